@@ -1,0 +1,158 @@
+import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import { Network, InterfaceEndpointPresets } from "../../src/network";
+import { errorOf, resourceAt, resourcesOf, synth } from "../helpers";
+
+const base = { name: "acme-test", cidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"] };
+
+describe("Network", () => {
+  test("creates a VPC with DNS on, a Name tag, user tags and one subnet per tier per AZ", () => {
+    const s = synth((stack) => new Network(stack, "Network", { ...base, tags: { Team: "platform" } }));
+    expect(s.json).toHaveResourceWithProperties(Vpc, {
+      cidr_block: "10.0.0.0/16",
+      enable_dns_support: true,
+      enable_dns_hostnames: true,
+      tags: { Name: "acme-test", Team: "platform" },
+    });
+    const subnets = Object.values(resourcesOf(s, "aws_subnet"));
+    expect(subnets.map((x: any) => [x.tags.Tier, x.availability_zone, x.cidr_block]).sort((a, b) => a[2].localeCompare(b[2], "en", { numeric: true }))).toEqual([
+      ["public", "eu-west-1a", "10.0.0.0/18"],
+      ["public", "eu-west-1b", "10.0.64.0/18"],
+      ["private", "eu-west-1a", "10.0.128.0/18"],
+      ["private", "eu-west-1b", "10.0.192.0/18"],
+    ]);
+    expect(subnets.every((x: any) => x.map_public_ip_on_launch === false)).toBe(true);
+  });
+
+  test("defaults to one NAT gateway per AZ with public and private tiers, each private route table using its own", () => {
+    const s = synth((stack) => new Network(stack, "Network", base));
+    expect(Object.keys(resourcesOf(s, "aws_nat_gateway"))).toHaveLength(2);
+    expect(Object.keys(resourcesOf(s, "aws_eip"))).toHaveLength(2);
+    const r1 = resourceAt(s, "aws_route", "Network/PrivateDefaultRoute1");
+    const r2 = resourceAt(s, "aws_route", "Network/PrivateDefaultRoute2");
+    expect(r1.nat_gateway_id).not.toEqual(r2.nat_gateway_id);
+    expect(resourceAt(s, "aws_route", "Network/PublicDefaultRoute").gateway_id).toMatch(/aws_internet_gateway/);
+  });
+
+  test("single NAT: one gateway shared by every private route table", () => {
+    const s = synth((stack) => new Network(stack, "Network", { ...base, natGateways: "single" }));
+    expect(Object.keys(resourcesOf(s, "aws_nat_gateway"))).toHaveLength(1);
+    const r1 = resourceAt(s, "aws_route", "Network/PrivateDefaultRoute1");
+    const r2 = resourceAt(s, "aws_route", "Network/PrivateDefaultRoute2");
+    expect(r1.nat_gateway_id).toEqual(r2.nat_gateway_id);
+  });
+
+  test("no public tier: no internet gateway, no NAT; isolated subnets have no default route", () => {
+    const s = synth((stack) => new Network(stack, "Network", { ...base, tiers: { isolated: { prefixLength: 20 } } }));
+    expect(resourcesOf(s, "aws_internet_gateway")).toEqual({});
+    expect(resourcesOf(s, "aws_nat_gateway")).toEqual({});
+    expect(resourcesOf(s, "aws_route")).toEqual({});
+    expect(Object.keys(resourcesOf(s, "aws_subnet"))).toHaveLength(2);
+  });
+
+  test("locks down the default security group", () => {
+    const s = synth((stack) => new Network(stack, "Network", base));
+    const sg = resourceAt(s, "aws_default_security_group", "Network/DefaultSecurityGroup");
+    expect(sg.ingress).toBeUndefined();
+    expect(sg.egress).toBeUndefined();
+  });
+
+  test("flow logs go to a CloudWatch log group with retention through a role scoped to that group", () => {
+    const s = synth((stack) => new Network(stack, "Network", base));
+    expect(resourceAt(s, "aws_cloudwatch_log_group", "FlowLog/LogGroup")).toMatchObject({ name: "/vpc/acme-test/flow-logs", retention_in_days: 90 });
+    expect(resourceAt(s, "aws_flow_log", "FlowLog/Resource")).toMatchObject({ traffic_type: "ALL", log_destination_type: "cloud-watch-logs" });
+    const policy = JSON.parse(resourceAt(s, "aws_iam_role_policy", "FlowLog/RolePolicy").policy);
+    expect(policy.Statement[0].Resource).toMatch(/^\$\{aws_cloudwatch_log_group\..*\.arn\}:\*$/);
+    const trust = JSON.parse(resourceAt(s, "aws_iam_role", "FlowLog/Role").assume_role_policy);
+    expect(trust.Statement[0].Principal.Service).toBe("vpc-flow-logs.amazonaws.com");
+  });
+
+  test("flow logs to S3 need no role or log group", () => {
+    const s = synth((stack) =>
+      new Network(stack, "Network", { ...base, flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::acme-flow-logs" } }),
+    );
+    expect(resourceAt(s, "aws_flow_log", "FlowLog/Resource")).toMatchObject({ log_destination_type: "s3", log_destination: "arn:aws:s3:::acme-flow-logs" });
+    expect(resourcesOf(s, "aws_iam_role")).toEqual({});
+  });
+
+  test("flow logs can be turned off explicitly", () => {
+    const s = synth((stack) => new Network(stack, "Network", { ...base, flowLogs: { enabled: false } }));
+    expect(resourcesOf(s, "aws_flow_log")).toEqual({});
+  });
+
+  test("gateway endpoints for S3 and DynamoDB attach to private and isolated route tables", () => {
+    const s = synth((stack) => new Network(stack, "Network", { ...base, tiers: { public: {}, private: {}, isolated: {} } }));
+    const s3 = resourceAt(s, "aws_vpc_endpoint", "Network/S3GatewayEndpoint");
+    expect(s3).toMatchObject({ service_name: "com.amazonaws.eu-west-1.s3", vpc_endpoint_type: "Gateway" });
+    expect(s3.route_table_ids).toHaveLength(3);
+    expect(resourceAt(s, "aws_vpc_endpoint", "Network/DynamodbGatewayEndpoint").service_name).toBe("com.amazonaws.eu-west-1.dynamodb");
+  });
+
+  test("the Fargate preset creates every interface endpoint with private DNS in the private subnets, behind a 443-from-VPC group", () => {
+    const s = synth((stack) => new Network(stack, "Network", { ...base, interfaceEndpoints: InterfaceEndpointPresets.FARGATE_WITHOUT_NAT }));
+    const endpoints = Object.values(resourcesOf(s, "aws_vpc_endpoint")).filter((e: any) => e.vpc_endpoint_type === "Interface");
+    expect(endpoints.map((e: any) => e.service_name.replace("com.amazonaws.eu-west-1.", "")).sort()).toEqual(
+      [...InterfaceEndpointPresets.FARGATE_WITHOUT_NAT].sort(),
+    );
+    for (const e of endpoints as any[]) {
+      expect(e.private_dns_enabled).toBe(true);
+      expect(e.subnet_ids).toEqual([expect.stringContaining("PrivateSubnet1"), expect.stringContaining("PrivateSubnet2")]);
+    }
+    const ingress = Object.values(resourcesOf(s, "aws_vpc_security_group_ingress_rule"));
+    expect(ingress).toEqual([expect.objectContaining({ cidr_ipv4: "10.0.0.0/16", from_port: 443, to_port: 443, ip_protocol: "tcp" })]);
+    expect(resourcesOf(s, "aws_vpc_security_group_egress_rule")).toEqual({});
+  });
+
+  test("endpoint policies are attached by service name", () => {
+    const policy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }] });
+    const s = synth((stack) => new Network(stack, "Network", { ...base, endpointPolicies: { s3: policy } }));
+    expect(resourceAt(s, "aws_vpc_endpoint", "Network/S3GatewayEndpoint").policy).toBe(policy);
+  });
+
+  test("exposes typed attributes and picks private subnets for workloads", () => {
+    synth((stack) => {
+      const network = new Network(stack, "Network", { ...base, tiers: { public: {}, private: {}, isolated: {} } });
+      expect(network.region).toBe("eu-west-1");
+      expect(network.privateSubnetIds).toHaveLength(2);
+      expect(network.isolatedSubnetIds).toHaveLength(2);
+      expect(network.workloadSubnetIds).toBe(network.privateSubnetIds);
+      expect(network.subnetCidrs.private).toEqual(["10.0.64.0/19", "10.0.96.0/19"]);
+      expect(network.routeTableIds.private).toHaveLength(2);
+    });
+  });
+
+  test("fromAttributes describes an existing network", () => {
+    const network = Network.fromAttributes({ vpcId: "vpc-1", vpcCidr: "10.0.0.0/16", availabilityZones: ["a", "b"], isolatedSubnetIds: ["s-1", "s-2"] });
+    expect(network.workloadSubnetTier).toBe("isolated");
+    expect(network.workloadSubnetIds).toEqual(["s-1", "s-2"]);
+  });
+});
+
+describe("Network bad input", () => {
+  test.each<[string, object, RegExp]>([
+    ["an invalid CIDR", { cidr: "10.0.0/16" }, /^test\/Network: invalid cidr "10\.0\.0\/16": expected an IPv4 CIDR block .*\[NETWORK_INVALID_CIDR\]$/],
+    ["a CIDR with host bits set", { cidr: "10.0.0.1/16" }, /invalid cidr "10\.0\.0\.1\/16".*start of the range.*\[NETWORK_INVALID_CIDR\]/],
+    ["a VPC prefix outside /16-/28", { cidr: "10.0.0.0/12" }, /invalid cidr "10\.0\.0\.0\/12": expected a prefix length from \/16 to \/28.*\[NETWORK_VPC_PREFIX\]/],
+    ["tiers that do not fit", { cidr: "10.0.0.0/24", tiers: { private: { prefixLength: 24 } } }, /invalid tiers\.private .*fits in the VPC CIDR 10\.0\.0\.0\/24.*\[NETWORK_SUBNETS_DO_NOT_FIT\]/],
+    [
+      "overlapping explicit blocks",
+      { tiers: { public: { cidrBlocks: ["10.0.0.0/24", "10.0.1.0/24"] }, private: { cidrBlocks: ["10.0.1.0/25", "10.0.2.0/24"] } } },
+      /invalid tiers\.private\.cidrBlocks\[0\] "10\.0\.1\.0\/25": expected a block that does not overlap 10\.0\.1\.0\/24 \(tiers\.public, availability zone 2\) \[NETWORK_SUBNETS_OVERLAP\]/,
+    ],
+    ["a block outside the VPC", { tiers: { public: { cidrBlocks: ["10.0.0.0/24", "10.9.0.0/24"] } } }, /\[NETWORK_SUBNET_OUTSIDE_VPC\]/],
+    ["fewer than 2 AZs", { availabilityZones: ["eu-west-1a"] }, /invalid availabilityZones \["eu-west-1a"\]: expected 2 to 6 availability zones \[NETWORK_AZ_COUNT\]/],
+    ["more than 6 AZs", { availabilityZones: ["a1", "b1", "c1", "d1", "e1", "f1", "g1"] }, /\[NETWORK_AZ_COUNT\]/],
+    ["duplicate AZs", { availabilityZones: ["eu-west-1a", "eu-west-1a"] }, /invalid availabilityZones "eu-west-1a": expected each zone once \[NETWORK_AZ_DUPLICATE\]/],
+    ["AZs from two regions", { availabilityZones: ["eu-west-1a", "us-east-1a"] }, /\[NETWORK_REGION\]/],
+    ["an unknown endpoint name", { interfaceEndpoints: ["ecr.api", "ecr"] }, /invalid interfaceEndpoints\[1\] "ecr": expected a known interface endpoint: ecr\.api, .*\[NETWORK_UNKNOWN_ENDPOINT\]/],
+    ["an unknown gateway endpoint", { gatewayEndpoints: ["s3", "sqs"] }, /invalid gatewayEndpoints\[1\] "sqs".*\[NETWORK_UNKNOWN_ENDPOINT\]/],
+    ["NAT without public subnets", { tiers: { private: {} }, natGateways: "single" }, /invalid natGateways "single": expected "none" when there is no public tier .*\[NETWORK_NAT_WITHOUT_PUBLIC\]/],
+    ["no tiers at all", { tiers: {} }, /\[NETWORK_NO_TIERS\]/],
+    ["a name with capitals", { name: "Acme_Test" }, /invalid name "Acme_Test": expected 1 to 40 characters of lowercase letters, digits and inner hyphens \[NETWORK_NAME\]/],
+    ["a tag key over 128 characters", { tags: { ["k".repeat(129)]: "v" } }, /\[TAG_KEY_INVALID\]/],
+    ["flow logs to S3 without a bucket", { flowLogs: { destination: "s3" } }, /invalid flowLogs\.s3BucketArn \(missing\).*\[FLOW_LOG_S3_BUCKET\]/],
+    ["a flow log retention CloudWatch does not offer", { flowLogs: { retentionDays: 10 } }, /invalid flowLogs\.retentionDays 10: expected one of 1, 3, 5.*\[FLOW_LOG_RETENTION\]/],
+    ["endpoints in a tier the network lacks", { interfaceEndpoints: ["logs"], interfaceEndpointTier: "isolated" }, /\[NETWORK_ENDPOINT_TIER\]/],
+  ])("throws on %s", (_name, override, message) => {
+    expect(errorOf((scope) => new Network(scope, "Network", { ...base, ...override } as any))).toMatch(message);
+  });
+});

@@ -1,0 +1,67 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { checkStackOffline, cliConfig, findProviderMirror, offlineOverride, TerraformCheckError } from "../../src/terraform";
+
+describe("offlineOverride", () => {
+  test("forces a local backend and offline settings on every aws provider alias", () => {
+    const override = offlineOverride({ provider: { aws: [{ region: "eu-west-1" }, { alias: "us", region: "us-east-1" }] } }, "/tmp/s.tfstate") as any;
+    expect(override.terraform.backend).toEqual({ local: { path: "/tmp/s.tfstate" } });
+    expect(override.provider.aws).toHaveLength(2);
+    expect(override.provider.aws[1]).toMatchObject({ alias: "us", skip_credentials_validation: true, skip_requesting_account_id: true, assume_role: [], allowed_account_ids: null });
+    expect(override.provider.aws[0].alias).toBeUndefined();
+  });
+});
+
+describe("provider mirror", () => {
+  function fakeMirror(): string {
+    const root = mkdtempSync(join(tmpdir(), "mirror-"));
+    const platform = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
+    const dir = join(root, "registry.terraform.io", "hashicorp", "aws", "5.100.0", platform);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "terraform-provider-aws_v5.100.0_x5"), "");
+    return root;
+  }
+
+  test("takes the mirror from TF_PROVIDER_MIRROR and writes a CLI config that installs from it", () => {
+    const mirror = fakeMirror();
+    expect(findProviderMirror({ TF_PROVIDER_MIRROR: mirror })).toBe(mirror);
+    const config = cliConfig(mirror);
+    expect(config).toContain(`path    = ${JSON.stringify(mirror)}`);
+    expect(config).toContain('include = ["registry.terraform.io/hashicorp/aws"]');
+    expect(config).toContain('exclude = ["registry.terraform.io/hashicorp/aws"]');
+  });
+
+  test("rejects a TF_PROVIDER_MIRROR without the aws provider", () => {
+    expect(() => findProviderMirror({ TF_PROVIDER_MIRROR: tmpdir() })).toThrow(/does not hold registry.terraform.io\/hashicorp\/aws/);
+  });
+
+  test("falls back to the registry when there is no mirror", () => {
+    expect(cliConfig(undefined)).not.toContain("provider_installation");
+  });
+});
+
+describe("checkStackOffline", () => {
+  test("reports an invalid stack with Terraform's own error text", async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), "bad-stack-")), "broken");
+    mkdirSync(dir);
+    writeFileSync(
+      join(dir, "cdk.tf.json"),
+      JSON.stringify({
+        terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "~> 5.100" } } },
+        provider: { aws: [{ region: "eu-west-1" }] },
+        resource: { aws_vpc: { main: { cidr_block: "10.0.0.0/16", not_an_argument: true } } },
+      }),
+    );
+    const error = await checkStackOffline({ stackDir: dir }).catch((e) => e);
+    expect(error).toBeInstanceOf(TerraformCheckError);
+    expect(error.stage).toBe("validate");
+    expect(error.stackName).toBe("broken");
+    expect(error.output).toMatch(/Extraneous JSON object property/);
+    expect(error.output).toMatch(/not_an_argument/);
+  });
+
+  test("says to synthesize first when the stack directory has no cdk.tf.json", async () => {
+    await expect(checkStackOffline({ stackDir: tmpdir() })).rejects.toThrow(/synthesize the stack first/);
+  });
+});

@@ -1,0 +1,12 @@
+/** Tests are transpiled without type information (fast); `tsc --noEmit` type-checks once in `npm test`. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/__tests__"],
+  testMatch: ["**/*.test.ts"],
+  // Terraform runs take seconds each; speed is measured by `npm run bench`, not by timeouts.
+  testTimeout: 600000,
+  transform: {
+    "^.+\\.ts$": ["ts-jest", { diagnostics: false }],
+  },
+  setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],
+};

@@ -1,0 +1,44 @@
+/**
+ * Offline Terraform check of synthesized stacks: init, validate and plan -refresh=false with a local
+ * backend and mock credentials. Usage: `npm run tf:check -- [stack ...] [--out <dir>]`
+ * (default: every stack in cdktf.out). With --out, each plan's JSON is written to <dir>/<stack>.plan.json.
+ */
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { checkStacksOffline, findProviderMirror, TerraformCheckError } from "../src/terraform";
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const outIndex = args.indexOf("--out");
+  const outDir = outIndex >= 0 ? args[outIndex + 1] : undefined;
+  const names = args.filter((a, i) => !a.startsWith("--") && (outIndex < 0 || i !== outIndex + 1));
+  const stacksDir = join(process.cwd(), "cdktf.out", "stacks");
+  if (!existsSync(stacksDir)) {
+    console.error("cdktf.out/stacks not found: run `npm run synth` first");
+    return 2;
+  }
+  const stacks = names.length > 0 ? names : readdirSync(stacksDir).sort();
+  const mirror = findProviderMirror();
+  console.log(`provider source: ${mirror ? `filesystem mirror ${mirror}` : "public registry"}`);
+  try {
+    const results = await checkStacksOffline(stacks.map((s) => join(stacksDir, s)));
+    for (const r of results) {
+      const changes = r.plan?.resource_changes?.length ?? 0;
+      const t = Object.entries(r.timings).map(([k, v]) => `${k} ${v.toFixed(1)}s`).join(", ");
+      console.log(`ok  ${r.stack}: valid, plan has ${changes} resource changes (${t})`);
+      if (outDir && r.plan) {
+        mkdirSync(outDir, { recursive: true });
+        writeFileSync(join(outDir, `${r.stack}.plan.json`), JSON.stringify(r.plan));
+      }
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof TerraformCheckError) {
+      console.error(`FAIL ${error.stackName}: terraform ${error.stage}\n${error.output}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+main().then((code) => process.exit(code));

@@ -1,0 +1,6 @@
+export * from "./errors";
+export * from "./iam";
+export * from "./naming";
+export * from "./tags";
+export * from "./validate";
+export * from "./provider-version";

@@ -1,0 +1,106 @@
+import { Construct } from "constructs";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { assumeRolePolicy, policyDocument } from "../core/iam";
+import { fail } from "../core/errors";
+import { checkOneOf } from "../core/validate";
+import { withName } from "../core/tags";
+
+/** Retention periods CloudWatch Logs accepts (0 is not one: "never expire" is not allowed here). */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+export interface FlowLogOptions {
+  /** @default true */
+  readonly enabled?: boolean;
+  /** @default "cloudwatch" */
+  readonly destination?: "cloudwatch" | "s3";
+  /** Which traffic to record. @default "ALL" */
+  readonly trafficType?: "ALL" | "ACCEPT" | "REJECT";
+  /** CloudWatch destination: days to keep records. @default 90 */
+  readonly retentionDays?: number;
+  /** CloudWatch destination: KMS key for the log group. @default - CloudWatch Logs' own encryption */
+  readonly kmsKeyArn?: string;
+  /** S3 destination: the bucket ARN (required when destination is "s3"). */
+  readonly s3BucketArn?: string;
+  /** Aggregation window in seconds. @default 600 */
+  readonly maxAggregationIntervalSeconds?: 60 | 600;
+}
+
+export interface VpcFlowLogProps extends FlowLogOptions {
+  readonly vpcId: string;
+  readonly name: string;
+  readonly tags?: Record<string, string>;
+}
+
+/** VPC flow logs to CloudWatch Logs (with a least-privilege delivery role) or to S3. */
+export class VpcFlowLog extends Construct {
+  public static readonly DEFAULT_RETENTION_DAYS = 90;
+  /** The log group, when the destination is CloudWatch Logs. */
+  public readonly logGroup?: CloudwatchLogGroup;
+
+  constructor(scope: Construct, id: string, props: VpcFlowLogProps) {
+    super(scope, id);
+    const destination = props.destination ?? "cloudwatch";
+    const trafficType = props.trafficType ?? "ALL";
+    const retentionDays = props.retentionDays ?? VpcFlowLog.DEFAULT_RETENTION_DAYS;
+    const interval = props.maxAggregationIntervalSeconds ?? 600;
+    checkOneOf(this, "FLOW_LOG_RETENTION", "flowLogs.retentionDays", retentionDays, LOG_RETENTION_DAYS);
+    checkOneOf(this, "FLOW_LOG_INTERVAL", "flowLogs.maxAggregationIntervalSeconds", interval, [60, 600]);
+    const tags = withName(`${props.name}-flow-logs`, props.tags);
+
+    if (destination === "s3") {
+      if (!props.s3BucketArn) {
+        fail(this, {
+          code: "FLOW_LOG_S3_BUCKET",
+          property: "flowLogs.s3BucketArn",
+          value: props.s3BucketArn,
+          allowed: 'an S3 bucket ARN when flowLogs.destination is "s3"',
+        });
+      }
+      new FlowLog(this, "Resource", {
+        vpcId: props.vpcId,
+        trafficType,
+        logDestinationType: "s3",
+        logDestination: props.s3BucketArn,
+        maxAggregationInterval: interval,
+        tags,
+      });
+      return;
+    }
+
+    this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
+      name: `/vpc/${props.name}/flow-logs`,
+      retentionInDays: retentionDays,
+      kmsKeyId: props.kmsKeyArn,
+      tags,
+    });
+    const role = new IamRole(this, "Role", {
+      name: `${props.name}-vpc-flow-logs`,
+      assumeRolePolicy: assumeRolePolicy(["vpc-flow-logs.amazonaws.com"]),
+      tags,
+    });
+    new IamRolePolicy(this, "RolePolicy", {
+      role: role.id,
+      name: "deliver-to-log-group",
+      policy: policyDocument([
+        {
+          actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+          resources: [`${this.logGroup.arn}:*`],
+        },
+      ]),
+    });
+    new FlowLog(this, "Resource", {
+      vpcId: props.vpcId,
+      trafficType,
+      logDestinationType: "cloud-watch-logs",
+      logDestination: this.logGroup.arn,
+      iamRoleArn: role.arn,
+      maxAggregationInterval: interval,
+      tags,
+    });
+  }
+}

@@ -1,0 +1,444 @@
+import { Annotations } from "cdktf";
+import { Construct } from "constructs";
+import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
+import { Eip } from "@cdktf/provider-aws/lib/eip";
+import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
+import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
+import { Route } from "@cdktf/provider-aws/lib/route";
+import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
+import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { fail, isToken } from "../core/errors";
+import { checkName, NameRules } from "../core/naming";
+import { checkTags, withName } from "../core/tags";
+import { Port, Peer } from "./connections";
+import {
+  endpointId,
+  endpointServiceName,
+  GATEWAY_ENDPOINT_SERVICES,
+  GatewayEndpointService,
+  INTERFACE_ENDPOINT_SERVICES,
+  InterfaceEndpointService,
+} from "./endpoints";
+import { FlowLogOptions, VpcFlowLog } from "./flow-logs";
+import { SecurityGroup } from "./security-group";
+import { planSubnets, SUBNET_TIERS, SubnetTier, TierRequest } from "./subnet-plan";
+
+/** How private subnets reach the internet. */
+export type NatMode = "none" | "single" | "perAz";
+
+export interface SubnetTierOptions {
+  /**
+   * Prefix length of each subnet in the tier (one subnet per availability zone), from the VPC's
+   * own prefix length to 28.
+   * @default - tiers without a size share the space left equally
+   */
+  readonly prefixLength?: number;
+  /** Explicit blocks, one per availability zone in order; excludes `prefixLength`. @default - planned */
+  readonly cidrBlocks?: readonly string[];
+}
+
+/** Which tiers exist; a tier left out has no subnets. */
+export interface SubnetTiers {
+  readonly public?: SubnetTierOptions;
+  readonly private?: SubnetTierOptions;
+  readonly isolated?: SubnetTierOptions;
+}
+
+/** What other constructs need from a network. */
+export interface INetwork {
+  readonly vpcId: string;
+  readonly vpcCidr: string;
+  readonly availabilityZones: readonly string[];
+  readonly publicSubnetIds: readonly string[];
+  readonly privateSubnetIds: readonly string[];
+  readonly isolatedSubnetIds: readonly string[];
+  /** The subnets workloads run in by default: private when the network has them, otherwise isolated. */
+  readonly workloadSubnetIds: readonly string[];
+  /** Which tier `workloadSubnetIds` are from. */
+  readonly workloadSubnetTier: SubnetTier;
+}
+
+/** Attributes of an existing network, for `Network.fromAttributes`. */
+export interface NetworkAttributes {
+  readonly vpcId: string;
+  readonly vpcCidr: string;
+  readonly availabilityZones: readonly string[];
+  /** @default [] */
+  readonly publicSubnetIds?: readonly string[];
+  /** @default [] */
+  readonly privateSubnetIds?: readonly string[];
+  /** @default [] */
+  readonly isolatedSubnetIds?: readonly string[];
+}
+
+export interface NetworkProps {
+  /** Name prefix for every resource, e.g. `acme-dev`; lowercase, digits and hyphens, at most 40 characters. */
+  readonly name: string;
+  /** The VPC's IPv4 CIDR block, /16 to /28. */
+  readonly cidr: string;
+  /** Availability zones, 2 to 6, e.g. `["eu-west-1a", "eu-west-1b"]`. Explicit so plans need no AWS call. */
+  readonly availabilityZones: readonly string[];
+  /**
+   * Region the VPC is in (used for endpoint service names).
+   * @default - derived from the availability zone names (`eu-west-1a` → `eu-west-1`)
+   */
+  readonly region?: string;
+  /** @default { public: {}, private: {} } */
+  readonly tiers?: SubnetTiers;
+  /**
+   * NAT gateways for the private tier: none, one shared (cheap, for dev; a single AZ failure cuts
+   * egress for all), or one per availability zone (for production).
+   * @default "perAz" when the network has public and private subnets, otherwise "none"
+   */
+  readonly natGateways?: NatMode;
+  /** VPC flow logs. @default - on, to CloudWatch Logs, all traffic, kept 90 days */
+  readonly flowLogs?: FlowLogOptions;
+  /** Gateway endpoints attached to the private and isolated route tables (they cost nothing). @default ["s3", "dynamodb"] */
+  readonly gatewayEndpoints?: readonly GatewayEndpointService[];
+  /** Interface endpoints by service name; see `InterfaceEndpointPresets`. @default [] */
+  readonly interfaceEndpoints?: readonly InterfaceEndpointService[];
+  /**
+   * Tier the interface endpoints are placed in.
+   * @default "private" when the network has private subnets, otherwise "isolated"
+   */
+  readonly interfaceEndpointTier?: "private" | "isolated";
+  /** Endpoint policies (JSON documents) by endpoint service name. @default - AWS's full-access policy */
+  readonly endpointPolicies?: Readonly<Partial<Record<GatewayEndpointService | InterfaceEndpointService, string>>>;
+  /** Tags for every resource; each also gets a `Name`. @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+const DEFAULT_TIERS: SubnetTiers = { public: {}, private: {} };
+
+/**
+ * A VPC with public, private and isolated subnet tiers across availability zones, NAT, flow logs,
+ * a locked-down default security group, and gateway and interface endpoints.
+ */
+export class Network extends Construct implements INetwork {
+  public static readonly DEFAULT_GATEWAY_ENDPOINTS: readonly GatewayEndpointService[] = ["s3", "dynamodb"];
+  public static readonly MIN_AZS = 2;
+  public static readonly MAX_AZS = 6;
+
+  /** A network built elsewhere (another stack or hand-written Terraform). */
+  public static fromAttributes(attrs: NetworkAttributes): INetwork {
+    const privateSubnetIds = attrs.privateSubnetIds ?? [];
+    const isolatedSubnetIds = attrs.isolatedSubnetIds ?? [];
+    const workloadSubnetTier: SubnetTier = privateSubnetIds.length > 0 ? "private" : "isolated";
+    return {
+      vpcId: attrs.vpcId,
+      vpcCidr: attrs.vpcCidr,
+      availabilityZones: attrs.availabilityZones,
+      publicSubnetIds: attrs.publicSubnetIds ?? [],
+      privateSubnetIds,
+      isolatedSubnetIds,
+      workloadSubnetIds: workloadSubnetTier === "private" ? privateSubnetIds : isolatedSubnetIds,
+      workloadSubnetTier,
+    };
+  }
+
+  public readonly vpcId: string;
+  public readonly vpcCidr: string;
+  public readonly region: string;
+  public readonly availabilityZones: readonly string[];
+  public readonly publicSubnetIds: string[] = [];
+  public readonly privateSubnetIds: string[] = [];
+  public readonly isolatedSubnetIds: string[] = [];
+  public readonly workloadSubnetIds: readonly string[];
+  public readonly workloadSubnetTier: SubnetTier;
+  /** Planned subnet CIDRs by tier, in availability zone order. */
+  public readonly subnetCidrs: Record<SubnetTier, string[]> = { public: [], private: [], isolated: [] };
+  /** Route table ids by tier (public and isolated share one; private has one per AZ). */
+  public readonly routeTableIds: Record<SubnetTier, string[]> = { public: [], private: [], isolated: [] };
+  public readonly natGatewayIds: string[] = [];
+  public readonly natMode: NatMode;
+  /** The security group of the interface endpoints, when there are any. */
+  public readonly endpointSecurityGroup?: SecurityGroup;
+  public readonly flowLog?: VpcFlowLog;
+  /** The VPC resource, for escape hatches. */
+  public readonly vpc: Vpc;
+
+  constructor(scope: Construct, id: string, props: NetworkProps) {
+    super(scope, id);
+    const tiers = props.tiers ?? DEFAULT_TIERS;
+    const gatewayEndpoints = props.gatewayEndpoints ?? Network.DEFAULT_GATEWAY_ENDPOINTS;
+    const interfaceEndpoints = props.interfaceEndpoints ?? [];
+    const tags = props.tags;
+
+    checkName(this, "NETWORK_NAME", "name", props.name, NameRules.prefix);
+    checkTags(this, "tags", tags);
+    this.availabilityZones = this.checkAvailabilityZones(props.availabilityZones);
+    this.region = props.region ?? this.regionFromAzs(props.availabilityZones);
+    const has = (tier: SubnetTier) => tiers[tier] !== undefined;
+    const hasPublic = has("public");
+    const hasPrivate = has("private");
+    this.natMode = props.natGateways ?? (hasPublic && hasPrivate ? "perAz" : "none");
+    this.checkTiersAndNat(tiers, this.natMode);
+    this.checkEndpoints(gatewayEndpoints, interfaceEndpoints, props.endpointPolicies);
+
+    const requests: TierRequest[] = SUBNET_TIERS.filter(has).map((tier) => ({ tier, ...tiers[tier] }));
+    const plan = planSubnets({ vpcCidr: props.cidr, azCount: this.availabilityZones.length, tiers: requests }, (issue) =>
+      fail(this, issue),
+    );
+
+    this.vpc = new Vpc(this, "Resource", {
+      cidrBlock: props.cidr,
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      tags: withName(props.name, tags),
+    });
+    this.vpcId = this.vpc.id;
+    this.vpcCidr = props.cidr;
+
+    // Managing the default group strips all its rules, so nothing can use it by accident.
+    new DefaultSecurityGroup(this, "DefaultSecurityGroup", {
+      vpcId: this.vpc.id,
+      tags: withName(`${props.name}-default-do-not-use`, tags),
+    });
+
+    const subnetsByTier: Record<SubnetTier, Subnet[]> = { public: [], private: [], isolated: [] };
+    for (const planned of plan) {
+      const az = this.availabilityZones[planned.azIndex];
+      const tierId = planned.tier.charAt(0).toUpperCase() + planned.tier.slice(1);
+      const subnet = new Subnet(this, `${tierId}Subnet${planned.azIndex + 1}`, {
+        vpcId: this.vpc.id,
+        cidrBlock: planned.cidr,
+        availabilityZone: az,
+        // Nothing in this library needs a public IP on launch, not even in public subnets (load balancers get their own).
+        mapPublicIpOnLaunch: false,
+        tags: { ...withName(`${props.name}-${planned.tier}-${az}`, tags), Tier: planned.tier },
+      });
+      subnetsByTier[planned.tier].push(subnet);
+      this.subnetCidrs[planned.tier].push(planned.cidr);
+    }
+    this.publicSubnetIds.push(...subnetsByTier.public.map((s) => s.id));
+    this.privateSubnetIds.push(...subnetsByTier.private.map((s) => s.id));
+    this.isolatedSubnetIds.push(...subnetsByTier.isolated.map((s) => s.id));
+    this.workloadSubnetTier = hasPrivate ? "private" : "isolated";
+    this.workloadSubnetIds = hasPrivate ? this.privateSubnetIds : this.isolatedSubnetIds;
+
+    const natGateways = this.buildPublicTier(props.name, subnetsByTier.public, tags);
+    this.buildPrivateTier(props.name, subnetsByTier.private, natGateways, tags);
+    this.buildIsolatedTier(props.name, subnetsByTier.isolated, tags);
+
+    if (props.flowLogs?.enabled ?? true) {
+      this.flowLog = new VpcFlowLog(this, "FlowLog", { ...props.flowLogs, vpcId: this.vpc.id, name: props.name, tags });
+    } else {
+      Annotations.of(this).addWarning("VPC flow logs are off: traffic to and from this VPC is not recorded.");
+    }
+
+    const gatewayRouteTables = [...this.routeTableIds.private, ...this.routeTableIds.isolated];
+    for (const service of gatewayEndpoints) {
+      new VpcEndpoint(this, `${endpointId(service)}GatewayEndpoint`, {
+        vpcId: this.vpc.id,
+        serviceName: endpointServiceName(this.region, service),
+        vpcEndpointType: "Gateway",
+        routeTableIds: gatewayRouteTables,
+        policy: props.endpointPolicies?.[service],
+        tags: withName(`${props.name}-${service}-gateway`, tags),
+      });
+    }
+
+    if (interfaceEndpoints.length > 0) {
+      const tier = props.interfaceEndpointTier ?? (hasPrivate ? "private" : "isolated");
+      const subnetIds = tier === "private" ? this.privateSubnetIds : this.isolatedSubnetIds;
+      if (subnetIds.length === 0) {
+        fail(this, {
+          code: "NETWORK_ENDPOINT_TIER",
+          property: "interfaceEndpointTier",
+          value: tier,
+          allowed: "a tier this network has (add it to tiers, or pick the other tier)",
+        });
+      }
+      this.endpointSecurityGroup = new SecurityGroup(this, "EndpointSecurityGroup", {
+        vpcId: this.vpc.id,
+        name: `${props.name}-vpc-endpoints`,
+        description: "Interface VPC endpoints: HTTPS from inside the VPC only",
+        allowAllOutbound: false,
+        tags,
+      });
+      this.endpointSecurityGroup.connections.allowFrom(Peer.ipv4(props.cidr), Port.HTTPS, "HTTPS from the VPC");
+      for (const service of interfaceEndpoints) {
+        new VpcEndpoint(this, `${endpointId(service)}Endpoint`, {
+          vpcId: this.vpc.id,
+          serviceName: endpointServiceName(this.region, service),
+          vpcEndpointType: "Interface",
+          privateDnsEnabled: true,
+          subnetIds,
+          securityGroupIds: [this.endpointSecurityGroup.securityGroupId],
+          policy: props.endpointPolicies?.[service],
+          tags: withName(`${props.name}-${service}`, tags),
+        });
+      }
+    }
+  }
+
+  /** Subnet ids of one tier. */
+  public subnetIds(tier: SubnetTier): readonly string[] {
+    return tier === "public" ? this.publicSubnetIds : tier === "private" ? this.privateSubnetIds : this.isolatedSubnetIds;
+  }
+
+  private buildPublicTier(name: string, subnets: Subnet[], tags?: Record<string, string>): NatGateway[] {
+    if (subnets.length === 0) return [];
+    const igw = new InternetGateway(this, "InternetGateway", { vpcId: this.vpc.id, tags: withName(name, tags) });
+    const table = new RouteTable(this, "PublicRouteTable", { vpcId: this.vpc.id, tags: withName(`${name}-public`, tags) });
+    this.routeTableIds.public.push(table.id);
+    new Route(this, "PublicDefaultRoute", { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id });
+    subnets.forEach((subnet, i) => {
+      new RouteTableAssociation(this, `PublicSubnet${i + 1}RouteTableAssociation`, { subnetId: subnet.id, routeTableId: table.id });
+    });
+
+    const natCount = this.natMode === "perAz" ? subnets.length : this.natMode === "single" ? 1 : 0;
+    const gateways: NatGateway[] = [];
+    for (let i = 0; i < natCount; i++) {
+      const az = this.availabilityZones[i];
+      const eip = new Eip(this, `NatEip${i + 1}`, { domain: "vpc", tags: withName(`${name}-nat-${az}`, tags) });
+      const nat = new NatGateway(this, `NatGateway${i + 1}`, {
+        allocationId: eip.allocationId,
+        subnetId: subnets[i].id,
+        tags: withName(`${name}-nat-${az}`, tags),
+        dependsOn: [igw],
+      });
+      gateways.push(nat);
+      this.natGatewayIds.push(nat.id);
+    }
+    return gateways;
+  }
+
+  private buildPrivateTier(name: string, subnets: Subnet[], nats: NatGateway[], tags?: Record<string, string>): void {
+    subnets.forEach((subnet, i) => {
+      const az = this.availabilityZones[i];
+      const table = new RouteTable(this, `PrivateRouteTable${i + 1}`, {
+        vpcId: this.vpc.id,
+        tags: withName(`${name}-private-${az}`, tags),
+      });
+      this.routeTableIds.private.push(table.id);
+      new RouteTableAssociation(this, `PrivateSubnet${i + 1}RouteTableAssociation`, { subnetId: subnet.id, routeTableId: table.id });
+      if (nats.length > 0) {
+        new Route(this, `PrivateDefaultRoute${i + 1}`, {
+          routeTableId: table.id,
+          destinationCidrBlock: "0.0.0.0/0",
+          natGatewayId: nats[Math.min(i, nats.length - 1)].id,
+        });
+      }
+    });
+  }
+
+  private buildIsolatedTier(name: string, subnets: Subnet[], tags?: Record<string, string>): void {
+    if (subnets.length === 0) return;
+    const table = new RouteTable(this, "IsolatedRouteTable", { vpcId: this.vpc.id, tags: withName(`${name}-isolated`, tags) });
+    this.routeTableIds.isolated.push(table.id);
+    subnets.forEach((subnet, i) => {
+      new RouteTableAssociation(this, `IsolatedSubnet${i + 1}RouteTableAssociation`, { subnetId: subnet.id, routeTableId: table.id });
+    });
+  }
+
+  private checkAvailabilityZones(azs: readonly string[]): readonly string[] {
+    if (isToken(azs)) {
+      fail(this, {
+        code: "NETWORK_AZ_TOKEN",
+        property: "availabilityZones",
+        value: "(unresolved token)",
+        allowed: "an explicit list of zone names, so subnets can be planned at synth time",
+      });
+    }
+    if (azs.length < Network.MIN_AZS || azs.length > Network.MAX_AZS) {
+      fail(this, {
+        code: "NETWORK_AZ_COUNT",
+        property: "availabilityZones",
+        value: azs,
+        allowed: `${Network.MIN_AZS} to ${Network.MAX_AZS} availability zones`,
+      });
+    }
+    const seen = new Set<string>();
+    for (const az of azs) {
+      if (seen.has(az)) {
+        fail(this, { code: "NETWORK_AZ_DUPLICATE", property: "availabilityZones", value: az, allowed: "each zone once" });
+      }
+      seen.add(az);
+    }
+    return azs;
+  }
+
+  private regionFromAzs(azs: readonly string[]): string {
+    const regions = new Set(azs.map((az) => /^([a-z]{2}(?:-[a-z]+)+-\d+)[a-z]$/.exec(az)?.[1]));
+    const [region] = [...regions];
+    if (regions.size !== 1 || region === undefined) {
+      fail(this, {
+        code: "NETWORK_REGION",
+        property: "availabilityZones",
+        value: azs,
+        allowed: "zone names of one region such as eu-west-1a, or set region explicitly",
+      });
+    }
+    return region;
+  }
+
+  private checkTiersAndNat(tiers: SubnetTiers, nat: NatMode): void {
+    if (!SUBNET_TIERS.some((tier) => tiers[tier] !== undefined)) {
+      fail(this, { code: "NETWORK_NO_TIERS", property: "tiers", value: tiers, allowed: "at least one of public, private, isolated" });
+    }
+    if (!["none", "single", "perAz"].includes(nat)) {
+      fail(this, { code: "NETWORK_NAT_MODE", property: "natGateways", value: nat, allowed: '"none", "single" or "perAz"' });
+    }
+    if (nat !== "none" && tiers.public === undefined) {
+      fail(this, {
+        code: "NETWORK_NAT_WITHOUT_PUBLIC",
+        property: "natGateways",
+        value: nat,
+        allowed: '"none" when there is no public tier (NAT gateways live in public subnets)',
+      });
+    }
+    if (nat !== "none" && tiers.private === undefined) {
+      Annotations.of(this).addWarning(`natGateways is "${nat}" but there is no private tier to route through it.`);
+    }
+    if (nat === "none" && tiers.private !== undefined) {
+      Annotations.of(this).addWarning(
+        'Private subnets without NAT have no internet route; tasks there need interface endpoints (see InterfaceEndpointPresets).',
+      );
+    }
+  }
+
+  private checkEndpoints(
+    gateway: readonly string[],
+    iface: readonly string[],
+    policies: NetworkProps["endpointPolicies"],
+  ): void {
+    gateway.forEach((service, i) => {
+      if (!(GATEWAY_ENDPOINT_SERVICES as readonly string[]).includes(service)) {
+        fail(this, {
+          code: "NETWORK_UNKNOWN_ENDPOINT",
+          property: `gatewayEndpoints[${i}]`,
+          value: service,
+          allowed: `one of ${GATEWAY_ENDPOINT_SERVICES.join(", ")}`,
+        });
+      }
+    });
+    iface.forEach((service, i) => {
+      if (!(INTERFACE_ENDPOINT_SERVICES as readonly string[]).includes(service)) {
+        fail(this, {
+          code: "NETWORK_UNKNOWN_ENDPOINT",
+          property: `interfaceEndpoints[${i}]`,
+          value: service,
+          allowed: `a known interface endpoint: ${INTERFACE_ENDPOINT_SERVICES.join(", ")}`,
+        });
+      }
+    });
+    for (const list of [gateway, iface]) {
+      const dupe = list.find((s, i) => list.indexOf(s) !== i);
+      if (dupe) fail(this, { code: "NETWORK_DUPLICATE_ENDPOINT", property: "interfaceEndpoints", value: dupe, allowed: "each endpoint once" });
+    }
+    for (const service of Object.keys(policies ?? {})) {
+      if (!gateway.includes(service) && !iface.includes(service)) {
+        fail(this, {
+          code: "NETWORK_ENDPOINT_POLICY",
+          property: `endpointPolicies.${service}`,
+          value: service,
+          allowed: "a policy for an endpoint this network creates",
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export * from "./offline-check";
+export * from "./provider-mirror";

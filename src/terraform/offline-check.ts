@@ -1,0 +1,186 @@
+import { execFile } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { cliConfig, findProviderMirror } from "./provider-mirror";
+
+const run = promisify(execFile);
+
+export type CheckStage = "init" | "validate" | "plan" | "show";
+
+/** A stage failed; `output` is Terraform's own error text. */
+export class TerraformCheckError extends Error {
+  constructor(
+    public readonly stackName: string,
+    public readonly stage: CheckStage,
+    public readonly output: string,
+  ) {
+    super(`terraform ${stage} failed for stack "${stackName}":\n${output.trim()}`);
+    this.name = "TerraformCheckError";
+  }
+}
+
+export interface OfflineCheckOptions {
+  /** A synthesized stack directory, e.g. `cdktf.out/stacks/dev` (holds `cdk.tf.json`). */
+  readonly stackDir: string;
+  /** Run `terraform plan -refresh=false` and return its JSON. @default true */
+  readonly plan?: boolean;
+  /** The Terraform binary. @default - `$TERRAFORM_BINARY`, else `terraform` on the PATH */
+  readonly terraformBinary?: string;
+  /** Provider mirror directory. @default - `findProviderMirror()`: `$TF_PROVIDER_MIRROR` or one found on the machine */
+  readonly providerMirror?: string;
+  /** Keep the working copy (for debugging) instead of deleting it. @default false */
+  readonly keepWorkDir?: boolean;
+}
+
+export interface OfflineCheckResult {
+  readonly stack: string;
+  /** `terraform show -json` of the plan, when planned. */
+  readonly plan?: TerraformPlanJson;
+  /** Seconds spent in each stage. */
+  readonly timings: Partial<Record<CheckStage, number>>;
+  /** Where the working copy is, when kept. */
+  readonly workDir?: string;
+}
+
+/** The parts of `terraform show -json` this project reads. */
+export interface TerraformPlanJson {
+  readonly format_version: string;
+  readonly resource_changes?: ReadonlyArray<{
+    readonly address: string;
+    readonly type: string;
+    readonly name: string;
+    readonly module_address?: string;
+    readonly change: {
+      readonly actions: readonly string[];
+      readonly before: unknown;
+      readonly after: unknown;
+      readonly after_unknown?: unknown;
+      readonly before_sensitive?: unknown;
+      readonly after_sensitive?: unknown;
+      readonly replace_paths?: unknown[][];
+    };
+  }>;
+  readonly planned_values?: unknown;
+  readonly configuration?: unknown;
+  readonly [key: string]: unknown;
+}
+
+/** Credentials and `skip_*` settings that let the aws provider configure with no network or account. */
+export const OFFLINE_AWS_PROVIDER_SETTINGS = {
+  access_key: "offline-check",
+  secret_key: "offline-check",
+  skip_credentials_validation: true,
+  skip_requesting_account_id: true,
+  skip_metadata_api_check: true,
+  skip_region_validation: true,
+  // An assume_role block would call STS while configuring; an empty list removes it in the override.
+  assume_role: [],
+  // With no account id to compare against, these checks would always fail; null unsets them.
+  allowed_account_ids: null,
+  forbidden_account_ids: null,
+} as const;
+
+/**
+ * Builds the `*_override.tf.json` written beside the stack's copy: a local backend instead of the
+ * stack's own, and offline settings for every aws provider configuration (each alias).
+ */
+export function offlineOverride(stackJson: { provider?: Record<string, unknown> }, statePath: string): object {
+  const aws = stackJson.provider?.aws;
+  const configs = Array.isArray(aws) ? aws : aws ? [aws] : [{}];
+  return {
+    terraform: { backend: { local: { path: statePath } } },
+    provider: {
+      aws: configs.map((config: { alias?: string }) => ({
+        ...(config.alias ? { alias: config.alias } : {}),
+        ...OFFLINE_AWS_PROVIDER_SETTINGS,
+      })),
+    },
+  };
+}
+
+/** Environment for every terraform call: our CLI config, no telemetry, no real credentials or profile. */
+function terraformEnv(cliConfigPath: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key.startsWith("AWS_") || key.startsWith("TF_VAR_")) delete env[key];
+  }
+  return {
+    ...env,
+    TF_CLI_CONFIG_FILE: cliConfigPath,
+    CHECKPOINT_DISABLE: "1",
+    TF_IN_AUTOMATION: "1",
+    TF_INPUT: "0",
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
+}
+
+/**
+ * Runs `terraform init`, `validate` and (by default) `plan -refresh=false` + `show -json` on a
+ * temporary copy of a synthesized stack, with a local backend and mock credentials, so it needs
+ * no network (given a provider mirror) and no AWS account, and leaves the real backend untouched.
+ */
+export async function checkStackOffline(options: OfflineCheckOptions): Promise<OfflineCheckResult> {
+  const stackDir = resolve(options.stackDir);
+  const stack = basename(stackDir);
+  const stackFile = join(stackDir, "cdk.tf.json");
+  if (!existsSync(stackFile)) {
+    throw new TerraformCheckError(stack, "init", `no cdk.tf.json in ${stackDir}: synthesize the stack first`);
+  }
+  const binary = options.terraformBinary ?? process.env.TERRAFORM_BINARY ?? "terraform";
+  const mirror = options.providerMirror ?? findProviderMirror();
+  const workDir = mkdtempSync(join(tmpdir(), `tf-check-${stack}-`));
+  const timings: Partial<Record<CheckStage, number>> = {};
+
+  try {
+    cpSync(stackDir, workDir, {
+      recursive: true,
+      filter: (src) => !src.includes(`${join(stackDir, ".terraform")}`) && !src.endsWith(".tfstate"),
+    });
+    const stackJson = JSON.parse(readFileSync(stackFile, "utf8"));
+    writeFileSync(join(workDir, "zz_offline_check_override.tf.json"), JSON.stringify(offlineOverride(stackJson, join(workDir, "offline.tfstate")), null, 2));
+    const cliConfigPath = join(workDir, ".terraformrc");
+    writeFileSync(cliConfigPath, cliConfig(mirror));
+    const env = terraformEnv(cliConfigPath);
+
+    const step = async (stage: CheckStage, args: string[]): Promise<string> => {
+      const started = performance.now();
+      try {
+        const { stdout } = await run(binary, args, { cwd: workDir, env, maxBuffer: 512 * 1024 * 1024 });
+        return stdout;
+      } catch (error) {
+        const e = error as { stdout?: string; stderr?: string; message: string };
+        throw new TerraformCheckError(stack, stage, [e.stderr, e.stdout].filter(Boolean).join("\n") || e.message);
+      } finally {
+        timings[stage] = (performance.now() - started) / 1000;
+      }
+    };
+
+    await step("init", ["init", "-input=false", "-no-color", "-backend=true"]);
+    await step("validate", ["validate", "-no-color"]);
+    if (options.plan === false) return { stack, timings, workDir: options.keepWorkDir ? workDir : undefined };
+    await step("plan", ["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=offline.tfplan"]);
+    const shown = await step("show", ["show", "-json", "offline.tfplan"]);
+    return { stack, plan: JSON.parse(shown) as TerraformPlanJson, timings, workDir: options.keepWorkDir ? workDir : undefined };
+  } finally {
+    if (!options.keepWorkDir) rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+/** Checks several stacks, `concurrency` at a time (terraform is CPU-bound; default: 2). */
+export async function checkStacksOffline(
+  stackDirs: readonly string[],
+  options: Omit<OfflineCheckOptions, "stackDir"> & { readonly concurrency?: number } = {},
+): Promise<OfflineCheckResult[]> {
+  const results: OfflineCheckResult[] = new Array(stackDirs.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < stackDirs.length) {
+      const i = next++;
+      results[i] = await checkStackOffline({ ...options, stackDir: stackDirs[i] });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
+  return results;
+}

@@ -1,0 +1,3 @@
+import { buildPlatformApp } from "./app";
+
+buildPlatformApp().app.synth();
