@@ -1,0 +1,45 @@
+import type { INetwork } from "../network/network";
+import type { Connections } from "../network/connections";
+
+/** The two capacity providers AWS runs for every cluster that enables them. */
+export const FARGATE = "FARGATE";
+export const FARGATE_SPOT = "FARGATE_SPOT";
+
+/** One entry of a capacity provider strategy, as ECS takes it. */
+export interface CapacityProviderStrategyItem {
+  /** `FARGATE`, `FARGATE_SPOT` or the name of one of the cluster's EC2 capacity providers. */
+  readonly capacityProvider: string;
+  /** Tasks placed on this provider before weights apply; at most one item may set it. @default 0 */
+  readonly base?: number;
+  /** Relative share of tasks after the base. @default 1 */
+  readonly weight?: number;
+}
+
+/** A Cloud Map namespace services can register in (Service Connect or DNS discovery). */
+export interface INamespace {
+  readonly namespaceArn: string;
+  readonly namespaceId: string;
+  readonly namespaceName: string;
+  /** `DNS_PRIVATE` namespaces support DNS discovery and Service Connect; `HTTP` only Service Connect. */
+  readonly namespaceType: "DNS_PRIVATE" | "HTTP";
+}
+
+/** What services, scheduled tasks and other modules need from a cluster. */
+export interface ICluster {
+  readonly clusterName: string;
+  readonly clusterArn: string;
+  /** The network the cluster's tasks and instances run in. */
+  readonly network: INetwork;
+  /** Every capacity provider associated with the cluster (FARGATE, FARGATE_SPOT and EC2 ones). */
+  readonly capacityProviderNames: readonly string[];
+  /** Names of the EC2 (Auto Scaling group) capacity providers only. */
+  readonly ec2CapacityProviderNames: readonly string[];
+  /** The cluster's default capacity provider strategy. */
+  readonly defaultCapacityProviderStrategy: readonly CapacityProviderStrategyItem[];
+  /** The cluster's default Service Connect / Cloud Map namespace, when it has one. */
+  readonly defaultNamespace?: INamespace;
+  /** Traffic rules of the EC2 container instances, when the cluster has EC2 capacity. */
+  readonly instanceConnections?: Connections;
+  /** True when ECS Exec sessions are audited (KMS + session logging) on this cluster. */
+  readonly execAuditLogging: boolean;
+}
