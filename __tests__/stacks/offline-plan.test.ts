@@ -30,6 +30,12 @@ describe("environment stacks against the real provider", () => {
     expect(created("dev", "aws_flow_log")).toHaveLength(1);
   });
 
+  test("staging and prod validate and plan; prod has a NAT gateway per AZ", () => {
+    expect(created("staging", "aws_vpc")).toHaveLength(1);
+    expect(created("prod", "aws_nat_gateway")).toHaveLength(3);
+    expect(created("prod", "aws_subnet")).toHaveLength(6);
+  });
+
   test("the provider's default tags reach every taggable resource in the plan", () => {
     const vpc = created("dev", "aws_vpc")[0].change.after as { tags_all: Record<string, string> };
     expect(vpc.tags_all).toMatchObject({ Environment: "dev", Owner: "platform-team", Name: "acme-dev" });

@@ -8,7 +8,7 @@ describe("offlineOverride", () => {
     const override = offlineOverride({ provider: { aws: [{ region: "eu-west-1" }, { alias: "us", region: "us-east-1" }] } }, "/tmp/s.tfstate") as any;
     expect(override.terraform.backend).toEqual({ local: { path: "/tmp/s.tfstate" } });
     expect(override.provider.aws).toHaveLength(2);
-    expect(override.provider.aws[1]).toMatchObject({ alias: "us", skip_credentials_validation: true, skip_requesting_account_id: true, assume_role: [], allowed_account_ids: null });
+    expect(override.provider.aws[1]).toMatchObject({ alias: "us", skip_credentials_validation: true, skip_requesting_account_id: true, assume_role: [{ role_arn: "" }], allowed_account_ids: null });
     expect(override.provider.aws[0].alias).toBeUndefined();
   });
 });

@@ -4,3 +4,4 @@ export * from "./naming";
 export * from "./tags";
 export * from "./validate";
 export * from "./provider-version";
+export * from "./prevent-destroy";

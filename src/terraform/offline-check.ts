@@ -75,8 +75,9 @@ export const OFFLINE_AWS_PROVIDER_SETTINGS = {
   skip_requesting_account_id: true,
   skip_metadata_api_check: true,
   skip_region_validation: true,
-  // An assume_role block would call STS while configuring; an empty list removes it in the override.
-  assume_role: [],
+  // An assume_role block would call STS while configuring. An override cannot delete a nested
+  // block, but it replaces it, and the provider skips assume_role when role_arn is empty.
+  assume_role: [{ role_arn: "" }],
   // With no account id to compare against, these checks would always fail; null unsets them.
   allowed_account_ids: null,
   forbidden_account_ids: null,

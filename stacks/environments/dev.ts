@@ -1,26 +1,12 @@
-import { InterfaceEndpointPresets } from "../../src";
-import type { EnvironmentConfig } from "./types";
+import { base } from "./base";
+import { deriveEnvironment } from "./define";
 
-/** Development: small, two AZs, one shared NAT gateway, endpoints so image pulls and logs skip NAT. */
-export const dev: EnvironmentConfig = {
+/** Development: two AZs, one shared NAT gateway, short log retention, Spot-heavy capacity. */
+export const dev = deriveEnvironment(base, {
   name: "dev",
-  org: "acme",
-  environmentClass: "non-production",
   accountId: "111111111111",
-  region: "eu-west-1",
-  availabilityZones: ["eu-west-1a", "eu-west-1b"],
+  deployRoleArn: "arn:aws:iam::111111111111:role/acme-terraform-deploy",
   backend: { type: "s3", bucket: "acme-terraform-state-111111111111", region: "eu-west-1" },
-  network: {
-    cidr: "10.10.0.0/16",
-    natGateways: "single",
-    interfaceEndpoints: InterfaceEndpointPresets.FARGATE_WITHOUT_NAT,
-    flowLogRetentionDays: 30,
-  },
-  tags: {
-    Environment: "dev",
-    Owner: "platform-team",
-    CostCenter: "cc-1001",
-    Application: "ecs-platform",
-    DataClassification: "internal",
-  },
-};
+  network: { cidr: "10.10.0.0/16", natGateways: "single", flowLogRetentionDays: 30 },
+  tags: { Environment: "dev" },
+});

@@ -9,7 +9,7 @@ export type BackendConfig =
       readonly region: string;
       /** @default - `<org>/<environment>/terraform.tfstate` */
       readonly key?: string;
-      /** Lock with an S3 lock file (Terraform 1.10+). @default true */
+      /** Lock with an S3 lock file (Terraform 1.10+). @default true unless dynamodbTable is set */
       readonly useLockfile?: boolean;
       /** Lock with a DynamoDB table instead (older setups). @default - none */
       readonly dynamodbTable?: string;
@@ -17,14 +17,27 @@ export type BackendConfig =
       readonly kmsKeyId?: string;
     };
 
-/** Everything that differs between environments; validated by `validateEnvironmentConfig`. */
+export type EnvironmentClass = "production" | "non-production";
+
+export interface NetworkConfig {
+  readonly cidr: string;
+  readonly natGateways: NatMode;
+  /** @default public and private tiers, sized automatically */
+  readonly tiers?: SubnetTiers;
+  /** @default [] */
+  readonly interfaceEndpoints?: readonly InterfaceEndpointService[];
+  /** @default 90 */
+  readonly flowLogRetentionDays?: number;
+}
+
+/** Everything that differs between environments; checked by `validateEnvironmentConfig` when loaded. */
 export interface EnvironmentConfig {
-  /** Stack name and the `<env>` in names, e.g. `dev`, `pr-123`. */
+  /** Stack name and the `<env>` in names, e.g. `dev`, `pr-123`: lowercase letters, digits, hyphens. */
   readonly name: string;
   /** Organisation prefix of every name: `<org>-<env>-<component>`. */
   readonly org: string;
-  /** Production-class environments get stricter defaults and guardrails. */
-  readonly environmentClass: "production" | "non-production";
+  /** Production-class environments get prevent_destroy, deletion protection and stricter guardrails. */
+  readonly environmentClass: EnvironmentClass;
   /** The AWS account the environment lives in; the provider refuses any other. */
   readonly accountId: string;
   readonly region: string;
@@ -32,20 +45,25 @@ export interface EnvironmentConfig {
   /** Role the provider assumes to deploy, per environment account. @default - the caller's credentials */
   readonly deployRoleArn?: string;
   readonly backend: BackendConfig;
-  readonly network: {
-    readonly cidr: string;
-    readonly natGateways: NatMode;
-    readonly tiers?: SubnetTiers;
-    readonly interfaceEndpoints?: readonly InterfaceEndpointService[];
-    readonly flowLogRetentionDays?: number;
-  };
+  readonly network: NetworkConfig;
   /** Tags on every resource (through the provider's default_tags). */
-  readonly tags: {
-    readonly Environment: string;
-    readonly Owner: string;
-    readonly CostCenter: string;
-    readonly Application: string;
-    readonly DataClassification: string;
-    readonly [key: string]: string;
-  };
+  readonly tags: EnvironmentTags;
 }
+
+/** The tags every environment must carry. */
+export interface EnvironmentTags {
+  readonly Environment: string;
+  readonly Owner: string;
+  readonly CostCenter: string;
+  readonly Application: string;
+  readonly DataClassification: string;
+  readonly [key: string]: string;
+}
+
+export const REQUIRED_TAGS: readonly (keyof EnvironmentTags & string)[] = [
+  "Environment",
+  "Owner",
+  "CostCenter",
+  "Application",
+  "DataClassification",
+];

@@ -1,0 +1,109 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { dev, loadEnvironments, preview, prod, staging, deriveEnvironment, validateEnvironmentConfig } from "../../stacks/environments";
+import { resourceAddresses, synthEnvironment } from "./synth-env";
+
+const environments = { dev, staging, prod };
+const synthesized = Object.fromEntries(Object.entries(environments).map(([name, config]) => [name, synthEnvironment(config)]));
+const resources = (env: string, type: string): any[] => Object.values(synthesized[env].json.resource?.[type] ?? {});
+
+describe("environment configs", () => {
+  test("the app loads dev, staging and prod, and a preview only when PREVIEW_PR is set", () => {
+    expect(loadEnvironments({}).map((e) => e.name)).toEqual(["dev", "staging", "prod"]);
+    expect(loadEnvironments({ PREVIEW_PR: "123" }).map((e) => e.name)).toEqual(["dev", "staging", "prod", "pr-123"]);
+  });
+
+  test("a preview reuses dev with its own name, tags, VPC range and state key", () => {
+    const pr = preview(123);
+    expect(pr).toMatchObject({ name: "pr-123", accountId: dev.accountId, network: { cidr: "10.123.0.0/16" }, tags: { Environment: "pr-123" } });
+    const { json } = synthEnvironment(pr);
+    expect(json.terraform.backend.s3.key).toBe("acme/pr-123/terraform.tfstate");
+  });
+
+  test.each<[string, object, RegExp]>([
+    ["an account id that is not 12 digits", { accountId: "1234" }, /^environments\/dev: invalid accountId "1234": expected a 12-digit AWS account id \[ENV_ACCOUNT\]$/],
+    ["a zone from another region", { availabilityZones: ["eu-west-1a", "us-east-1b"] }, /invalid availabilityZones\[1\] "us-east-1b": expected a zone of eu-west-1.*\[ENV_AZ\]/],
+    ["a missing required tag", { tags: { Owner: "" } }, /invalid tags\.Owner "": expected a non-empty value.*\[ENV_TAG_MISSING\]/],
+    ["an Environment tag that is not the name", { tags: { Environment: "development" } }, /\[ENV_TAG_ENVIRONMENT\]/],
+    ["a deploy role in another account", { deployRoleArn: "arn:aws:iam::999999999999:role/x" }, /invalid deployRoleArn .*expected an IAM role ARN in account 111111111111 \[ENV_DEPLOY_ROLE\]/],
+    ["an upper-case name", { name: "Dev", tags: { Environment: "Dev" } }, /\[ENV_NAME\]/],
+  ])("rejects %s", (_name, overrides, message) => {
+    expect(() => validateEnvironmentConfig(deriveEnvironment(dev, overrides))).toThrow(message);
+  });
+
+  test.each<[string, object, RegExp]>([
+    ["fewer than 3 zones", { availabilityZones: ["eu-west-1a", "eu-west-1b"] }, /\[ENV_PROD_AZS\]/],
+    ["a single NAT gateway", { network: { natGateways: "single" } }, /invalid network\.natGateways "single": expected "perAz" in production.*\[ENV_PROD_NAT\]/],
+    ["local state", { backend: { type: "local" } }, /\[ENV_PROD_BACKEND\]/],
+  ])("rejects a production environment with %s", (_name, overrides, message) => {
+    expect(() => validateEnvironmentConfig(deriveEnvironment(prod, overrides as any))).toThrow(message);
+  });
+
+  test("rejects a preview without a pull request number", () => {
+    expect(() => preview(Number("abc"))).toThrow(/\[ENV_PREVIEW_PR\]/);
+  });
+});
+
+describe("EnvironmentStack", () => {
+  test("each environment pins its own account, assumes its own deploy role and tags everything", () => {
+    for (const [name, config] of Object.entries(environments)) {
+      const [provider] = synthesized[name].json.provider.aws;
+      expect(provider.allowed_account_ids).toEqual([config.accountId]);
+      expect(provider.assume_role[0].role_arn).toBe(`arn:aws:iam::${config.accountId}:role/acme-terraform-deploy`);
+      expect(provider.default_tags[0].tags).toMatchObject({ Environment: name, Owner: "platform-team", CostCenter: "cc-1001" });
+    }
+  });
+
+  test("state lives in S3 with a key per environment, encryption and S3 lock files", () => {
+    for (const name of Object.keys(environments)) {
+      expect(synthesized[name].json.terraform.backend.s3).toMatchObject({ key: `acme/${name}/terraform.tfstate`, encrypt: true, use_lockfile: true });
+    }
+    expect(synthesized.prod.json.terraform.backend.s3.kms_key_id).toBe("alias/acme-terraform-state");
+  });
+
+  test("a local backend can be chosen for trying it out", () => {
+    const { json } = synthEnvironment(deriveEnvironment(dev, { backend: { type: "local" } }));
+    expect(json.terraform.backend).toEqual({ local: { path: "terraform.dev.tfstate" } });
+  });
+
+  test("declares a provider version range, not the binding's exact pin", () => {
+    expect(synthesized.dev.json.terraform.required_providers.aws.version).toBe("~> 5.100");
+  });
+
+  test("dev has one NAT gateway; staging one; prod one per AZ", () => {
+    expect(resources("dev", "aws_nat_gateway")).toHaveLength(1);
+    expect(resources("staging", "aws_nat_gateway")).toHaveLength(1);
+    expect(resources("prod", "aws_nat_gateway")).toHaveLength(3);
+  });
+
+  test("only prod protects stateful resources with prevent_destroy", () => {
+    for (const type of ["aws_vpc", "aws_subnet", "aws_cloudwatch_log_group"]) {
+      expect(resources("prod", type).every((r) => r.lifecycle?.prevent_destroy === true)).toBe(true);
+      expect(resources("dev", type).some((r) => r.lifecycle?.prevent_destroy)).toBe(false);
+    }
+    expect(resources("prod", "aws_route").some((r) => r.lifecycle?.prevent_destroy)).toBe(false);
+  });
+
+  test("outputs what a user needs", () => {
+    expect(Object.keys(synthesized.dev.json.output)).toEqual(expect.arrayContaining(["vpc_id", "private_subnet_ids", "public_subnet_ids"]));
+  });
+});
+
+/**
+ * Resource addresses are the contract with real infrastructure: a changed address is a destroy and
+ * a create. The pinned lists fail a refactor that would rename anything. After a deliberate change
+ * (new resources, or a rename done with cdktf's moved support), regenerate them with
+ * `UPDATE_ADDRESSES=1 npx jest __tests__/stacks/environments.test.ts` and review the diff.
+ */
+describe("pinned resource addresses", () => {
+  test.each(Object.keys(environments))("%s keeps its resource addresses", (name) => {
+    const file = join(__dirname, "addresses", `${name}.txt`);
+    const actual = resourceAddresses(synthesized[name].json);
+    if (process.env.UPDATE_ADDRESSES) writeFileSync(file, `${actual.join("\n")}\n`);
+    expect(existsSync(file)).toBe(true);
+    const pinned = readFileSync(file, "utf8").trim().split("\n");
+    const removed = pinned.filter((a) => !actual.includes(a));
+    expect({ removedOrRenamed: removed }).toEqual({ removedOrRenamed: [] });
+    expect(actual).toEqual(pinned);
+  });
+});

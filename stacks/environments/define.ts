@@ -1,0 +1,22 @@
+import type { EnvironmentConfig } from "./types";
+
+/** Every field optional, recursively; arrays are replaced whole, never merged. */
+export type ConfigOverrides<T> = {
+  readonly [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object ? ConfigOverrides<T[K]> : T[K];
+};
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function merge(base: unknown, overrides: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(overrides)) return overrides === undefined ? base : overrides;
+  const result: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(overrides)) result[key] = merge(base[key], value);
+  return result;
+}
+
+/** A new environment from `base` with `overrides` deep-merged in (objects merge, arrays and scalars replace). */
+export function deriveEnvironment(base: EnvironmentConfig, overrides: ConfigOverrides<EnvironmentConfig>): EnvironmentConfig {
+  return merge(base, overrides) as EnvironmentConfig;
+}

@@ -1,0 +1,56 @@
+import { fail, NameRules } from "../../src";
+import { REQUIRED_TAGS, type EnvironmentConfig } from "./types";
+
+/**
+ * Checks an environment config when it is loaded, before any construct is built, so a typo in a
+ * config file fails with the environment, the field and what is allowed. Module props are checked
+ * again by the modules themselves.
+ */
+export function validateEnvironmentConfig(config: EnvironmentConfig): EnvironmentConfig {
+  const where = `environments/${config.name}`;
+  if (!/^[a-z][a-z0-9-]{0,15}$/.test(config.name)) {
+    fail(where, { code: "ENV_NAME", property: "name", value: config.name, allowed: "1 to 16 lowercase letters, digits and hyphens, starting with a letter" });
+  }
+  if (!/^[a-z][a-z0-9]{1,11}$/.test(config.org)) {
+    fail(where, { code: "ENV_ORG", property: "org", value: config.org, allowed: "2 to 12 lowercase letters and digits, starting with a letter" });
+  }
+  const prefix = `${config.org}-${config.name}`;
+  if (prefix.length > NameRules.prefix.maxLength - 12) {
+    fail(where, { code: "ENV_PREFIX", property: "name", value: prefix, allowed: `an <org>-<env> prefix of at most ${NameRules.prefix.maxLength - 12} characters, leaving room for component names` });
+  }
+  if (!["production", "non-production"].includes(config.environmentClass)) {
+    fail(where, { code: "ENV_CLASS", property: "environmentClass", value: config.environmentClass, allowed: '"production" or "non-production"' });
+  }
+  if (!/^\d{12}$/.test(config.accountId)) {
+    fail(where, { code: "ENV_ACCOUNT", property: "accountId", value: config.accountId, allowed: "a 12-digit AWS account id" });
+  }
+  if (!/^[a-z]{2}(-[a-z]+)+-\d$/.test(config.region)) {
+    fail(where, { code: "ENV_REGION", property: "region", value: config.region, allowed: "an AWS region name such as eu-west-1" });
+  }
+  config.availabilityZones.forEach((az, i) => {
+    if (!new RegExp(`^${config.region}[a-z]$`).test(az)) {
+      fail(where, { code: "ENV_AZ", property: `availabilityZones[${i}]`, value: az, allowed: `a zone of ${config.region}, such as ${config.region}a` });
+    }
+  });
+  if (config.deployRoleArn !== undefined && !new RegExp(`^arn:aws[a-z-]*:iam::${config.accountId}:role/.+`).test(config.deployRoleArn)) {
+    fail(where, { code: "ENV_DEPLOY_ROLE", property: "deployRoleArn", value: config.deployRoleArn, allowed: `an IAM role ARN in account ${config.accountId}` });
+  }
+  for (const tag of REQUIRED_TAGS) {
+    if (!config.tags[tag]) fail(where, { code: "ENV_TAG_MISSING", property: `tags.${tag}`, value: config.tags[tag], allowed: "a non-empty value (required on every environment)" });
+  }
+  if (config.tags.Environment !== config.name) {
+    fail(where, { code: "ENV_TAG_ENVIRONMENT", property: "tags.Environment", value: config.tags.Environment, allowed: `the environment name "${config.name}"` });
+  }
+  if (config.environmentClass === "production") {
+    if (config.availabilityZones.length < 3) {
+      fail(where, { code: "ENV_PROD_AZS", property: "availabilityZones", value: config.availabilityZones, allowed: "at least 3 zones in production" });
+    }
+    if (config.network.natGateways !== "perAz") {
+      fail(where, { code: "ENV_PROD_NAT", property: "network.natGateways", value: config.network.natGateways, allowed: '"perAz" in production (a single NAT gateway is a single point of failure)' });
+    }
+    if (config.backend.type !== "s3") {
+      fail(where, { code: "ENV_PROD_BACKEND", property: "backend.type", value: config.backend.type, allowed: '"s3" in production (local state is lost with the machine)' });
+    }
+  }
+  return config;
+}
