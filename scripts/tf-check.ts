@@ -22,10 +22,11 @@ async function main(): Promise<number> {
   console.log(`provider source: ${mirror ? `filesystem mirror ${mirror}` : "public registry"}`);
   try {
     const results = await checkStacksOffline(stacks.map((s) => join(stacksDir, s)));
+    const t = Object.entries(results[0]?.timings ?? {}).map(([k, v]) => `${k} ${v.toFixed(1)}s`).join(", ");
+    console.log(`terraform: ${t}${results.length > 1 ? " (all stacks in one run)" : ""}`);
     for (const r of results) {
       const changes = r.plan?.resource_changes?.length ?? 0;
-      const t = Object.entries(r.timings).map(([k, v]) => `${k} ${v.toFixed(1)}s`).join(", ");
-      console.log(`ok  ${r.stack}: valid, plan has ${changes} resource changes (${t})`);
+      console.log(`ok  ${r.stack}: valid, plan has ${changes} resource changes`);
       if (outDir && r.plan) {
         mkdirSync(outDir, { recursive: true });
         writeFileSync(join(outDir, `${r.stack}.plan.json`), JSON.stringify(r.plan));

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { checkStackOffline, cliConfig, findProviderMirror, offlineOverride, TerraformCheckError } from "../../src/terraform";
+import { checkStackOffline, checkStacksOffline, cliConfig, findProviderMirror, offlineOverride, planOfModule, TerraformCheckError } from "../../src/terraform";
 
 describe("offlineOverride", () => {
   test("forces a local backend and offline settings on every aws provider alias", () => {
@@ -41,27 +41,51 @@ describe("provider mirror", () => {
   });
 });
 
-describe("checkStackOffline", () => {
-  test("reports an invalid stack with Terraform's own error text", async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), "bad-stack-")), "broken");
+describe("checkStacksOffline", () => {
+  function writeStack(root: string, name: string, vpc: Record<string, unknown>): string {
+    const dir = join(root, name);
     mkdirSync(dir);
     writeFileSync(
       join(dir, "cdk.tf.json"),
       JSON.stringify({
-        terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "~> 5.100" } } },
-        provider: { aws: [{ region: "eu-west-1" }] },
-        resource: { aws_vpc: { main: { cidr_block: "10.0.0.0/16", not_an_argument: true } } },
+        terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "~> 5.100" } }, backend: { s3: { bucket: "b", key: "k", region: "eu-west-1" } } },
+        provider: { aws: [{ region: "eu-west-1", allowed_account_ids: ["123456789012"], assume_role: [{ role_arn: "arn:aws:iam::123456789012:role/deploy" }] }] },
+        resource: { aws_vpc: { main: vpc } },
       }),
     );
-    const error = await checkStackOffline({ stackDir: dir }).catch((e) => e);
+    return dir;
+  }
+
+  test("names the failing stack and gives Terraform's own error text when a combined run fails", async () => {
+    const root = mkdtempSync(join(tmpdir(), "stacks-"));
+    const good = writeStack(root, "good", { cidr_block: "10.0.0.0/16" });
+    const broken = writeStack(root, "broken", { cidr_block: "10.0.0.0/16", not_an_argument: true });
+    const error = await checkStacksOffline([good, broken], { plan: false }).catch((e) => e);
     expect(error).toBeInstanceOf(TerraformCheckError);
     expect(error.stage).toBe("validate");
     expect(error.stackName).toBe("broken");
     expect(error.output).toMatch(/Extraneous JSON object property/);
-    expect(error.output).toMatch(/not_an_argument/);
+    expect(error.output).toMatch(/No argument or block type is named "not_an_argument"/);
   });
 
   test("says to synthesize first when the stack directory has no cdk.tf.json", async () => {
     await expect(checkStackOffline({ stackDir: tmpdir() })).rejects.toThrow(/synthesize the stack first/);
+  });
+});
+
+describe("planOfModule", () => {
+  test("keeps one module's changes with addresses as if it were the root", () => {
+    const change = { actions: ["create"], before: null, after: {} };
+    const plan = {
+      format_version: "1.2",
+      resource_changes: [
+        { address: "module.dev.aws_vpc.a", module_address: "module.dev", type: "aws_vpc", name: "a", change },
+        { address: "module.prod.aws_vpc.a", module_address: "module.prod", type: "aws_vpc", name: "a", change },
+      ],
+      planned_values: { root_module: { child_modules: [{ address: "module.dev", resources: [] }] } },
+    };
+    const dev = planOfModule(plan, "dev");
+    expect(dev.resource_changes).toEqual([{ address: "aws_vpc.a", type: "aws_vpc", name: "a", change }]);
+    expect(dev.planned_values).toEqual({ root_module: { address: "module.dev", resources: [] } });
   });
 });
