@@ -9,4 +9,6 @@ module.exports = {
     "^.+\\.ts$": ["ts-jest", { diagnostics: false }],
   },
   setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],
+  globalSetup: "<rootDir>/__tests__/offline/global-setup.ts",
+  testPathIgnorePatterns: ["/node_modules/", "/.offline-plans/"],
 };
