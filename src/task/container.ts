@@ -1,0 +1,333 @@
+import { IConstruct } from "constructs";
+import { fail, isToken } from "../core/errors";
+import { checkIntegerRange, checkOneOf, checkUnique } from "../core/validate";
+import { ContainerImage } from "./image";
+import { Secret } from "./secret";
+
+/** Seconds ECS waits after SIGTERM before SIGKILL: the whole of Fargate Spot's two-minute notice, and the most Fargate allows. */
+export const DEFAULT_STOP_TIMEOUT_SECONDS = 120;
+/** The largest `stopTimeoutSeconds` Fargate accepts. */
+export const MAX_FARGATE_STOP_TIMEOUT_SECONDS = 120;
+
+export type PortProtocol = "tcp" | "udp";
+export type AppProtocol = "http" | "http2" | "grpc";
+
+export interface PortMapping {
+  /** The port the container listens on. */
+  readonly containerPort: number;
+  /** @default "tcp" */
+  readonly protocol?: PortProtocol;
+  /**
+   * Name of the port, unique in the task definition; load balancers and Service Connect refer to it.
+   * @default - unnamed (Service Connect cannot use the port)
+   */
+  readonly name?: string;
+  /** Application protocol, for Service Connect metrics and retries. @default - none (plain TCP) */
+  readonly appProtocol?: AppProtocol;
+  /**
+   * Host port, for the `bridge` network mode only (`0` picks a dynamic port).
+   * @default - the container port with `awsvpc` and `host`; dynamic with `bridge`
+   */
+  readonly hostPort?: number;
+}
+
+export interface ContainerHealthCheck {
+  /** `["CMD", "bin", "arg"]` or `["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"]`. */
+  readonly command: readonly string[];
+  /** 5 to 300. @default 30 */
+  readonly intervalSeconds?: number;
+  /** 2 to 60. @default 5 */
+  readonly timeoutSeconds?: number;
+  /** 1 to 10. @default 3 */
+  readonly retries?: number;
+  /** Grace period before failures count, 0 to 300. @default 0 */
+  readonly startPeriodSeconds?: number;
+}
+
+export type UlimitName =
+  | "core" | "cpu" | "data" | "fsize" | "locks" | "memlock" | "msgqueue" | "nice"
+  | "nofile" | "nproc" | "rss" | "rtprio" | "rttime" | "sigpending" | "stack";
+
+export interface Ulimit {
+  readonly name: UlimitName;
+  readonly softLimit: number;
+  readonly hardLimit: number;
+}
+
+export type ContainerDependencyCondition = "START" | "COMPLETE" | "SUCCESS" | "HEALTHY";
+
+export interface ContainerDependency {
+  /** Another container of the same task definition. */
+  readonly containerName: string;
+  /** `HEALTHY` needs a health check on that container. */
+  readonly condition: ContainerDependencyCondition;
+}
+
+export interface MountPoint {
+  /** A key of the task definition's `efsVolumes` or an entry of its `scratchVolumes`. */
+  readonly volume: string;
+  readonly containerPath: string;
+  /** @default false */
+  readonly readOnly?: boolean;
+}
+
+/** Where a container's stdout and stderr go. */
+export type ContainerLogging =
+  /** The task definition's log group, one stream per task under `streamPrefix`. */
+  | { readonly driver: "awslogs"; /** @default - the container name */ readonly streamPrefix?: string }
+  /** A FireLens log router container of the same task; options go to its output plugin. */
+  | { readonly driver: "awsfirelens"; /** @default {} */ readonly options?: Record<string, string> }
+  /** Discard logs. An explicit opt-out. */
+  | { readonly driver: "none" };
+
+/** Makes this container a FireLens log router (Fluent Bit or Fluentd) for the others. */
+export interface FireLensOptions {
+  readonly type: "fluentbit" | "fluentd";
+  /** e.g. `{ "enable-ecs-log-metadata": "true" }`. @default - none */
+  readonly options?: Record<string, string>;
+}
+
+/** One container of a task definition, typed; rendered to ECS's JSON by {@link renderContainerDefinition}. */
+export interface ContainerOptions {
+  readonly image: ContainerImage;
+  /** CPU units reserved for the container (1024 = one vCPU). @default - shares the task's CPU */
+  readonly cpu?: number;
+  /** Hard memory limit: the container is killed above it. @default - none (the task limit applies) */
+  readonly memoryLimitMiB?: number;
+  /** Soft memory reservation. @default - none */
+  readonly memoryReservationMiB?: number;
+  /** When an essential container stops, the task stops. @default true */
+  readonly essential?: boolean;
+  /** @default [] */
+  readonly portMappings?: readonly PortMapping[];
+  /** Plain environment variables. Put secrets in `secrets`. @default {} */
+  readonly environment?: Record<string, string>;
+  /** Environment variables read from Secrets Manager or SSM at start by the execution role. @default {} */
+  readonly secrets?: Record<string, Secret>;
+  /** @default - the image's CMD */
+  readonly command?: readonly string[];
+  /** @default - the image's ENTRYPOINT */
+  readonly entryPoint?: readonly string[];
+  /** @default - none */
+  readonly workingDirectory?: string;
+  /** @default - none */
+  readonly healthCheck?: ContainerHealthCheck;
+  /**
+   * Seconds between SIGTERM and SIGKILL when the task stops, 2 to 120 on Fargate.
+   * @default 120 (covers Fargate Spot's two-minute interruption notice)
+   */
+  readonly stopTimeoutSeconds?: number;
+  /** User (and group) to run as, e.g. `"1000:1000"`. @default - the image's USER */
+  readonly user?: string;
+  /** Mount the root filesystem read-only; write to volumes instead. @default true */
+  readonly readonlyRootFilesystem?: boolean;
+  /** @default - Docker's defaults */
+  readonly ulimits?: readonly Ulimit[];
+  /** Containers that must reach a state before this one starts. @default [] */
+  readonly dependsOn?: readonly ContainerDependency[];
+  /** @default [] */
+  readonly mountPoints?: readonly MountPoint[];
+  /** @default { driver: "awslogs" } into the task definition's log group */
+  readonly logging?: ContainerLogging;
+  /** @default - not a log router */
+  readonly firelens?: FireLensOptions;
+  /** Run an init process (PID 1) that reaps zombies and forwards signals; recommended with ECS Exec. @default false */
+  readonly initProcessEnabled?: boolean;
+}
+
+/** What rendering needs from the task definition. */
+export interface ContainerRenderContext {
+  readonly networkMode: "awsvpc" | "bridge" | "host";
+  /** Log group and region the `awslogs` driver writes to. */
+  readonly logGroupName: string;
+  readonly region: string;
+}
+
+/** What checking a container needs from the task definition. */
+export interface ContainerCheckContext {
+  readonly compatibility: "FARGATE" | "EC2";
+  readonly networkMode: "awsvpc" | "bridge" | "host";
+  readonly memoryMiB: number;
+  readonly cpu: number;
+  /** All container names of the task definition. */
+  readonly containerNames: readonly string[];
+  /** Containers that have a health check. */
+  readonly containersWithHealthCheck: readonly string[];
+  /** Volume names the task definition declares. */
+  readonly volumeNames: readonly string[];
+  /** True when one container of the task is a FireLens router. */
+  readonly hasLogRouter: boolean;
+}
+
+const CONTAINER_NAME = /^[a-zA-Z0-9_-]{1,255}$/;
+const PORT_NAME = /^[a-z0-9](?:[a-z0-9_-]{0,62}[a-z0-9])?$/;
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Checks one container against the rules ECS enforces at registration; fails with the property path. */
+export function checkContainer(scope: IConstruct, name: string, options: ContainerOptions, ctx: ContainerCheckContext): void {
+  const at = `containers.${name}`;
+  if (!CONTAINER_NAME.test(name)) {
+    fail(scope, { code: "CONTAINER_NAME_INVALID", property: at, value: name, allowed: "1 to 255 letters, digits, hyphens and underscores" });
+  }
+  options.image.validate(scope, `${at}.image`);
+  checkIntegerRange(scope, "CONTAINER_CPU", `${at}.cpu`, options.cpu, 0, ctx.cpu, "CPU units (the task's CPU)");
+  checkContainerMemory(scope, at, options, ctx.memoryMiB);
+
+  for (const [i, port] of (options.portMappings ?? []).entries()) {
+    const p = `${at}.portMappings[${i}]`;
+    checkIntegerRange(scope, "CONTAINER_PORT", `${p}.containerPort`, port.containerPort, 1, 65535);
+    if (port.name !== undefined && !isToken(port.name) && !PORT_NAME.test(port.name)) {
+      fail(scope, { code: "PORT_NAME_INVALID", property: `${p}.name`, value: port.name, allowed: "1 to 64 lowercase letters, digits, hyphens and underscores, starting and ending with a letter or digit" });
+    }
+    if (port.hostPort !== undefined && ctx.networkMode !== "bridge" && port.hostPort !== port.containerPort) {
+      fail(scope, { code: "HOST_PORT_MISMATCH", property: `${p}.hostPort`, value: port.hostPort, allowed: `the container port (${port.containerPort}) or nothing with the ${ctx.networkMode} network mode` });
+    }
+    if (port.appProtocol !== undefined && (port.protocol ?? "tcp") !== "tcp") {
+      fail(scope, { code: "APP_PROTOCOL_NEEDS_TCP", property: `${p}.appProtocol`, value: port.appProtocol, allowed: "no appProtocol on a UDP port" });
+    }
+  }
+
+  for (const key of Object.keys(options.environment ?? {})) {
+    if (!ENV_NAME.test(key)) fail(scope, { code: "ENVIRONMENT_NAME_INVALID", property: `${at}.environment`, value: key, allowed: "a variable name of letters, digits and underscores, not starting with a digit" });
+  }
+  for (const [key, secret] of Object.entries(options.secrets ?? {})) {
+    if (!ENV_NAME.test(key)) fail(scope, { code: "ENVIRONMENT_NAME_INVALID", property: `${at}.secrets`, value: key, allowed: "a variable name of letters, digits and underscores, not starting with a digit" });
+    if (options.environment?.[key] !== undefined) fail(scope, { code: "SECRET_SHADOWS_ENVIRONMENT", property: `${at}.secrets.${key}`, value: key, allowed: "a name not also used in environment" });
+    secret.validate(scope, `${at}.secrets.${key}`);
+  }
+
+  if (options.healthCheck) checkHealthCheck(scope, `${at}.healthCheck`, options.healthCheck);
+  const maxStop = ctx.compatibility === "FARGATE" ? MAX_FARGATE_STOP_TIMEOUT_SECONDS : 86400;
+  checkIntegerRange(scope, "STOP_TIMEOUT", `${at}.stopTimeoutSeconds`, options.stopTimeoutSeconds, 2, maxStop, "seconds");
+
+  for (const [i, ulimit] of (options.ulimits ?? []).entries()) {
+    if (!isToken(ulimit.softLimit) && !isToken(ulimit.hardLimit) && ulimit.softLimit > ulimit.hardLimit) {
+      fail(scope, { code: "ULIMIT_SOFT_ABOVE_HARD", property: `${at}.ulimits[${i}].softLimit`, value: ulimit.softLimit, allowed: `at most the hard limit (${ulimit.hardLimit})` });
+    }
+  }
+  checkUnique(scope, "ULIMIT_DUPLICATE", `${at}.ulimits`, (options.ulimits ?? []).map((u) => u.name));
+
+  for (const [i, dep] of (options.dependsOn ?? []).entries()) {
+    const p = `${at}.dependsOn[${i}]`;
+    if (dep.containerName === name || !ctx.containerNames.includes(dep.containerName)) {
+      fail(scope, { code: "DEPENDS_ON_UNKNOWN_CONTAINER", property: `${p}.containerName`, value: dep.containerName, allowed: `another container of this task: ${ctx.containerNames.filter((n) => n !== name).join(", ") || "(none)"}` });
+    }
+    checkOneOf(scope, "DEPENDS_ON_CONDITION", `${p}.condition`, dep.condition, ["START", "COMPLETE", "SUCCESS", "HEALTHY"]);
+    if (dep.condition === "HEALTHY" && !ctx.containersWithHealthCheck.includes(dep.containerName)) {
+      fail(scope, { code: "DEPENDS_ON_NO_HEALTH_CHECK", property: `${p}.condition`, value: dep.condition, allowed: `START, COMPLETE or SUCCESS: container ${dep.containerName} has no health check` });
+    }
+  }
+
+  for (const [i, mount] of (options.mountPoints ?? []).entries()) {
+    if (!ctx.volumeNames.includes(mount.volume)) {
+      fail(scope, { code: "MOUNT_UNKNOWN_VOLUME", property: `${at}.mountPoints[${i}].volume`, value: mount.volume, allowed: `a volume of this task: ${ctx.volumeNames.join(", ") || "(none declared)"}` });
+    }
+    if (!isToken(mount.containerPath) && !mount.containerPath.startsWith("/")) {
+      fail(scope, { code: "MOUNT_PATH_INVALID", property: `${at}.mountPoints[${i}].containerPath`, value: mount.containerPath, allowed: "an absolute path" });
+    }
+  }
+
+  if (options.logging?.driver === "awsfirelens" && !ctx.hasLogRouter) {
+    fail(scope, { code: "FIRELENS_NO_ROUTER", property: `${at}.logging.driver`, value: "awsfirelens", allowed: "awslogs, or a container with `firelens` set in the same task" });
+  }
+}
+
+function checkContainerMemory(scope: IConstruct, at: string, options: ContainerOptions, taskMemoryMiB: number): void {
+  const hard = options.memoryLimitMiB;
+  const soft = options.memoryReservationMiB;
+  checkIntegerRange(scope, "CONTAINER_MEMORY_ABOVE_TASK", `${at}.memoryLimitMiB`, hard, 6, taskMemoryMiB, "MiB (the task's memoryMiB)");
+  checkIntegerRange(scope, "CONTAINER_MEMORY_ABOVE_TASK", `${at}.memoryReservationMiB`, soft, 6, taskMemoryMiB, "MiB (the task's memoryMiB)");
+  if (hard !== undefined && soft !== undefined && !isToken(hard) && !isToken(soft) && soft > hard) {
+    fail(scope, { code: "CONTAINER_RESERVATION_ABOVE_LIMIT", property: `${at}.memoryReservationMiB`, value: soft, allowed: `at most memoryLimitMiB (${hard})` });
+  }
+}
+
+function checkHealthCheck(scope: IConstruct, at: string, hc: ContainerHealthCheck): void {
+  const first = hc.command[0];
+  if (hc.command.length === 0 || !["CMD", "CMD-SHELL", "NONE"].includes(first) || (first !== "NONE" && hc.command.length < 2)) {
+    fail(scope, { code: "HEALTH_CHECK_COMMAND", property: `${at}.command`, value: hc.command, allowed: '["CMD", <exe>, ...args] or ["CMD-SHELL", <shell command>]' });
+  }
+  checkIntegerRange(scope, "HEALTH_CHECK_INTERVAL", `${at}.intervalSeconds`, hc.intervalSeconds, 5, 300, "seconds");
+  checkIntegerRange(scope, "HEALTH_CHECK_TIMEOUT", `${at}.timeoutSeconds`, hc.timeoutSeconds, 2, 60, "seconds");
+  checkIntegerRange(scope, "HEALTH_CHECK_RETRIES", `${at}.retries`, hc.retries, 1, 10);
+  checkIntegerRange(scope, "HEALTH_CHECK_START_PERIOD", `${at}.startPeriodSeconds`, hc.startPeriodSeconds, 0, 300, "seconds");
+}
+
+/**
+ * Renders one container as the JSON object ECS registers. Every value AWS would fill in by default
+ * (health check timings, host ports under awsvpc) is written out, so the plan shows no drift after apply.
+ */
+export function renderContainerDefinition(name: string, options: ContainerOptions, ctx: ContainerRenderContext): Record<string, unknown> {
+  const essential = options.essential ?? true;
+  const readonlyRootFilesystem = options.readonlyRootFilesystem ?? true;
+  const stopTimeout = options.stopTimeoutSeconds ?? DEFAULT_STOP_TIMEOUT_SECONDS;
+  const logging = options.logging ?? { driver: "awslogs" };
+
+  const def: Record<string, unknown> = {
+    name,
+    image: options.image.imageName,
+    essential,
+    readonlyRootFilesystem,
+    stopTimeout,
+    cpu: options.cpu,
+    memory: options.memoryLimitMiB,
+    memoryReservation: options.memoryReservationMiB,
+    portMappings: nonEmpty(
+      (options.portMappings ?? []).map((p) => ({
+        containerPort: p.containerPort,
+        hostPort: ctx.networkMode === "bridge" ? p.hostPort : p.containerPort,
+        protocol: p.protocol ?? "tcp",
+        name: p.name,
+        appProtocol: p.appProtocol,
+      })),
+    ),
+    environment: nonEmpty(sortedEntries(options.environment).map(([key, value]) => ({ name: key, value }))),
+    secrets: nonEmpty(sortedEntries(options.secrets).map(([key, secret]) => ({ name: key, valueFrom: secret.valueFrom }))),
+    command: options.command ? [...options.command] : undefined,
+    entryPoint: options.entryPoint ? [...options.entryPoint] : undefined,
+    workingDirectory: options.workingDirectory,
+    user: options.user,
+    healthCheck: options.healthCheck && {
+      command: [...options.healthCheck.command],
+      interval: options.healthCheck.intervalSeconds ?? 30,
+      timeout: options.healthCheck.timeoutSeconds ?? 5,
+      retries: options.healthCheck.retries ?? 3,
+      startPeriod: options.healthCheck.startPeriodSeconds ?? 0,
+    },
+    ulimits: nonEmpty((options.ulimits ?? []).map((u) => ({ name: u.name, softLimit: u.softLimit, hardLimit: u.hardLimit }))),
+    dependsOn: nonEmpty((options.dependsOn ?? []).map((d) => ({ containerName: d.containerName, condition: d.condition }))),
+    mountPoints: nonEmpty(
+      (options.mountPoints ?? []).map((m) => ({ sourceVolume: m.volume, containerPath: m.containerPath, readOnly: m.readOnly ?? false })),
+    ),
+    linuxParameters: options.initProcessEnabled ? { initProcessEnabled: true } : undefined,
+    firelensConfiguration: options.firelens && { type: options.firelens.type, options: options.firelens.options },
+    logConfiguration: renderLogging(name, logging, ctx),
+  };
+  return Object.fromEntries(Object.entries(def).filter(([, v]) => v !== undefined));
+}
+
+function renderLogging(name: string, logging: ContainerLogging, ctx: ContainerRenderContext): Record<string, unknown> | undefined {
+  switch (logging.driver) {
+    case "awslogs":
+      return {
+        logDriver: "awslogs",
+        options: {
+          "awslogs-group": ctx.logGroupName,
+          "awslogs-region": ctx.region,
+          "awslogs-stream-prefix": logging.streamPrefix ?? name,
+        },
+      };
+    case "awsfirelens":
+      return { logDriver: "awsfirelens", options: logging.options ?? {} };
+    case "none":
+      return undefined;
+  }
+}
+
+function sortedEntries<T>(record: Record<string, T> | undefined): [string, T][] {
+  return Object.entries(record ?? {}).sort(([a], [b]) => a.localeCompare(b));
+}
+
+function nonEmpty<T>(items: T[]): T[] | undefined {
+  return items.length > 0 ? items : undefined;
+}

@@ -1,0 +1,85 @@
+import { IConstruct } from "constructs";
+import { fail, isToken } from "../core/errors";
+
+/** Where a secret lives. */
+export type SecretSource = "secretsmanager" | "ssm";
+
+export interface SecretOptions {
+  /**
+   * ARN of the customer managed KMS key the secret or SecureString parameter is encrypted with;
+   * the execution role gets `kms:Decrypt` on exactly this key.
+   * @default - the AWS managed key, which needs no grant
+   */
+  readonly kmsKeyArn?: string;
+}
+
+const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/;
+const SSM_PARAMETER_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/[\w/.-]+$/;
+const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[\w-]+$/;
+const JSON_KEY = /^[^:\s]+$/;
+
+/**
+ * A value ECS injects into a container's environment at start, read by the execution role.
+ * Each secret knows the exact ARN the role must be allowed to read, so the role needs no wildcard.
+ */
+export class Secret {
+  /**
+   * A Secrets Manager secret, whole or one key of its JSON value.
+   * @param secretArn the full secret ARN, including the six-character suffix AWS appends
+   * @param jsonKey a top-level key of the secret's JSON value
+   */
+  public static fromSecretsManager(secretArn: string, jsonKey?: string, options: SecretOptions = {}): Secret {
+    // ECS reads `<arn>:<json-key>:<version-stage>:<version-id>`; empty stage and id mean AWSCURRENT.
+    const valueFrom = jsonKey === undefined ? secretArn : `${secretArn}:${jsonKey}::`;
+    return new Secret("secretsmanager", secretArn, valueFrom, jsonKey, options.kmsKeyArn);
+  }
+
+  /** An SSM Parameter Store parameter (String or SecureString), by ARN. */
+  public static fromSsmParameter(parameterArn: string, options: SecretOptions = {}): Secret {
+    return new Secret("ssm", parameterArn, parameterArn, undefined, options.kmsKeyArn);
+  }
+
+  private constructor(
+    public readonly source: SecretSource,
+    /** The secret or parameter ARN the execution role is granted. */
+    public readonly arn: string,
+    /** The `valueFrom` ECS reads. */
+    public readonly valueFrom: string,
+    public readonly jsonKey: string | undefined,
+    public readonly kmsKeyArn: string | undefined,
+  ) {}
+
+  /** The IAM action that reads this secret. */
+  public get readAction(): string {
+    return this.source === "secretsmanager" ? "secretsmanager:GetSecretValue" : "ssm:GetParameters";
+  }
+
+  /** Fails unless the ARN is a Secrets Manager secret or SSM parameter ARN (tokens pass). */
+  public validate(scope: IConstruct, property: string): void {
+    if (!isToken(this.arn)) {
+      const pattern = this.source === "secretsmanager" ? SECRETS_MANAGER_ARN : SSM_PARAMETER_ARN;
+      if (!pattern.test(this.arn)) {
+        fail(scope, {
+          code: "SECRET_ARN_INVALID",
+          property,
+          value: this.arn,
+          allowed:
+            this.source === "secretsmanager"
+              ? "a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<suffix>)"
+              : "an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)",
+        });
+      }
+    }
+    if (this.jsonKey !== undefined && !isToken(this.jsonKey) && !JSON_KEY.test(this.jsonKey)) {
+      fail(scope, { code: "SECRET_JSON_KEY_INVALID", property, value: this.jsonKey, allowed: "a JSON key without colons or spaces" });
+    }
+    if (this.kmsKeyArn !== undefined && !isToken(this.kmsKeyArn) && !KMS_KEY_ARN.test(this.kmsKeyArn)) {
+      fail(scope, {
+        code: "SECRET_KMS_KEY_INVALID",
+        property: `${property}.kmsKeyArn`,
+        value: this.kmsKeyArn,
+        allowed: "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias",
+      });
+    }
+  }
+}
