@@ -1,0 +1,90 @@
+import { Lazy } from "cdktf";
+import { Construct } from "constructs";
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
+import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
+import { checkName } from "../core/naming";
+import { withName } from "../core/tags";
+import { DEFAULT_FAILURE_RETENTION_DAYS } from "./options";
+import { renderFailureQueuePolicy } from "./render";
+
+export interface FailureQueueProps {
+  /** Queue name, also the alarm name prefix. SQS allows 80 characters of letters, digits, `-` and `_`. */
+  readonly queueName: string;
+  /** @default 14 */
+  readonly retentionDays?: number;
+  /** @default - SQS managed server-side encryption */
+  readonly kmsKeyArn?: string;
+  /** @default - the alarm has no actions */
+  readonly alarmTopicArn?: string;
+  /** @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * An encrypted SQS queue that collects what went wrong with a schedule: invocations that failed
+ * after their retries (as a dead-letter queue) and failure events of the runs themselves (from
+ * EventBridge rules registered with {@link allowEventRule}). One alarm fires while it holds any
+ * message, so a failure is never silent; the messages say what failed.
+ */
+export class FailureQueue extends Construct {
+  /** Period of the alarm's queue-depth metric; the alarm fires within about this long of a failure. */
+  public static readonly ALARM_PERIOD_SECONDS = 300;
+  public readonly queueArn: string;
+  public readonly queueName: string;
+  public readonly queueUrl: string;
+  public readonly kmsKeyArn?: string;
+  public readonly alarm: CloudwatchMetricAlarm;
+  private readonly eventRuleArns: string[] = [];
+
+  constructor(scope: Construct, id: string, props: FailureQueueProps) {
+    super(scope, id);
+    const retentionDays = props.retentionDays ?? DEFAULT_FAILURE_RETENTION_DAYS;
+    checkName(this, "FAILURE_QUEUE_NAME", "name", props.queueName, {
+      maxLength: 80,
+      pattern: /^[a-zA-Z0-9_-]+$/,
+      describe: "letters, digits, hyphens and underscores (SQS queue name)",
+    });
+    const queue = new SqsQueue(this, "Resource", {
+      name: props.queueName,
+      messageRetentionSeconds: retentionDays * 86400,
+      // Exactly one encryption mode: a customer key when given, otherwise SSE-SQS (never plaintext).
+      sqsManagedSseEnabled: props.kmsKeyArn === undefined ? true : undefined,
+      kmsMasterKeyId: props.kmsKeyArn,
+      tags: withName(props.queueName, props.tags),
+    });
+    this.queueArn = queue.arn;
+    this.queueName = queue.name;
+    this.queueUrl = queue.url;
+    this.kmsKeyArn = props.kmsKeyArn;
+
+    new SqsQueuePolicy(this, "Policy", {
+      queueUrl: queue.url,
+      policy: Lazy.stringValue({ produce: () => renderFailureQueuePolicy(queue.arn, this.eventRuleArns) }),
+    });
+
+    const actions = props.alarmTopicArn === undefined ? undefined : [props.alarmTopicArn];
+    this.alarm = new CloudwatchMetricAlarm(this, "Alarm", {
+      alarmName: `${props.queueName}-not-empty`,
+      alarmDescription: `Failed scheduled invocations or runs are waiting in SQS queue ${props.queueName}`,
+      namespace: "AWS/SQS",
+      metricName: "ApproximateNumberOfMessagesVisible",
+      dimensions: { QueueName: queue.name },
+      statistic: "Maximum",
+      period: FailureQueue.ALARM_PERIOD_SECONDS,
+      evaluationPeriods: 1,
+      threshold: 1,
+      comparisonOperator: "GreaterThanOrEqualToThreshold",
+      // SQS stops publishing metrics for a queue that has been empty and idle for hours.
+      treatMissingData: "notBreaching",
+      alarmActions: actions,
+      okActions: actions,
+      tags: withName(`${props.queueName}-not-empty`, props.tags),
+    });
+  }
+
+  /** Lets EventBridge deliver matches of the rule with this ARN (and only that rule) to the queue. */
+  public allowEventRule(ruleArn: string): void {
+    this.eventRuleArns.push(ruleArn);
+  }
+}

@@ -1,0 +1,56 @@
+import { Lazy } from "cdktf";
+import { Construct } from "constructs";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { assumeRolePolicy, PolicyStatement, policyDocument } from "../core/iam";
+import { checkName, NameRules, safeName } from "../core/naming";
+import { withName } from "../core/tags";
+
+export interface InvokeRoleProps {
+  /** Role name; shortened with a hash when over IAM's 64 characters. */
+  readonly roleName: string;
+  /** Who assumes the role: EventBridge Scheduler or an EventBridge rule. */
+  readonly service: "scheduler.amazonaws.com" | "events.amazonaws.com";
+  /**
+   * ARNs (or `ArnLike` patterns) of the schedule, schedule group or rule that may assume the role,
+   * checked on `aws:SourceArn` so no other schedule or rule can use it.
+   */
+  readonly sourceArns: readonly string[];
+  /** @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * The role EventBridge Scheduler (or an EventBridge rule) assumes to call a target. It starts with
+ * no permissions; owners add exactly the statements their target needs with {@link addStatements}.
+ */
+export class InvokeRole extends Construct {
+  public readonly roleArn: string;
+  public readonly roleName: string;
+  private readonly statements: PolicyStatement[] = [];
+
+  constructor(scope: Construct, id: string, props: InvokeRoleProps) {
+    super(scope, id);
+    const name = safeName(props.roleName, NameRules.iamRole.maxLength);
+    checkName(this, "INVOKE_ROLE_NAME", "name", name, NameRules.iamRole);
+    const role = new IamRole(this, "Resource", {
+      name,
+      description: `Assumed by ${props.service} to invoke one target`,
+      assumeRolePolicy: assumeRolePolicy([props.service], {
+        ArnLike: { "aws:SourceArn": props.sourceArns.length === 1 ? props.sourceArns[0] : props.sourceArns },
+      }),
+      tags: withName(name, props.tags),
+    });
+    this.roleArn = role.arn;
+    this.roleName = role.name;
+    new IamRolePolicy(this, "Policy", {
+      role: role.id,
+      name: "invoke-target",
+      policy: Lazy.stringValue({ produce: () => policyDocument(this.statements) }),
+    });
+  }
+
+  public addStatements(...statements: PolicyStatement[]): void {
+    this.statements.push(...statements);
+  }
+}
