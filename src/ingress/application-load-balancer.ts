@@ -1,0 +1,200 @@
+import { Annotations } from "cdktf";
+import { Construct } from "constructs";
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { fail } from "../core/errors";
+import { checkTags, withName } from "../core/tags";
+import { checkIntegerRange } from "../core/validate";
+import { Connections, IConnectable, Port } from "../network/connections";
+import type { INetwork } from "../network/network";
+import { SecurityGroup } from "../network/security-group";
+import { ApplicationListener } from "./application-listener";
+import { AccessLogsOptions, checkIngressCidrs, defaultIngressCidrs, ingressPeers, loadBalancerSubnets, renderAccessLogs } from "./common";
+import { loadBalancerName } from "./names";
+
+// The target group and listener live in their own files; re-exported so the whole ALB API is here.
+export { ApplicationListener, LISTENER_RULE_LIMITS, type AddTargetGroupOptions, type ApplicationListenerProps } from "./application-listener";
+export {
+  ApplicationTargetGroup,
+  type ApplicationProtocol,
+  type ApplicationProtocolVersion,
+  type ApplicationTargetGroupProps,
+} from "./application-target-group";
+
+export interface ApplicationLoadBalancerProps {
+  /** Name, e.g. `acme-dev-web`; names over 32 characters are shortened with a hash (`safeName`). */
+  readonly name: string;
+  readonly network: INetwork;
+  /** In the public subnets, reachable from the internet; false puts it in `network.workloadSubnetIds`. @default true */
+  readonly internetFacing?: boolean;
+  /**
+   * Default certificate. When set the traffic listener is HTTPS:443 and HTTP:80 redirects to it;
+   * when unset the load balancer serves plain HTTP:80 (and warns).
+   * @default - none: HTTP only
+   */
+  readonly certificateArn?: string;
+  /** More certificates for the HTTPS listener, picked by SNI. @default [] */
+  readonly additionalCertificateArns?: readonly string[];
+  /** TLS policy of the HTTPS listeners. @default "ELBSecurityPolicy-TLS13-1-2-2021-06" (TLS 1.3 and 1.2 only) */
+  readonly sslPolicy?: string;
+  /** Answer HTTP:80 with a permanent redirect to HTTPS:443; false leaves port 80 closed. @default true when certificateArn is set */
+  readonly redirectHttpToHttps?: boolean;
+  /** Drop requests whose header names are not valid HTTP (request smuggling defence). @default true */
+  readonly dropInvalidHeaderFields?: boolean;
+  /** @default false */
+  readonly deletionProtection?: boolean;
+  /** Seconds an idle connection stays open, 1 to 4000. @default 60 */
+  readonly idleTimeoutSeconds?: number;
+  /** @default - no access logs */
+  readonly accessLogs?: AccessLogsOptions;
+  /** IPv4 blocks allowed to reach the listener ports. @default ["0.0.0.0/0"] when internet-facing, [network.vpcCidr] when internal */
+  readonly ingressCidrs?: readonly string[];
+  /** Tags for the load balancer, its security group and listeners. @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * An application load balancer with its own security group, an HTTPS (or HTTP) listener that
+ * answers 404 until target groups are added, and an HTTP-to-HTTPS redirect. Hardened by default:
+ * invalid headers dropped, defensive desync mitigation, TLS 1.2+ only.
+ *
+ * ```ts
+ * const alb = new ApplicationLoadBalancer(this, "Alb", { name: "acme-dev-web", network, certificateArn });
+ * const web = new ApplicationTargetGroup(this, "Web", { name: "acme-dev-web", network, port: 8080 });
+ * alb.listener.addTargetGroup("Web", { targetGroup: web, priority: 10, hostHeaders: ["www.example.com"] });
+ * ```
+ */
+export class ApplicationLoadBalancer extends Construct implements IConnectable {
+  public static readonly DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+  public static readonly HTTP_PORT = 80;
+  public static readonly HTTPS_PORT = 443;
+
+  public readonly loadBalancerArn: string;
+  public readonly loadBalancerArnSuffix: string;
+  public readonly dnsName: string;
+  /** Route 53 hosted zone id of the DNS name, for alias records. */
+  public readonly zoneId: string;
+  /** The AWS name (shortened when the given one is over 32 characters). */
+  public readonly loadBalancerName: string;
+  public readonly connections: Connections;
+  /** The traffic listener: HTTPS:443 when there is a certificate, else HTTP:80. */
+  public readonly listener: ApplicationListener;
+  /** The HTTP:80 listener that redirects to HTTPS, when there is one. */
+  public readonly redirectListener?: ApplicationListener;
+  public readonly internetFacing: boolean;
+  /** The load balancer resource, for escape hatches. */
+  public readonly resource: Lb;
+  private readonly ingressCidrs: readonly string[];
+  private readonly certificateArn?: string;
+  private readonly sslPolicy?: string;
+  private readonly tags?: Record<string, string>;
+
+  constructor(scope: Construct, id: string, props: ApplicationLoadBalancerProps) {
+    super(scope, id);
+    const internetFacing = props.internetFacing ?? true;
+    const redirectHttpToHttps = props.redirectHttpToHttps ?? props.certificateArn !== undefined;
+    const dropInvalidHeaderFields = props.dropInvalidHeaderFields ?? true;
+    const deletionProtection = props.deletionProtection ?? false;
+    const idleTimeoutSeconds = props.idleTimeoutSeconds ?? ApplicationLoadBalancer.DEFAULT_IDLE_TIMEOUT_SECONDS;
+    const ingressCidrs = props.ingressCidrs ?? defaultIngressCidrs(props.network, internetFacing);
+
+    const name = loadBalancerName(this, "ALB_NAME", props.name);
+    checkTags(this, "tags", props.tags);
+    checkIntegerRange(this, "ALB_IDLE_TIMEOUT", "idleTimeoutSeconds", idleTimeoutSeconds, 1, 4000, "seconds");
+    checkIngressCidrs(this, "ALB_INGRESS_CIDRS", ingressCidrs);
+    if (redirectHttpToHttps && props.certificateArn === undefined) {
+      fail(this, { code: "ALB_REDIRECT_WITHOUT_HTTPS", property: "redirectHttpToHttps", value: true, allowed: "false unless certificateArn is set (there is no HTTPS listener to redirect to)" });
+    }
+    const subnets = loadBalancerSubnets(this, "ALB_SUBNETS", props.network, internetFacing);
+    const accessLogs = renderAccessLogs(this, "ALB_ACCESS_LOGS", props.accessLogs);
+
+    // No outbound rules: `service.connections.allowFrom(alb, port)` adds exactly the egress needed.
+    const securityGroup = new SecurityGroup(this, "SecurityGroup", {
+      vpcId: props.network.vpcId,
+      name: `${props.name}-alb`,
+      description: `Load balancer ${props.name}: listener ports from the allowed CIDRs, out to its targets only`,
+      allowAllOutbound: false,
+      tags: props.tags,
+    });
+    this.connections = securityGroup.connections;
+
+    this.resource = new Lb(this, "Resource", {
+      name,
+      loadBalancerType: "application",
+      internal: !internetFacing,
+      ipAddressType: "ipv4",
+      subnets: [...subnets],
+      securityGroups: [securityGroup.securityGroupId],
+      dropInvalidHeaderFields,
+      // Requests that could be used for HTTP desync (request smuggling) are rejected or closed.
+      desyncMitigationMode: "defensive",
+      enableHttp2: true,
+      enableDeletionProtection: deletionProtection,
+      idleTimeout: idleTimeoutSeconds,
+      accessLogs,
+      tags: withName(name, props.tags),
+    });
+    this.loadBalancerArn = this.resource.arn;
+    this.loadBalancerArnSuffix = this.resource.arnSuffix;
+    this.dnsName = this.resource.dnsName;
+    this.zoneId = this.resource.zoneId;
+    this.loadBalancerName = name;
+    this.internetFacing = internetFacing;
+    this.ingressCidrs = ingressCidrs;
+    this.certificateArn = props.certificateArn;
+    this.sslPolicy = props.sslPolicy;
+    this.tags = props.tags;
+
+    if (props.certificateArn !== undefined) {
+      this.listener = this.newListener("HttpsListener", ApplicationLoadBalancer.HTTPS_PORT, props.additionalCertificateArns);
+      if (redirectHttpToHttps) {
+        // Same id as the plain-HTTP listener, so adding a certificate later updates it in place.
+        this.redirectListener = new ApplicationListener(this, "HttpListener", {
+          loadBalancer: this,
+          port: ApplicationLoadBalancer.HTTP_PORT,
+          protocol: "HTTP",
+          redirectToHttpsPort: ApplicationLoadBalancer.HTTPS_PORT,
+          tags: props.tags,
+        });
+        this.allowIngress(ApplicationLoadBalancer.HTTP_PORT);
+      }
+    } else {
+      if ((props.additionalCertificateArns ?? []).length > 0 || props.sslPolicy !== undefined) {
+        fail(this, { code: "ALB_TLS_WITHOUT_CERTIFICATE", property: "certificateArn", value: undefined, allowed: "a certificate when additionalCertificateArns or sslPolicy is set" });
+      }
+      Annotations.of(this).addWarning(`Load balancer ${name} serves plain HTTP on port 80: set certificateArn to serve HTTPS.`);
+      this.listener = this.newListener("HttpListener", ApplicationLoadBalancer.HTTP_PORT);
+    }
+  }
+
+  /**
+   * A second listener for blue/green test traffic, on `port`, with the traffic listener's protocol
+   * and certificate; it answers 404 until target groups are added. Opened to `ingressCidrs`.
+   */
+  public addTestListener(port: number): ApplicationListener {
+    const id = `TestListener${port}`;
+    const used = this.node.children.filter((c): c is ApplicationListener => c instanceof ApplicationListener).find((l) => l.port === port);
+    if (used) {
+      fail(this, { code: "ALB_LISTENER_PORT_DUPLICATE", property: "addTestListener.port", value: port, allowed: `a port no other listener uses (${used.node.path} has it)` });
+    }
+    return this.newListener(id, port);
+  }
+
+  private newListener(id: string, port: number, additionalCertificateArns?: readonly string[]): ApplicationListener {
+    const https = this.certificateArn !== undefined;
+    const listener = new ApplicationListener(this, id, {
+      loadBalancer: this,
+      port,
+      protocol: https ? "HTTPS" : "HTTP",
+      certificateArn: this.certificateArn,
+      additionalCertificateArns,
+      sslPolicy: https ? this.sslPolicy : undefined,
+      tags: this.tags,
+    });
+    this.allowIngress(port);
+    return listener;
+  }
+
+  private allowIngress(port: number): void {
+    ingressPeers(this.ingressCidrs).forEach((peer) => this.connections.allowFrom(peer, Port.tcp(port), `listener port ${port} from ${peer.label}`));
+  }
+}

@@ -1,0 +1,132 @@
+import { TerraformResource } from "cdktf";
+import { Construct, IConstruct } from "constructs";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import { fail, isToken } from "../core/errors";
+import { checkTags, withName } from "../core/tags";
+import { checkIntegerRange, checkOneOf, checkPort } from "../core/validate";
+import type { INetwork } from "../network/network";
+import { checkHealthCheck, HealthCheckOptions, renderApplicationHealthCheck } from "./health-check";
+import { replacementSafeName, targetGroupNameBase } from "./names";
+
+export type ApplicationProtocol = "HTTP" | "HTTPS";
+export type ApplicationProtocolVersion = "HTTP1" | "HTTP2" | "GRPC";
+
+export interface ApplicationTargetGroupProps {
+  /**
+   * Base of the group's name. The AWS name is this (shortened to fit) plus a 6-character hash of
+   * the settings that force a replacement, e.g. `acme-dev-web-3fa2c1`.
+   */
+  readonly name: string;
+  /** The network the targets (task ENIs) are in. */
+  readonly network: INetwork;
+  /** Port the targets listen on, 1 to 65535. */
+  readonly port: number;
+  /** Protocol from the load balancer to the targets. @default "HTTP" */
+  readonly protocol?: ApplicationProtocol;
+  /** HTTP version sent to the targets; HTTP2 and GRPC need an HTTPS listener. @default "HTTP1" */
+  readonly protocolVersion?: ApplicationProtocolVersion;
+  /** @default - see {@link DEFAULT_HEALTH_CHECK}: path "/", matcher "200", every 10 s, healthy after 2 */
+  readonly healthCheck?: HealthCheckOptions;
+  /**
+   * Seconds a deregistering target keeps serving in-flight requests, 0 to 3600.
+   * @default 30 (AWS's 300 adds five minutes to every deployment)
+   */
+  readonly deregistrationDelaySeconds?: number;
+  /** Seconds a new target's share of requests ramps up over: 0 (off) or 30 to 900. @default 0 */
+  readonly slowStartSeconds?: number;
+  /** @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * A target group for ECS tasks behind an application load balancer (target type `ip`, as awsvpc
+ * networking needs). Attach it to a listener with `listener.addTargetGroup()`; an ECS service then
+ * registers its tasks in it.
+ */
+export class ApplicationTargetGroup extends Construct {
+  public static readonly DEFAULT_DEREGISTRATION_DELAY_SECONDS = 30;
+
+  public readonly targetGroupArn: string;
+  public readonly targetGroupArnSuffix: string;
+  /** The AWS name (a token when the VPC id is one; it resolves at synth). */
+  public readonly targetGroupName: string;
+  public readonly port: number;
+  public readonly protocol: ApplicationProtocol;
+  public readonly protocolVersion: ApplicationProtocolVersion;
+  /** The group resource, for escape hatches. */
+  public readonly resource: LbTargetGroup;
+  private readonly rules: TerraformResource[] = [];
+  private attachedTo?: IConstruct;
+
+  constructor(scope: Construct, id: string, props: ApplicationTargetGroupProps) {
+    super(scope, id);
+    const protocol = props.protocol ?? "HTTP";
+    const protocolVersion = props.protocolVersion ?? "HTTP1";
+    const deregistrationDelaySeconds = props.deregistrationDelaySeconds ?? ApplicationTargetGroup.DEFAULT_DEREGISTRATION_DELAY_SECONDS;
+    const slowStartSeconds = props.slowStartSeconds ?? 0;
+
+    const base = targetGroupNameBase(this, "TARGET_GROUP_NAME", props.name);
+    checkPort(this, "TARGET_GROUP_PORT", "port", props.port);
+    checkOneOf(this, "TARGET_GROUP_PROTOCOL", "protocol", protocol, ["HTTP", "HTTPS"]);
+    checkOneOf(this, "TARGET_GROUP_PROTOCOL_VERSION", "protocolVersion", protocolVersion, ["HTTP1", "HTTP2", "GRPC"]);
+    checkHealthCheck(this, "TARGET_GROUP_HEALTH_CHECK", props.healthCheck);
+    checkIntegerRange(this, "TARGET_GROUP_DEREGISTRATION_DELAY", "deregistrationDelaySeconds", deregistrationDelaySeconds, 0, 3600, "seconds");
+    checkSlowStart(this, slowStartSeconds);
+    checkTags(this, "tags", props.tags);
+
+    const name = replacementSafeName(base, props.network.vpcId, { port: props.port, protocol, protocolVersion, targetType: "ip" });
+    this.resource = new LbTargetGroup(this, "Resource", {
+      name,
+      vpcId: props.network.vpcId,
+      targetType: "ip",
+      port: props.port,
+      protocol,
+      protocolVersion,
+      deregistrationDelay: String(deregistrationDelaySeconds),
+      slowStart: slowStartSeconds,
+      healthCheck: renderApplicationHealthCheck(props.healthCheck, protocol, protocolVersion),
+      tags: withName(props.name, props.tags),
+      // A listener rule keeps using the group, so the old one can only go after the new one exists.
+      lifecycle: { createBeforeDestroy: true },
+    });
+    this.targetGroupArn = this.resource.arn;
+    this.targetGroupArnSuffix = this.resource.arnSuffix;
+    this.targetGroupName = name;
+    this.port = props.port;
+    this.protocol = protocol;
+    this.protocolVersion = protocolVersion;
+  }
+
+  /**
+   * The listener rules that forward to this group. An ECS service must depend on them: ECS rejects
+   * a target group that no load balancer uses yet.
+   */
+  public get listenerRules(): readonly TerraformResource[] {
+    return [...this.rules];
+  }
+
+  /**
+   * Records a rule forwarding to this group; called by `ApplicationListener.addTargetGroup()`.
+   * A target group serves one load balancer only (an AWS limit).
+   */
+  public registerListenerRule(loadBalancer: IConstruct, rule: TerraformResource): void {
+    if (this.attachedTo !== undefined && this.attachedTo !== loadBalancer) {
+      fail(rule, {
+        code: "TARGET_GROUP_SHARED",
+        property: "targetGroup",
+        value: this.node.path,
+        allowed: `a target group not already used by another load balancer (it is used by ${this.attachedTo.node.path})`,
+      });
+    }
+    this.attachedTo = loadBalancer;
+    this.rules.push(rule);
+  }
+}
+
+function checkSlowStart(scope: IConstruct, seconds: number): void {
+  if (isToken(seconds)) return;
+  if (!Number.isInteger(seconds) || (seconds !== 0 && (seconds < 30 || seconds > 900))) {
+    fail(scope, { code: "TARGET_GROUP_SLOW_START", property: "slowStartSeconds", value: seconds, allowed: "0 (off) or an integer from 30 to 900 seconds" });
+  }
+}
+

@@ -1,0 +1,142 @@
+import { Construct } from "constructs";
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { fail, isToken } from "../core/errors";
+import { checkTags, withName } from "../core/tags";
+import { Connections, IConnectable, Port } from "../network/connections";
+import type { INetwork } from "../network/network";
+import { SecurityGroup } from "../network/security-group";
+import { AccessLogsOptions, checkIngressCidrs, defaultIngressCidrs, ingressPeers, loadBalancerSubnets, renderAccessLogs } from "./common";
+import { loadBalancerName } from "./names";
+import { NetworkListener, NetworkListenerOptions } from "./network-listener";
+import type { NetworkProtocol } from "./network-target-group";
+
+// The target group and listener live in their own files; re-exported so the whole NLB API is here.
+export { NetworkListener, NETWORK_PROTOCOL_COMPATIBILITY, type NetworkListenerOptions, type NetworkListenerProps } from "./network-listener";
+export { NetworkTargetGroup, type NetworkProtocol, type NetworkTargetGroupProps } from "./network-target-group";
+
+export interface NetworkLoadBalancerProps {
+  /** Name, e.g. `acme-dev-mqtt`; names over 32 characters are shortened with a hash (`safeName`). */
+  readonly name: string;
+  readonly network: INetwork;
+  /**
+   * In the public subnets, reachable from the internet. Unlike the ALB the default is internal: raw
+   * TCP/UDP services are rarely meant for the internet, so exposing one is an explicit choice.
+   * @default false
+   */
+  readonly internetFacing?: boolean;
+  /**
+   * Spread connections over targets in every zone, not just the zone the client reached (cross-zone
+   * data transfer is charged). AWS's default is off, which overloads zones with fewer tasks.
+   * @default true
+   */
+  readonly crossZone?: boolean;
+  /** @default false */
+  readonly deletionProtection?: boolean;
+  /** Access logs (AWS writes them for TLS listeners only). @default - no access logs */
+  readonly accessLogs?: AccessLogsOptions;
+  /** IPv4 blocks allowed to reach the listener ports. @default ["0.0.0.0/0"] when internet-facing, [network.vpcCidr] when internal */
+  readonly ingressCidrs?: readonly string[];
+  /** Tags for the load balancer, its security group and listeners. @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * A network load balancer for TCP, TLS and UDP services, with its own security group (which AWS
+ * only lets an NLB have if it is created with one): listener ports are open to `ingressCidrs`, and
+ * `service.connections.allowFrom(nlb, port)` opens the way to the targets.
+ */
+export class NetworkLoadBalancer extends Construct implements IConnectable {
+  public readonly loadBalancerArn: string;
+  public readonly loadBalancerArnSuffix: string;
+  public readonly dnsName: string;
+  /** Route 53 hosted zone id of the DNS name, for alias records. */
+  public readonly zoneId: string;
+  /** The AWS name (shortened when the given one is over 32 characters). */
+  public readonly loadBalancerName: string;
+  public readonly connections: Connections;
+  public readonly internetFacing: boolean;
+  /** The load balancer resource, for escape hatches. */
+  public readonly resource: Lb;
+  private readonly ingressCidrs: readonly string[];
+  private readonly tags?: Record<string, string>;
+  private readonly listeners: NetworkListener[] = [];
+
+  constructor(scope: Construct, id: string, props: NetworkLoadBalancerProps) {
+    super(scope, id);
+    const internetFacing = props.internetFacing ?? false;
+    const crossZone = props.crossZone ?? true;
+    const deletionProtection = props.deletionProtection ?? false;
+    const ingressCidrs = props.ingressCidrs ?? defaultIngressCidrs(props.network, internetFacing);
+
+    const name = loadBalancerName(this, "NLB_NAME", props.name);
+    checkTags(this, "tags", props.tags);
+    checkIngressCidrs(this, "NLB_INGRESS_CIDRS", ingressCidrs);
+    const subnets = loadBalancerSubnets(this, "NLB_SUBNETS", props.network, internetFacing);
+    const accessLogs = renderAccessLogs(this, "NLB_ACCESS_LOGS", props.accessLogs);
+
+    const securityGroup = new SecurityGroup(this, "SecurityGroup", {
+      vpcId: props.network.vpcId,
+      name: `${props.name}-nlb`,
+      description: `Load balancer ${props.name}: listener ports from the allowed CIDRs, out to its targets only`,
+      allowAllOutbound: false,
+      tags: props.tags,
+    });
+    this.connections = securityGroup.connections;
+
+    this.resource = new Lb(this, "Resource", {
+      name,
+      loadBalancerType: "network",
+      internal: !internetFacing,
+      ipAddressType: "ipv4",
+      subnets: [...subnets],
+      securityGroups: [securityGroup.securityGroupId],
+      enableCrossZoneLoadBalancing: crossZone,
+      enableDeletionProtection: deletionProtection,
+      accessLogs,
+      tags: withName(name, props.tags),
+    });
+    this.loadBalancerArn = this.resource.arn;
+    this.loadBalancerArnSuffix = this.resource.arnSuffix;
+    this.dnsName = this.resource.dnsName;
+    this.zoneId = this.resource.zoneId;
+    this.loadBalancerName = name;
+    this.internetFacing = internetFacing;
+    this.ingressCidrs = ingressCidrs;
+    this.tags = props.tags;
+  }
+
+  /** Adds a listener (id `id` under this load balancer) forwarding to `options.targetGroup`, opened to `ingressCidrs`. */
+  public addListener(id: string, options: NetworkListenerOptions): NetworkListener {
+    const protocol = options.protocol ?? "TCP";
+    const clash = this.listeners.find((l) => !isToken(options.port) && l.port === options.port && sharesTransport(l.protocol, protocol));
+    if (clash) {
+      fail(`${this.node.path}/${id}`, {
+        code: "NLB_LISTENER_PORT_DUPLICATE",
+        property: "port",
+        value: options.port,
+        allowed: `a port no other listener uses for the same transport (${clash.node.path} has it)`,
+      });
+    }
+    const listener = new NetworkListener(this, id, { ...options, loadBalancer: this, tags: this.tags });
+    this.listeners.push(listener);
+    for (const port of securityGroupPorts(options.port, protocol)) {
+      ingressPeers(this.ingressCidrs).forEach((peer) =>
+        this.connections.allowFrom(peer, port, `listener ${port.label} from ${peer.label}`),
+      );
+    }
+    return listener;
+  }
+}
+
+function transports(protocol: NetworkProtocol): Array<"tcp" | "udp"> {
+  return protocol === "TCP_UDP" ? ["tcp", "udp"] : protocol === "UDP" ? ["udp"] : ["tcp"];
+}
+
+function sharesTransport(a: NetworkProtocol, b: NetworkProtocol): boolean {
+  return transports(a).some((t) => transports(b).includes(t));
+}
+
+/** The security group ports a listener needs: TCP, UDP, or both for TCP_UDP. */
+export function securityGroupPorts(port: number, protocol: NetworkProtocol): Port[] {
+  return transports(protocol).map((t) => (t === "tcp" ? Port.tcp(port) : Port.udp(port)));
+}

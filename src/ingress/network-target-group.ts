@@ -1,0 +1,97 @@
+import { Construct } from "constructs";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import { fail } from "../core/errors";
+import { checkTags, withName } from "../core/tags";
+import { checkIntegerRange, checkOneOf, checkPort } from "../core/validate";
+import type { INetwork } from "../network/network";
+import { checkHealthCheck, NetworkHealthCheckOptions, renderNetworkHealthCheck } from "./health-check";
+import { replacementSafeName, targetGroupNameBase } from "./names";
+
+export type NetworkProtocol = "TCP" | "TLS" | "UDP" | "TCP_UDP";
+
+export interface NetworkTargetGroupProps {
+  /** Base of the group's name; the AWS name adds a 6-character hash (see `ApplicationTargetGroupProps.name`). */
+  readonly name: string;
+  /** The network the targets (task ENIs) are in. */
+  readonly network: INetwork;
+  /** Port the targets listen on, 1 to 65535. */
+  readonly port: number;
+  /** Protocol from the load balancer to the targets. @default "TCP" */
+  readonly protocol?: NetworkProtocol;
+  /** @default - TCP connect to the traffic port every 10 s, healthy after 2 (see DEFAULT_HEALTH_CHECK) */
+  readonly healthCheck?: NetworkHealthCheckOptions;
+  /** Seconds a deregistering target keeps its connections, 0 to 3600. @default 30 */
+  readonly deregistrationDelaySeconds?: number;
+  /**
+   * Targets see the client's address instead of the load balancer's. Then the targets' security
+   * group must allow the clients, not the load balancer's group.
+   * @default false for TCP and TLS; AWS's default (on) for UDP and TCP_UDP
+   */
+  readonly preserveClientIp?: boolean;
+  /** Close connections when the deregistration delay ends. @default false */
+  readonly connectionTermination?: boolean;
+  /** Send a PROXY protocol v2 header with the client's address. @default false */
+  readonly proxyProtocolV2?: boolean;
+  /** @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/** A target group for ECS tasks behind a network load balancer (target type `ip`). */
+export class NetworkTargetGroup extends Construct {
+  public static readonly DEFAULT_DEREGISTRATION_DELAY_SECONDS = 30;
+
+  public readonly targetGroupArn: string;
+  public readonly targetGroupArnSuffix: string;
+  /** The AWS name (a token when the VPC id is one; it resolves at synth). */
+  public readonly targetGroupName: string;
+  public readonly port: number;
+  public readonly protocol: NetworkProtocol;
+  /** The group resource, for escape hatches. */
+  public readonly resource: LbTargetGroup;
+
+  constructor(scope: Construct, id: string, props: NetworkTargetGroupProps) {
+    super(scope, id);
+    const protocol = props.protocol ?? "TCP";
+    const deregistrationDelaySeconds = props.deregistrationDelaySeconds ?? NetworkTargetGroup.DEFAULT_DEREGISTRATION_DELAY_SECONDS;
+    const udp = protocol === "UDP" || protocol === "TCP_UDP";
+    const preserveClientIp = props.preserveClientIp ?? (udp ? undefined : false);
+
+    const base = targetGroupNameBase(this, "TARGET_GROUP_NAME", props.name);
+    checkPort(this, "TARGET_GROUP_PORT", "port", props.port);
+    checkOneOf(this, "TARGET_GROUP_PROTOCOL", "protocol", protocol, ["TCP", "TLS", "UDP", "TCP_UDP"]);
+    checkOneOf(this, "TARGET_GROUP_HEALTH_CHECK", "healthCheck.protocol", props.healthCheck?.protocol, ["TCP", "HTTP", "HTTPS"]);
+    checkHealthCheck(this, "TARGET_GROUP_HEALTH_CHECK", props.healthCheck);
+    if ((props.healthCheck?.protocol ?? "TCP") === "TCP" && (props.healthCheck?.path !== undefined || props.healthCheck?.matcher !== undefined)) {
+      fail(this, {
+        code: "TARGET_GROUP_HEALTH_CHECK",
+        property: props.healthCheck?.path !== undefined ? "healthCheck.path" : "healthCheck.matcher",
+        value: props.healthCheck?.path ?? props.healthCheck?.matcher,
+        allowed: 'no path or matcher for a TCP health check (set healthCheck.protocol to "HTTP" or "HTTPS")',
+      });
+    }
+    checkIntegerRange(this, "TARGET_GROUP_DEREGISTRATION_DELAY", "deregistrationDelaySeconds", deregistrationDelaySeconds, 0, 3600, "seconds");
+    checkTags(this, "tags", props.tags);
+
+    const name = replacementSafeName(base, props.network.vpcId, { port: props.port, protocol, targetType: "ip" });
+    this.resource = new LbTargetGroup(this, "Resource", {
+      name,
+      vpcId: props.network.vpcId,
+      targetType: "ip",
+      port: props.port,
+      protocol,
+      deregistrationDelay: String(deregistrationDelaySeconds),
+      preserveClientIp: preserveClientIp === undefined ? undefined : String(preserveClientIp),
+      connectionTermination: props.connectionTermination ?? false,
+      proxyProtocolV2: props.proxyProtocolV2 ?? false,
+      healthCheck: renderNetworkHealthCheck(props.healthCheck),
+      tags: withName(props.name, props.tags),
+      // The listener keeps using the group, so the old one can only go after the new one exists.
+      lifecycle: { createBeforeDestroy: true },
+    });
+    this.targetGroupArn = this.resource.arn;
+    this.targetGroupArnSuffix = this.resource.arnSuffix;
+    this.targetGroupName = name;
+    this.port = props.port;
+    this.protocol = protocol;
+  }
+}
