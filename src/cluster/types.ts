@@ -1,3 +1,4 @@
+import type { ITerraformDependable } from "cdktf";
 import type { INetwork } from "../network/network";
 import type { Connections } from "../network/connections";
 
@@ -24,6 +25,20 @@ export interface INamespace {
   readonly namespaceType: "DNS_PRIVATE" | "HTTP";
 }
 
+/** Where a cluster records ECS Exec sessions; task roles need access to these to run audited sessions. */
+export interface ExecAuditAttributes {
+  /** KMS key that encrypts the session data channel (and the session log group). */
+  readonly kmsKeyArn: string;
+  /** Log group receiving session output, when CloudWatch logging is on. */
+  readonly logGroupName?: string;
+  /** ARN of that log group (without the trailing `:*`). */
+  readonly logGroupArn?: string;
+  /** Existing S3 bucket receiving session output, when set. */
+  readonly s3BucketName?: string;
+  /** Key prefix inside the bucket. */
+  readonly s3KeyPrefix?: string;
+}
+
 /** What services, scheduled tasks and other modules need from a cluster. */
 export interface ICluster {
   readonly clusterName: string;
@@ -42,4 +57,12 @@ export interface ICluster {
   readonly instanceConnections?: Connections;
   /** True when ECS Exec sessions are audited (KMS + session logging) on this cluster. */
   readonly execAuditLogging: boolean;
+  /** Where exec sessions are recorded, when `execAuditLogging` is true (see `execAuditStatements`). */
+  readonly execAudit?: ExecAuditAttributes;
+  /**
+   * The resource associating the capacity providers with the cluster. Services and scheduled tasks
+   * that use a capacity provider strategy should `dependsOn` it, so `terraform destroy` removes them
+   * before it dissociates the providers (ECS refuses to dissociate a provider a service still uses).
+   */
+  readonly capacityProviderAssociation?: ITerraformDependable;
 }

@@ -1,0 +1,70 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App } from "cdktf";
+import { checkStackOffline, TerraformPlanJson } from "../../src/terraform";
+import { CLUSTER_OFFLINE_STACK, clusterOfflineStack } from "./offline-stack";
+
+/** The Cluster module against the real hashicorp/aws provider: terraform validate and an offline plan of one stack. */
+describe("Cluster against the real provider", () => {
+  let plan: TerraformPlanJson;
+
+  beforeAll(async () => {
+    const outdir = mkdtempSync(join(tmpdir(), "cluster-offline-"));
+    const app = new App({ outdir });
+    clusterOfflineStack(app);
+    app.synth();
+    const result = await checkStackOffline({ stackDir: join(outdir, "stacks", CLUSTER_OFFLINE_STACK) });
+    plan = result.plan as TerraformPlanJson;
+  });
+
+  const created = (type: string) =>
+    (plan.resource_changes ?? []).filter((c) => c.type === type && c.change.actions.join() === "create").map((c) => c.change.after as any);
+
+  test("validates and plans the cluster with Container Insights, audited exec and the namespace as Service Connect default", () => {
+    const [cluster] = created("aws_ecs_cluster");
+    expect(cluster).toMatchObject({ name: "acme-cl", setting: [{ name: "containerInsights", value: "enhanced" }] });
+    expect(cluster.configuration[0].execute_command_configuration[0]).toMatchObject({
+      logging: "OVERRIDE",
+      log_configuration: [{ cloud_watch_encryption_enabled: true, cloud_watch_log_group_name: "/ecs/acme-cl/exec", s3_bucket_name: "acme-cl-exec-audit", s3_bucket_encryption_enabled: true, s3_key_prefix: "exec/" }],
+    });
+    expect(created("aws_kms_key")[0]).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
+    expect(created("aws_cloudwatch_log_group")[0]).toMatchObject({ name: "/ecs/acme-cl/exec", retention_in_days: 90 });
+    expect(created("aws_service_discovery_private_dns_namespace")[0]).toMatchObject({ name: "acme-cl.internal" });
+  });
+
+  test("associates Fargate, Fargate Spot and the EC2 providers with the given default strategy", () => {
+    const [association] = created("aws_ecs_cluster_capacity_providers");
+    expect(association.cluster_name).toBe("acme-cl");
+    expect(association.default_capacity_provider_strategy).toEqual(
+      expect.arrayContaining([
+        { capacity_provider: "FARGATE", base: 2, weight: 1 },
+        { capacity_provider: "FARGATE_SPOT", base: 0, weight: 4 },
+      ]),
+    );
+    const providers = created("aws_ecs_capacity_provider");
+    expect(providers.map((p) => p.name).sort()).toEqual(["acme-cl-graviton", "acme-cl-steady"]);
+    expect(providers.find((p) => p.name === "acme-cl-graviton").auto_scaling_group_provider[0]).toMatchObject({
+      managed_termination_protection: "ENABLED",
+      managed_draining: "ENABLED",
+      managed_scaling: [{ status: "ENABLED", target_capacity: 90, maximum_scaling_step_size: 2, instance_warmup_period: 120 }],
+    });
+  });
+
+  test("plans a mixed-instances Graviton group with scale-in protection, force delete and the ECS tag", () => {
+    const group = created("aws_autoscaling_group").find((g) => g.name === "acme-cl-graviton");
+    expect(group).toMatchObject({ protect_from_scale_in: true, force_delete: true, capacity_rebalance: true, min_size: 0, max_size: 6 });
+    expect(group.mixed_instances_policy[0].instances_distribution[0]).toMatchObject({
+      on_demand_base_capacity: 1,
+      on_demand_percentage_above_base_capacity: 25,
+      spot_allocation_strategy: "price-capacity-optimized",
+    });
+    expect(group.tag).toEqual(expect.arrayContaining([{ key: "AmazonECSManaged", value: "true", propagate_at_launch: true }]));
+    const template = created("aws_launch_template").find((t) => t.name === "acme-cl-graviton");
+    expect(template).toMatchObject({
+      image_id: "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id",
+      metadata_options: [{ http_tokens: "required", http_put_response_hop_limit: 1 }],
+      block_device_mappings: [{ ebs: [{ encrypted: "true", volume_type: "gp3" }] }],
+    });
+  });
+});

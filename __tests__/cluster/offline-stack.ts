@@ -1,0 +1,52 @@
+import { App, TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Cluster } from "../../src/cluster/cluster";
+import { useAwsProviderRange } from "../../src/core/provider-version";
+import { Network } from "../../src/network/network";
+
+/** Id of the stack below; its directory under `<outdir>/stacks/`. */
+export const CLUSTER_OFFLINE_STACK = "cluster-offline";
+
+/**
+ * One stack exercising every Cluster feature for the real-provider check: Fargate and Fargate Spot,
+ * a Graviton mixed-instances EC2 provider with managed scaling, termination protection and draining,
+ * a plain on-demand x86 provider, exec auditing to CloudWatch and S3, and a private DNS namespace.
+ */
+export function clusterOfflineStack(app: App): TerraformStack {
+  const stack = new TerraformStack(app, CLUSTER_OFFLINE_STACK);
+  new AwsProvider(stack, "aws", { region: "eu-west-1" });
+  useAwsProviderRange(stack);
+  const network = new Network(stack, "Network", {
+    name: "acme-cl",
+    cidr: "10.20.0.0/16",
+    availabilityZones: ["eu-west-1a", "eu-west-1b"],
+    natGateways: "single",
+    flowLogs: { enabled: false },
+  });
+  new Cluster(stack, "Cluster", {
+    name: "acme-cl",
+    network,
+    containerInsights: "enhanced",
+    execAudit: { s3BucketName: "acme-cl-exec-audit", s3KeyPrefix: "exec/" },
+    namespace: { type: "DNS_PRIVATE", name: "acme-cl.internal" },
+    ec2CapacityProviders: {
+      graviton: {
+        instanceTypes: ["m7g.large", "c7g.large", "t4g.large"],
+        minSize: 0,
+        maxSize: 6,
+        onDemandBaseCapacity: 1,
+        spotPercentage: 75,
+        managedScaling: { targetCapacityPercent: 90, maximumScalingStepSize: 2, instanceWarmupPeriodSeconds: 120 },
+        containerInstanceTags: { Pool: "graviton" },
+        ecsAgentSettings: { ECS_ENABLE_CONTAINER_METADATA: "true" },
+      },
+      steady: { instanceTypes: ["m7i.large"], maxSize: 2, managedTerminationProtection: false, managedScaling: { enabled: false } },
+    },
+    defaultCapacityProviderStrategy: [
+      { capacityProvider: "FARGATE", base: 2, weight: 1 },
+      { capacityProvider: "FARGATE_SPOT", weight: 4 },
+    ],
+    tags: { Team: "platform" },
+  });
+  return stack;
+}

@@ -1,0 +1,175 @@
+import { Annotations, ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
+import { EcsClusterCapacityProviders } from "@cdktf/provider-aws/lib/ecs-cluster-capacity-providers";
+import { fail } from "../core/errors";
+import { checkName, NameRules } from "../core/naming";
+import { checkTags, withName } from "../core/tags";
+import { checkOneOf, checkUnique } from "../core/validate";
+import { Connections } from "../network/connections";
+import { INetwork } from "../network/network";
+import { checkCapacityProviderStrategy, defaultCapacityProviderStrategy, renderCapacityProviderStrategy } from "./capacity-strategy";
+import { ContainerInstances } from "./container-instances";
+import { Ec2CapacityProvider, Ec2CapacityProviderOptions } from "./ec2-capacity-provider";
+import { ExecAuditLogging, ExecAuditOptions, renderExecuteCommandConfiguration } from "./exec-logging";
+import { ClusterNamespace, NamespaceOptions } from "./namespace";
+import { CapacityProviderStrategyItem, ExecAuditAttributes, FARGATE, FARGATE_SPOT, ICluster, INamespace } from "./types";
+
+/** CloudWatch Container Insights: `enhanced` adds task- and container-level metrics (and costs more). */
+export type ContainerInsights = "enhanced" | "enabled" | "disabled";
+
+export interface ClusterProps {
+  /** Name prefix, e.g. `acme-dev`; the cluster is named exactly this. Lowercase, digits and hyphens, at most 40 characters. */
+  readonly name: string;
+  /** The network the cluster's instances run in (private subnets) and its DNS namespace lives in. */
+  readonly network: INetwork;
+  /** @default "enabled" */
+  readonly containerInsights?: ContainerInsights;
+  /** ECS Exec session auditing. @default - on: a KMS key with rotation, a log group kept 90 days, logging OVERRIDE */
+  readonly execAudit?: ExecAuditOptions;
+  /** Associate the `FARGATE` capacity provider. @default true */
+  readonly fargate?: boolean;
+  /** Associate the `FARGATE_SPOT` capacity provider. @default true */
+  readonly fargateSpot?: boolean;
+  /**
+   * EC2 capacity providers by key. Keys become construct ids and part of the names
+   * (`<name>-<key>`): lowercase letters, digits and inner hyphens, at most 32 characters.
+   * @default - none
+   */
+  readonly ec2CapacityProviders?: Record<string, Ec2CapacityProviderOptions>;
+  /**
+   * The strategy for services and tasks that do not set one.
+   * @default - with both Fargate providers, FARGATE base 1 weight 1 + FARGATE_SPOT weight 3; with one,
+   * that provider; without Fargate, every EC2 provider with weight 1
+   */
+  readonly defaultCapacityProviderStrategy?: readonly CapacityProviderStrategyItem[];
+  /** A Cloud Map namespace set as the cluster's Service Connect default. @default - none */
+  readonly namespace?: NamespaceOptions;
+  /** Tags for every resource; each also gets a `Name`. @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/** EC2 provider keys: they end up in resource names and construct ids. */
+const PROVIDER_KEY = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
+
+/**
+ * An ECS cluster with Container Insights, audited ECS Exec, Fargate and EC2 capacity providers,
+ * a default capacity provider strategy and an optional Service Connect namespace.
+ *
+ * Destroy order (Terraform reverses the dependencies): services (which should depend on
+ * `capacityProviderAssociation`) → the association → EC2 capacity providers → Auto Scaling groups
+ * (force-deleted, waiting for their instances to terminate) → launch templates → the cluster.
+ */
+export class Cluster extends Construct implements ICluster {
+  public static readonly DEFAULT_CONTAINER_INSIGHTS: ContainerInsights = "enabled";
+
+  public readonly clusterName: string;
+  public readonly clusterArn: string;
+  public readonly network: INetwork;
+  public readonly capacityProviderNames: readonly string[];
+  public readonly ec2CapacityProviderNames: readonly string[];
+  public readonly defaultCapacityProviderStrategy: readonly CapacityProviderStrategyItem[];
+  public readonly defaultNamespace?: INamespace;
+  public readonly instanceConnections?: Connections;
+  public readonly execAuditLogging: boolean;
+  public readonly execAudit?: ExecAuditAttributes;
+  public readonly capacityProviderAssociation?: ITerraformDependable;
+  /** EC2 capacity providers by key. */
+  public readonly ec2CapacityProviders: Readonly<Record<string, Ec2CapacityProvider>>;
+  /** Security group and instance profile shared by the EC2 container instances, when there are any. */
+  public readonly containerInstances?: ContainerInstances;
+  /** The cluster resource, for escape hatches. */
+  public readonly resource: EcsCluster;
+
+  constructor(scope: Construct, id: string, props: ClusterProps) {
+    super(scope, id);
+    const containerInsights = props.containerInsights ?? Cluster.DEFAULT_CONTAINER_INSIGHTS;
+    const execAuditEnabled = props.execAudit?.enabled ?? true;
+    const fargate = props.fargate ?? true;
+    const fargateSpot = props.fargateSpot ?? true;
+    const ec2Options = props.ec2CapacityProviders ?? {};
+    const tags = props.tags;
+
+    checkName(this, "CLUSTER_NAME", "name", props.name, NameRules.prefix);
+    checkTags(this, "tags", tags);
+    checkOneOf(this, "CLUSTER_CONTAINER_INSIGHTS", "containerInsights", containerInsights, ["enhanced", "enabled", "disabled"]);
+    for (const key of Object.keys(ec2Options)) {
+      if (!PROVIDER_KEY.test(key)) {
+        fail(this, {
+          code: "CLUSTER_CAPACITY_PROVIDER_KEY",
+          property: `ec2CapacityProviders.${key}`,
+          value: key,
+          allowed: "a key of 1 to 32 lowercase letters, digits and inner hyphens (it becomes part of resource names)",
+        });
+      }
+    }
+    this.network = props.network;
+    this.execAuditLogging = execAuditEnabled;
+
+    const audit = execAuditEnabled
+      ? new ExecAuditLogging(this, "ExecAudit", { ...props.execAudit, clusterName: props.name, tags })
+      : undefined;
+    if (!audit) {
+      Annotations.of(this).addWarning("ECS Exec auditing is off: exec sessions are neither encrypted with a cluster key nor recorded by the cluster.");
+    }
+    this.execAudit = audit?.attributes;
+
+    const namespace = props.namespace
+      ? new ClusterNamespace(this, "Namespace", { ...props.namespace, vpcId: props.network.vpcId, clusterName: props.name, tags })
+      : undefined;
+    this.defaultNamespace = namespace;
+
+    this.resource = new EcsCluster(this, "Resource", {
+      name: props.name,
+      setting: [{ name: "containerInsights", value: containerInsights }],
+      configuration: audit ? { executeCommandConfiguration: renderExecuteCommandConfiguration(audit.attributes) } : undefined,
+      serviceConnectDefaults: namespace ? { namespace: namespace.namespaceArn } : undefined,
+      tags: withName(props.name, tags),
+    });
+    this.clusterName = this.resource.name;
+    this.clusterArn = this.resource.arn;
+
+    const ec2Keys = Object.keys(ec2Options);
+    if (ec2Keys.length > 0) {
+      this.containerInstances = new ContainerInstances(this, "ContainerInstances", { clusterName: props.name, vpcId: props.network.vpcId, tags });
+      this.instanceConnections = this.containerInstances.connections;
+    }
+    const providers: Record<string, Ec2CapacityProvider> = {};
+    for (const key of ec2Keys) {
+      const instances = this.containerInstances as ContainerInstances;
+      const options = ec2Options[key];
+      providers[key] = new Ec2CapacityProvider(this, key, {
+        ...options,
+        tags: { ...(tags ?? {}), ...(options.tags ?? {}) },
+        clusterName: props.name,
+        cluster: this.resource,
+        defaultName: `${props.name}-${key}`,
+        subnetIds: options.subnetIds ?? props.network.workloadSubnetIds,
+        securityGroupId: instances.securityGroup.securityGroupId,
+        instanceProfileArn: instances.instanceProfile.arn,
+        instanceDependencies: instances.policyAttachments,
+      });
+    }
+    this.ec2CapacityProviders = providers;
+    this.ec2CapacityProviderNames = ec2Keys.map((key) => providers[key].capacityProviderName);
+    checkUnique(this, "CLUSTER_CAPACITY_PROVIDER_NAME_DUPLICATE", "ec2CapacityProviders[*].capacityProviderName", this.ec2CapacityProviderNames);
+    this.capacityProviderNames = [...(fargate ? [FARGATE] : []), ...(fargateSpot ? [FARGATE_SPOT] : []), ...this.ec2CapacityProviderNames];
+
+    this.defaultCapacityProviderStrategy =
+      props.defaultCapacityProviderStrategy ??
+      defaultCapacityProviderStrategy({ fargate, fargateSpot, ec2CapacityProviderNames: this.ec2CapacityProviderNames });
+    checkCapacityProviderStrategy(this, "defaultCapacityProviderStrategy", this.defaultCapacityProviderStrategy, this.capacityProviderNames);
+
+    if (this.capacityProviderNames.length > 0) {
+      // The association is its own resource (not inline in aws_ecs_cluster): it depends on the
+      // cluster and on each EC2 capacity provider, so Terraform creates it last and destroys it
+      // first, and a capacity provider is never deleted while still associated.
+      this.capacityProviderAssociation = new EcsClusterCapacityProviders(this, "CapacityProviders", {
+        clusterName: this.resource.name,
+        // Names of EC2 providers are references, so the association depends on those resources.
+        capacityProviders: [...(fargate ? [FARGATE] : []), ...(fargateSpot ? [FARGATE_SPOT] : []), ...ec2Keys.map((key) => providers[key].resource.name)],
+        defaultCapacityProviderStrategy: renderCapacityProviderStrategy(this.defaultCapacityProviderStrategy),
+      });
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { assumeRolePolicy } from "../core/iam";
+import { withName } from "../core/tags";
+import { Connections } from "../network/connections";
+import { SecurityGroup } from "../network/security-group";
+
+export interface ContainerInstancesProps {
+  /** The cluster name; the role is `<clusterName>-ecs-instance`, the group `<clusterName>-ecs-instances`. */
+  readonly clusterName: string;
+  readonly vpcId: string;
+  /** @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * What every EC2 container instance of a cluster shares: a security group with no ingress (services
+ * open what they need through `connections`) and an instance profile whose role has only the two
+ * AWS managed policies an ECS host needs. Tasks get their own task roles; `ECS_AWSVPC_BLOCK_IMDS`
+ * keeps `awsvpc` tasks away from this role.
+ */
+export class ContainerInstances extends Construct {
+  /** `AmazonEC2ContainerServiceforEC2Role`: register with ECS, pull from ECR, write agent logs. */
+  public static readonly ECS_MANAGED_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role";
+  /** `AmazonSSMManagedInstanceCore`: Session Manager access to the host instead of SSH keys and open ports. */
+  public static readonly SSM_MANAGED_POLICY_ARN = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+
+  public readonly securityGroup: SecurityGroup;
+  public readonly connections: Connections;
+  public readonly role: IamRole;
+  public readonly instanceProfile: IamInstanceProfile;
+  /** The role's policy attachments; instances launched before them could not register with ECS. */
+  public readonly policyAttachments: readonly ITerraformDependable[];
+
+  constructor(scope: Construct, id: string, props: ContainerInstancesProps) {
+    super(scope, id);
+    this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
+      vpcId: props.vpcId,
+      name: `${props.clusterName}-ecs-instances`,
+      description: `ECS container instances of cluster ${props.clusterName}`,
+      // The agent reaches ECS, ECR, CloudWatch Logs and SSM over HTTPS, through NAT or endpoints.
+      allowAllOutbound: true,
+      tags: props.tags,
+    });
+    this.connections = this.securityGroup.connections;
+
+    const roleName = `${props.clusterName}-ecs-instance`;
+    this.role = new IamRole(this, "Role", {
+      name: roleName,
+      description: `ECS container instances of cluster ${props.clusterName}`,
+      assumeRolePolicy: assumeRolePolicy(["ec2.amazonaws.com"]),
+      tags: withName(roleName, props.tags),
+    });
+    this.policyAttachments = [
+      new IamRolePolicyAttachment(this, "EcsPolicy", { role: this.role.name, policyArn: ContainerInstances.ECS_MANAGED_POLICY_ARN }),
+      new IamRolePolicyAttachment(this, "SsmPolicy", { role: this.role.name, policyArn: ContainerInstances.SSM_MANAGED_POLICY_ARN }),
+    ];
+    this.instanceProfile = new IamInstanceProfile(this, "InstanceProfile", {
+      name: roleName,
+      role: this.role.name,
+      tags: withName(roleName, props.tags),
+    });
+  }
+}

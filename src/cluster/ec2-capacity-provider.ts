@@ -1,0 +1,395 @@
+import { Annotations, ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { EcsCapacityProvider } from "@cdktf/provider-aws/lib/ecs-capacity-provider";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { fail, isToken } from "../core/errors";
+import { checkName, NameRules, safeName } from "../core/naming";
+import { checkTags, withName } from "../core/tags";
+import { checkIntegerRange, checkMinMax, checkNotEmpty, checkOneOf, checkUnique } from "../core/validate";
+import {
+  renderAutoScalingGroupTags,
+  renderInstancesDistribution,
+  renderManagedScaling,
+  ResolvedManagedScaling,
+  SPOT_ALLOCATION_STRATEGIES,
+  SpotAllocationStrategy,
+  usesMixedInstancesPolicy,
+} from "./ec2-capacity-render";
+import {
+  AMI_VARIANT_ARCHITECTURE,
+  amiVariantFor,
+  architectureOf,
+  ecsAmiImageId,
+  EcsAmiVariant,
+  isGpuInstanceType,
+  isInstanceTypeName,
+} from "./instance-types";
+import { encodeUserData, MANAGED_AGENT_SETTINGS } from "./user-data";
+
+/** ECS managed scaling of the group (ECS owns a target tracking policy on it). */
+export interface ManagedScalingOptions {
+  /** @default true */
+  readonly enabled?: boolean;
+  /** How full ECS keeps the instances, 1–100 percent; below 100 leaves spare room for fast task starts. @default 100 */
+  readonly targetCapacityPercent?: number;
+  /** Fewest instances added or removed in one step, 1–10000. @default 1 */
+  readonly minimumScalingStepSize?: number;
+  /** Most instances added or removed in one step, 1–10000. @default 10000 */
+  readonly maximumScalingStepSize?: number;
+  /** Seconds before a new instance counts in the scaling metric, 0–10000. @default 300 */
+  readonly instanceWarmupPeriodSeconds?: number;
+}
+
+/** One EC2 capacity provider: a launch template, an Auto Scaling group and the ECS capacity provider. */
+export interface Ec2CapacityProviderOptions {
+  /**
+   * Instance types, all of one architecture (the family decides: `m7g`, `c7gn`, `t4g` are arm64).
+   * One type without Spot launches from the template; several types or any Spot use a mixed
+   * instances policy, on-demand capacity taking the types in the order given.
+   */
+  readonly instanceTypes: readonly string[];
+  /** Most instances in the group. */
+  readonly maxSize: number;
+  /** Fewest instances in the group. @default 0 */
+  readonly minSize?: number;
+  /**
+   * ECS-optimized Amazon Linux 2023 AMI variant; must match the instance types' architecture.
+   * @default - from the instance types: "arm64" for Graviton, "gpu" when every type is a GPU type, "neuron" for Inferentia/Trainium, else "x86_64"
+   */
+  readonly amiVariant?: EcsAmiVariant;
+  /**
+   * The AMI, for a custom image: an AMI id or a `resolve:ssm:` parameter reference.
+   * @default - `resolve:ssm:` of the variant's public parameter, resolved at each launch
+   */
+  readonly imageId?: string;
+  /** Instances always bought on demand before Spot applies. @default 0 */
+  readonly onDemandBaseCapacity?: number;
+  /** Percent (0–100) of the capacity above the on-demand base that runs on Spot. @default 0 */
+  readonly spotPercentage?: number;
+  /** @default "price-capacity-optimized" */
+  readonly spotAllocationStrategy?: SpotAllocationStrategy;
+  /** Launch a replacement when EC2 signals a Spot instance is at elevated risk of interruption. @default - true when spotPercentage > 0 */
+  readonly capacityRebalance?: boolean;
+  /** @default - enabled, target 100 %, steps 1 to 10000, warm-up 300 s */
+  readonly managedScaling?: ManagedScalingOptions;
+  /**
+   * ECS keeps instances running tasks from being terminated on scale-in. Needs managed scaling and
+   * the group's scale-in protection, which this sets to match.
+   * @default true
+   */
+  readonly managedTerminationProtection?: boolean;
+  /** The group's new-instance scale-in protection. @default - same as managedTerminationProtection */
+  readonly protectFromScaleIn?: boolean;
+  /** ECS drains tasks off instances the group terminates (scale-in, rebalancing, instance refresh). @default true */
+  readonly managedDraining?: boolean;
+  /** The agent drains tasks when EC2 sends a Spot interruption notice. @default true */
+  readonly spotInstanceDraining?: boolean;
+  /** Keep `awsvpc` tasks away from the instance metadata service and the instance role. @default true */
+  readonly blockTaskMetadataAccess?: boolean;
+  /** Tags ECS puts on each container instance when it registers. @default - none */
+  readonly containerInstanceTags?: Record<string, string>;
+  /** Further ECS agent settings (`ECS_*` keys of `/etc/ecs/ecs.config`). @default - none */
+  readonly ecsAgentSettings?: Record<string, string>;
+  /** Root volume size; the AMI's snapshot is 30 GiB, so 30–16384. @default 30 */
+  readonly rootVolumeSizeGiB?: number;
+  /** KMS key for the root volume. @default - the account's default EBS key (aws/ebs) */
+  readonly rootVolumeKmsKeyArn?: string;
+  /** IMDSv2 response hop limit, 1–64; 1 keeps bridge-mode containers from the instance credentials. @default 1 */
+  readonly metadataHopLimit?: number;
+  /** Subnets the group launches in. @default - the network's workload (private) subnets */
+  readonly subnetIds?: readonly string[];
+  /**
+   * Capacity provider name, also used for the Auto Scaling group and launch template; 1–255 letters,
+   * digits, hyphens and underscores, not starting with `aws`, `ecs` or `fargate`.
+   * @default - `<cluster name>-<key>`
+   */
+  readonly capacityProviderName?: string;
+  /** Tags for this provider's resources, on top of the cluster's. @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+export interface Ec2CapacityProviderProps extends Ec2CapacityProviderOptions {
+  /** The cluster instances join. */
+  readonly clusterName: string;
+  /** The cluster resource: the group depends on it, so destroy removes the instances first. */
+  readonly cluster: ITerraformDependable;
+  /** Default for `capacityProviderName`. */
+  readonly defaultName: string;
+  readonly subnetIds: readonly string[];
+  readonly securityGroupId: string;
+  readonly instanceProfileArn: string;
+  /** What must exist before instances launch (the instance role's policy attachments). */
+  readonly instanceDependencies: readonly ITerraformDependable[];
+}
+
+/** AWS rule for capacity provider names (API `CreateCapacityProvider`); checked case-insensitively to be safe. */
+const RESERVED_PROVIDER_PREFIX = /^(aws|ecs|fargate)/i;
+const MAX_INSTANCE_TYPES = 40;
+const AGENT_SETTING_KEY = /^ECS_[A-Z0-9_]+$/;
+
+/**
+ * An Auto Scaling group of ECS container instances registered as a capacity provider: the
+ * ECS-optimized AL2023 AMI resolved at launch, IMDSv2 only, an encrypted root volume, no public IP.
+ */
+export class Ec2CapacityProvider extends Construct {
+  public static readonly DEFAULT_MANAGED_SCALING: Required<ManagedScalingOptions> = {
+    enabled: true,
+    targetCapacityPercent: 100,
+    minimumScalingStepSize: 1,
+    maximumScalingStepSize: 10000,
+    instanceWarmupPeriodSeconds: 300,
+  };
+  public static readonly DEFAULT_SPOT_ALLOCATION_STRATEGY: SpotAllocationStrategy = "price-capacity-optimized";
+  public static readonly DEFAULT_ROOT_VOLUME_SIZE_GIB = 30;
+  /** The root device of the ECS-optimized AL2023 AMIs. */
+  public static readonly ROOT_DEVICE_NAME = "/dev/xvda";
+
+  public readonly capacityProviderName: string;
+  public readonly amiVariant?: EcsAmiVariant;
+  public readonly launchTemplate: LaunchTemplate;
+  public readonly autoScalingGroup: AutoscalingGroup;
+  public readonly resource: EcsCapacityProvider;
+
+  constructor(scope: Construct, id: string, props: Ec2CapacityProviderProps) {
+    super(scope, id);
+    const name = props.capacityProviderName ?? props.defaultName;
+    const minSize = props.minSize ?? 0;
+    const onDemandBaseCapacity = props.onDemandBaseCapacity ?? 0;
+    const spotPercentage = props.spotPercentage ?? 0;
+    const spotAllocationStrategy = props.spotAllocationStrategy ?? Ec2CapacityProvider.DEFAULT_SPOT_ALLOCATION_STRATEGY;
+    const capacityRebalance = props.capacityRebalance ?? spotPercentage > 0;
+    const scaling: ResolvedManagedScaling = { ...Ec2CapacityProvider.DEFAULT_MANAGED_SCALING, ...definedOnly(props.managedScaling) };
+    const managedTerminationProtection = props.managedTerminationProtection ?? true;
+    const protectFromScaleIn = props.protectFromScaleIn ?? managedTerminationProtection;
+    const managedDraining = props.managedDraining ?? true;
+    const spotInstanceDraining = props.spotInstanceDraining ?? true;
+    const blockTaskMetadataAccess = props.blockTaskMetadataAccess ?? true;
+    const rootVolumeSizeGiB = props.rootVolumeSizeGiB ?? Ec2CapacityProvider.DEFAULT_ROOT_VOLUME_SIZE_GIB;
+    const metadataHopLimit = props.metadataHopLimit ?? 1;
+    const tags = props.tags;
+
+    this.checkName(name);
+    this.amiVariant = this.checkInstanceTypes(props.instanceTypes, props.amiVariant, props.imageId);
+    checkIntegerRange(this, "CLUSTER_ASG_SIZE", "minSize", minSize, 0, 10000);
+    checkIntegerRange(this, "CLUSTER_ASG_SIZE", "maxSize", props.maxSize, 0, 10000);
+    checkMinMax(this, "CLUSTER_ASG_MIN_MAX", "minSize", minSize, "maxSize", props.maxSize);
+    checkIntegerRange(this, "CLUSTER_ON_DEMAND_BASE", "onDemandBaseCapacity", onDemandBaseCapacity, 0, 10000);
+    checkIntegerRange(this, "CLUSTER_SPOT_PERCENTAGE", "spotPercentage", spotPercentage, 0, 100, "percent");
+    checkOneOf(this, "CLUSTER_SPOT_ALLOCATION_STRATEGY", "spotAllocationStrategy", spotAllocationStrategy, SPOT_ALLOCATION_STRATEGIES);
+    this.checkManagedScaling(scaling, managedTerminationProtection, protectFromScaleIn);
+    checkIntegerRange(this, "CLUSTER_ROOT_VOLUME_SIZE", "rootVolumeSizeGiB", rootVolumeSizeGiB, 30, 16384, "GiB");
+    checkIntegerRange(this, "CLUSTER_METADATA_HOP_LIMIT", "metadataHopLimit", metadataHopLimit, 1, 64);
+    if (metadataHopLimit > 1) {
+      Annotations.of(this).addWarning(`metadataHopLimit ${metadataHopLimit}: containers in bridge mode can reach the instance role's credentials.`);
+    }
+    checkNotEmpty(this, "CLUSTER_SUBNETS_EMPTY", "subnetIds", props.subnetIds);
+    checkTags(this, "tags", tags);
+    checkTags(this, "containerInstanceTags", props.containerInstanceTags);
+    this.checkAgentSettings(props.ecsAgentSettings ?? {});
+
+    this.capacityProviderName = name;
+    const purchase = { instanceTypes: props.instanceTypes, onDemandBaseCapacity, spotPercentage, spotAllocationStrategy };
+    const mixed = usesMixedInstancesPolicy(purchase);
+
+    this.launchTemplate = new LaunchTemplate(this, "LaunchTemplate", {
+      name: safeName(name, 128),
+      description: `ECS container instances of capacity provider ${name}`,
+      imageId: props.imageId ?? ecsAmiImageId(this.amiVariant ?? "x86_64"),
+      instanceType: mixed ? undefined : props.instanceTypes[0],
+      userData: encodeUserData({
+        clusterName: props.clusterName,
+        spotInstanceDraining,
+        blockTaskMetadataAccess,
+        gpuSupport: this.amiVariant === "gpu",
+        containerInstanceTags: props.containerInstanceTags,
+        extraSettings: props.ecsAgentSettings,
+      }),
+      iamInstanceProfile: { arn: props.instanceProfileArn },
+      metadataOptions: {
+        httpEndpoint: "enabled",
+        httpTokens: "required",
+        httpPutResponseHopLimit: metadataHopLimit,
+        instanceMetadataTags: "disabled",
+      },
+      networkInterfaces: [
+        { deviceIndex: 0, associatePublicIpAddress: "false", deleteOnTermination: "true", securityGroups: [props.securityGroupId] },
+      ],
+      blockDeviceMappings: [
+        {
+          deviceName: Ec2CapacityProvider.ROOT_DEVICE_NAME,
+          ebs: {
+            volumeSize: rootVolumeSizeGiB,
+            volumeType: "gp3",
+            encrypted: "true",
+            kmsKeyId: props.rootVolumeKmsKeyArn,
+            deleteOnTermination: "true",
+          },
+        },
+      ],
+      tagSpecifications: [
+        { resourceType: "volume", tags: withName(name, tags) },
+        { resourceType: "network-interface", tags: withName(name, tags) },
+      ],
+      updateDefaultVersion: true,
+      tags: withName(name, tags),
+    });
+
+    const templateVersion = "$Latest";
+    this.autoScalingGroup = new AutoscalingGroup(this, "AutoScalingGroup", {
+      name,
+      minSize,
+      maxSize: props.maxSize,
+      vpcZoneIdentifier: [...props.subnetIds],
+      healthCheckType: "EC2",
+      protectFromScaleIn,
+      capacityRebalance,
+      // On delete, terminate the instances without waiting for a drain. By then the services are
+      // gone (they depend on the cluster's capacity provider association), and with managed
+      // termination protection a plain delete would wait on instances that stay protected until
+      // the delete times out (hashicorp/terraform-provider-aws#18849, aws/aws-cdk#18179). Terraform
+      // still waits for the group to be gone, i.e. for the instances to terminate and deregister,
+      // before it deletes the cluster.
+      forceDelete: true,
+      launchTemplate: mixed ? undefined : { id: this.launchTemplate.id, version: templateVersion },
+      mixedInstancesPolicy: mixed
+        ? {
+            instancesDistribution: renderInstancesDistribution(purchase),
+            launchTemplate: {
+              launchTemplateSpecification: { launchTemplateId: this.launchTemplate.id, version: templateVersion },
+              override: props.instanceTypes.map((instanceType) => ({ instanceType })),
+            },
+          }
+        : undefined,
+      tag: renderAutoScalingGroupTags(name, tags),
+      // ECS managed scaling sets the desired capacity; Terraform must not reset it on every apply.
+      lifecycle: { ignoreChanges: ["desired_capacity"] },
+      // The cluster: `terraform destroy` then deletes the group (and waits for its instances to
+      // terminate) before the cluster, which ECS refuses to delete while instances are registered.
+      // The role's policies: instances must be able to register with ECS as soon as they boot.
+      dependsOn: [props.cluster, ...props.instanceDependencies],
+    });
+
+    this.resource = new EcsCapacityProvider(this, "Resource", {
+      name,
+      autoScalingGroupProvider: {
+        autoScalingGroupArn: this.autoScalingGroup.arn,
+        managedTerminationProtection: managedTerminationProtection ? "ENABLED" : "DISABLED",
+        managedDraining: managedDraining ? "ENABLED" : "DISABLED",
+        managedScaling: renderManagedScaling(scaling),
+      },
+      tags: withName(name, tags),
+    });
+  }
+
+  private checkName(name: string): void {
+    checkName(this, "CLUSTER_CAPACITY_PROVIDER_NAME", "capacityProviderName", name, NameRules.ecs);
+    if (!isToken(name) && RESERVED_PROVIDER_PREFIX.test(name)) {
+      fail(this, {
+        code: "CLUSTER_CAPACITY_PROVIDER_NAME_PREFIX",
+        property: "capacityProviderName",
+        value: name,
+        allowed: 'a name not starting with "aws", "ecs" or "fargate" (reserved by ECS); set capacityProviderName when the cluster name starts with one',
+      });
+    }
+  }
+
+  /** One architecture across the types, matching the AMI variant; returns the variant (undefined with a custom image). */
+  private checkInstanceTypes(types: readonly string[], variant: EcsAmiVariant | undefined, imageId: string | undefined): EcsAmiVariant | undefined {
+    checkNotEmpty(this, "CLUSTER_INSTANCE_TYPES_EMPTY", "instanceTypes", types);
+    if (types.length > MAX_INSTANCE_TYPES) {
+      fail(this, { code: "CLUSTER_INSTANCE_TYPES_TOO_MANY", property: "instanceTypes", value: types.length, allowed: `at most ${MAX_INSTANCE_TYPES} instance types` });
+    }
+    types.forEach((type, i) => {
+      if (!isToken(type) && !isInstanceTypeName(type)) {
+        fail(this, { code: "CLUSTER_INSTANCE_TYPE", property: `instanceTypes[${i}]`, value: type, allowed: "an EC2 instance type such as m7g.large" });
+      }
+    });
+    checkUnique(this, "CLUSTER_INSTANCE_TYPE_DUPLICATE", "instanceTypes", types);
+    const known = types.filter((t) => !isToken(t));
+    const architectures = [...new Set(known.map(architectureOf))];
+    if (architectures.length > 1) {
+      fail(this, {
+        code: "CLUSTER_INSTANCE_ARCHITECTURE_MIX",
+        property: "instanceTypes",
+        value: known.map((t) => `${t} (${architectureOf(t)})`),
+        allowed: "instance types of one architecture (one AMI serves the group): all x86_64 or all arm64 (Graviton)",
+      });
+    }
+    checkOneOf(this, "CLUSTER_AMI_VARIANT", "amiVariant", variant, Object.keys(AMI_VARIANT_ARCHITECTURE) as EcsAmiVariant[]);
+    if (variant !== undefined && architectures.length === 1 && AMI_VARIANT_ARCHITECTURE[variant] !== architectures[0]) {
+      fail(this, {
+        code: "CLUSTER_AMI_ARCHITECTURE",
+        property: "amiVariant",
+        value: variant,
+        allowed: `an AMI variant for ${architectures[0]} instances (${known.join(", ")}): ${Object.entries(AMI_VARIANT_ARCHITECTURE)
+          .filter(([, arch]) => arch === architectures[0])
+          .map(([v]) => JSON.stringify(v))
+          .join(", ")}`,
+      });
+    }
+    if (imageId !== undefined) return undefined;
+    const resolved = variant ?? amiVariantFor(known);
+    if (resolved !== "gpu" && known.some(isGpuInstanceType)) {
+      Annotations.of(this).addWarning(`GPU instance types on the "${resolved}" AMI have no NVIDIA driver; set amiVariant: "gpu" to run GPU tasks.`);
+    }
+    return resolved;
+  }
+
+  private checkManagedScaling(scaling: ResolvedManagedScaling, terminationProtection: boolean, protectFromScaleIn: boolean): void {
+    checkIntegerRange(this, "CLUSTER_TARGET_CAPACITY", "managedScaling.targetCapacityPercent", scaling.targetCapacityPercent, 1, 100, "percent");
+    checkIntegerRange(this, "CLUSTER_SCALING_STEP", "managedScaling.minimumScalingStepSize", scaling.minimumScalingStepSize, 1, 10000);
+    checkIntegerRange(this, "CLUSTER_SCALING_STEP", "managedScaling.maximumScalingStepSize", scaling.maximumScalingStepSize, 1, 10000);
+    checkMinMax(
+      this,
+      "CLUSTER_SCALING_STEP",
+      "managedScaling.minimumScalingStepSize",
+      scaling.minimumScalingStepSize,
+      "managedScaling.maximumScalingStepSize",
+      scaling.maximumScalingStepSize,
+    );
+    checkIntegerRange(this, "CLUSTER_INSTANCE_WARMUP", "managedScaling.instanceWarmupPeriodSeconds", scaling.instanceWarmupPeriodSeconds, 0, 10000, "seconds");
+    if (terminationProtection && !scaling.enabled) {
+      fail(this, {
+        code: "CLUSTER_TERMINATION_PROTECTION_NEEDS_SCALING",
+        property: "managedTerminationProtection",
+        value: true,
+        allowed: "managed termination protection only with managed scaling enabled (ECS requires both), or managedTerminationProtection: false",
+      });
+    }
+    if (terminationProtection && !protectFromScaleIn) {
+      fail(this, {
+        code: "CLUSTER_TERMINATION_PROTECTION_NEEDS_SCALE_IN_PROTECTION",
+        property: "protectFromScaleIn",
+        value: false,
+        allowed: "protectFromScaleIn: true (or unset) while managedTerminationProtection is on: ECS requires the group's scale-in protection",
+      });
+    }
+    if (protectFromScaleIn && !terminationProtection) {
+      Annotations.of(this).addWarning(
+        "protectFromScaleIn without managed termination protection: ECS never lifts the protection, so the group cannot scale in.",
+      );
+    }
+  }
+
+  private checkAgentSettings(settings: Record<string, string>): void {
+    for (const [key, value] of Object.entries(settings)) {
+      if (!AGENT_SETTING_KEY.test(key) || MANAGED_AGENT_SETTINGS.includes(key)) {
+        fail(this, {
+          code: "CLUSTER_AGENT_SETTING",
+          property: `ecsAgentSettings.${key}`,
+          value: key,
+          allowed: `an ECS_* agent setting other than the ones set from props (${MANAGED_AGENT_SETTINGS.join(", ")})`,
+        });
+      }
+      if (/[\r\n]/.test(value)) {
+        fail(this, { code: "CLUSTER_AGENT_SETTING", property: `ecsAgentSettings.${key}`, value, allowed: "a value on one line" });
+      }
+    }
+  }
+}
+
+/** `{ ...defaults, ...definedOnly(options) }` keeps defaults for keys set to `undefined`. */
+function definedOnly<T extends object>(options: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(options ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,77 @@
+/** Pure rendering of EC2 capacity options into the provider's shapes (unit-tested without synth). */
+import type { AutoscalingGroupMixedInstancesPolicyInstancesDistribution, AutoscalingGroupTag } from "@cdktf/provider-aws/lib/autoscaling-group";
+import type { EcsCapacityProviderAutoScalingGroupProviderManagedScaling } from "@cdktf/provider-aws/lib/ecs-capacity-provider";
+
+/** How EC2 Auto Scaling picks Spot pools. */
+export type SpotAllocationStrategy = "price-capacity-optimized" | "capacity-optimized" | "capacity-optimized-prioritized" | "lowest-price";
+
+export const SPOT_ALLOCATION_STRATEGIES: readonly SpotAllocationStrategy[] = [
+  "price-capacity-optimized",
+  "capacity-optimized",
+  "capacity-optimized-prioritized",
+  "lowest-price",
+];
+
+/** Managed scaling with every default applied. */
+export interface ResolvedManagedScaling {
+  readonly enabled: boolean;
+  readonly targetCapacityPercent: number;
+  readonly minimumScalingStepSize: number;
+  readonly maximumScalingStepSize: number;
+  readonly instanceWarmupPeriodSeconds: number;
+}
+
+/** The capacity provider's `managed_scaling` block; a disabled one carries only its status. */
+export function renderManagedScaling(scaling: ResolvedManagedScaling): EcsCapacityProviderAutoScalingGroupProviderManagedScaling {
+  if (!scaling.enabled) return { status: "DISABLED" };
+  return {
+    status: "ENABLED",
+    targetCapacity: scaling.targetCapacityPercent,
+    minimumScalingStepSize: scaling.minimumScalingStepSize,
+    maximumScalingStepSize: scaling.maximumScalingStepSize,
+    instanceWarmupPeriod: scaling.instanceWarmupPeriodSeconds,
+  };
+}
+
+/** The purchase options of an Auto Scaling group with every default applied. */
+export interface PurchaseOptions {
+  readonly instanceTypes: readonly string[];
+  readonly onDemandBaseCapacity: number;
+  /** Percent of the capacity above the on-demand base that runs on Spot. */
+  readonly spotPercentage: number;
+  readonly spotAllocationStrategy: SpotAllocationStrategy;
+}
+
+/**
+ * A group needs a mixed instances policy for more than one instance type or for any Spot capacity;
+ * a single on-demand type is launched straight from the template.
+ */
+export function usesMixedInstancesPolicy(options: PurchaseOptions): boolean {
+  return options.instanceTypes.length > 1 || options.spotPercentage > 0;
+}
+
+/** `instances_distribution`: ECS-style "Spot percentage" turned into EC2's on-demand percentage above base. */
+export function renderInstancesDistribution(options: PurchaseOptions): AutoscalingGroupMixedInstancesPolicyInstancesDistribution {
+  return {
+    onDemandBaseCapacity: options.onDemandBaseCapacity,
+    onDemandPercentageAboveBaseCapacity: 100 - options.spotPercentage,
+    // Instance types are tried in the order given for on-demand capacity.
+    onDemandAllocationStrategy: "prioritized",
+    spotAllocationStrategy: options.spotAllocationStrategy,
+  };
+}
+
+/** The tag ECS managed scaling expects on the group and its instances. */
+export const ECS_MANAGED_TAG = "AmazonECSManaged";
+
+/**
+ * The group's tags, all propagated to instances at launch: user tags, `Name`, and `AmazonECSManaged`
+ * (ECS adds it when the capacity provider is created; declaring it keeps Terraform from removing it
+ * and makes instances launched before that carry it too).
+ */
+export function renderAutoScalingGroupTags(name: string, tags: Readonly<Record<string, string>> | undefined): AutoscalingGroupTag[] {
+  const all: Record<string, string> = { ...(tags ?? {}), Name: name, [ECS_MANAGED_TAG]: "true" };
+  return Object.keys(all)
+    .sort()
+    .map((key) => ({ key, value: all[key], propagateAtLaunch: true }));
+}

@@ -1,0 +1,201 @@
+import { Fn } from "cdktf";
+import { Construct } from "constructs";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import type { EcsClusterConfigurationExecuteCommandConfiguration } from "@cdktf/provider-aws/lib/ecs-cluster";
+import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
+import { fail, isToken } from "../core/errors";
+import { PolicyStatement } from "../core/iam";
+import { checkIntegerRange, checkOneOf } from "../core/validate";
+import { withName } from "../core/tags";
+import { LOG_RETENTION_DAYS } from "../network/flow-logs";
+import { ExecAuditAttributes } from "./types";
+
+/** How ECS Exec sessions of a cluster are audited. */
+export interface ExecAuditOptions {
+  /**
+   * Audit exec sessions. Turning it off leaves the cluster's exec configuration to AWS defaults
+   * (session output goes wherever each task's log driver sends it, unencrypted by a cluster key).
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /** Send session output to a CloudWatch log group created here, encrypted with the session key. @default true */
+  readonly cloudWatch?: boolean;
+  /** Days the log group keeps session records; one of the values CloudWatch Logs accepts. @default 90 */
+  readonly retentionDays?: number;
+  /** Also (or, with `cloudWatch: false`, only) upload session output to this existing bucket. @default - no S3 upload */
+  readonly s3BucketName?: string;
+  /** Key prefix for S3 uploads, e.g. `exec/`. @default - the bucket root */
+  readonly s3KeyPrefix?: string;
+  /** Days KMS waits before deleting the session key once it is destroyed, 7 to 30. @default 30 */
+  readonly keyDeletionWindowDays?: number;
+}
+
+export interface ExecAuditLoggingProps extends ExecAuditOptions {
+  /** The cluster name; the log group is `/ecs/<clusterName>/exec` and the key alias `alias/<clusterName>-ecs-exec`. */
+  readonly clusterName: string;
+  /** @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/** One part of an ARN (`arn:partition:service:region:account:resource`); a token ARN is split by Terraform. */
+function arnPart(arn: string, index: 1 | 3 | 4): string {
+  return isToken(arn) ? Fn.element(Fn.split(":", arn), index) : (arn.split(":")[index] ?? "");
+}
+
+/**
+ * The exec session key, its policy, and the session log group. The key policy names the account and
+ * region, which a provider-free module does not know; they are read from the key's own ARN, so the
+ * policy is a separate `aws_kms_key_policy` (a policy inside `aws_kms_key` cannot refer to its key).
+ */
+export class ExecAuditLogging extends Construct {
+  public static readonly DEFAULT_RETENTION_DAYS = 90;
+  public static readonly DEFAULT_KEY_DELETION_WINDOW_DAYS = 30;
+
+  public readonly key: KmsKey;
+  public readonly logGroup?: CloudwatchLogGroup;
+  /** What task roles need to be granted (see {@link execAuditStatements}). */
+  public readonly attributes: ExecAuditAttributes;
+
+  constructor(scope: Construct, id: string, props: ExecAuditLoggingProps) {
+    super(scope, id);
+    const cloudWatch = props.cloudWatch ?? true;
+    const retentionDays = props.retentionDays ?? ExecAuditLogging.DEFAULT_RETENTION_DAYS;
+    const deletionWindowDays = props.keyDeletionWindowDays ?? ExecAuditLogging.DEFAULT_KEY_DELETION_WINDOW_DAYS;
+    checkOneOf(this, "CLUSTER_EXEC_RETENTION", "execAudit.retentionDays", retentionDays, LOG_RETENTION_DAYS);
+    checkIntegerRange(this, "CLUSTER_EXEC_KEY_DELETION_WINDOW", "execAudit.keyDeletionWindowDays", deletionWindowDays, 7, 30, "days");
+    if (!cloudWatch && props.s3BucketName === undefined) {
+      fail(this, {
+        code: "CLUSTER_EXEC_NO_DESTINATION",
+        property: "execAudit",
+        value: { cloudWatch, s3BucketName: props.s3BucketName },
+        allowed: 'cloudWatch: true, an s3BucketName, or both (or enabled: false to turn auditing off)',
+      });
+    }
+    if (props.s3BucketName !== undefined && !isToken(props.s3BucketName) && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.s3BucketName)) {
+      fail(this, {
+        code: "CLUSTER_EXEC_S3_BUCKET",
+        property: "execAudit.s3BucketName",
+        value: props.s3BucketName,
+        allowed: "an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens",
+      });
+    }
+    const tags = withName(`${props.clusterName}-ecs-exec`, props.tags);
+    const logGroupName = `/ecs/${props.clusterName}/exec`;
+
+    this.key = new KmsKey(this, "Key", {
+      description: `Encrypts ECS Exec sessions and their logs in cluster ${props.clusterName}`,
+      enableKeyRotation: true,
+      deletionWindowInDays: deletionWindowDays,
+      tags,
+    });
+    new KmsAlias(this, "KeyAlias", { name: `alias/${props.clusterName}-ecs-exec`, targetKeyId: this.key.keyId });
+    const partition = arnPart(this.key.arn, 1);
+    const region = arnPart(this.key.arn, 3);
+    const account = arnPart(this.key.arn, 4);
+    const keyPolicy = new KmsKeyPolicy(this, "KeyPolicy", {
+      keyId: this.key.keyId,
+      policy: execKeyPolicy({ partition, region, account, logGroupName: cloudWatch ? logGroupName : undefined }),
+    });
+
+    if (cloudWatch) {
+      this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
+        name: logGroupName,
+        retentionInDays: retentionDays,
+        kmsKeyId: this.key.arn,
+        tags,
+        // CloudWatch Logs checks the key policy when the group is associated with the key.
+        dependsOn: [keyPolicy],
+      });
+    }
+    this.attributes = {
+      kmsKeyArn: this.key.arn,
+      logGroupName: this.logGroup?.name,
+      logGroupArn: this.logGroup?.arn,
+      s3BucketName: props.s3BucketName,
+      s3KeyPrefix: props.s3KeyPrefix,
+    };
+  }
+}
+
+export interface ExecKeyPolicyInput {
+  readonly partition: string;
+  readonly region: string;
+  readonly account: string;
+  /** When set, CloudWatch Logs may use the key for this log group only. */
+  readonly logGroupName?: string;
+}
+
+/**
+ * The session key's policy: the account administers the key through IAM (the AWS default), and
+ * CloudWatch Logs in the key's region may use it for the session log group and nothing else.
+ */
+export function execKeyPolicy(input: ExecKeyPolicyInput): string {
+  const statements: object[] = [
+    {
+      Sid: "AccountAdministersThroughIam",
+      Effect: "Allow",
+      Principal: { AWS: `arn:${input.partition}:iam::${input.account}:root` },
+      Action: "kms:*",
+      // In a key policy "*" means "this key".
+      Resource: "*",
+    },
+  ];
+  if (input.logGroupName !== undefined) {
+    statements.push({
+      Sid: "CloudWatchLogsEncryptsSessionLogs",
+      Effect: "Allow",
+      Principal: { Service: `logs.${input.region}.amazonaws.com` },
+      Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+      Resource: "*",
+      Condition: {
+        ArnEquals: {
+          "kms:EncryptionContext:aws:logs:arn": `arn:${input.partition}:logs:${input.region}:${input.account}:log-group:${input.logGroupName}`,
+        },
+      },
+    });
+  }
+  return JSON.stringify({ Version: "2012-10-17", Statement: statements });
+}
+
+/**
+ * The cluster's `execute_command_configuration`: sessions encrypted with the key and logged with
+ * `OVERRIDE` to the log group and/or bucket, each destination marked encrypted.
+ */
+export function renderExecuteCommandConfiguration(audit: ExecAuditAttributes): EcsClusterConfigurationExecuteCommandConfiguration {
+  return {
+    kmsKeyId: audit.kmsKeyArn,
+    logging: "OVERRIDE",
+    logConfiguration: {
+      ...(audit.logGroupName !== undefined ? { cloudWatchLogGroupName: audit.logGroupName, cloudWatchEncryptionEnabled: true } : {}),
+      ...(audit.s3BucketName !== undefined
+        ? { s3BucketName: audit.s3BucketName, s3BucketEncryptionEnabled: true, s3KeyPrefix: audit.s3KeyPrefix }
+        : {}),
+    },
+  };
+}
+
+/**
+ * What a task role needs for audited exec sessions on the cluster, on top of the Session Manager
+ * channel permissions: decrypt with the session key, write the session log group and/or bucket.
+ * `logs:DescribeLogGroups` has no resource-level permissions, so it takes `*`.
+ */
+export function execAuditStatements(audit: ExecAuditAttributes): PolicyStatement[] {
+  const statements: PolicyStatement[] = [{ sid: "ExecSessionKey", actions: ["kms:Decrypt"], resources: [audit.kmsKeyArn] }];
+  if (audit.logGroupArn !== undefined) {
+    statements.push({ sid: "ExecDescribeLogGroups", actions: ["logs:DescribeLogGroups"], resources: ["*"] });
+    statements.push({
+      sid: "ExecSessionLogs",
+      actions: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+      resources: [`${audit.logGroupArn}:*`],
+    });
+  }
+  if (audit.s3BucketName !== undefined) {
+    const partition = arnPart(audit.kmsKeyArn, 1);
+    const bucketArn = `arn:${partition}:s3:::${audit.s3BucketName}`;
+    statements.push({ sid: "ExecSessionBucketEncryption", actions: ["s3:GetEncryptionConfiguration"], resources: [bucketArn] });
+    statements.push({ sid: "ExecSessionUploads", actions: ["s3:PutObject"], resources: [`${bucketArn}/${audit.s3KeyPrefix ?? ""}*`] });
+  }
+  return statements;
+}
