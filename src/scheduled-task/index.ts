@@ -1,0 +1,3 @@
+export * from "./rule-trigger";
+export * from "./scheduled-task";
+export * from "./target";

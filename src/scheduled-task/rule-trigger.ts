@@ -1,0 +1,108 @@
+import { Construct } from "constructs";
+import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
+import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
+import type { PolicyStatement } from "../core/iam";
+import { checkName } from "../core/naming";
+import { FailureQueue } from "../schedule/failure-queue";
+import { EVENT_RULE_NAME_RULE, FailureEventRule } from "../schedule/failure-rule";
+import { InvokeRole } from "../schedule/invoke-role";
+import { DEFAULT_MAX_EVENT_AGE_SECONDS, DEFAULT_RETRY_ATTEMPTS, ScheduleOptions } from "../schedule/options";
+import { renderRetryPolicy } from "../schedule/render";
+import { withName } from "../core/tags";
+import type { RunTaskParameters } from "./target";
+
+export interface EventRuleTriggerProps extends ScheduleOptions {
+  /** Rule name (at most 64 characters); the role and queue names derive from it. */
+  readonly name: string;
+  readonly clusterArn: string;
+  readonly runTask: RunTaskParameters;
+  /** RunTask overrides. @default - none */
+  readonly input?: string;
+  readonly statements: readonly PolicyStatement[];
+  readonly failureEventPattern?: object;
+  readonly summary: string;
+  /** @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * The classic way to run a task on a schedule, for accounts that cannot use EventBridge Scheduler:
+ * an EventBridge rule with a schedule expression (UTC only, no `at()`) and an ECS target, with the
+ * same invoke role, retry policy, failure queue and alarm as the Scheduler path. The queue accepts
+ * dead letters from this rule only (`aws:SourceArn`), because rules deliver them with the queue
+ * policy rather than with the role.
+ */
+export class EventRuleTrigger extends Construct {
+  public readonly ruleArn: string;
+  public readonly role: InvokeRole;
+  public readonly failureQueue?: FailureQueue;
+  public readonly failureRule?: FailureEventRule;
+
+  constructor(scope: Construct, id: string, props: EventRuleTriggerProps) {
+    super(scope, id);
+    checkName(this, "SCHEDULE_RULE_NAME", "name", props.name, EVENT_RULE_NAME_RULE);
+    const retryAttempts = props.retryAttempts ?? DEFAULT_RETRY_ATTEMPTS;
+    const maxEventAgeSeconds = props.maxEventAgeSeconds ?? DEFAULT_MAX_EVENT_AGE_SECONDS;
+    const queueEnabled = props.failureQueue?.enabled ?? true;
+
+    const rule = new CloudwatchEventRule(this, "Resource", {
+      name: props.name,
+      description: props.description ?? `Runs ${props.summary}`,
+      scheduleExpression: props.schedule,
+      state: props.enabled ?? true ? "ENABLED" : "DISABLED",
+      tags: withName(props.name, props.tags),
+    });
+    this.ruleArn = rule.arn;
+
+    this.role = new InvokeRole(this, "Role", {
+      roleName: `${props.name}-events`,
+      service: "events.amazonaws.com",
+      sourceArns: [rule.arn],
+      tags: props.tags,
+    });
+    this.role.addStatements(...props.statements);
+
+    if (queueEnabled) {
+      this.failureQueue = new FailureQueue(this, "FailureQueue", {
+        queueName: `${props.name}-dlq`,
+        retentionDays: props.failureQueue?.retentionDays,
+        kmsKeyArn: props.failureQueue?.kmsKeyArn,
+        alarmTopicArn: props.alarmTopicArn,
+        tags: props.tags,
+      });
+      this.failureQueue.allowEventRule(rule.arn);
+      if (props.failureEventPattern !== undefined) {
+        this.failureRule = new FailureEventRule(this, "FailureRule", {
+          ruleName: `${props.name}-failed`,
+          description: `Failed runs of ${props.summary}`,
+          eventPattern: props.failureEventPattern,
+          queue: this.failureQueue,
+          tags: props.tags,
+        });
+      }
+    }
+
+    const p = props.runTask;
+    new CloudwatchEventTarget(this, "Target", {
+      rule: rule.name,
+      targetId: "run-task",
+      arn: props.clusterArn,
+      roleArn: this.role.roleArn,
+      input: props.input,
+      ecsTarget: {
+        taskDefinitionArn: p.taskDefinitionArn,
+        taskCount: p.taskCount,
+        launchType: p.launchType,
+        capacityProviderStrategy: p.capacityProviderStrategy,
+        platformVersion: p.platformVersion,
+        networkConfiguration: p.networkConfiguration,
+        group: p.group,
+        propagateTags: p.propagateTags,
+        enableEcsManagedTags: p.enableEcsManagedTags,
+        tags: p.tags,
+      },
+      retryPolicy: renderRetryPolicy(retryAttempts, maxEventAgeSeconds),
+      deadLetterConfig: this.failureQueue ? { arn: this.failureQueue.queueArn } : undefined,
+    });
+  }
+}
