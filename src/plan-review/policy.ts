@@ -1,0 +1,79 @@
+import { existsSync, readFileSync } from "node:fs";
+
+/** The file the guardrails write beside each synthesized stack: `<outdir>/stacks/<stack>/policy-report.json`. */
+export const POLICY_REPORT_FILE = "policy-report.json";
+/** The SARIF version of the same findings, uploaded to code scanning when present. */
+export const POLICY_SARIF_FILE = "policy-report.sarif";
+
+export type PolicyLevel = "error" | "warning" | "info";
+
+/** One guardrail finding: the minimal shape the review reads (other fields are ignored). */
+export interface PolicyFinding {
+  /** Stable rule id, e.g. `ECS_TASK_READONLY_ROOT`. */
+  readonly ruleId: string;
+  readonly level: PolicyLevel;
+  readonly message: string;
+  /** The construct the finding is about, e.g. `dev/Api/TaskDefinition`. */
+  readonly path?: string;
+  /** Present when the finding is suppressed; a suppression always carries its reason. */
+  readonly suppression?: { readonly reason: string };
+}
+
+export interface PolicyReport {
+  readonly findings: readonly PolicyFinding[];
+}
+
+export interface PolicySummary {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  readonly suppressed: number;
+  /** Findings that count: not suppressed, errors first, then warnings, then infos. */
+  readonly findings: readonly PolicyFinding[];
+  /** Suppressed findings with their reasons. */
+  readonly suppressions: readonly PolicyFinding[];
+}
+
+const LEVELS: readonly PolicyLevel[] = ["error", "warning", "info"];
+
+/** Reads a stack's policy report; undefined when the guardrails did not write one. */
+export function readPolicyReport(file: string): PolicyReport | undefined {
+  if (!existsSync(file)) return undefined;
+  return parsePolicyReport(JSON.parse(readFileSync(file, "utf8")), file);
+}
+
+/** Checks the shape of a parsed report, naming the first bad field. */
+export function parsePolicyReport(data: unknown, source = "policy report"): PolicyReport {
+  const bad = (what: string): never => {
+    throw new Error(`${source}: ${what}`);
+  };
+  const findings = (data as { findings?: unknown })?.findings;
+  if (!Array.isArray(findings)) bad("expected an object with a `findings` array");
+  (findings as unknown[]).forEach((f, i) => {
+    const finding = f as Partial<PolicyFinding>;
+    if (typeof finding.ruleId !== "string") bad(`findings[${i}].ruleId must be a string`);
+    if (!LEVELS.includes(finding.level as PolicyLevel)) bad(`findings[${i}].level must be one of ${LEVELS.join(", ")}`);
+    if (typeof finding.message !== "string") bad(`findings[${i}].message must be a string`);
+    if (finding.suppression !== undefined && typeof finding.suppression?.reason !== "string") {
+      bad(`findings[${i}].suppression.reason must be a string (a suppression needs a reason)`);
+    }
+  });
+  return { findings: findings as PolicyFinding[] };
+}
+
+/** Counts by level and splits active findings from suppressed ones. */
+export function summarizePolicy(report: PolicyReport | undefined): PolicySummary | undefined {
+  if (!report) return undefined;
+  const active = report.findings.filter((f) => !f.suppression);
+  const order = (f: PolicyFinding) => LEVELS.indexOf(f.level);
+  const sorted = [...active].sort((a, b) => order(a) - order(b) || a.ruleId.localeCompare(b.ruleId) || (a.path ?? "").localeCompare(b.path ?? ""));
+  const count = (level: PolicyLevel) => active.filter((f) => f.level === level).length;
+  return {
+    errors: count("error"),
+    warnings: count("warning"),
+    infos: count("info"),
+    suppressed: report.findings.length - active.length,
+    findings: sorted,
+    suppressions: report.findings.filter((f) => f.suppression),
+  };
+}

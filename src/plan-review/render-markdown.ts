@@ -1,0 +1,202 @@
+import { AttributeChange, ResourceChangeSummary } from "./changes";
+import { CostEstimate } from "./cost-estimate";
+import { PolicySummary } from "./policy";
+import { FailedStackReview, GateResult, StackReview, StackReviewResult } from "./review";
+
+/** The first line of every report; the workflow finds its own PR comment by it. */
+export const REPORT_MARKER = "<!-- cdktf-ecs-platform:plan-review -->";
+/** GitHub rejects comments over 65,536 characters. */
+export const MAX_COMMENT_CHARS = 65000;
+
+export interface MarkdownOptions {
+  readonly gate: GateResult;
+  /** @default "Plan review" */
+  readonly title?: string;
+}
+
+/** One Markdown report for all stacks: a summary table, then each stack's flags, changes, policy findings and cost. */
+export function renderMarkdown(reviews: readonly StackReviewResult[], options: MarkdownOptions): string {
+  const out: string[] = [REPORT_MARKER, `# ${options.title ?? "Plan review"}`, ""];
+  out.push("| Stack | Create | Update | Replace | Delete | Flags | Policy | Monthly cost | Change |", "|---|--:|--:|--:|--:|---|---|--:|--:|");
+  for (const r of reviews) out.push(summaryRow(r));
+  out.push("");
+  out.push(
+    options.gate.exitCode === 0
+      ? "**Gate: passes** (exit code 0)."
+      : `**Gate: fails** (exit code ${options.gate.exitCode}): ${options.gate.reasons.join("; ")}.`,
+    "",
+  );
+  for (const r of reviews) out.push(...(r.status === "failed" ? failedSection(r) : stackSection(r)));
+  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+}
+
+/** The report cut to fit one PR comment, with a pointer to the full one. */
+export function truncateForComment(markdown: string, maxChars = MAX_COMMENT_CHARS): string {
+  if (markdown.length <= maxChars) return markdown;
+  const note = "\n\n> [!NOTE]\n> The report is longer than a comment allows and was cut here: the full `report.md` is in the workflow run's artifacts.\n";
+  const cut = markdown.lastIndexOf("\n", maxChars - note.length);
+  return markdown.slice(0, cut) + note;
+}
+
+function summaryRow(r: StackReviewResult): string {
+  if (r.status === "failed") return `| \`${r.stack}\` | – | – | – | – | ❌ plan failed | ${policyCell(r.policy)} | – | – |`;
+  const danger = r.flags.filter((f) => f.level === "danger").length;
+  const drift = r.flags.filter((f) => f.kind === "drift").length;
+  const flags = [danger ? `⛔ ${danger} destroyed` : "", drift ? `⚠️ ${drift} drifted` : ""].filter(Boolean).join(", ") || "none";
+  const cost = r.cost ? [money(r.cost.monthlyAfter, r.cost.currency), signedMoney(r.cost.delta, r.cost.currency)] : ["n/a", "n/a"];
+  const c = r.counts;
+  return `| \`${r.stack}\` | ${c.create} | ${c.update} | ${c.replace} | ${c.delete} | ${flags} | ${policyCell(r.policy)} | ${cost[0]} | ${cost[1]} |`;
+}
+
+function policyCell(policy: PolicySummary | undefined): string {
+  if (!policy) return "no report";
+  const parts = [policy.errors ? `❌ ${policy.errors} error(s)` : "", policy.warnings ? `${policy.warnings} warning(s)` : "", policy.suppressed ? `${policy.suppressed} suppressed` : ""];
+  return parts.filter(Boolean).join(", ") || "clean";
+}
+
+function failedSection(r: FailedStackReview): string[] {
+  const fence = "```";
+  return [`## \`${r.stack}\``, "", "> [!CAUTION]", "> **The plan failed.** Terraform said:", "", `${fence}text`, r.error.trim(), fence, "", ...policySection(r.policy)];
+}
+
+function stackSection(r: StackReview): string[] {
+  const out: string[] = [`## \`${r.stack}\``, ""];
+  const danger = r.flags.filter((f) => f.level === "danger");
+  if (danger.length > 0) {
+    out.push("> [!CAUTION]", `> **${danger.length} protected resource(s) would be destroyed:**`);
+    for (const f of danger) {
+      const how = f.kind === "replace" ? `replaced${f.forcedBy?.length ? ` (forced by ${f.forcedBy.map(code).join(", ")})` : ""}` : "deleted";
+      out.push(`> - ${code(f.address)} ${how}: ${f.reason}.`);
+    }
+    out.push("");
+  }
+  const drift = r.flags.filter((f) => f.kind === "drift");
+  if (drift.length > 0) {
+    out.push("> [!WARNING]", `> **${drift.length} resource(s) drifted from the state:**`);
+    for (const f of drift) out.push(`> - ${code(f.address)} ${f.reason}.`);
+    out.push("");
+  }
+  const c = r.counts;
+  out.push(`**Plan:** ${c.create} to create, ${c.update} to update, ${c.replace} to replace, ${c.delete} to delete, ${c["no-op"]} unchanged.`, "");
+
+  const destructive = r.changes.filter((ch) => ch.action === "replace" || ch.action === "delete");
+  if (destructive.length > 0) {
+    const protectedAddresses = new Set(danger.map((f) => f.address));
+    out.push("### Replacements and deletions", "", "| Action | Resource | Module | Why |", "|---|---|---|---|");
+    // Protected resources first, then the rest, each in address order.
+    const ordered = [...destructive.filter((ch) => protectedAddresses.has(ch.address)), ...destructive.filter((ch) => !protectedAddresses.has(ch.address))];
+    for (const ch of ordered) {
+      const mark = protectedAddresses.has(ch.address) ? "⛔ " : "";
+      out.push(`| ${mark}${ch.action} | ${code(ch.address)} | ${ch.module} | ${why(ch)} |`);
+    }
+    out.push("");
+  }
+
+  if (r.changes.length > 0) {
+    out.push("### Changes by module", "");
+    const modules = [...new Set(r.changes.map((ch) => ch.module))].sort();
+    for (const module of modules) {
+      const inModule = r.changes.filter((ch) => ch.module === module);
+      const tally = (["create", "update", "replace", "delete", "forget"] as const)
+        .map((a) => [a, inModule.filter((ch) => ch.action === a).length] as const)
+        .filter(([, n]) => n > 0)
+        .map(([a, n]) => `${n} ${a}`)
+        .join(", ");
+      out.push(`<details><summary><b>${escapeHtml(module)}</b>: ${tally}</summary>`, "", "| Action | Resource | Changed attributes |", "|---|---|---|");
+      for (const ch of inModule) out.push(`| ${ch.action} | ${code(ch.address)}${ch.movedFrom ? ` (moved from ${code(ch.movedFrom)})` : ""} | ${attributesCell(ch.attributes)} |`);
+      out.push("", "</details>", "");
+    }
+  }
+  out.push(...policySection(r.policy));
+  out.push(...costSection(r.cost, r.costUnavailable));
+  return out;
+}
+
+/** Terraform's `action_reason` values in words. */
+const REASONS: Readonly<Record<string, string>> = {
+  replace_because_tainted: "the object is tainted",
+  replace_by_request: "replacement was requested (-replace)",
+  replace_by_triggers: "a replace_triggered_by reference changed",
+  delete_because_no_resource_config: "removed from the configuration",
+  delete_because_no_module: "its module was removed",
+  delete_because_wrong_repetition: "count/for_each was added or removed",
+  delete_because_count_index: "its count index no longer exists",
+  delete_because_each_key: "its for_each key no longer exists",
+  delete_because_no_moved_target: "its moved target does not exist",
+};
+
+function why(ch: ResourceChangeSummary): string {
+  const reason = ch.reason && ch.reason !== "replace_because_cannot_update" ? (REASONS[ch.reason] ?? ch.reason) : "";
+  if (ch.action === "replace") {
+    const forced = ch.replacedBecause.length > 0 ? `forced by ${ch.replacedBecause.map(code).join(", ")}` : "";
+    return [forced, reason].filter(Boolean).join("; ") || "replaced";
+  }
+  return reason || "deleted";
+}
+
+function attributesCell(attributes: readonly AttributeChange[]): string {
+  if (attributes.length === 0) return "";
+  return attributes.map((a) => (a.before === "" && a.after === "" ? a.path : `${code(a.path)}: ${code(a.before)} → ${code(a.after)}`)).join("<br>");
+}
+
+function policySection(policy: PolicySummary | undefined): string[] {
+  const out = ["### Policy findings", ""];
+  if (!policy) return [...out, "No policy report (`policy-report.json`) was written for this stack.", ""];
+  out.push(`${policy.errors} error(s), ${policy.warnings} warning(s), ${policy.infos} info, ${policy.suppressed} suppressed.`, "");
+  if (policy.findings.length > 0) {
+    out.push("| Level | Rule | Construct | Finding |", "|---|---|---|---|");
+    for (const f of policy.findings) out.push(`| ${f.level === "error" ? "❌ error" : f.level} | ${code(f.ruleId)} | ${f.path ? code(f.path) : ""} | ${cell(f.message)} |`);
+    out.push("");
+  }
+  if (policy.suppressions.length > 0) {
+    out.push("<details><summary>Suppressed findings</summary>", "", "| Level | Rule | Construct | Reason |", "|---|---|---|---|");
+    for (const f of policy.suppressions) out.push(`| ${f.level} | ${code(f.ruleId)} | ${f.path ? code(f.path) : ""} | ${cell(f.suppression!.reason)} |`);
+    out.push("", "</details>", "");
+  }
+  return out;
+}
+
+function costSection(cost: CostEstimate | undefined, unavailable: string | undefined): string[] {
+  if (!cost) return ["### Monthly cost estimate", "", `Not estimated: ${unavailable}.`, ""];
+  const m = (n: number) => money(n, cost.currency);
+  const out = [
+    `### Monthly cost estimate (${cost.region}, prices ${cost.priceTableVersion})`,
+    "",
+    `**${m(cost.monthlyBefore)} → ${m(cost.monthlyAfter)} a month (${signedMoney(cost.delta, cost.currency)}).**`,
+    "",
+  ];
+  const row = (i: CostEstimate["items"][number]) => `| ${i.category} | ${code(i.address)} | ${cell(i.quantity)} | ${m(i.before)} | ${m(i.after)} | ${signedMoney(i.delta, cost.currency)} |`;
+  const header = ["| Item | Resource | Quantity | Before | After | Change |", "|---|---|---|--:|--:|--:|"];
+  const changed = cost.items.filter((i) => i.delta !== 0);
+  const unchanged = cost.items.filter((i) => i.delta === 0);
+  if (changed.length > 0) out.push(...header, ...changed.map(row), "");
+  if (unchanged.length > 0) out.push(`<details><summary>${unchanged.length} unchanged item(s)</summary>`, "", ...header, ...unchanged.map(row), "", "</details>", "");
+  if (cost.notes.length > 0) out.push("Not in the estimate:", "", ...cost.notes.map((n) => `- ${n}`), "");
+  out.push("<details><summary>Assumptions</summary>", "", ...cost.assumptions.map((a) => `- ${a}`), "", "</details>", "");
+  return out;
+}
+
+/** `1234.5` → `$1,234.50` (or `1,234.50 EUR` for other currencies). */
+export function money(amount: number, currency: string): string {
+  const text = Math.abs(amount).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const sign = amount < 0 ? "-" : "";
+  return currency === "USD" ? `${sign}$${text}` : `${sign}${text} ${currency}`;
+}
+
+/** Like {@link money} with an explicit `+` for increases. */
+export function signedMoney(amount: number, currency: string): string {
+  return amount > 0 ? `+${money(amount, currency)}` : money(amount, currency);
+}
+
+/** Inline code safe inside a table cell. */
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
+}
+
+function cell(text: string): string {
+  return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
