@@ -246,7 +246,7 @@ describe("ApplicationListener", () => {
       const tg = targetGroup(stack);
       lb.listener.addTargetGroup("Web", { targetGroup: tg, priority: 10, pathPatterns: ["/*"] });
       lb.addTestListener(8443).addTargetGroup("Web", { targetGroup: tg, priority: 10, pathPatterns: ["/*"] });
-      expect(tg.listenerRules.map((r) => r.node.path)).toEqual(["test/Alb/HttpsListener/Web", "test/Alb/TestListener8443/Web"]);
+      expect(tg.attachments.map((r) => r.node.path)).toEqual(["test/Alb/HttpsListener/Web", "test/Alb/TestListener8443/Web"]);
     });
   });
 

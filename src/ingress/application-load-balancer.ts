@@ -122,7 +122,7 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
       loadBalancerType: "application",
       internal: !internetFacing,
       ipAddressType: "ipv4",
-      subnets: [...subnets],
+      subnets: subnets as string[],
       securityGroups: [securityGroup.securityGroupId],
       dropInvalidHeaderFields,
       // Requests that could be used for HTTP desync (request smuggling) are rejected or closed.

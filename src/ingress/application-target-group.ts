@@ -5,6 +5,7 @@ import { fail, isToken } from "../core/errors";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkOneOf, checkPort } from "../core/validate";
 import type { INetwork } from "../network/network";
+import type { ITargetGroup } from "./common";
 import { checkHealthCheck, HealthCheckOptions, renderApplicationHealthCheck } from "./health-check";
 import { replacementSafeName, targetGroupNameBase } from "./names";
 
@@ -43,7 +44,7 @@ export interface ApplicationTargetGroupProps {
  * networking needs). Attach it to a listener with `listener.addTargetGroup()`; an ECS service then
  * registers its tasks in it.
  */
-export class ApplicationTargetGroup extends Construct {
+export class ApplicationTargetGroup extends Construct implements ITargetGroup {
   public static readonly DEFAULT_DEREGISTRATION_DELAY_SECONDS = 30;
 
   public readonly targetGroupArn: string;
@@ -97,11 +98,8 @@ export class ApplicationTargetGroup extends Construct {
     this.protocolVersion = protocolVersion;
   }
 
-  /**
-   * The listener rules that forward to this group. An ECS service must depend on them: ECS rejects
-   * a target group that no load balancer uses yet.
-   */
-  public get listenerRules(): readonly TerraformResource[] {
+  /** The listener rules forwarding to this group; an ECS service must depend on them (see {@link ITargetGroup}). */
+  public get attachments(): readonly TerraformResource[] {
     return [...this.rules];
   }
 

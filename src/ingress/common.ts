@@ -1,4 +1,4 @@
-import { Annotations } from "cdktf";
+import { Annotations, TerraformResource } from "cdktf";
 import { IConstruct } from "constructs";
 import { LbAccessLogs } from "@cdktf/provider-aws/lib/lb";
 import { fail, isToken } from "../core/errors";
@@ -16,6 +16,16 @@ export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 /** Policy name parts that mean TLS 1.2 or later only. */
 const MODERN_SSL_POLICY_MARKERS = ["TLS13-1-2", "TLS13-1-3", "TLS-1-2", "FS-1-2"];
 
+/** What an ECS service needs from a target group of either kind. */
+export interface ITargetGroup {
+  readonly targetGroupArn: string;
+  /**
+   * The listener rules (ALB) or listeners (NLB) forwarding to the group. A service must depend on
+   * them: ECS rejects a target group no load balancer uses yet. Attach the group first.
+   */
+  readonly attachments: readonly TerraformResource[];
+}
+
 /** Where a load balancer writes its access logs. */
 export interface AccessLogsOptions {
   /** Name (not ARN) of an S3 bucket whose policy lets Elastic Load Balancing write to it. */
@@ -24,7 +34,7 @@ export interface AccessLogsOptions {
   readonly prefix?: string;
 }
 
-/** The subnets a load balancer is placed in: public ones when internet-facing, workload ones when internal. */
+/** The subnets a load balancer is placed in: public ones when internet-facing, workload ones when internal (list tokens pass). */
 export function loadBalancerSubnets(scope: IConstruct, code: string, network: INetwork, internetFacing: boolean): readonly string[] {
   const subnets = internetFacing ? network.publicSubnetIds : network.workloadSubnetIds;
   if (!isToken(subnets) && subnets.length < 2) {

@@ -83,6 +83,7 @@ export class NetworkListener extends Construct {
       defaultAction: [renderForward(props.targetGroup.targetGroupArn)],
       tags: props.tags,
     });
+    props.targetGroup.registerListener(props.loadBalancer, this.resource);
     this.listenerArn = this.resource.arn;
     this.port = props.port;
     this.protocol = protocol;

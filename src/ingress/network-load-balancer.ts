@@ -88,7 +88,7 @@ export class NetworkLoadBalancer extends Construct implements IConnectable {
       loadBalancerType: "network",
       internal: !internetFacing,
       ipAddressType: "ipv4",
-      subnets: [...subnets],
+      subnets: subnets as string[],
       securityGroups: [securityGroup.securityGroupId],
       enableCrossZoneLoadBalancing: crossZone,
       enableDeletionProtection: deletionProtection,

@@ -1,9 +1,11 @@
-import { Construct } from "constructs";
+import { TerraformResource } from "cdktf";
+import { Construct, IConstruct } from "constructs";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { fail } from "../core/errors";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkOneOf, checkPort } from "../core/validate";
 import type { INetwork } from "../network/network";
+import type { ITargetGroup } from "./common";
 import { checkHealthCheck, NetworkHealthCheckOptions, renderNetworkHealthCheck } from "./health-check";
 import { replacementSafeName, targetGroupNameBase } from "./names";
 
@@ -37,7 +39,7 @@ export interface NetworkTargetGroupProps {
 }
 
 /** A target group for ECS tasks behind a network load balancer (target type `ip`). */
-export class NetworkTargetGroup extends Construct {
+export class NetworkTargetGroup extends Construct implements ITargetGroup {
   public static readonly DEFAULT_DEREGISTRATION_DELAY_SECONDS = 30;
 
   public readonly targetGroupArn: string;
@@ -48,6 +50,8 @@ export class NetworkTargetGroup extends Construct {
   public readonly protocol: NetworkProtocol;
   /** The group resource, for escape hatches. */
   public readonly resource: LbTargetGroup;
+  private readonly listeners: TerraformResource[] = [];
+  private attachedTo?: IConstruct;
 
   constructor(scope: Construct, id: string, props: NetworkTargetGroupProps) {
     super(scope, id);
@@ -93,5 +97,27 @@ export class NetworkTargetGroup extends Construct {
     this.targetGroupName = name;
     this.port = props.port;
     this.protocol = protocol;
+  }
+
+  /** The listeners forwarding to this group; an ECS service must depend on them (see {@link ITargetGroup}). */
+  public get attachments(): readonly TerraformResource[] {
+    return [...this.listeners];
+  }
+
+  /**
+   * Records a listener forwarding to this group; called by `NetworkLoadBalancer.addListener()`.
+   * A target group serves one load balancer only (an AWS limit).
+   */
+  public registerListener(loadBalancer: IConstruct, listener: TerraformResource): void {
+    if (this.attachedTo !== undefined && this.attachedTo !== loadBalancer) {
+      fail(listener.node.scope ?? listener, {
+        code: "TARGET_GROUP_SHARED",
+        property: "targetGroup",
+        value: this.node.path,
+        allowed: `a target group not already used by another load balancer (it is used by ${this.attachedTo.node.path})`,
+      });
+    }
+    this.attachedTo = loadBalancer;
+    this.listeners.push(listener);
   }
 }
