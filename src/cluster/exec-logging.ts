@@ -170,7 +170,7 @@ export function renderExecuteCommandConfiguration(audit: ExecAuditAttributes): E
     logConfiguration: {
       ...(audit.logGroupName !== undefined ? { cloudWatchLogGroupName: audit.logGroupName, cloudWatchEncryptionEnabled: true } : {}),
       ...(audit.s3BucketName !== undefined
-        ? { s3BucketName: audit.s3BucketName, s3BucketEncryptionEnabled: true, s3KeyPrefix: audit.s3KeyPrefix }
+        ? { s3BucketName: audit.s3BucketName, s3BucketEncryptionEnabled: true, ...(audit.s3KeyPrefix !== undefined ? { s3KeyPrefix: audit.s3KeyPrefix } : {}) }
         : {}),
     },
   };
