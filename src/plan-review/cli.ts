@@ -1,0 +1,251 @@
+/**
+ * `plan-review [stacks...] [--offline] [--out <dir>] [--fail-on-destroy] [--prices <file>]`:
+ * synthesizes the app, plans each stack (with its real backend and credentials, or offline),
+ * and writes `report.md`, `comment.md`, `summary.json` and the plan files to the output directory.
+ */
+import { execFile } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { checkStackOffline, TerraformCheckError } from "../terraform/offline-check";
+import { constructPathsFromSynth } from "./changes";
+import { PlanJson } from "./plan";
+import { POLICY_REPORT_FILE, POLICY_SARIF_FILE, PolicyReport, readPolicyReport, summarizePolicy } from "./policy";
+import { DEFAULT_PRICE_TABLE_PATH, loadPriceTable, PriceTable } from "./prices";
+import { renderJson } from "./render-json";
+import { renderMarkdown, truncateForComment } from "./render-markdown";
+import { EXIT_USAGE, gate, reviewPlan, StackReviewResult } from "./review";
+
+const run = promisify(execFile);
+
+export const USAGE = `Usage: plan-review [stack ...] [options]
+
+Synthesizes the cdktf app, plans each stack, and writes one Markdown report for all stacks.
+
+  stack ...            stacks to review (default: every synthesized stack)
+  --offline            plan with mock credentials and a local empty state (terraform plan -refresh=false)
+  --out <dir>          output directory (default: plan-review)
+  --fail-on-destroy    exit non-zero when a protected resource would be deleted or replaced
+  --prices <file>      price table (default: the shipped pricing/aws-prices.json)
+  --region <region>    price in this region (default: each plan's aws provider region)
+  --no-refresh         real plans only: skip refresh (no drift detection)
+  --synth-dir <dir>    use an existing synthesized output instead of synthesizing
+  -h, --help           this text
+
+Exit code: the sum of 1 (a plan failed), 2 (an unsuppressed policy error), 4 (--fail-on-destroy
+and a protected resource destroyed); 64 for bad arguments.`;
+
+export interface CliOptions {
+  readonly stacks: readonly string[];
+  readonly offline: boolean;
+  readonly outDir: string;
+  readonly failOnDestroy: boolean;
+  readonly pricesFile: string;
+  readonly region?: string;
+  readonly refresh: boolean;
+  /** An existing cdktf output directory (holding `stacks/<name>/cdk.tf.json`). */
+  readonly synthDir?: string;
+  readonly help: boolean;
+}
+
+/** Bad arguments: the message says which and how to fix them. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** Parses the command line (without `node` and the script). */
+export function parseArgs(argv: readonly string[]): CliOptions {
+  const stacks: string[] = [];
+  let offline = false;
+  let failOnDestroy = false;
+  let refresh = true;
+  let help = false;
+  let outDir = "plan-review";
+  let pricesFile = DEFAULT_PRICE_TABLE_PATH;
+  let region: string | undefined;
+  let synthDir: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const valueOf = (flag: string): string => {
+      const value = argv[++i];
+      if (value === undefined || value.startsWith("-")) throw new UsageError(`${flag} needs a value`);
+      return value;
+    };
+    switch (arg) {
+      case "--offline":
+        offline = true;
+        break;
+      case "--fail-on-destroy":
+        failOnDestroy = true;
+        break;
+      case "--no-refresh":
+        refresh = false;
+        break;
+      case "--out":
+        outDir = valueOf(arg);
+        break;
+      case "--prices":
+        pricesFile = valueOf(arg);
+        break;
+      case "--region":
+        region = valueOf(arg);
+        break;
+      case "--synth-dir":
+        synthDir = valueOf(arg);
+        break;
+      case "-h":
+      case "--help":
+        help = true;
+        break;
+      default:
+        if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
+        if (!/^[A-Za-z0-9_-]+$/.test(arg)) throw new UsageError(`invalid stack name ${JSON.stringify(arg)}: letters, digits, - and _ only`);
+        stacks.push(arg);
+    }
+  }
+  return { stacks, offline, outDir, failOnDestroy, pricesFile, region, refresh, synthDir, help };
+}
+
+/** A stack's plan: its JSON and, when there is one, the binary plan file to keep. */
+export interface StackPlan {
+  readonly plan: PlanJson;
+  readonly planFile?: string;
+  /** Seconds Terraform spent (init, plan, show). */
+  readonly seconds: number;
+}
+
+/** What the CLI does outside itself; tests replace it. */
+export interface CliEnvironment {
+  /** Synthesizes the app into `outdir`. @default - runs cdktf.json's `app` with CDKTF_OUTDIR */
+  readonly synthesize: (outdir: string) => Promise<void>;
+  /** Plans one synthesized stack, writing the binary plan to `planFile`. */
+  readonly plan: (stackDir: string, planFile: string, options: CliOptions) => Promise<StackPlan>;
+  readonly log: (line: string) => void;
+}
+
+export const DEFAULT_ENVIRONMENT: CliEnvironment = {
+  synthesize: synthesizeApp,
+  plan: (stackDir, planFile, options) => (options.offline ? planOffline(stackDir, planFile) : planWithBackend(stackDir, planFile, options.refresh)),
+  log: (line) => console.log(line),
+};
+
+/** Runs the review; returns the exit code. */
+export async function runPlanReview(options: CliOptions, env: CliEnvironment = DEFAULT_ENVIRONMENT): Promise<number> {
+  let prices: PriceTable;
+  try {
+    prices = loadPriceTable(options.pricesFile);
+  } catch (error) {
+    throw new UsageError(`cannot use price table ${options.pricesFile}: ${(error as Error).message}`);
+  }
+  const synthDir = resolve(options.synthDir ?? join(options.outDir, "cdktf.out"));
+  if (!options.synthDir) {
+    rmSync(synthDir, { recursive: true, force: true });
+    await env.synthesize(synthDir);
+  }
+  const available = existsSync(join(synthDir, "stacks")) ? readdirSync(join(synthDir, "stacks")).filter((s) => statSync(join(synthDir, "stacks", s)).isDirectory()).sort() : [];
+  const unknown = options.stacks.filter((s) => !available.includes(s));
+  if (unknown.length > 0) throw new UsageError(`no synthesized stack ${unknown.join(", ")} in ${synthDir} (have: ${available.join(", ") || "none"})`);
+  const stacks = options.stacks.length > 0 ? options.stacks : available;
+  mkdirSync(options.outDir, { recursive: true });
+
+  const reviews: StackReviewResult[] = [];
+  for (const stack of stacks) {
+    const stackDir = join(synthDir, "stacks", stack);
+    const planFile = resolve(options.outDir, `${stack}.tfplan`);
+    let policyReport: PolicyReport | undefined;
+    try {
+      policyReport = readPolicyReport(join(stackDir, POLICY_REPORT_FILE));
+    } catch (error) {
+      reviews.push({ stack, status: "failed", error: `unreadable ${POLICY_REPORT_FILE}: ${(error as Error).message}` });
+      continue;
+    }
+    const sarif = join(stackDir, POLICY_SARIF_FILE);
+    if (existsSync(sarif)) copyFileSync(sarif, join(options.outDir, `${stack}.policy.sarif`));
+    let planned: StackPlan;
+    try {
+      planned = await env.plan(stackDir, planFile, options);
+    } catch (error) {
+      const text = error instanceof TerraformCheckError ? error.output : (error as Error).message;
+      env.log(`FAIL ${stack}: plan failed`);
+      // A failed plan still shows its policy findings, which come from synthesis.
+      reviews.push({ stack, status: "failed", error: text, policy: summarizePolicy(policyReport) });
+      continue;
+    }
+    writeFileSync(join(options.outDir, `${stack}.plan.json`), JSON.stringify(planned.plan));
+    const started = performance.now();
+    const stackJson = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8"));
+    const review = reviewPlan({ stack, plan: planned.plan, prices, policyReport, constructPaths: constructPathsFromSynth(stackJson), region: options.region });
+    const reviewSeconds = (performance.now() - started) / 1000;
+    env.log(
+      `ok   ${stack}: ${planned.plan.resource_changes?.length ?? 0} resources, plan ${planned.seconds.toFixed(1)} s, review ${(reviewSeconds * 1000).toFixed(0)} ms`,
+    );
+    reviews.push(review);
+  }
+
+  const result = gate(reviews, { failOnDestroy: options.failOnDestroy });
+  const markdown = renderMarkdown(reviews, { gate: result });
+  writeFileSync(join(options.outDir, "report.md"), markdown);
+  writeFileSync(join(options.outDir, "comment.md"), truncateForComment(markdown));
+  writeFileSync(join(options.outDir, "summary.json"), renderJson(reviews, result));
+  env.log(`report: ${join(options.outDir, "report.md")}; exit code ${result.exitCode}${result.reasons.length ? ` (${result.reasons.join("; ")})` : ""}`);
+  return result.exitCode;
+}
+
+/** Runs the cdktf app named in `cdktf.json` (as `cdktf synth` does) with its output in `outdir`. */
+export async function synthesizeApp(outdir: string): Promise<void> {
+  const config = JSON.parse(readFileSync("cdktf.json", "utf8")) as { app?: string };
+  if (!config.app) throw new UsageError("cdktf.json has no `app` command to synthesize with");
+  await run("/bin/sh", ["-c", config.app], { env: { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" }, maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** The foundation's offline check: mock credentials, a local empty state, `plan -refresh=false`. */
+export async function planOffline(stackDir: string, planFile: string): Promise<StackPlan> {
+  const result = await checkStackOffline({ stackDir, keepWorkDir: true });
+  try {
+    copyFileSync(join(result.workDir!, "offline.tfplan"), planFile);
+  } finally {
+    rmSync(result.workDir!, { recursive: true, force: true });
+  }
+  const t = result.timings;
+  return { plan: result.plan as PlanJson, planFile, seconds: (t.init ?? 0) + (t.validate ?? 0) + (t.plan ?? 0) + (t.show ?? 0) };
+}
+
+/** A real plan in the synthesized stack directory: its own backend, and the caller's credentials. */
+export async function planWithBackend(stackDir: string, planFile: string, refresh: boolean): Promise<StackPlan> {
+  const binary = process.env.TERRAFORM_BINARY ?? "terraform";
+  const env = { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" };
+  const started = performance.now();
+  const step = async (stage: "init" | "plan" | "show", args: string[]) => {
+    try {
+      return (await run(binary, args, { cwd: stackDir, env, maxBuffer: 512 * 1024 * 1024 })).stdout;
+    } catch (error) {
+      const e = error as { stdout?: string; stderr?: string; message: string };
+      throw new TerraformCheckError(stackDir.split("/").pop()!, stage, [e.stderr, e.stdout].filter(Boolean).join("\n") || e.message);
+    }
+  };
+  await step("init", ["init", "-input=false", "-no-color"]);
+  await step("plan", ["plan", "-input=false", "-no-color", "-lock-timeout=5m", `-refresh=${refresh}`, `-out=${planFile}`]);
+  const shown = await step("show", ["show", "-json", planFile]);
+  return { plan: JSON.parse(shown) as PlanJson, planFile, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The CLI entry: parses, runs, reports usage errors with exit code 64. */
+export async function main(argv: readonly string[], env: CliEnvironment = DEFAULT_ENVIRONMENT): Promise<number> {
+  try {
+    const options = parseArgs(argv);
+    if (options.help) {
+      env.log(USAGE);
+      return 0;
+    }
+    return await runPlanReview(options, env);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`plan-review: ${error.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
+}
