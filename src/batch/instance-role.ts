@@ -1,0 +1,46 @@
+import { Construct } from "constructs";
+import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { assumeRolePolicy } from "../core/iam";
+import { checkName, NameRules, safeName } from "../core/naming";
+import { withName } from "../core/tags";
+
+export interface InstanceRoleProps {
+  /** Role and instance profile name; shortened with a hash when over 64 characters. */
+  readonly roleName: string;
+  /** @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * The role and instance profile of a Batch EC2/Spot compute environment's instances: only the ECS
+ * agent policy and Session Manager (so hosts need no SSH key or open port). Jobs never use it:
+ * they get their own job role, and IMDSv2 with a hop limit of 1 keeps containers away from it.
+ */
+export class InstanceRole extends Construct {
+  /** `AmazonEC2ContainerServiceforEC2Role`: register with ECS, pull from ECR, write agent logs. */
+  public static readonly ECS_MANAGED_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role";
+  /** `AmazonSSMManagedInstanceCore`: Session Manager access instead of SSH. */
+  public static readonly SSM_MANAGED_POLICY_ARN = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+
+  public readonly roleArn: string;
+  public readonly instanceProfileArn: string;
+
+  constructor(scope: Construct, id: string, props: InstanceRoleProps) {
+    super(scope, id);
+    const name = safeName(props.roleName, NameRules.iamRole.maxLength);
+    checkName(this, "INSTANCE_ROLE_NAME", "name", name, NameRules.iamRole);
+    const role = new IamRole(this, "Resource", {
+      name,
+      description: "AWS Batch compute environment instances",
+      assumeRolePolicy: assumeRolePolicy(["ec2.amazonaws.com"]),
+      tags: withName(name, props.tags),
+    });
+    new IamRolePolicyAttachment(this, "EcsPolicy", { role: role.name, policyArn: InstanceRole.ECS_MANAGED_POLICY_ARN });
+    new IamRolePolicyAttachment(this, "SsmPolicy", { role: role.name, policyArn: InstanceRole.SSM_MANAGED_POLICY_ARN });
+    const profile = new IamInstanceProfile(this, "InstanceProfile", { name, role: role.name, tags: withName(name, props.tags) });
+    this.roleArn = role.arn;
+    this.instanceProfileArn = profile.arn;
+  }
+}

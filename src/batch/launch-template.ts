@@ -1,0 +1,56 @@
+import { Token } from "cdktf";
+import { Construct } from "constructs";
+import { LaunchTemplate as LaunchTemplateResource } from "@cdktf/provider-aws/lib/launch-template";
+import { withName } from "../core/tags";
+
+export interface InstanceLaunchTemplateProps {
+  /** Launch template name prefix. */
+  readonly namePrefix: string;
+  /** Root volume size in GiB. */
+  readonly rootVolumeGiB: number;
+  /** @default - the account's default EBS key */
+  readonly rootVolumeKmsKeyArn?: string;
+  /** IMDS hop limit: 1 keeps containers (bridge network mode) from reaching the instance role. */
+  readonly metadataHopLimit: number;
+  /** @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * The launch template Batch starts EC2/Spot instances from: IMDSv2 only, and an encrypted gp3 root
+ * volume (`/dev/xvda`, the root device of the ECS-optimized Amazon Linux 2023 AMI Batch uses).
+ * Batch picks the AMI itself (`ec2_configuration.image_type`), so the template names none.
+ */
+export class InstanceLaunchTemplate extends Construct {
+  public readonly launchTemplateId: string;
+  /** The latest version, so a change to the template reaches the compute environment. */
+  public readonly version: string;
+
+  constructor(scope: Construct, id: string, props: InstanceLaunchTemplateProps) {
+    super(scope, id);
+    const template = new LaunchTemplateResource(this, "Resource", {
+      namePrefix: `${props.namePrefix}-`,
+      updateDefaultVersion: true,
+      metadataOptions: {
+        httpEndpoint: "enabled",
+        httpTokens: "required",
+        httpPutResponseHopLimit: props.metadataHopLimit,
+      },
+      blockDeviceMappings: [
+        {
+          deviceName: "/dev/xvda",
+          ebs: {
+            encrypted: "true",
+            kmsKeyId: props.rootVolumeKmsKeyArn,
+            volumeSize: props.rootVolumeGiB,
+            volumeType: "gp3",
+            deleteOnTermination: "true",
+          },
+        },
+      ],
+      tags: withName(props.namePrefix, props.tags),
+    });
+    this.launchTemplateId = template.id;
+    this.version = Token.asString(template.latestVersion);
+  }
+}
