@@ -1,0 +1,161 @@
+import { Construct, IConstruct } from "constructs";
+import { CloudwatchMetricAlarm, CloudwatchMetricAlarmConfig } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { fail, isToken } from "../core/errors";
+import { checkIntegerRange, checkNumberRange } from "../core/validate";
+
+export interface ServiceAlarmOptions {
+  /** Create the alarms. Turning them off is an explicit opt-out. @default true */
+  readonly enabled?: boolean;
+  /** SNS topic notified on alarm and on recovery. @default - no notification (alarms only change state) */
+  readonly topicArn?: string;
+  /** Average CPU above this percent alarms. @default 80 */
+  readonly cpuPercent?: number;
+  /** Average memory above this percent alarms. @default 80 */
+  readonly memoryPercent?: number;
+  /** Target 5xx responses per minute above this alarm (load balanced services only). @default 10 */
+  readonly http5xxPerMinute?: number;
+  /** Minutes a condition must hold before alarming, 1 to 60. @default 5 */
+  readonly evaluationMinutes?: number;
+}
+
+/** The target group metrics come from, when the service is load balanced. */
+export interface AlarmLoadBalancer {
+  readonly kind: "application" | "network";
+  readonly loadBalancerArnSuffix: string;
+  readonly targetGroupArnSuffix: string;
+}
+
+export interface ServiceAlarmsProps extends ServiceAlarmOptions {
+  /** Alarm name prefix, e.g. the service name. */
+  readonly name: string;
+  readonly clusterName: string;
+  readonly serviceName: string;
+  /** @default - no load balancer alarms */
+  readonly loadBalancer?: AlarmLoadBalancer;
+  /** @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/;
+
+/**
+ * CloudWatch alarms for one service: CPU and memory high, fewer running tasks than desired (from
+ * Container Insights), and for load balanced services target 5xx and unhealthy targets.
+ */
+export class ServiceAlarms extends Construct {
+  public static readonly DEFAULT_CPU_PERCENT = 80;
+  public static readonly DEFAULT_MEMORY_PERCENT = 80;
+  public static readonly DEFAULT_HTTP_5XX_PER_MINUTE = 10;
+  public static readonly DEFAULT_EVALUATION_MINUTES = 5;
+
+  /** Names of every alarm created (for deployment rollback). */
+  public readonly alarmNames: string[] = [];
+  public readonly alarmArns: string[] = [];
+
+  constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
+    super(scope, id);
+    const cpuPercent = props.cpuPercent ?? ServiceAlarms.DEFAULT_CPU_PERCENT;
+    const memoryPercent = props.memoryPercent ?? ServiceAlarms.DEFAULT_MEMORY_PERCENT;
+    const http5xx = props.http5xxPerMinute ?? ServiceAlarms.DEFAULT_HTTP_5XX_PER_MINUTE;
+    const minutes = props.evaluationMinutes ?? ServiceAlarms.DEFAULT_EVALUATION_MINUTES;
+    checkServiceAlarms(this, "alarms", props);
+
+    const actions = props.topicArn === undefined ? {} : { alarmActions: [props.topicArn], okActions: [props.topicArn] };
+    const common = { evaluationPeriods: minutes, period: 60, ...actions, tags: props.tags };
+    const ecs = { namespace: "AWS/ECS", dimensions: { ClusterName: props.clusterName, ServiceName: props.serviceName } };
+    const subject = `${props.clusterName}/${props.serviceName}`;
+
+    this.add("CpuHigh", {
+      ...common,
+      ...ecs,
+      alarmName: `${props.name}-cpu-high`,
+      alarmDescription: `Average CPU of ${subject} above ${cpuPercent}% for ${minutes} minutes`,
+      metricName: "CPUUtilization",
+      statistic: "Average",
+      threshold: cpuPercent,
+      comparisonOperator: "GreaterThanThreshold",
+      treatMissingData: "missing",
+    });
+    this.add("MemoryHigh", {
+      ...common,
+      ...ecs,
+      alarmName: `${props.name}-memory-high`,
+      alarmDescription: `Average memory of ${subject} above ${memoryPercent}% for ${minutes} minutes`,
+      metricName: "MemoryUtilization",
+      statistic: "Average",
+      threshold: memoryPercent,
+      comparisonOperator: "GreaterThanThreshold",
+      treatMissingData: "missing",
+    });
+    // Container Insights publishes both counts; the alarm fires while desired - running stays above 0.
+    const insights = (id: string, metricName: string) => ({
+      id,
+      metric: { namespace: "ECS/ContainerInsights", metricName, dimensions: ecs.dimensions, period: 60, stat: "Average" },
+    });
+    this.add("TasksBelowDesired", {
+      ...common,
+      alarmName: `${props.name}-tasks-below-desired`,
+      alarmDescription: `${subject} runs fewer tasks than desired for ${minutes} minutes (needs Container Insights)`,
+      metricQuery: [
+        insights("running", "RunningTaskCount"),
+        insights("desired", "DesiredTaskCount"),
+        { id: "missing", expression: "desired - running", label: "Tasks missing", returnData: true },
+      ],
+      threshold: 0,
+      comparisonOperator: "GreaterThanThreshold",
+      evaluationPeriods: minutes,
+      period: undefined,
+      treatMissingData: "missing",
+    });
+
+    const lb = props.loadBalancer;
+    if (lb) {
+      const namespace = lb.kind === "application" ? "AWS/ApplicationELB" : "AWS/NetworkELB";
+      const dimensions = { LoadBalancer: lb.loadBalancerArnSuffix, TargetGroup: lb.targetGroupArnSuffix };
+      this.add("UnhealthyTargets", {
+        ...common,
+        alarmName: `${props.name}-unhealthy-targets`,
+        alarmDescription: `${subject} has unhealthy load balancer targets for ${minutes} minutes`,
+        namespace,
+        dimensions,
+        metricName: "UnHealthyHostCount",
+        statistic: "Maximum",
+        threshold: 0,
+        comparisonOperator: "GreaterThanThreshold",
+        treatMissingData: "notBreaching",
+      });
+      if (lb.kind === "application") {
+        this.add("Http5xx", {
+          ...common,
+          alarmName: `${props.name}-5xx`,
+          alarmDescription: `${subject} answers more than ${http5xx} 5xx responses a minute for ${minutes} minutes`,
+          namespace,
+          dimensions,
+          metricName: "HTTPCode_Target_5XX_Count",
+          statistic: "Sum",
+          threshold: http5xx,
+          comparisonOperator: "GreaterThanThreshold",
+          // No requests means no 5xx, not an unknown state.
+          treatMissingData: "notBreaching",
+        });
+      }
+    }
+  }
+
+  private add(id: string, config: CloudwatchMetricAlarmConfig): void {
+    const alarm = new CloudwatchMetricAlarm(this, id, config);
+    this.alarmNames.push(config.alarmName);
+    this.alarmArns.push(alarm.arn);
+  }
+}
+
+/** Checks thresholds, the evaluation window and the topic ARN. */
+export function checkServiceAlarms(scope: IConstruct, property: string, options: ServiceAlarmOptions): void {
+  checkNumberRange(scope, "ALARM_THRESHOLD", `${property}.cpuPercent`, options.cpuPercent, 1, 100);
+  checkNumberRange(scope, "ALARM_THRESHOLD", `${property}.memoryPercent`, options.memoryPercent, 1, 100);
+  checkIntegerRange(scope, "ALARM_THRESHOLD", `${property}.http5xxPerMinute`, options.http5xxPerMinute, 0, 1000000);
+  checkIntegerRange(scope, "ALARM_EVALUATION", `${property}.evaluationMinutes`, options.evaluationMinutes, 1, 60, "minutes");
+  if (options.topicArn !== undefined && !isToken(options.topicArn) && !SNS_TOPIC_ARN.test(options.topicArn)) {
+    fail(scope, { code: "ALARM_TOPIC_ARN", property: `${property}.topicArn`, value: options.topicArn, allowed: "an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)" });
+  }
+}

@@ -1,0 +1,235 @@
+import { ITerraformDependable } from "cdktf";
+import { Construct, IConstruct } from "constructs";
+import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
+import { AppautoscalingScheduledAction } from "@cdktf/provider-aws/lib/appautoscaling-scheduled-action";
+import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { fail, isToken } from "../core/errors";
+import { checkIntegerRange, checkMinMax, checkNumberRange } from "../core/validate";
+import { checkStepScaling, renderStepScaling, RenderedStepDirection, StepScalingOptions } from "./step-scaling";
+
+/** ECS's limit on tasks per service. */
+export const MAX_TASKS_PER_SERVICE = 5000;
+
+export interface TargetTrackingOptions {
+  /** Keep the service's average CPU near this percent, 1 to 100. @default - no CPU tracking */
+  readonly cpuPercent?: number;
+  /** Keep the service's average memory near this percent, 1 to 100. @default - no memory tracking */
+  readonly memoryPercent?: number;
+  /** Keep ALB requests per task per minute near this, 1 to 100000; needs an application load balancer. @default - none */
+  readonly requestsPerTarget?: number;
+  /** Seconds after a scale-in before another. @default 300 */
+  readonly scaleInCooldownSeconds?: number;
+  /** Seconds after a scale-out before another. @default 60 */
+  readonly scaleOutCooldownSeconds?: number;
+  /** Only ever scale out from these policies (scale in by schedule or by hand). @default false */
+  readonly disableScaleIn?: boolean;
+}
+
+/** A scheduled change of the capacity range, e.g. scale dev to zero at night. */
+export interface ScheduledScalingOptions {
+  /** `cron(0 20 ? * MON-FRI *)`, `rate(1 day)` or `at(2030-01-01T00:00:00)`. */
+  readonly schedule: string;
+  /** @default - unchanged */
+  readonly minCapacity?: number;
+  /** @default - unchanged */
+  readonly maxCapacity?: number;
+  /** IANA time zone the schedule is in. @default "UTC" */
+  readonly timezone?: string;
+}
+
+export interface AutoScalingOptions {
+  /** 0 to 5000; 0 lets schedules scale the service to zero. */
+  readonly minCapacity: number;
+  /** 1 to 5000, at least `minCapacity`. */
+  readonly maxCapacity: number;
+  /** @default - none */
+  readonly targetTracking?: TargetTrackingOptions;
+  /** Step scaling policies by key (the key names the policy and alarm). @default {} */
+  readonly stepScaling?: Record<string, StepScalingOptions>;
+  /** Scheduled actions by key (the key names the action). @default {} */
+  readonly scheduled?: Record<string, ScheduledScalingOptions>;
+}
+
+export interface ServiceAutoScalingProps extends AutoScalingOptions {
+  /** Prefix for policy, alarm and action names, e.g. the service name. */
+  readonly name: string;
+  readonly clusterName: string;
+  readonly serviceName: string;
+  /** `<alb arn suffix>/<target group arn suffix>`, for request-count tracking. @default - none */
+  readonly albResourceLabel?: string;
+  /** @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+const SCHEDULE = /^(cron\((\S+ ){5}\S+\)|rate\([1-9]\d* (minute|minutes|hour|hours|day|days)\)|at\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\))$/;
+const KEY = /^[A-Za-z0-9-]{1,64}$/;
+
+/**
+ * Application Auto Scaling for one ECS service: the scalable target, target tracking on CPU, memory
+ * and ALB requests, step scaling with its alarms, and scheduled actions. Policies and actions are
+ * created one after another: Application Auto Scaling rejects concurrent changes to one target.
+ */
+export class ServiceAutoScaling extends Construct {
+  public static readonly DEFAULT_SCALE_IN_COOLDOWN_SECONDS = 300;
+  public static readonly DEFAULT_SCALE_OUT_COOLDOWN_SECONDS = 60;
+
+  public readonly target: AppautoscalingTarget;
+  private last: ITerraformDependable;
+
+  constructor(scope: Construct, id: string, props: ServiceAutoScalingProps) {
+    super(scope, id);
+    const tracking = props.targetTracking ?? {};
+    const scaleInCooldown = tracking.scaleInCooldownSeconds ?? ServiceAutoScaling.DEFAULT_SCALE_IN_COOLDOWN_SECONDS;
+    const scaleOutCooldown = tracking.scaleOutCooldownSeconds ?? ServiceAutoScaling.DEFAULT_SCALE_OUT_COOLDOWN_SECONDS;
+    const stepScaling = props.stepScaling ?? {};
+    const scheduled = props.scheduled ?? {};
+    checkAutoScaling(this, "autoScaling", props, props.albResourceLabel !== undefined);
+
+    const resourceId = `service/${props.clusterName}/${props.serviceName}`;
+    const dimension = { resourceId, scalableDimension: "ecs:service:DesiredCount", serviceNamespace: "ecs" };
+    // No role: Application Auto Scaling uses its ECS service-linked role.
+    this.target = new AppautoscalingTarget(this, "Target", { ...dimension, minCapacity: props.minCapacity, maxCapacity: props.maxCapacity, tags: props.tags });
+    this.last = this.target;
+
+    const predefined: Array<[string, string, number | undefined, string | undefined]> = [
+      ["Cpu", "ECSServiceAverageCPUUtilization", tracking.cpuPercent, undefined],
+      ["Memory", "ECSServiceAverageMemoryUtilization", tracking.memoryPercent, undefined],
+      ["Requests", "ALBRequestCountPerTarget", tracking.requestsPerTarget, props.albResourceLabel],
+    ];
+    for (const [idPrefix, metricType, targetValue, resourceLabel] of predefined) {
+      if (targetValue === undefined) continue;
+      this.chain(
+        new AppautoscalingPolicy(this, `${idPrefix}Tracking`, {
+          ...dimension,
+          name: `${props.name}-${idPrefix.toLowerCase()}-tracking`,
+          policyType: "TargetTrackingScaling",
+          targetTrackingScalingPolicyConfiguration: {
+            targetValue,
+            scaleInCooldown,
+            scaleOutCooldown,
+            disableScaleIn: tracking.disableScaleIn ?? false,
+            predefinedMetricSpecification: { predefinedMetricType: metricType, resourceLabel },
+          },
+          dependsOn: [this.last],
+        }),
+      );
+    }
+
+    for (const [key, options] of Object.entries(stepScaling)) {
+      const group = new Construct(this, key);
+      const rendered = renderStepScaling(options);
+      if (rendered.scaleOut) this.addStepPolicy(group, "ScaleOut", `${props.name}-${key}-out`, dimension, options, rendered.scaleOut, props.tags);
+      if (rendered.scaleIn) this.addStepPolicy(group, "ScaleIn", `${props.name}-${key}-in`, dimension, options, rendered.scaleIn, props.tags);
+    }
+
+    for (const [key, action] of Object.entries(scheduled)) {
+      this.chain(
+        new AppautoscalingScheduledAction(this, key, {
+          ...dimension,
+          name: `${props.name}-${key}`,
+          schedule: action.schedule,
+          timezone: action.timezone ?? "UTC",
+          scalableTargetAction: {
+            minCapacity: action.minCapacity === undefined ? undefined : String(action.minCapacity),
+            maxCapacity: action.maxCapacity === undefined ? undefined : String(action.maxCapacity),
+          },
+          dependsOn: [this.last],
+        }),
+      );
+    }
+  }
+
+  private addStepPolicy(
+    group: Construct,
+    direction: "ScaleOut" | "ScaleIn",
+    name: string,
+    dimension: { resourceId: string; scalableDimension: string; serviceNamespace: string },
+    options: StepScalingOptions,
+    rendered: RenderedStepDirection,
+    tags: Record<string, string> | undefined,
+  ): void {
+    const policy = new AppautoscalingPolicy(group, `${direction}Policy`, {
+      ...dimension,
+      name,
+      policyType: "StepScaling",
+      stepScalingPolicyConfiguration: {
+        adjustmentType: options.adjustmentType ?? "ChangeInCapacity",
+        cooldown: options.cooldownSeconds ?? 60,
+        // The alarm evaluates the statistic already; each breach is one data point.
+        metricAggregationType: "Average",
+        stepAdjustment: rendered.adjustments.map((a) => ({
+          metricIntervalLowerBound: a.lowerBound === undefined ? undefined : String(a.lowerBound),
+          metricIntervalUpperBound: a.upperBound === undefined ? undefined : String(a.upperBound),
+          scalingAdjustment: a.change,
+        })),
+      },
+      dependsOn: [this.last],
+    });
+    this.chain(policy);
+    new CloudwatchMetricAlarm(group, `${direction}Alarm`, {
+      alarmName: name,
+      alarmDescription: `${direction === "ScaleOut" ? "Adds" : "Removes"} tasks of ${dimension.resourceId} on ${options.metric.metricName}`,
+      namespace: options.metric.namespace,
+      metricName: options.metric.metricName,
+      dimensions: options.metric.dimensions,
+      statistic: options.metric.statistic ?? "Average",
+      period: options.metric.periodSeconds ?? 60,
+      evaluationPeriods: options.evaluationPeriods ?? 1,
+      threshold: rendered.threshold,
+      comparisonOperator: rendered.comparisonOperator,
+      // No data (an idle queue's metric can be missing) must not block scaling in.
+      treatMissingData: direction === "ScaleIn" ? "breaching" : "notBreaching",
+      alarmActions: [policy.arn],
+      tags,
+    });
+  }
+
+  private chain(resource: ITerraformDependable): void {
+    this.last = resource;
+  }
+}
+
+/** Checks capacity bounds, target values, step policies and schedules. */
+export function checkAutoScaling(scope: IConstruct, property: string, options: AutoScalingOptions, hasAlb: boolean): void {
+  checkIntegerRange(scope, "AUTOSCALING_MIN", `${property}.minCapacity`, options.minCapacity, 0, MAX_TASKS_PER_SERVICE);
+  checkIntegerRange(scope, "AUTOSCALING_MAX", `${property}.maxCapacity`, options.maxCapacity, 1, MAX_TASKS_PER_SERVICE);
+  checkMinMax(scope, "AUTOSCALING_MIN_ABOVE_MAX", `${property}.minCapacity`, options.minCapacity, `${property}.maxCapacity`, options.maxCapacity);
+  const tracking = options.targetTracking;
+  if (tracking) {
+    checkNumberRange(scope, "AUTOSCALING_TARGET_VALUE", `${property}.targetTracking.cpuPercent`, tracking.cpuPercent, 1, 100);
+    checkNumberRange(scope, "AUTOSCALING_TARGET_VALUE", `${property}.targetTracking.memoryPercent`, tracking.memoryPercent, 1, 100);
+    checkIntegerRange(scope, "AUTOSCALING_TARGET_VALUE", `${property}.targetTracking.requestsPerTarget`, tracking.requestsPerTarget, 1, 100000);
+    checkIntegerRange(scope, "AUTOSCALING_COOLDOWN", `${property}.targetTracking.scaleInCooldownSeconds`, tracking.scaleInCooldownSeconds, 0, 3600, "seconds");
+    checkIntegerRange(scope, "AUTOSCALING_COOLDOWN", `${property}.targetTracking.scaleOutCooldownSeconds`, tracking.scaleOutCooldownSeconds, 0, 3600, "seconds");
+    if (tracking.requestsPerTarget !== undefined && !hasAlb) {
+      fail(scope, {
+        code: "AUTOSCALING_REQUESTS_NEED_ALB",
+        property: `${property}.targetTracking.requestsPerTarget`,
+        value: tracking.requestsPerTarget,
+        allowed: "requestsPerTarget only on a service behind an application load balancer (loadBalancer)",
+      });
+    }
+  }
+  for (const [key, step] of Object.entries(options.stepScaling ?? {})) {
+    checkKey(scope, `${property}.stepScaling`, key);
+    checkStepScaling(scope, `${property}.stepScaling.${key}`, step);
+  }
+  for (const [key, action] of Object.entries(options.scheduled ?? {})) {
+    const at = `${property}.scheduled.${key}`;
+    checkKey(scope, `${property}.scheduled`, key);
+    if (!isToken(action.schedule) && !SCHEDULE.test(action.schedule)) {
+      fail(scope, { code: "AUTOSCALING_SCHEDULE", property: `${at}.schedule`, value: action.schedule, allowed: "cron(<6 fields>), rate(<n> minutes|hours|days) or at(yyyy-mm-ddThh:mm:ss)" });
+    }
+    if (action.minCapacity === undefined && action.maxCapacity === undefined) {
+      fail(scope, { code: "AUTOSCALING_SCHEDULE_EMPTY", property: at, value: action, allowed: "minCapacity, maxCapacity or both" });
+    }
+    checkIntegerRange(scope, "AUTOSCALING_MIN", `${at}.minCapacity`, action.minCapacity, 0, MAX_TASKS_PER_SERVICE);
+    checkIntegerRange(scope, "AUTOSCALING_MAX", `${at}.maxCapacity`, action.maxCapacity, 0, MAX_TASKS_PER_SERVICE);
+    checkMinMax(scope, "AUTOSCALING_MIN_ABOVE_MAX", `${at}.minCapacity`, action.minCapacity, `${at}.maxCapacity`, action.maxCapacity);
+  }
+}
+
+function checkKey(scope: IConstruct, property: string, key: string): void {
+  if (!KEY.test(key)) fail(scope, { code: "AUTOSCALING_KEY", property, value: key, allowed: "a key of 1 to 64 letters, digits and hyphens" });
+}

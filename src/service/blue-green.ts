@@ -1,0 +1,231 @@
+import { Fn, TerraformResource } from "cdktf";
+import { Construct, IConstruct } from "constructs";
+import { CodedeployApp } from "@cdktf/provider-aws/lib/codedeploy-app";
+import { CodedeployDeploymentConfig } from "@cdktf/provider-aws/lib/codedeploy-deployment-config";
+import { CodedeployDeploymentGroup } from "@cdktf/provider-aws/lib/codedeploy-deployment-group";
+import { checkIntegerRange, checkOneOf } from "../core/validate";
+import type { AddTargetGroupOptions, ApplicationListener } from "../ingress/application-listener";
+import { ApplicationTargetGroup, ApplicationTargetGroupProps } from "../ingress/application-target-group";
+import { Role } from "../task/roles";
+
+/** CodeDeploy's predefined traffic shifts for ECS. */
+export type PredefinedDeploymentConfig =
+  | "CodeDeployDefault.ECSAllAtOnce"
+  | "CodeDeployDefault.ECSLinear10PercentEvery1Minutes"
+  | "CodeDeployDefault.ECSLinear10PercentEvery3Minutes"
+  | "CodeDeployDefault.ECSCanary10Percent5Minutes"
+  | "CodeDeployDefault.ECSCanary10Percent15Minutes";
+
+/** A custom traffic shift: `canary` moves `percentage` first and the rest after `intervalMinutes`; `linear` moves `percentage` every `intervalMinutes`. */
+export interface CustomDeploymentConfig {
+  readonly type: "canary" | "linear";
+  /** 1 to 99. */
+  readonly percentage: number;
+  /** 1 to 2880. */
+  readonly intervalMinutes: number;
+}
+
+/** An alarm that stops and rolls back a deployment. */
+export interface AlarmRef {
+  readonly alarmName: string;
+  readonly alarmArn: string;
+}
+
+export interface BlueGreenDeploymentOptions {
+  readonly type: "blueGreen";
+  /** Port of a new test listener on the service's load balancer (`alb.addTestListener(port)`); or give `testListener`. @default - testListener */
+  readonly testListenerPort?: number;
+  /** An existing test listener of the same load balancer (to share one between services). @default - a new one on testListenerPort */
+  readonly testListener?: ApplicationListener;
+  /** @default "CodeDeployDefault.ECSAllAtOnce" */
+  readonly config?: PredefinedDeploymentConfig | CustomDeploymentConfig;
+  /** Minutes the old (blue) tasks keep running after traffic moved, for a fast rollback, 0 to 2880. @default 5 */
+  readonly terminationWaitMinutes?: number;
+  /**
+   * Hold the new tasks on the test listener for up to this many minutes until someone continues the
+   * deployment (then it stops), 1 to 2880.
+   * @default - traffic moves as soon as the new tasks are healthy
+   */
+  readonly approvalWaitMinutes?: number;
+  /** Alarms that stop and roll back a deployment. @default - the service's own alarms */
+  readonly rollbackAlarms?: readonly AlarmRef[];
+}
+
+export interface BlueGreenDeploymentProps {
+  /** Names the CodeDeploy application, deployment group and role. */
+  readonly name: string;
+  readonly clusterName: string;
+  readonly serviceName: string;
+  /** The ECS service ARN (its `id`). */
+  readonly serviceArn: string;
+  readonly productionListener: ApplicationListener;
+  readonly testListener: ApplicationListener;
+  /** The production target group, which the service's load balancer block names. */
+  readonly blueTargetGroup: ApplicationTargetGroup;
+  /** Settings for the second (green) target group: the blue group's, under another name. */
+  readonly greenTargetGroupProps: ApplicationTargetGroupProps;
+  /** The production rule's priority and conditions, repeated on the test listener for the green group. */
+  readonly rule: Omit<AddTargetGroupOptions, "targetGroup">;
+  /** @default "CodeDeployDefault.ECSAllAtOnce" */
+  readonly config?: PredefinedDeploymentConfig | CustomDeploymentConfig;
+  /** @default 5 */
+  readonly terminationWaitMinutes?: number;
+  /** @default - no wait */
+  readonly approvalWaitMinutes?: number;
+  /** @default [] */
+  readonly rollbackAlarms?: readonly AlarmRef[];
+  /** The task definition's execution and task roles, which CodeDeploy passes to ECS. */
+  readonly passRoleArns: readonly string[];
+  /** @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+export const PREDEFINED_DEPLOYMENT_CONFIGS: readonly PredefinedDeploymentConfig[] = [
+  "CodeDeployDefault.ECSAllAtOnce",
+  "CodeDeployDefault.ECSLinear10PercentEvery1Minutes",
+  "CodeDeployDefault.ECSLinear10PercentEvery3Minutes",
+  "CodeDeployDefault.ECSCanary10Percent5Minutes",
+  "CodeDeployDefault.ECSCanary10Percent15Minutes",
+];
+
+/**
+ * CodeDeploy blue/green for one ECS service: the second (green) target group behind the test
+ * listener, the application, the deployment group (production and test listeners, two target groups,
+ * auto-rollback on failure and on alarms) and a service role scoped to this service, its listeners
+ * and its roles.
+ *
+ * CodeDeploy then owns the service's task definition and the listener rules' target groups, so the
+ * rules ignore changes to their action; the service itself ignores `task_definition` and
+ * `load_balancer` (set by the Service construct).
+ */
+export class BlueGreenDeployment extends Construct {
+  public static readonly DEFAULT_CONFIG: PredefinedDeploymentConfig = "CodeDeployDefault.ECSAllAtOnce";
+  public static readonly DEFAULT_TERMINATION_WAIT_MINUTES = 5;
+
+  public readonly applicationName: string;
+  public readonly deploymentGroupName: string;
+  public readonly deploymentConfigName: string;
+  public readonly role: Role;
+  /** The second target group, which new task sets start in behind the test listener. */
+  public readonly greenTargetGroup: ApplicationTargetGroup;
+
+  constructor(scope: Construct, id: string, props: BlueGreenDeploymentProps) {
+    super(scope, id);
+    const config = props.config ?? BlueGreenDeployment.DEFAULT_CONFIG;
+    const terminationWaitMinutes = props.terminationWaitMinutes ?? BlueGreenDeployment.DEFAULT_TERMINATION_WAIT_MINUTES;
+    const rollbackAlarms = props.rollbackAlarms ?? [];
+    checkBlueGreen(this, "deployment", { config, terminationWaitMinutes, approvalWaitMinutes: props.approvalWaitMinutes });
+
+    this.greenTargetGroup = new ApplicationTargetGroup(this, "GreenTargetGroup", props.greenTargetGroupProps);
+    props.testListener.addTargetGroup(`${scope.node.id}Green`, { ...props.rule, targetGroup: this.greenTargetGroup });
+
+    const app = new CodedeployApp(this, "Application", { name: props.name, computePlatform: "ECS", tags: props.tags });
+    this.applicationName = app.name;
+
+    if (typeof config === "string") {
+      this.deploymentConfigName = config;
+    } else {
+      const custom = new CodedeployDeploymentConfig(this, "Config", {
+        deploymentConfigName: `${props.name}-${config.type}-${config.percentage}pct-${config.intervalMinutes}min`,
+        computePlatform: "ECS",
+        trafficRoutingConfig:
+          config.type === "canary"
+            ? { type: "TimeBasedCanary", timeBasedCanary: { percentage: config.percentage, interval: config.intervalMinutes } }
+            : { type: "TimeBasedLinear", timeBasedLinear: { percentage: config.percentage, interval: config.intervalMinutes } },
+      });
+      this.deploymentConfigName = custom.deploymentConfigName;
+    }
+
+    this.role = new Role(this, "Role", {
+      name: `${props.name}-codedeploy`,
+      assumedBy: "codedeploy.amazonaws.com",
+      description: `CodeDeploy shifts traffic for ECS service ${props.serviceName} with this role`,
+      tags: props.tags,
+    });
+    this.grantDeploy(props, rollbackAlarms);
+
+    // CodeDeploy swaps the target group each rule forwards to; Terraform must not swap it back.
+    for (const rule of [...props.blueTargetGroup.attachments, ...this.greenTargetGroup.attachments]) {
+      ignoreAction(rule);
+    }
+
+    const group = new CodedeployDeploymentGroup(this, "Resource", {
+      appName: app.name,
+      deploymentGroupName: props.name,
+      serviceRoleArn: this.role.roleArn,
+      deploymentConfigName: this.deploymentConfigName,
+      deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },
+      ecsService: { clusterName: props.clusterName, serviceName: props.serviceName },
+      blueGreenDeploymentConfig: {
+        deploymentReadyOption:
+          props.approvalWaitMinutes === undefined
+            ? { actionOnTimeout: "CONTINUE_DEPLOYMENT" }
+            : { actionOnTimeout: "STOP_DEPLOYMENT", waitTimeInMinutes: props.approvalWaitMinutes },
+        terminateBlueInstancesOnDeploymentSuccess: { action: "TERMINATE", terminationWaitTimeInMinutes: terminationWaitMinutes },
+      },
+      loadBalancerInfo: {
+        targetGroupPairInfo: {
+          prodTrafficRoute: { listenerArns: [props.productionListener.listenerArn] },
+          testTrafficRoute: { listenerArns: [props.testListener.listenerArn] },
+          targetGroup: [{ name: props.blueTargetGroup.targetGroupName }, { name: this.greenTargetGroup.targetGroupName }],
+        },
+      },
+      autoRollbackConfiguration: {
+        enabled: true,
+        events: rollbackAlarms.length > 0 ? ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] : ["DEPLOYMENT_FAILURE"],
+      },
+      alarmConfiguration: rollbackAlarms.length > 0 ? { enabled: true, alarms: rollbackAlarms.map((a) => a.alarmName) } : undefined,
+      tags: props.tags,
+    });
+    this.deploymentGroupName = group.deploymentGroupName;
+  }
+
+  /**
+   * The actions of AWS's AWSCodeDeployRoleForECS managed policy, scoped to this service's task
+   * sets, listeners, rules, alarms and roles. Only the Describe calls of Elastic Load Balancing
+   * have no resource-level permissions.
+   */
+  private grantDeploy(props: BlueGreenDeploymentProps, rollbackAlarms: readonly AlarmRef[]): void {
+    const listeners = [props.productionListener.listenerArn, props.testListener.listenerArn];
+    // `arn:...:service/<cluster>/<service>` → `arn:...:task-set/<cluster>/<service>/*`
+    const taskSets = `${Fn.replace(props.serviceArn, ":service/", ":task-set/")}/*`;
+    // `arn:...:listener/app/<lb>/<id>/<id>` → `arn:...:listener-rule/app/<lb>/<id>/<id>/*`
+    const rules = listeners.map((arn) => `${Fn.replace(arn, ":listener/", ":listener-rule/")}/*`);
+    this.role.addToPolicy({ sid: "EcsTaskSets", actions: ["ecs:DescribeServices", "ecs:CreateTaskSet", "ecs:UpdateServicePrimaryTaskSet", "ecs:DeleteTaskSet"], resources: [props.serviceArn, taskSets] });
+    this.role.addToPolicy({ sid: "DescribeLoadBalancing", actions: ["elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeRules"], resources: ["*"] });
+    this.role.addToPolicy({ sid: "ShiftTraffic", actions: ["elasticloadbalancing:ModifyListener", "elasticloadbalancing:ModifyRule"], resources: [...listeners, ...rules] });
+    this.role.addToPolicy({
+      sid: "PassTaskRoles",
+      actions: ["iam:PassRole"],
+      resources: [...props.passRoleArns],
+      conditions: { StringLike: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
+    });
+    if (rollbackAlarms.length > 0) {
+      this.role.addToPolicy({ sid: "ReadAlarms", actions: ["cloudwatch:DescribeAlarms"], resources: rollbackAlarms.map((a) => a.alarmArn) });
+    }
+  }
+}
+
+function ignoreAction(rule: TerraformResource): void {
+  const ignore = rule.lifecycle?.ignoreChanges;
+  const list = Array.isArray(ignore) ? ignore : [];
+  if (!list.includes("action")) rule.lifecycle = { ...(rule.lifecycle ?? {}), ignoreChanges: [...list, "action"] };
+}
+
+/** Checks the traffic shift and waiting times of a blue/green deployment. */
+export function checkBlueGreen(
+  scope: IConstruct,
+  property: string,
+  options: Pick<BlueGreenDeploymentOptions, "config" | "terminationWaitMinutes" | "approvalWaitMinutes">,
+): void {
+  const config = options.config;
+  if (typeof config === "string") {
+    checkOneOf(scope, "BLUE_GREEN_CONFIG", `${property}.config`, config, PREDEFINED_DEPLOYMENT_CONFIGS);
+  } else if (config !== undefined) {
+    checkOneOf(scope, "BLUE_GREEN_CONFIG", `${property}.config.type`, config.type, ["canary", "linear"]);
+    checkIntegerRange(scope, "BLUE_GREEN_CONFIG", `${property}.config.percentage`, config.percentage, 1, 99, "percent");
+    checkIntegerRange(scope, "BLUE_GREEN_CONFIG", `${property}.config.intervalMinutes`, config.intervalMinutes, 1, 2880, "minutes");
+  }
+  checkIntegerRange(scope, "BLUE_GREEN_TERMINATION_WAIT", `${property}.terminationWaitMinutes`, options.terminationWaitMinutes, 0, 2880, "minutes");
+  checkIntegerRange(scope, "BLUE_GREEN_APPROVAL_WAIT", `${property}.approvalWaitMinutes`, options.approvalWaitMinutes, 1, 2880, "minutes");
+}

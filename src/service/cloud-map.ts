@@ -1,0 +1,49 @@
+import { Construct } from "constructs";
+import { ServiceDiscoveryService } from "@cdktf/provider-aws/lib/service-discovery-service";
+import { checkIntegerRange } from "../core/validate";
+import type { INamespace } from "../cluster/types";
+
+export interface CloudMapOptions {
+  /** DNS label of the service, e.g. `api` → `api.<namespace>`. */
+  readonly name: string;
+  /** A `DNS_PRIVATE` namespace. @default - the cluster's default namespace */
+  readonly namespace?: INamespace;
+  /** Seconds resolvers cache the A records, 0 to 86400. @default 10 */
+  readonly dnsTtlSeconds?: number;
+}
+
+export interface CloudMapServiceProps {
+  readonly name: string;
+  readonly namespace: INamespace;
+  /** @default 10 */
+  readonly dnsTtlSeconds?: number;
+  /** @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * A Cloud Map service with one A record per task (awsvpc gives each task its own IP). ECS
+ * registers and deregisters the tasks and reports their health.
+ */
+export class CloudMapService extends Construct {
+  public static readonly DEFAULT_DNS_TTL_SECONDS = 10;
+  public readonly serviceArn: string;
+
+  constructor(scope: Construct, id: string, props: CloudMapServiceProps) {
+    super(scope, id);
+    const ttl = props.dnsTtlSeconds ?? CloudMapService.DEFAULT_DNS_TTL_SECONDS;
+    checkIntegerRange(this, "CLOUD_MAP_TTL", "cloudMapDiscovery.dnsTtlSeconds", ttl, 0, 86400, "seconds");
+    const resource = new ServiceDiscoveryService(this, "Resource", {
+      name: props.name,
+      dnsConfig: {
+        namespaceId: props.namespace.namespaceId,
+        routingPolicy: "MULTIVALUE",
+        dnsRecords: [{ type: "A", ttl }],
+      },
+      // ECS sends task health to Cloud Map; unhealthy tasks leave DNS at once.
+      healthCheckCustomConfig: {},
+      tags: props.tags,
+    });
+    this.serviceArn = resource.arn;
+  }
+}

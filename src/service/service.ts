@@ -1,0 +1,427 @@
+import { Annotations, ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { EcsService, EcsServiceConfig } from "@cdktf/provider-aws/lib/ecs-service";
+import { validateCapacityProviderStrategy, isFargateProvider } from "../cluster/capacity-strategy";
+import type { CapacityProviderStrategyItem, ICluster, INamespace } from "../cluster/types";
+import { fail, isToken } from "../core/errors";
+import { checkName, NameRules } from "../core/naming";
+import { checkTags, withName } from "../core/tags";
+import { checkIntegerRange, checkOneOf } from "../core/validate";
+import type { ApplicationListener } from "../ingress/application-listener";
+import { ApplicationTargetGroup, ApplicationTargetGroupProps } from "../ingress/application-target-group";
+import { securityGroupPorts } from "../ingress/network-load-balancer";
+import { NetworkTargetGroup } from "../ingress/network-target-group";
+import { Connections, IConnectable, Port } from "../network/connections";
+import { SecurityGroup } from "../network/security-group";
+import type { SubnetTier } from "../network/subnet-plan";
+import type { PortSelector, SelectedPort, TaskDefinition } from "../task/task-definition";
+import { AlarmLoadBalancer, checkServiceAlarms, ServiceAlarmOptions, ServiceAlarms } from "./alarms";
+import { AutoScalingOptions, checkAutoScaling, ServiceAutoScaling } from "./autoscaling";
+import { AlarmRef, BlueGreenDeployment, BlueGreenDeploymentOptions, checkBlueGreen } from "./blue-green";
+import { CloudMapOptions, CloudMapService } from "./cloud-map";
+import { ApplicationLoadBalancerTarget, NetworkLoadBalancerTarget } from "./load-balancing";
+import { checkPlacement, PlacementOptions, renderPlacementConstraints, renderPlacementStrategies } from "./placement";
+import { checkServiceConnect, renderServiceConnect, ServiceConnectOptions } from "./service-connect";
+
+/** ECS replaces tasks in batches; the circuit breaker rolls back a deployment whose tasks keep failing. */
+export interface RollingDeploymentOptions {
+  readonly type: "rolling";
+  /** Running tasks kept during a deployment, as a percent of the desired count, 0 to 100. @default 100 */
+  readonly minHealthyPercent?: number;
+  /** Tasks allowed during a deployment, as a percent of the desired count, 100 to 200. @default 200 */
+  readonly maxPercent?: number;
+  /** Stop and roll back a deployment whose tasks fail to start or become healthy. @default true */
+  readonly circuitBreaker?: boolean;
+  /** CloudWatch alarm names that roll back a deployment while it runs. @default - none */
+  readonly rollbackAlarmNames?: readonly string[];
+}
+
+export type DeploymentOptions = RollingDeploymentOptions | BlueGreenDeploymentOptions;
+
+export type PropagateTags = "SERVICE" | "TASK_DEFINITION" | "NONE";
+
+export interface ServiceProps {
+  /** Service name, e.g. `acme-dev-web`; also names its security group, target groups, alarms and policies. */
+  readonly name: string;
+  readonly cluster: ICluster;
+  /** An `awsvpc` task definition. */
+  readonly taskDefinition: TaskDefinition;
+  /** Tasks to run. @default - autoScaling.minCapacity with auto scaling, otherwise 2 (one per AZ survives an AZ loss) */
+  readonly desiredCount?: number;
+  /** @default - the cluster's default strategy, written out so the plan shows it */
+  readonly capacityProviderStrategy?: readonly CapacityProviderStrategyItem[];
+  /** Subnets the tasks run in. @default - the network's workload tier (private, else isolated) */
+  readonly subnetTier?: SubnetTier;
+  /** Give each task a public IP (Fargate only, with public subnets). @default false */
+  readonly assignPublicIp?: boolean;
+  /** Let tasks open any outbound connection; false starts with no egress (add it with `connections.allowTo`). @default true */
+  readonly allowAllOutbound?: boolean;
+  /** Behind an application load balancer. Excludes `networkLoadBalancer`. @default - not load balanced */
+  readonly loadBalancer?: ApplicationLoadBalancerTarget;
+  /** Behind a network load balancer. Excludes `loadBalancer`. @default - not load balanced */
+  readonly networkLoadBalancer?: NetworkLoadBalancerTarget;
+  /** Service Connect client (and server, with endpoints). @default - off */
+  readonly serviceConnect?: ServiceConnectOptions;
+  /** Cloud Map DNS discovery (A records per task). @default - off */
+  readonly cloudMapDiscovery?: CloudMapOptions;
+  /** @default { type: "rolling" } with circuit breaker and rollback */
+  readonly deployment?: DeploymentOptions;
+  /** @default - a fixed desired count */
+  readonly autoScaling?: AutoScalingOptions;
+  /** ECS Exec (`aws ecs execute-command`); adds the Session Manager channels to the task role. @default false */
+  readonly enableExec?: boolean;
+  /** EC2 placement strategies and constraints. @default - ECS's defaults */
+  readonly placement?: PlacementOptions;
+  /** Seconds load balancer health checks are ignored after a task starts. @default 60 when load balanced */
+  readonly healthCheckGracePeriodSeconds?: number;
+  /** Which tags ECS copies onto tasks. @default "SERVICE" */
+  readonly propagateTags?: PropagateTags;
+  /** Make `terraform apply` wait until the deployment is steady. @default false */
+  readonly waitForSteadyState?: boolean;
+  /** @default - CPU, memory, task count, 5xx and unhealthy target alarms with no notification */
+  readonly alarms?: ServiceAlarmOptions;
+  /** @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * An ECS service in the cluster's network with its own security group, behind an application or
+ * network load balancer, with Service Connect or Cloud Map discovery, auto scaling, alarms, and a
+ * rolling (circuit breaker) or CodeDeploy blue/green deployment.
+ */
+export class Service extends Construct implements IConnectable {
+  public static readonly DEFAULT_DESIRED_COUNT = 2;
+  public static readonly DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS = 60;
+  public static readonly DEFAULT_MIN_HEALTHY_PERCENT = 100;
+  public static readonly DEFAULT_MAX_PERCENT = 200;
+
+  public readonly serviceName: string;
+  public readonly cluster: ICluster;
+  /** The service ARN (the provider's `id`). */
+  public readonly serviceArn: string;
+  public readonly connections: Connections;
+  public readonly securityGroup: SecurityGroup;
+  public readonly taskDefinition: TaskDefinition;
+  /** The port load balancers and peers reach (the default container's first port when not load balanced). */
+  public readonly trafficPort?: SelectedPort;
+  /** The (blue) target group, when load balanced. */
+  public readonly targetGroup?: ApplicationTargetGroup | NetworkTargetGroup;
+  public readonly autoScaling?: ServiceAutoScaling;
+  public readonly alarms?: ServiceAlarms;
+  public readonly blueGreen?: BlueGreenDeployment;
+  public readonly cloudMapService?: CloudMapService;
+  /** The service resource, for escape hatches. */
+  public readonly resource: EcsService;
+
+  constructor(scope: Construct, id: string, props: ServiceProps) {
+    super(scope, id);
+    const td = props.taskDefinition;
+    const network = props.cluster.network;
+    const deployment: DeploymentOptions = props.deployment ?? { type: "rolling" };
+    const desiredCount = props.desiredCount ?? props.autoScaling?.minCapacity ?? Service.DEFAULT_DESIRED_COUNT;
+    const strategy = props.capacityProviderStrategy ?? props.cluster.defaultCapacityProviderStrategy;
+    const subnetTier = props.subnetTier ?? network.workloadSubnetTier;
+    const assignPublicIp = props.assignPublicIp ?? false;
+    const allowAllOutbound = props.allowAllOutbound ?? true;
+    const enableExec = props.enableExec ?? false;
+    const placement = props.placement ?? {};
+    const loadBalanced = props.loadBalancer !== undefined || props.networkLoadBalancer !== undefined;
+    const gracePeriod = props.healthCheckGracePeriodSeconds ?? (loadBalanced ? Service.DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS : undefined);
+    const propagateTags = props.propagateTags ?? "SERVICE";
+    const alarmOptions = props.alarms ?? {};
+    const alarmsEnabled = alarmOptions.enabled ?? true;
+    const tags = props.tags;
+    this.cluster = props.cluster;
+
+    checkName(this, "SERVICE_NAME", "name", props.name, NameRules.ecs);
+    checkTags(this, "tags", tags);
+    checkIntegerRange(this, "SERVICE_DESIRED_COUNT", "desiredCount", desiredCount, 0, 5000);
+    checkIntegerRange(this, "SERVICE_GRACE_PERIOD", "healthCheckGracePeriodSeconds", gracePeriod, 0, 2147483647, "seconds");
+    checkOneOf(this, "SERVICE_PROPAGATE_TAGS", "propagateTags", propagateTags, ["SERVICE", "TASK_DEFINITION", "NONE"]);
+    if (td.networkMode !== "awsvpc") {
+      fail(this, { code: "SERVICE_NETWORK_MODE", property: "taskDefinition.networkMode", value: td.networkMode, allowed: '"awsvpc" (each task gets its own network interface and the service its own security group)' });
+    }
+    if (props.healthCheckGracePeriodSeconds !== undefined && !loadBalanced) {
+      fail(this, { code: "SERVICE_GRACE_PERIOD_WITHOUT_LB", property: "healthCheckGracePeriodSeconds", value: props.healthCheckGracePeriodSeconds, allowed: "no grace period on a service without a load balancer" });
+    }
+    if (props.loadBalancer && props.networkLoadBalancer) {
+      fail(this, { code: "SERVICE_TWO_LOAD_BALANCERS", property: "networkLoadBalancer", value: "both loadBalancer and networkLoadBalancer", allowed: "one of loadBalancer and networkLoadBalancer" });
+    }
+    this.checkCapacity(strategy, td);
+    checkPlacement(this, "placement", placement, td.compatibility);
+    const subnetIds = this.subnets(subnetTier, assignPublicIp, td);
+    if (props.autoScaling) checkAutoScaling(this, "autoScaling", props.autoScaling, props.loadBalancer !== undefined);
+    if (alarmsEnabled) checkServiceAlarms(this, "alarms", alarmOptions);
+    this.checkDeployment(deployment, props);
+
+    this.serviceName = props.name;
+    this.taskDefinition = td;
+    this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
+      vpcId: network.vpcId,
+      name: `${props.name}-service`,
+      description: `ECS service ${props.name}: only its load balancer and named peers get in`,
+      allowAllOutbound,
+      tags,
+    });
+    this.connections = this.securityGroup.connections;
+
+    if (enableExec) {
+      td.enableExec();
+      if (td.hasReadonlyRootFilesystem) {
+        Annotations.of(this).addWarning(
+          "ECS Exec's agent needs a writable root filesystem: set readonlyRootFilesystem: false on the container to exec into, or mount scratch volumes at /managed-agents, /var/lib/amazon/ssm and /var/log/amazon/ssm.",
+        );
+      }
+    }
+
+    // Load balancing: target group, listener rule or listener, and the way in through the security group.
+    const dependsOn: ITerraformDependable[] = [];
+    let loadBalancerBlock: EcsServiceConfig["loadBalancer"];
+    let alarmLoadBalancer: AlarmLoadBalancer | undefined;
+    let albResourceLabel: string | undefined;
+    let blueTargetGroupProps: ApplicationTargetGroupProps | undefined;
+    if (props.loadBalancer) {
+      const lb = props.loadBalancer;
+      const port = td.selectPort(this, "loadBalancer", lb);
+      this.trafficPort = port;
+      blueTargetGroupProps = {
+        name: props.name,
+        network,
+        port: port.containerPort,
+        protocol: lb.protocol,
+        protocolVersion: lb.protocolVersion,
+        healthCheck: lb.healthCheck,
+        deregistrationDelaySeconds: lb.deregistrationDelaySeconds,
+        slowStartSeconds: lb.slowStartSeconds,
+        tags,
+      };
+      const targetGroup = new ApplicationTargetGroup(this, "TargetGroup", blueTargetGroupProps);
+      lb.listener.addTargetGroup(id, { targetGroup, priority: lb.priority, hostHeaders: lb.hostHeaders, pathPatterns: lb.pathPatterns });
+      this.targetGroup = targetGroup;
+      dependsOn.push(...targetGroup.attachments);
+      this.connections.allowFrom(lb.listener.loadBalancer, Port.tcp(port.containerPort), `from load balancer to ${port.containerName}:${port.containerPort}`);
+      loadBalancerBlock = [{ targetGroupArn: targetGroup.targetGroupArn, containerName: port.containerName, containerPort: port.containerPort }];
+      const lbSuffix = lb.listener.loadBalancer.loadBalancerArnSuffix;
+      alarmLoadBalancer = { kind: "application", loadBalancerArnSuffix: lbSuffix, targetGroupArnSuffix: targetGroup.targetGroupArnSuffix };
+      albResourceLabel = `${lbSuffix}/${targetGroup.targetGroupArnSuffix}`;
+    } else if (props.networkLoadBalancer) {
+      const nlb = props.networkLoadBalancer;
+      const protocol = nlb.protocol ?? "TCP";
+      const port = td.selectPort(this, "networkLoadBalancer", nlb);
+      this.trafficPort = port;
+      const targetGroup = new NetworkTargetGroup(this, "TargetGroup", {
+        name: props.name,
+        network,
+        port: port.containerPort,
+        protocol,
+        healthCheck: nlb.healthCheck,
+        deregistrationDelaySeconds: nlb.deregistrationDelaySeconds,
+        tags,
+      });
+      nlb.loadBalancer.addListener(id, { port: nlb.listenerPort, protocol, targetGroup });
+      this.targetGroup = targetGroup;
+      dependsOn.push(...targetGroup.attachments);
+      for (const sgPort of securityGroupPorts(port.containerPort, protocol)) {
+        this.connections.allowFrom(nlb.loadBalancer, sgPort, `from load balancer to ${port.containerName}:${sgPort.label}`);
+      }
+      loadBalancerBlock = [{ targetGroupArn: targetGroup.targetGroupArn, containerName: port.containerName, containerPort: port.containerPort }];
+      alarmLoadBalancer = { kind: "network", loadBalancerArnSuffix: nlb.loadBalancer.loadBalancerArnSuffix, targetGroupArnSuffix: targetGroup.targetGroupArnSuffix };
+    } else if (td.containers.some((c) => c.portMappings.length > 0)) {
+      this.trafficPort = td.selectPort(this, "taskDefinition", {});
+    }
+
+    const serviceConnect = props.serviceConnect && this.renderServiceConnect(props.serviceConnect, props.cluster);
+    if (props.cloudMapDiscovery) {
+      const namespace = this.namespace(props.cloudMapDiscovery.namespace, props.cluster, "cloudMapDiscovery.namespace");
+      if (namespace.namespaceType !== "DNS_PRIVATE") {
+        fail(this, { code: "CLOUD_MAP_NAMESPACE_TYPE", property: "cloudMapDiscovery.namespace", value: namespace.namespaceType, allowed: "a DNS_PRIVATE namespace (HTTP namespaces have no DNS)" });
+      }
+      this.cloudMapService = new CloudMapService(this, "CloudMap", { name: props.cloudMapDiscovery.name, namespace, dnsTtlSeconds: props.cloudMapDiscovery.dnsTtlSeconds, tags });
+    }
+
+    const rolling = deployment.type === "rolling" ? deployment : undefined;
+    const rollbackAlarmNames = rolling?.rollbackAlarmNames ?? [];
+    const ignoreChanges = [
+      ...(props.autoScaling ? ["desired_count"] : []),
+      // CodeDeploy registers task sets and moves the load balancer between target groups.
+      ...(rolling ? [] : ["task_definition", "load_balancer"]),
+    ];
+    this.resource = new EcsService(this, "Resource", {
+      name: props.name,
+      cluster: props.cluster.clusterArn,
+      taskDefinition: td.taskDefinitionArn,
+      desiredCount,
+      capacityProviderStrategy: strategy.map((item) => ({ capacityProvider: item.capacityProvider, weight: item.weight ?? 1, base: item.base })),
+      networkConfiguration: { subnets: [...subnetIds], securityGroups: [this.securityGroup.securityGroupId], assignPublicIp },
+      loadBalancer: loadBalancerBlock,
+      healthCheckGracePeriodSeconds: gracePeriod,
+      deploymentController: { type: rolling ? "ECS" : "CODE_DEPLOY" },
+      deploymentCircuitBreaker: rolling ? { enable: rolling.circuitBreaker ?? true, rollback: rolling.circuitBreaker ?? true } : undefined,
+      deploymentMinimumHealthyPercent: rolling ? (rolling.minHealthyPercent ?? Service.DEFAULT_MIN_HEALTHY_PERCENT) : undefined,
+      deploymentMaximumPercent: rolling ? (rolling.maxPercent ?? Service.DEFAULT_MAX_PERCENT) : undefined,
+      alarms: rollbackAlarmNames.length > 0 ? { alarmNames: [...rollbackAlarmNames], enable: true, rollback: true } : undefined,
+      // The provider only applies a changed capacity provider strategy together with a new deployment.
+      forceNewDeployment: rolling ? true : undefined,
+      enableExecuteCommand: enableExec,
+      enableEcsManagedTags: true,
+      propagateTags,
+      orderedPlacementStrategy: placement.strategies ? renderPlacementStrategies(placement.strategies) : undefined,
+      placementConstraints: placement.constraints ? renderPlacementConstraints(placement.constraints) : undefined,
+      serviceConnectConfiguration: serviceConnect,
+      serviceRegistries: this.cloudMapService ? { registryArn: this.cloudMapService.serviceArn } : undefined,
+      waitForSteadyState: props.waitForSteadyState ?? false,
+      tags: withName(props.name, tags),
+      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+      lifecycle: ignoreChanges.length > 0 ? { ignoreChanges } : undefined,
+    });
+    this.serviceArn = this.resource.id;
+
+    if (props.autoScaling) {
+      this.autoScaling = new ServiceAutoScaling(this, "AutoScaling", {
+        ...props.autoScaling,
+        name: props.name,
+        clusterName: props.cluster.clusterName,
+        serviceName: this.resource.name,
+        albResourceLabel,
+        tags,
+      });
+    }
+    if (alarmsEnabled) {
+      this.alarms = new ServiceAlarms(this, "Alarms", {
+        ...alarmOptions,
+        name: props.name,
+        clusterName: props.cluster.clusterName,
+        serviceName: this.resource.name,
+        loadBalancer: alarmLoadBalancer,
+        tags,
+      });
+    } else {
+      Annotations.of(this).addWarning(`Alarms are off for service ${props.name}: nobody hears about failing tasks or 5xx responses.`);
+    }
+
+    if (deployment.type === "blueGreen" && props.loadBalancer && blueTargetGroupProps && this.targetGroup instanceof ApplicationTargetGroup) {
+      const lb = props.loadBalancer;
+      const testListener: ApplicationListener = deployment.testListener ?? lb.listener.loadBalancer.addTestListener(deployment.testListenerPort as number);
+      const serviceAlarms: AlarmRef[] = this.alarms ? this.alarms.alarmNames.map((alarmName, i) => ({ alarmName, alarmArn: this.alarms!.alarmArns[i] })) : [];
+      this.blueGreen = new BlueGreenDeployment(this, "BlueGreen", {
+        name: props.name,
+        clusterName: props.cluster.clusterName,
+        serviceName: this.resource.name,
+        serviceArn: this.serviceArn,
+        productionListener: lb.listener,
+        testListener,
+        blueTargetGroup: this.targetGroup,
+        greenTargetGroupProps: { ...blueTargetGroupProps, name: `${props.name}-green` },
+        rule: { priority: lb.priority, hostHeaders: lb.hostHeaders, pathPatterns: lb.pathPatterns },
+        config: deployment.config,
+        terminationWaitMinutes: deployment.terminationWaitMinutes,
+        approvalWaitMinutes: deployment.approvalWaitMinutes,
+        rollbackAlarms: deployment.rollbackAlarms ?? serviceAlarms,
+        passRoleArns: [td.executionRoleArn, td.taskRoleArn],
+        tags,
+      });
+    }
+  }
+
+  /**
+   * Lets `peer` (another service, a bastion's group) reach this service's tasks on the selected
+   * port, e.g. a Service Connect client calling this server.
+   */
+  public allowFrom(peer: IConnectable, selector?: PortSelector): void {
+    const port = selector ? this.taskDefinition.selectPort(this, "allowFrom", selector) : this.trafficPort;
+    if (!port) {
+      fail(this, { code: "SERVICE_HAS_NO_PORT", property: "allowFrom", value: this.taskDefinition.family, allowed: "a task definition with a port mapping" });
+    }
+    const sgPort = port.protocol === "udp" ? Port.udp(port.containerPort) : Port.tcp(port.containerPort);
+    this.connections.allowFrom(peer, sgPort, `to ${port.containerName}:${port.containerPort}`);
+  }
+
+  private checkCapacity(strategy: readonly CapacityProviderStrategyItem[], td: TaskDefinition): void {
+    if (strategy.length === 0) {
+      fail(this, { code: "SERVICE_NO_CAPACITY", property: "capacityProviderStrategy", value: [], allowed: "a capacity provider strategy (the cluster has no default one)" });
+    }
+    validateCapacityProviderStrategy(this, "capacityProviderStrategy", strategy, this.cluster);
+    const mismatched = strategy.map((item) => item.capacityProvider).filter((name) => !isToken(name) && isFargateProvider(name) !== (td.compatibility === "FARGATE"));
+    if (mismatched.length > 0) {
+      fail(this, {
+        code: "SERVICE_CAPACITY_COMPATIBILITY",
+        property: "capacityProviderStrategy",
+        value: mismatched,
+        allowed: td.compatibility === "FARGATE" ? "FARGATE or FARGATE_SPOT for a Fargate task definition" : "EC2 capacity providers for an EC2 task definition",
+      });
+    }
+  }
+
+  private subnets(tier: SubnetTier, assignPublicIp: boolean, td: TaskDefinition): readonly string[] {
+    const network = this.cluster.network;
+    checkOneOf(this, "SERVICE_SUBNET_TIER", "subnetTier", tier, ["public", "private", "isolated"]);
+    const ids = tier === "public" ? network.publicSubnetIds : tier === "private" ? network.privateSubnetIds : network.isolatedSubnetIds;
+    if (!isToken(ids) && ids.length === 0) {
+      fail(this, { code: "SERVICE_SUBNET_TIER", property: "subnetTier", value: tier, allowed: "a tier the network has subnets in" });
+    }
+    if (assignPublicIp && (tier !== "public" || td.compatibility !== "FARGATE")) {
+      fail(this, { code: "SERVICE_PUBLIC_IP", property: "assignPublicIp", value: true, allowed: 'false unless the tasks run on Fargate in the "public" subnet tier' });
+    }
+    if (assignPublicIp) Annotations.of(this).addWarning("Tasks get public IP addresses: only the security group stands between them and the internet.");
+    if (tier === "public" && !assignPublicIp) {
+      Annotations.of(this).addWarning("Tasks in public subnets without public IPs cannot reach the internet (public subnets have no NAT): image pulls fail unless VPC endpoints cover them.");
+    }
+    return ids;
+  }
+
+  private checkDeployment(deployment: DeploymentOptions, props: ServiceProps): void {
+    checkOneOf(this, "SERVICE_DEPLOYMENT_TYPE", "deployment.type", deployment.type, ["rolling", "blueGreen"]);
+    if (deployment.type === "rolling") {
+      const min = deployment.minHealthyPercent ?? Service.DEFAULT_MIN_HEALTHY_PERCENT;
+      const max = deployment.maxPercent ?? Service.DEFAULT_MAX_PERCENT;
+      checkIntegerRange(this, "SERVICE_DEPLOYMENT_PERCENT", "deployment.minHealthyPercent", min, 0, 100, "percent");
+      checkIntegerRange(this, "SERVICE_DEPLOYMENT_PERCENT", "deployment.maxPercent", max, 100, 200, "percent");
+      if (!isToken(min) && !isToken(max) && min >= max) {
+        fail(this, { code: "SERVICE_DEPLOYMENT_NO_ROOM", property: "deployment.minHealthyPercent", value: min, allowed: `less than deployment.maxPercent (${max}), or no task can be replaced` });
+      }
+      if (deployment.circuitBreaker === false) Annotations.of(this).addWarning("The deployment circuit breaker is off: a broken release keeps retrying instead of rolling back.");
+      return;
+    }
+    if (!props.loadBalancer) {
+      fail(this, {
+        code: "BLUE_GREEN_NEEDS_LOAD_BALANCER",
+        property: "deployment",
+        value: "blueGreen",
+        allowed: props.networkLoadBalancer ? "a rolling deployment behind a network load balancer (blue/green here needs loadBalancer, an ALB)" : "blue/green only with loadBalancer set (CodeDeploy shifts traffic between two target groups)",
+      });
+    }
+    if ((deployment.testListenerPort === undefined) === (deployment.testListener === undefined)) {
+      fail(this, { code: "BLUE_GREEN_TEST_LISTENER", property: "deployment.testListenerPort", value: deployment.testListenerPort, allowed: "exactly one of testListenerPort and testListener" });
+    }
+    if (deployment.testListener && deployment.testListener.loadBalancer !== props.loadBalancer.listener.loadBalancer) {
+      fail(this, { code: "BLUE_GREEN_TEST_LISTENER", property: "deployment.testListener", value: deployment.testListener.node.path, allowed: "a listener of the same load balancer as loadBalancer.listener" });
+    }
+    if (props.serviceConnect) {
+      fail(this, { code: "BLUE_GREEN_SERVICE_CONNECT", property: "serviceConnect", value: "enabled", allowed: "no Service Connect with blue/green (ECS supports it only with the rolling deployment controller)" });
+    }
+    checkBlueGreen(this, "deployment", deployment);
+  }
+
+  private renderServiceConnect(options: ServiceConnectOptions, cluster: ICluster) {
+    const endpoints = options.endpoints ?? [];
+    const namespace = this.namespace(options.namespace, cluster, "serviceConnect.namespace");
+    checkServiceConnect(this, "serviceConnect", endpoints);
+    const resolved = endpoints.map((e, i) => ({
+      ...e,
+      containerPort: this.taskDefinition.selectPort(this, `serviceConnect.endpoints[${i}]`, { portName: e.portName, containerName: this.containerWithPort(e.portName) }).containerPort,
+    }));
+    return renderServiceConnect(namespace.namespaceArn, resolved, this.taskDefinition.awsLogsOptions("service-connect"));
+  }
+
+  /** The container that owns port `portName` (port names are unique per task), else the default one for the error message. */
+  private containerWithPort(portName: string): string {
+    return this.taskDefinition.containers.find((c) => c.portMappings.some((p) => p.name === portName))?.name ?? this.taskDefinition.defaultContainerName;
+  }
+
+  private namespace(given: INamespace | undefined, cluster: ICluster, property: string): INamespace {
+    const namespace = given ?? cluster.defaultNamespace;
+    if (!namespace) fail(this, { code: "SERVICE_NO_NAMESPACE", property, value: undefined, allowed: "a namespace, or a cluster with a default namespace" });
+    return namespace;
+  }
+
+}
