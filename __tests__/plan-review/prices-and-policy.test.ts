@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { DEFAULT_PRICE_TABLE_PATH, estimatePlanCost, loadPriceTable, parsePolicyReport, parsePriceTable, PlanJson, summarizePolicy } from "../../src/plan-review";
 
 const shipped = () => JSON.parse(readFileSync(DEFAULT_PRICE_TABLE_PATH, "utf8"));
