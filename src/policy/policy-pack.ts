@@ -1,0 +1,142 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { Annotations, ISynthesisSession, TerraformStack } from "cdktf";
+// cdktf's hook for constructs that write files during synthesis (TerraformAsset uses it). It is the
+// only point that runs after every Aspect and validation, knows the stack's output directory, and
+// still precedes the collection of annotations, so error findings fail the synth. See docs/policy.md.
+import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
+import { Construct, IConstruct } from "constructs";
+import { fail } from "../core/errors";
+import { checkOneOf, checkUnique } from "../core/validate";
+import { evaluatePolicies, LocatedFinding } from "./evaluate";
+import { buildReport, formatFinding, PolicyReport, renderSummary, toSarif } from "./report";
+import { PLATFORM_RULES } from "./rules";
+import { EnvironmentClass, Rule } from "./types";
+
+export interface PolicyPackProps {
+  /** The stack's environment class: production turns some warnings into errors and enables production-only rules. */
+  readonly environmentClass: EnvironmentClass;
+  /** The rules to run. @default PolicyPack.DEFAULT_RULES (every rule in `src/policy/rules/`) */
+  readonly rules?: readonly Rule[];
+  /**
+   * Tag keys every taggable resource must carry, counting the provider's `default_tags` (rule TAG-001).
+   * @default [] - no tag is required
+   */
+  readonly requiredTags?: readonly string[];
+  /** Write `policy-report.json` and `policy-report.sarif` next to the stack's `cdk.tf.json`. @default true */
+  readonly writeReports?: boolean;
+  /** Print the human summary to stdout on synth. @default true */
+  readonly printSummary?: boolean;
+}
+
+/**
+ * Guardrails for one stack, modelled on cdk-nag: when the stack is synthesized the pack runs every
+ * rule over every resource with its final values, reports each finding as an annotation on the
+ * resource (errors fail `cdktf synth` unless suppressed with {@link suppress}), prints a summary and
+ * writes a JSON and a SARIF report next to the stack's `cdk.tf.json`.
+ *
+ * Create it with {@link applyPolicies}; it emits nothing into the Terraform configuration.
+ */
+export class PolicyPack extends Construct {
+  /** Every rule of the platform pack. */
+  public static readonly DEFAULT_RULES: readonly Rule[] = PLATFORM_RULES;
+  /** File name of the JSON report in the stack's output directory. */
+  public static readonly REPORT_FILE = "policy-report.json";
+  /** File name of the SARIF report in the stack's output directory. */
+  public static readonly SARIF_FILE = "policy-report.sarif";
+
+  /** The pack applied to `stack`, if any. */
+  public static of(stack: TerraformStack): PolicyPack | undefined {
+    return stack.node.children.find((c): c is PolicyPack => c instanceof PolicyPack);
+  }
+
+  public readonly environmentClass: EnvironmentClass;
+  public readonly rules: readonly Rule[];
+  public readonly requiredTags: readonly string[];
+  private readonly stack: TerraformStack;
+  private readonly writeReports: boolean;
+  private readonly printSummary: boolean;
+
+  constructor(scope: Construct, id: string, props: PolicyPackProps) {
+    super(scope, id);
+    if (!TerraformStack.isStack(scope)) {
+      fail(this, { code: "POLICY_PACK_SCOPE", property: "scope", value: scope.node.path || "(app)", allowed: "a TerraformStack (the pack checks one whole stack)" });
+    }
+    const existing = scope.node.children.find((c) => c instanceof PolicyPack && c !== this);
+    if (existing) {
+      fail(this, { code: "POLICY_PACK_DUPLICATE", property: "scope", value: scope.node.path, allowed: `a stack without a policy pack (it has ${existing.node.path})` });
+    }
+    this.stack = scope;
+    this.environmentClass = props.environmentClass;
+    this.rules = props.rules ?? PolicyPack.DEFAULT_RULES;
+    this.requiredTags = props.requiredTags ?? [];
+    this.writeReports = props.writeReports ?? true;
+    this.printSummary = props.printSummary ?? true;
+
+    checkOneOf(this, "POLICY_ENVIRONMENT_CLASS", "environmentClass", this.environmentClass, ["production", "non-production"]);
+    checkUnique(this, "POLICY_RULE_DUPLICATE", "rules", this.rules.map((r) => r.id));
+    this.rules.forEach((rule, i) => {
+      if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(rule.id ?? "")) {
+        fail(this, { code: "POLICY_RULE_ID", property: `rules[${i}].id`, value: rule.id, allowed: 'a rule id such as "ECS-003"' });
+      }
+    });
+    this.requiredTags.forEach((tag, i) => {
+      if (tag.trim().length === 0) fail(this, { code: "POLICY_REQUIRED_TAG", property: `requiredTags[${i}]`, value: tag, allowed: "a non-empty tag key" });
+    });
+    checkUnique(this, "POLICY_REQUIRED_TAG_DUPLICATE", "requiredTags", this.requiredTags);
+
+    addCustomSynthesis(this, { onSynthesize: (session) => this.onSynthesize(session) });
+  }
+
+  /**
+   * Runs the rules over the stack as it is now and returns the report; no annotations, no files.
+   * Synthesis does the same after every Aspect has run.
+   */
+  public evaluate(): PolicyReport {
+    return buildReport(this.stack.node.id, this.environmentClass, this.rules, this.findings());
+  }
+
+  private findings(): LocatedFinding[] {
+    return evaluatePolicies(this.stack, { environmentClass: this.environmentClass, rules: this.rules, requiredTags: this.requiredTags });
+  }
+
+  private onSynthesize(session: ISynthesisSession): void {
+    const findings = this.findings();
+    for (const finding of findings) annotate(finding.construct, finding);
+    const report = buildReport(this.stack.node.id, this.environmentClass, this.rules, findings);
+
+    const files: string[] = [];
+    if (this.writeReports) {
+      const manifest = session.manifest.forStack(this.stack);
+      const dir = join(session.outdir, manifest.workingDirectory);
+      mkdirSync(dir, { recursive: true });
+      const jsonFile = join(dir, PolicyPack.REPORT_FILE);
+      const sarifFile = join(dir, PolicyPack.SARIF_FILE);
+      const artifactUri = relative(process.cwd(), join(session.outdir, manifest.synthesizedStackPath)).split(sep).join("/");
+      writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+      writeFileSync(sarifFile, `${JSON.stringify(toSarif(report, { artifactUri }), null, 2)}\n`);
+      files.push(jsonFile, sarifFile);
+    }
+    if (this.printSummary) {
+      // The summary is the human report of `cdktf synth`; the CLI shows the app's stdout.
+      console.log(renderSummary(report, files));
+    }
+  }
+}
+
+function annotate(construct: IConstruct, finding: LocatedFinding): void {
+  const text = `[policy] ${formatFinding(finding)}`;
+  if (finding.suppressed) Annotations.of(construct).addInfo(text);
+  else if (finding.severity === "error") Annotations.of(construct).addError(text);
+  else Annotations.of(construct).addWarning(text);
+}
+
+/**
+ * Applies the policy pack to `stack` (one pack per stack). Call it once the stack's provider is set
+ * up; rules see the stack as synthesized, so constructs added after this call are checked too.
+ *
+ * @example applyPolicies(stack, { environmentClass: "production", requiredTags: ["Owner", "CostCenter"] })
+ */
+export function applyPolicies(stack: TerraformStack, props: PolicyPackProps): PolicyPack {
+  return new PolicyPack(stack, "PolicyPack", props);
+}
