@@ -129,31 +129,16 @@ export class Cluster extends Construct implements ICluster {
     this.clusterName = this.resource.name;
     this.clusterArn = this.resource.arn;
 
-    const ec2Keys = Object.keys(ec2Options);
-    if (ec2Keys.length > 0) {
+    if (Object.keys(ec2Options).length > 0) {
       this.containerInstances = new ContainerInstances(this, "ContainerInstances", { clusterName: props.name, vpcId: props.network.vpcId, tags });
       this.instanceConnections = this.containerInstances.connections;
     }
-    const providers: Record<string, Ec2CapacityProvider> = {};
-    for (const key of ec2Keys) {
-      const instances = this.containerInstances as ContainerInstances;
-      const options = ec2Options[key];
-      providers[key] = new Ec2CapacityProvider(this, key, {
-        ...options,
-        tags: { ...(tags ?? {}), ...(options.tags ?? {}) },
-        clusterName: props.name,
-        cluster: this.resource,
-        defaultName: `${props.name}-${key}`,
-        subnetIds: options.subnetIds ?? props.network.workloadSubnetIds,
-        securityGroupId: instances.securityGroup.securityGroupId,
-        instanceProfileArn: instances.instanceProfile.arn,
-        instanceDependencies: instances.policyAttachments,
-      });
-    }
-    this.ec2CapacityProviders = providers;
-    this.ec2CapacityProviderNames = ec2Keys.map((key) => providers[key].capacityProviderName);
+    this.ec2CapacityProviders = this.buildEc2CapacityProviders(props.name, props.network, ec2Options, tags);
+    const ec2Providers = Object.values(this.ec2CapacityProviders);
+    this.ec2CapacityProviderNames = ec2Providers.map((provider) => provider.capacityProviderName);
     checkUnique(this, "CLUSTER_CAPACITY_PROVIDER_NAME_DUPLICATE", "ec2CapacityProviders[*].capacityProviderName", this.ec2CapacityProviderNames);
-    this.capacityProviderNames = [...(fargate ? [FARGATE] : []), ...(fargateSpot ? [FARGATE_SPOT] : []), ...this.ec2CapacityProviderNames];
+    const fargateNames = [...(fargate ? [FARGATE] : []), ...(fargateSpot ? [FARGATE_SPOT] : [])];
+    this.capacityProviderNames = [...fargateNames, ...this.ec2CapacityProviderNames];
 
     this.defaultCapacityProviderStrategy =
       props.defaultCapacityProviderStrategy ??
@@ -167,9 +152,34 @@ export class Cluster extends Construct implements ICluster {
       this.capacityProviderAssociation = new EcsClusterCapacityProviders(this, "CapacityProviders", {
         clusterName: this.resource.name,
         // Names of EC2 providers are references, so the association depends on those resources.
-        capacityProviders: [...(fargate ? [FARGATE] : []), ...(fargateSpot ? [FARGATE_SPOT] : []), ...ec2Keys.map((key) => providers[key].resource.name)],
+        capacityProviders: [...fargateNames, ...ec2Providers.map((provider) => provider.resource.name)],
         defaultCapacityProviderStrategy: renderCapacityProviderStrategy(this.defaultCapacityProviderStrategy),
       });
     }
+  }
+
+  private buildEc2CapacityProviders(
+    clusterName: string,
+    network: INetwork,
+    options: Record<string, Ec2CapacityProviderOptions>,
+    tags: Record<string, string> | undefined,
+  ): Record<string, Ec2CapacityProvider> {
+    const providers: Record<string, Ec2CapacityProvider> = {};
+    const instances = this.containerInstances;
+    if (!instances) return providers;
+    for (const [key, provider] of Object.entries(options)) {
+      providers[key] = new Ec2CapacityProvider(this, key, {
+        ...provider,
+        tags: { ...(tags ?? {}), ...(provider.tags ?? {}) },
+        clusterName,
+        cluster: this.resource,
+        defaultName: `${clusterName}-${key}`,
+        subnetIds: provider.subnetIds ?? network.workloadSubnetIds,
+        securityGroupId: instances.securityGroup.securityGroupId,
+        instanceProfileArn: instances.instanceProfile.arn,
+        instanceDependencies: instances.policyAttachments,
+      });
+    }
+    return providers;
   }
 }
