@@ -41,8 +41,7 @@ export function platform(scope: Construct, options: { ec2CapacityProvider?: stri
   });
   const namespace = new ServiceDiscoveryPrivateDnsNamespace(scope, "Namespace", { name: "acme.internal", vpc: network.vpcId });
   const cluster: ICluster = {
-    // Services reference the cluster through the capacity provider association, so it exists first.
-    clusterName: providers.clusterName,
+    clusterName: resource.name,
     clusterArn: resource.arn,
     network,
     capacityProviderNames: ["FARGATE", "FARGATE_SPOT", ...ec2],
@@ -50,6 +49,7 @@ export function platform(scope: Construct, options: { ec2CapacityProvider?: stri
     defaultCapacityProviderStrategy: strategy,
     defaultNamespace: { namespaceArn: namespace.arn, namespaceId: namespace.id, namespaceName: "acme.internal", namespaceType: "DNS_PRIVATE" },
     execAuditLogging: false,
+    capacityProviderAssociation: providers,
   };
   return { network, cluster };
 }

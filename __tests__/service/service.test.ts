@@ -6,6 +6,7 @@ import { ContainerImage } from "../../src/task/image";
 import { TaskDefinition } from "../../src/task/task-definition";
 import { NetworkLoadBalancer } from "../../src/ingress/network-load-balancer";
 import { Network } from "../../src/network/network";
+import { Cluster } from "../../src/cluster/cluster";
 import { errorOf, resourceAt, resourcesOf, synth } from "../helpers";
 import { alb, platform, webTask } from "./fixtures";
 
@@ -75,7 +76,7 @@ describe("Service", () => {
     const r = svc(s2);
     expect(r.load_balancer).toEqual([{ container_name: "web", container_port: 8080, target_group_arn: expect.stringMatching(/aws_lb_target_group\.Web_TargetGroup_.*\.arn/) }]);
     expect(r.health_check_grace_period_seconds).toBe(60);
-    expect(r.depends_on).toEqual([expect.stringMatching(/^aws_lb_listener_rule\.Alb_HttpsListener_Web_/)]);
+    expect(r.depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./), expect.stringMatching(/^aws_lb_listener_rule\.Alb_HttpsListener_Web_/)]);
     expect(resourceAt(s2, "aws_lb_target_group", "Web/TargetGroup")).toMatchObject({ port: 8080, target_type: "ip", protocol: "HTTP" });
     const rule = resourceAt(s2, "aws_lb_listener_rule", "Alb/HttpsListener/Web");
     expect(rule.priority).toBe(10);
@@ -103,7 +104,7 @@ describe("Service", () => {
     });
     expect(resourceAt(s, "aws_lb_target_group", "Web/TargetGroup")).toMatchObject({ protocol: "TCP", port: 8080 });
     expect(resourceAt(s, "aws_lb_listener", "Nlb/Web")).toMatchObject({ port: 443, protocol: "TCP" });
-    expect(svc(s).depends_on).toEqual([expect.stringMatching(/aws_lb_listener\.Nlb_Web_/)]);
+    expect(svc(s).depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./), expect.stringMatching(/aws_lb_listener\.Nlb_Web_/)]);
     const ingress = Object.values(resourcesOf(s, "aws_vpc_security_group_ingress_rule")).filter((x: any) => /Web_SecurityGroup/.test(x.security_group_id));
     expect(ingress).toEqual([expect.objectContaining({ from_port: 8080, referenced_security_group_id: expect.stringMatching(/Nlb_SecurityGroup/) })]);
   });
@@ -130,7 +131,7 @@ describe("Service", () => {
       scalable_dimension: "ecs:service:DesiredCount",
       service_namespace: "ecs",
     });
-    expect(resourceAt(s, "aws_appautoscaling_target", "Web/AutoScaling/Target").resource_id).toMatch(/^service\/\$\{aws_ecs_cluster_capacity_providers\..*\.cluster_name\}\/\$\{aws_ecs_service\..*\.name\}$/);
+    expect(resourceAt(s, "aws_appautoscaling_target", "Web/AutoScaling/Target").resource_id).toMatch(/^service\/\$\{aws_ecs_cluster\.Cluster\.name\}\/\$\{aws_ecs_service\..*\.name\}$/);
     const cpu = resourceAt(s, "aws_appautoscaling_policy", "Web/AutoScaling/CpuTracking");
     expect(cpu).toMatchObject({
       name: "acme-test-web-cpu-tracking",
@@ -304,6 +305,30 @@ describe("Service", () => {
     expect(taskPolicy.policy).toContain("ssmmessages:CreateControlChannel");
     expect(web.taskDefinition.isExecEnabled).toBe(true);
     expect(web.node.metadata.map((m) => String(m.data)).join()).toMatch(/writable root filesystem/);
+  });
+
+  test("ECS Exec on an audited cluster: the task role may use the session key and write the session log group", () => {
+    const s = synth((stack) => {
+      const { cluster } = platform(stack);
+      const audited = { ...cluster, execAuditLogging: true, execAudit: { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/exec", logGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/acme-test/exec", logGroupName: "/ecs/acme-test/exec" } };
+      new Service(stack, "Web", { name: "acme-test-web", cluster: audited, taskDefinition: webTask(stack), enableExec: true });
+    });
+    const statements = JSON.parse(resourceAt(s, "aws_iam_role_policy", "Task/TaskRole/Policy").policy).Statement;
+    expect(statements.map((x: any) => x.Sid)).toEqual(["EcsExec", "ExecSessionKey", "ExecDescribeLogGroups", "ExecSessionLogs"]);
+    expect(statements[1]).toMatchObject({ Action: "kms:Decrypt", Resource: "arn:aws:kms:eu-west-1:123456789012:key/exec" });
+  });
+
+  test("works with the cluster module's Cluster: its default strategy and namespace, depending on its capacity provider association", () => {
+    const s = synth((stack) => {
+      const network = new Network(stack, "Network", { name: "acme-test", cidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], natGateways: "single" });
+      const cluster = new Cluster(stack, "Cluster", { name: "acme-test", network, namespace: { type: "DNS_PRIVATE", name: "acme-test.internal" } });
+      new Service(stack, "Web", { name: "acme-test-web", cluster, taskDefinition: webTask(stack), serviceConnect: { endpoints: [{ portName: "http" }] }, enableExec: true });
+    });
+    const r = svc(s);
+    expect(r.capacity_provider_strategy).toEqual([{ capacity_provider: "FARGATE", base: 1, weight: 1 }, { capacity_provider: "FARGATE_SPOT", weight: 3 }]);
+    expect(r.service_connect_configuration.namespace).toMatch(/aws_service_discovery_private_dns_namespace\./);
+    expect(r.depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./)]);
+    expect(JSON.parse(resourceAt(s, "aws_iam_role_policy", "Task/TaskRole/Policy").policy).Statement.map((x: any) => x.Sid)).toContain("ExecSessionKey");
   });
 
   test("EC2 capacity: placement strategies and constraints reach the service", () => {

@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from "constructs";
 import { CloudwatchMetricAlarm, CloudwatchMetricAlarmConfig } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { fail, isToken } from "../core/errors";
+import { safeName } from "../core/naming";
 import { checkIntegerRange, checkNumberRange } from "../core/validate";
 
 export interface ServiceAlarmOptions {
@@ -143,8 +144,10 @@ export class ServiceAlarms extends Construct {
   }
 
   private add(id: string, config: CloudwatchMetricAlarmConfig): void {
-    const alarm = new CloudwatchMetricAlarm(this, id, config);
-    this.alarmNames.push(config.alarmName);
+    // Alarm names are limited to 255 characters; long service names are shortened with a hash.
+    const alarmName = safeName(config.alarmName, 255);
+    const alarm = new CloudwatchMetricAlarm(this, id, { ...config, alarmName });
+    this.alarmNames.push(alarmName);
     this.alarmArns.push(alarm.arn);
   }
 }

@@ -5,8 +5,12 @@ import { AppautoscalingScheduledAction } from "@cdktf/provider-aws/lib/appautosc
 import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { fail, isToken } from "../core/errors";
+import { safeName } from "../core/naming";
 import { checkIntegerRange, checkMinMax, checkNumberRange } from "../core/validate";
 import { checkStepScaling, renderStepScaling, RenderedStepDirection, StepScalingOptions } from "./step-scaling";
+
+/** Longest policy, scheduled action and alarm name this module writes (alarms allow 255). */
+const MAX_NAME_LENGTH = 255;
 
 /** ECS's limit on tasks per service. */
 export const MAX_TASKS_PER_SERVICE = 5000;
@@ -102,7 +106,7 @@ export class ServiceAutoScaling extends Construct {
       this.chain(
         new AppautoscalingPolicy(this, `${idPrefix}Tracking`, {
           ...dimension,
-          name: `${props.name}-${idPrefix.toLowerCase()}-tracking`,
+          name: safeName(`${props.name}-${idPrefix.toLowerCase()}-tracking`, MAX_NAME_LENGTH),
           policyType: "TargetTrackingScaling",
           targetTrackingScalingPolicyConfiguration: {
             targetValue,
@@ -119,15 +123,15 @@ export class ServiceAutoScaling extends Construct {
     for (const [key, options] of Object.entries(stepScaling)) {
       const group = new Construct(this, key);
       const rendered = renderStepScaling(options);
-      if (rendered.scaleOut) this.addStepPolicy(group, "ScaleOut", `${props.name}-${key}-out`, dimension, options, rendered.scaleOut, props.tags);
-      if (rendered.scaleIn) this.addStepPolicy(group, "ScaleIn", `${props.name}-${key}-in`, dimension, options, rendered.scaleIn, props.tags);
+      if (rendered.scaleOut) this.addStepPolicy(group, "ScaleOut", safeName(`${props.name}-${key}-out`, MAX_NAME_LENGTH), dimension, options, rendered.scaleOut, props.tags);
+      if (rendered.scaleIn) this.addStepPolicy(group, "ScaleIn", safeName(`${props.name}-${key}-in`, MAX_NAME_LENGTH), dimension, options, rendered.scaleIn, props.tags);
     }
 
     for (const [key, action] of Object.entries(scheduled)) {
       this.chain(
         new AppautoscalingScheduledAction(this, key, {
           ...dimension,
-          name: `${props.name}-${key}`,
+          name: safeName(`${props.name}-${key}`, MAX_NAME_LENGTH),
           schedule: action.schedule,
           timezone: action.timezone ?? "UTC",
           scalableTargetAction: {

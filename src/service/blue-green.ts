@@ -3,6 +3,7 @@ import { Construct, IConstruct } from "constructs";
 import { CodedeployApp } from "@cdktf/provider-aws/lib/codedeploy-app";
 import { CodedeployDeploymentConfig } from "@cdktf/provider-aws/lib/codedeploy-deployment-config";
 import { CodedeployDeploymentGroup } from "@cdktf/provider-aws/lib/codedeploy-deployment-group";
+import { safeName } from "../core/naming";
 import { checkIntegerRange, checkOneOf } from "../core/validate";
 import type { AddTargetGroupOptions, ApplicationListener } from "../ingress/application-listener";
 import { ApplicationTargetGroup, ApplicationTargetGroupProps } from "../ingress/application-target-group";
@@ -114,19 +115,21 @@ export class BlueGreenDeployment extends Construct {
     const config = props.config ?? BlueGreenDeployment.DEFAULT_CONFIG;
     const terminationWaitMinutes = props.terminationWaitMinutes ?? BlueGreenDeployment.DEFAULT_TERMINATION_WAIT_MINUTES;
     const rollbackAlarms = props.rollbackAlarms ?? [];
+    // CodeDeploy names (application, group, config) are limited to 100 characters.
+    const name = safeName(props.name, 100);
     checkBlueGreen(this, "deployment", { config, terminationWaitMinutes, approvalWaitMinutes: props.approvalWaitMinutes });
 
     this.greenTargetGroup = new ApplicationTargetGroup(this, "GreenTargetGroup", props.greenTargetGroupProps);
     props.testListener.addTargetGroup(`${scope.node.id}Green`, { ...props.rule, targetGroup: this.greenTargetGroup });
 
-    const app = new CodedeployApp(this, "Application", { name: props.name, computePlatform: "ECS", tags: props.tags });
+    const app = new CodedeployApp(this, "Application", { name, computePlatform: "ECS", tags: props.tags });
     this.applicationName = app.name;
 
     if (typeof config === "string") {
       this.deploymentConfigName = config;
     } else {
       const custom = new CodedeployDeploymentConfig(this, "Config", {
-        deploymentConfigName: `${props.name}-${config.type}-${config.percentage}pct-${config.intervalMinutes}min`,
+        deploymentConfigName: safeName(`${props.name}-${config.type}-${config.percentage}pct-${config.intervalMinutes}min`, 100),
         computePlatform: "ECS",
         trafficRoutingConfig:
           config.type === "canary"
@@ -151,7 +154,7 @@ export class BlueGreenDeployment extends Construct {
 
     const group = new CodedeployDeploymentGroup(this, "Resource", {
       appName: app.name,
-      deploymentGroupName: props.name,
+      deploymentGroupName: name,
       serviceRoleArn: this.role.roleArn,
       deploymentConfigName: this.deploymentConfigName,
       deploymentStyle: { deploymentType: "BLUE_GREEN", deploymentOption: "WITH_TRAFFIC_CONTROL" },

@@ -166,7 +166,7 @@ export class Service extends Construct implements IConnectable {
     this.connections = this.securityGroup.connections;
 
     if (enableExec) {
-      td.enableExec();
+      td.enableExec(props.cluster.execAudit);
       if (td.hasReadonlyRootFilesystem) {
         Annotations.of(this).addWarning(
           "ECS Exec's agent needs a writable root filesystem: set readonlyRootFilesystem: false on the container to exec into, or mount scratch volumes at /managed-agents, /var/lib/amazon/ssm and /var/log/amazon/ssm.",
@@ -175,7 +175,8 @@ export class Service extends Construct implements IConnectable {
     }
 
     // Load balancing: target group, listener rule or listener, and the way in through the security group.
-    const dependsOn: ITerraformDependable[] = [];
+    // Destroy removes the service before the cluster lets go of the capacity providers it uses.
+    const dependsOn: ITerraformDependable[] = props.cluster.capacityProviderAssociation ? [props.cluster.capacityProviderAssociation] : [];
     let loadBalancerBlock: EcsServiceConfig["loadBalancer"];
     let alarmLoadBalancer: AlarmLoadBalancer | undefined;
     let albResourceLabel: string | undefined;

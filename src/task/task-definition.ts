@@ -2,6 +2,8 @@ import { Construct, IConstruct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
+import { execAuditStatements } from "../cluster/exec-logging";
+import type { ExecAuditAttributes } from "../cluster/types";
 import { fail, isToken } from "../core/errors";
 import { PolicyStatement } from "../core/iam";
 import { checkName, NameRules } from "../core/naming";
@@ -110,8 +112,10 @@ export class TaskDefinition extends Construct implements ITaskDefinition {
   public readonly taskRole: Role;
   /** The task definition resource, for escape hatches. */
   public readonly resource: EcsTaskDefinition;
-  private readonly containerOptions: Record<string, ContainerOptions>;
+  /** True when any container keeps its root filesystem read-only (ECS Exec cannot start its agent there). */
+  public readonly hasReadonlyRootFilesystem: boolean;
   private execEnabled = false;
+  private readonly execAuditKeys = new Set<string>();
 
   constructor(scope: Construct, id: string, props: TaskDefinitionProps) {
     super(scope, id);
@@ -147,7 +151,7 @@ export class TaskDefinition extends Construct implements ITaskDefinition {
     this.networkMode = networkMode;
     this.cpu = cpu;
     this.memoryMiB = memoryMiB;
-    this.containerOptions = props.containers;
+    this.hasReadonlyRootFilesystem = Object.values(props.containers).some((c) => c.readonlyRootFilesystem ?? true);
     this.containers = containerNames.map((name) => ({
       name,
       portMappings: (props.containers[name].portMappings ?? []).map((p) => ({
@@ -239,21 +243,24 @@ export class TaskDefinition extends Construct implements ITaskDefinition {
     this.taskRole.addToPolicy({ sid, actions, resources: resourceArns });
   }
 
-  /** Gives the task role the Session Manager channels ECS Exec uses. Idempotent. */
-  public enableExec(): void {
-    if (this.execEnabled) return;
-    this.execEnabled = true;
-    this.taskRole.addToPolicy(EXEC_STATEMENT);
+  /**
+   * Gives the task role the Session Manager channels ECS Exec uses and, for a cluster that audits
+   * sessions, its session key and log destinations. Idempotent per cluster audit configuration.
+   */
+  public enableExec(audit?: ExecAuditAttributes): void {
+    if (!this.execEnabled) {
+      this.execEnabled = true;
+      this.taskRole.addToPolicy(EXEC_STATEMENT);
+    }
+    if (audit && !this.execAuditKeys.has(audit.kmsKeyArn)) {
+      this.execAuditKeys.add(audit.kmsKeyArn);
+      for (const statement of execAuditStatements(audit)) this.taskRole.addToPolicy(statement);
+    }
   }
 
   /** The `awslogs` settings for a sidecar ECS adds itself (e.g. the Service Connect proxy). */
   public awsLogsOptions(streamPrefix: string): Record<string, string> {
     return { "awslogs-group": this.logGroupName, "awslogs-region": this.region, "awslogs-stream-prefix": streamPrefix };
-  }
-
-  /** True when any container keeps its root filesystem read-only (ECS Exec cannot start its agent there). */
-  public get hasReadonlyRootFilesystem(): boolean {
-    return Object.values(this.containerOptions).some((c) => c.readonlyRootFilesystem ?? true);
   }
 
   /**
