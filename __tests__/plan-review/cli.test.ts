@@ -107,6 +107,13 @@ describe("runPlanReview", () => {
     expect(JSON.parse(readFileSync(t.out("summary.json"), "utf8")).gateReasons).toEqual(["plan failed: dev"]);
   });
 
+  test("exits 1 and reports the error when synthesis fails", async () => {
+    const t = setup({ dev: "fresh.plan.json" });
+    const failing: CliEnvironment = { ...t.env, synthesize: async () => Promise.reject(Object.assign(new Error("exit 1"), { stderr: "ValidationError: dev/Network: invalid cidr" })) };
+    expect(await runPlanReview(t.options({ synthDir: undefined }), failing)).toBe(1);
+    expect(readFileSync(t.out("report.md"), "utf8")).toContain("ValidationError: dev/Network: invalid cidr");
+  });
+
   test("throws a usage error naming the stacks it has when asked for one it does not", async () => {
     const t = setup({ dev: "fresh.plan.json" });
     await expect(runPlanReview(t.options({ stacks: ["qa"] }), t.env)).rejects.toThrow(/^no synthesized stack qa in .*cdktf\.out \(have: dev\)$/);

@@ -143,7 +143,14 @@ export async function runPlanReview(options: CliOptions, env: CliEnvironment = D
   const synthDir = resolve(options.synthDir ?? join(options.outDir, "cdktf.out"));
   if (!options.synthDir) {
     rmSync(synthDir, { recursive: true, force: true });
-    await env.synthesize(synthDir);
+    try {
+      await env.synthesize(synthDir);
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      const e = error as { stderr?: string; message: string };
+      env.log("FAIL synthesis");
+      return writeOutputs([{ stack: "(synth)", status: "failed", error: e.stderr || e.message }], options, env);
+    }
   }
   const available = existsSync(join(synthDir, "stacks")) ? readdirSync(join(synthDir, "stacks")).filter((s) => statSync(join(synthDir, "stacks", s)).isDirectory()).sort() : [];
   const unknown = options.stacks.filter((s) => !available.includes(s));
@@ -185,6 +192,12 @@ export async function runPlanReview(options: CliOptions, env: CliEnvironment = D
     reviews.push(review);
   }
 
+  return writeOutputs(reviews, options, env);
+}
+
+/** Writes report.md, comment.md and summary.json; returns the gate's exit code. */
+function writeOutputs(reviews: readonly StackReviewResult[], options: CliOptions, env: CliEnvironment): number {
+  mkdirSync(options.outDir, { recursive: true });
   const result = gate(reviews, { failOnDestroy: options.failOnDestroy });
   const markdown = renderMarkdown(reviews, { gate: result });
   writeFileSync(join(options.outDir, "report.md"), markdown);
