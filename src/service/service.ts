@@ -1,6 +1,6 @@
 import { Annotations, ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { EcsService, EcsServiceConfig } from "@cdktf/provider-aws/lib/ecs-service";
+import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { validateCapacityProviderStrategy, isFargateProvider } from "../cluster/capacity-strategy";
 import type { CapacityProviderStrategyItem, ICluster, INamespace } from "../cluster/types";
 import { fail, isToken } from "../core/errors";
@@ -8,18 +8,17 @@ import { checkName, NameRules } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkOneOf } from "../core/validate";
 import type { ApplicationListener } from "../ingress/application-listener";
-import { ApplicationTargetGroup, ApplicationTargetGroupProps } from "../ingress/application-target-group";
-import { securityGroupPorts } from "../ingress/network-load-balancer";
-import { NetworkTargetGroup } from "../ingress/network-target-group";
+import { ApplicationTargetGroup } from "../ingress/application-target-group";
+import type { NetworkTargetGroup } from "../ingress/network-target-group";
 import { Connections, IConnectable, Port } from "../network/connections";
 import { SecurityGroup } from "../network/security-group";
 import type { SubnetTier } from "../network/subnet-plan";
 import type { PortSelector, SelectedPort, TaskDefinition } from "../task/task-definition";
-import { AlarmLoadBalancer, checkServiceAlarms, ServiceAlarmOptions, ServiceAlarms } from "./alarms";
+import { checkServiceAlarms, ServiceAlarmOptions, ServiceAlarms } from "./alarms";
 import { AutoScalingOptions, checkAutoScaling, ServiceAutoScaling } from "./autoscaling";
 import { AlarmRef, BlueGreenDeployment, BlueGreenDeploymentOptions, checkBlueGreen } from "./blue-green";
 import { CloudMapOptions, CloudMapService } from "./cloud-map";
-import { ApplicationLoadBalancerTarget, NetworkLoadBalancerTarget } from "./load-balancing";
+import { ApplicationLoadBalancerTarget, attachToApplicationLoadBalancer, attachToNetworkLoadBalancer, NetworkLoadBalancerTarget } from "./load-balancing";
 import { checkPlacement, PlacementOptions, renderPlacementConstraints, renderPlacementStrategies } from "./placement";
 import { checkServiceConnect, renderServiceConnect, ServiceConnectOptions } from "./service-connect";
 
@@ -174,59 +173,19 @@ export class Service extends Construct implements IConnectable {
       }
     }
 
-    // Load balancing: target group, listener rule or listener, and the way in through the security group.
     // Destroy removes the service before the cluster lets go of the capacity providers it uses.
     const dependsOn: ITerraformDependable[] = props.cluster.capacityProviderAssociation ? [props.cluster.capacityProviderAssociation] : [];
-    let loadBalancerBlock: EcsServiceConfig["loadBalancer"];
-    let alarmLoadBalancer: AlarmLoadBalancer | undefined;
-    let albResourceLabel: string | undefined;
-    let blueTargetGroupProps: ApplicationTargetGroupProps | undefined;
-    if (props.loadBalancer) {
-      const lb = props.loadBalancer;
-      const port = td.selectPort(this, "loadBalancer", lb);
-      this.trafficPort = port;
-      blueTargetGroupProps = {
-        name: props.name,
-        network,
-        port: port.containerPort,
-        protocol: lb.protocol,
-        protocolVersion: lb.protocolVersion,
-        healthCheck: lb.healthCheck,
-        deregistrationDelaySeconds: lb.deregistrationDelaySeconds,
-        slowStartSeconds: lb.slowStartSeconds,
-        tags,
-      };
-      const targetGroup = new ApplicationTargetGroup(this, "TargetGroup", blueTargetGroupProps);
-      lb.listener.addTargetGroup(id, { targetGroup, priority: lb.priority, hostHeaders: lb.hostHeaders, pathPatterns: lb.pathPatterns });
-      this.targetGroup = targetGroup;
-      dependsOn.push(...targetGroup.attachments);
-      this.connections.allowFrom(lb.listener.loadBalancer, Port.tcp(port.containerPort), `from load balancer to ${port.containerName}:${port.containerPort}`);
-      loadBalancerBlock = [{ targetGroupArn: targetGroup.targetGroupArn, containerName: port.containerName, containerPort: port.containerPort }];
-      const lbSuffix = lb.listener.loadBalancer.loadBalancerArnSuffix;
-      alarmLoadBalancer = { kind: "application", loadBalancerArnSuffix: lbSuffix, targetGroupArnSuffix: targetGroup.targetGroupArnSuffix };
-      albResourceLabel = `${lbSuffix}/${targetGroup.targetGroupArnSuffix}`;
-    } else if (props.networkLoadBalancer) {
-      const nlb = props.networkLoadBalancer;
-      const protocol = nlb.protocol ?? "TCP";
-      const port = td.selectPort(this, "networkLoadBalancer", nlb);
-      this.trafficPort = port;
-      const targetGroup = new NetworkTargetGroup(this, "TargetGroup", {
-        name: props.name,
-        network,
-        port: port.containerPort,
-        protocol,
-        healthCheck: nlb.healthCheck,
-        deregistrationDelaySeconds: nlb.deregistrationDelaySeconds,
-        tags,
-      });
-      nlb.loadBalancer.addListener(id, { port: nlb.listenerPort, protocol, targetGroup });
-      this.targetGroup = targetGroup;
-      dependsOn.push(...targetGroup.attachments);
-      for (const sgPort of securityGroupPorts(port.containerPort, protocol)) {
-        this.connections.allowFrom(nlb.loadBalancer, sgPort, `from load balancer to ${port.containerName}:${sgPort.label}`);
-      }
-      loadBalancerBlock = [{ targetGroupArn: targetGroup.targetGroupArn, containerName: port.containerName, containerPort: port.containerPort }];
-      alarmLoadBalancer = { kind: "network", loadBalancerArnSuffix: nlb.loadBalancer.loadBalancerArnSuffix, targetGroupArnSuffix: targetGroup.targetGroupArnSuffix };
+    // Load balancing: target group, listener rule or listener, and the way in through the security group.
+    const target = { scope: this, ruleId: id, name: props.name, network, taskDefinition: td, connections: this.connections, tags };
+    const attachment = props.loadBalancer
+      ? attachToApplicationLoadBalancer(target, props.loadBalancer)
+      : props.networkLoadBalancer
+        ? attachToNetworkLoadBalancer(target, props.networkLoadBalancer)
+        : undefined;
+    if (attachment) {
+      this.trafficPort = attachment.port;
+      this.targetGroup = attachment.targetGroup;
+      dependsOn.push(...attachment.targetGroup.attachments);
     } else if (td.containers.some((c) => c.portMappings.length > 0)) {
       this.trafficPort = td.selectPort(this, "taskDefinition", {});
     }
@@ -254,7 +213,7 @@ export class Service extends Construct implements IConnectable {
       desiredCount,
       capacityProviderStrategy: strategy.map((item) => ({ capacityProvider: item.capacityProvider, weight: item.weight ?? 1, base: item.base })),
       networkConfiguration: { subnets: [...subnetIds], securityGroups: [this.securityGroup.securityGroupId], assignPublicIp },
-      loadBalancer: loadBalancerBlock,
+      loadBalancer: attachment ? [attachment.block] : undefined,
       healthCheckGracePeriodSeconds: gracePeriod,
       deploymentController: { type: rolling ? "ECS" : "CODE_DEPLOY" },
       deploymentCircuitBreaker: rolling ? { enable: rolling.circuitBreaker ?? true, rollback: rolling.circuitBreaker ?? true } : undefined,
@@ -283,7 +242,7 @@ export class Service extends Construct implements IConnectable {
         name: props.name,
         clusterName: props.cluster.clusterName,
         serviceName: this.resource.name,
-        albResourceLabel,
+        albResourceLabel: attachment?.albResourceLabel,
         tags,
       });
     }
@@ -293,14 +252,14 @@ export class Service extends Construct implements IConnectable {
         name: props.name,
         clusterName: props.cluster.clusterName,
         serviceName: this.resource.name,
-        loadBalancer: alarmLoadBalancer,
+        loadBalancer: attachment?.alarmLoadBalancer,
         tags,
       });
     } else {
       Annotations.of(this).addWarning(`Alarms are off for service ${props.name}: nobody hears about failing tasks or 5xx responses.`);
     }
 
-    if (deployment.type === "blueGreen" && props.loadBalancer && blueTargetGroupProps && this.targetGroup instanceof ApplicationTargetGroup) {
+    if (deployment.type === "blueGreen" && props.loadBalancer && attachment?.targetGroupProps && this.targetGroup instanceof ApplicationTargetGroup) {
       const lb = props.loadBalancer;
       const testListener: ApplicationListener = deployment.testListener ?? lb.listener.loadBalancer.addTestListener(deployment.testListenerPort as number);
       const serviceAlarms: AlarmRef[] = this.alarms ? this.alarms.alarmNames.map((alarmName, i) => ({ alarmName, alarmArn: this.alarms!.alarmArns[i] })) : [];
@@ -312,7 +271,7 @@ export class Service extends Construct implements IConnectable {
         productionListener: lb.listener,
         testListener,
         blueTargetGroup: this.targetGroup,
-        greenTargetGroupProps: { ...blueTargetGroupProps, name: `${props.name}-green` },
+        greenTargetGroupProps: { ...attachment.targetGroupProps, name: `${props.name}-green` },
         rule: { priority: lb.priority, hostHeaders: lb.hostHeaders, pathPatterns: lb.pathPatterns },
         config: deployment.config,
         terminationWaitMinutes: deployment.terminationWaitMinutes,
