@@ -40,9 +40,9 @@ describe("policy report", () => {
   test("splits active findings (errors first) from suppressed ones with their reasons", () => {
     const report = parsePolicyReport({
       findings: [
-        { ruleId: "B", level: "warning", message: "w" },
-        { ruleId: "A", level: "error", message: "e", path: "dev/Api" },
-        { ruleId: "C", level: "error", message: "s", suppression: { reason: "accepted risk" } },
+        { ruleId: "B", severity: "warning", message: "w" },
+        { ruleId: "A", severity: "error", message: "e", constructPath: "dev/Api" },
+        { ruleId: "C", severity: "error", message: "s", suppressed: { reason: "accepted risk" } },
       ],
     });
     expect(summarizePolicy(report)).toEqual({
@@ -51,10 +51,10 @@ describe("policy report", () => {
       infos: 0,
       suppressed: 1,
       findings: [
-        { ruleId: "A", level: "error", message: "e", path: "dev/Api" },
-        { ruleId: "B", level: "warning", message: "w" },
+        { ruleId: "A", severity: "error", message: "e", constructPath: "dev/Api" },
+        { ruleId: "B", severity: "warning", message: "w" },
       ],
-      suppressions: [{ ruleId: "C", level: "error", message: "s", suppression: { reason: "accepted risk" } }],
+      suppressions: [{ ruleId: "C", severity: "error", message: "s", suppressed: { reason: "accepted risk" } }],
     });
   });
 
@@ -63,12 +63,12 @@ describe("policy report", () => {
   });
 
   test("rejects an unknown level", () => {
-    expect(() => parsePolicyReport({ findings: [{ ruleId: "A", level: "fatal", message: "m" }] })).toThrow("policy report: findings[0].level must be one of error, warning, info");
+    expect(() => parsePolicyReport({ findings: [{ ruleId: "A", severity: "fatal", message: "m" }] })).toThrow("policy report: findings[0].severity must be one of error, warning, info");
   });
 
   test("rejects a suppression without a reason", () => {
-    expect(() => parsePolicyReport({ findings: [{ ruleId: "A", level: "error", message: "m", suppression: {} }] })).toThrow(
-      "policy report: findings[0].suppression.reason must be a string (a suppression needs a reason)",
+    expect(() => parsePolicyReport({ findings: [{ ruleId: "A", severity: "error", message: "m", suppressed: {} }] })).toThrow(
+      "policy report: findings[0].suppressed.reason must be a string (a suppression needs a reason)",
     );
   });
 });

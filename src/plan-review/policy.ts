@@ -7,16 +7,18 @@ export const POLICY_SARIF_FILE = "policy-report.sarif";
 
 export type PolicyLevel = "error" | "warning" | "info";
 
-/** One guardrail finding: the minimal shape the review reads (other fields are ignored). */
+/** One guardrail finding: the subset of `src/policy`'s report the review reads (other fields are ignored). */
 export interface PolicyFinding {
   /** Stable rule id, e.g. `ECS_TASK_READONLY_ROOT`. */
   readonly ruleId: string;
-  readonly level: PolicyLevel;
+  readonly severity: PolicyLevel;
   readonly message: string;
   /** The construct the finding is about, e.g. `dev/Api/TaskDefinition`. */
-  readonly path?: string;
+  readonly constructPath?: string;
+  /** How to fix it. */
+  readonly fix?: string;
   /** Present when the finding is suppressed; a suppression always carries its reason. */
-  readonly suppression?: { readonly reason: string };
+  readonly suppressed?: { readonly reason: string; readonly declaredAt?: string };
 }
 
 export interface PolicyReport {
@@ -52,10 +54,10 @@ export function parsePolicyReport(data: unknown, source = "policy report"): Poli
   (findings as unknown[]).forEach((f, i) => {
     const finding = f as Partial<PolicyFinding>;
     if (typeof finding.ruleId !== "string") bad(`findings[${i}].ruleId must be a string`);
-    if (!LEVELS.includes(finding.level as PolicyLevel)) bad(`findings[${i}].level must be one of ${LEVELS.join(", ")}`);
+    if (!LEVELS.includes(finding.severity as PolicyLevel)) bad(`findings[${i}].severity must be one of ${LEVELS.join(", ")}`);
     if (typeof finding.message !== "string") bad(`findings[${i}].message must be a string`);
-    if (finding.suppression !== undefined && typeof finding.suppression?.reason !== "string") {
-      bad(`findings[${i}].suppression.reason must be a string (a suppression needs a reason)`);
+    if (finding.suppressed !== undefined && typeof finding.suppressed?.reason !== "string") {
+      bad(`findings[${i}].suppressed.reason must be a string (a suppression needs a reason)`);
     }
   });
   return { findings: findings as PolicyFinding[] };
@@ -64,16 +66,16 @@ export function parsePolicyReport(data: unknown, source = "policy report"): Poli
 /** Counts by level and splits active findings from suppressed ones. */
 export function summarizePolicy(report: PolicyReport | undefined): PolicySummary | undefined {
   if (!report) return undefined;
-  const active = report.findings.filter((f) => !f.suppression);
-  const order = (f: PolicyFinding) => LEVELS.indexOf(f.level);
-  const sorted = [...active].sort((a, b) => order(a) - order(b) || a.ruleId.localeCompare(b.ruleId) || (a.path ?? "").localeCompare(b.path ?? ""));
-  const count = (level: PolicyLevel) => active.filter((f) => f.level === level).length;
+  const active = report.findings.filter((f) => !f.suppressed);
+  const order = (f: PolicyFinding) => LEVELS.indexOf(f.severity);
+  const sorted = [...active].sort((a, b) => order(a) - order(b) || a.ruleId.localeCompare(b.ruleId) || (a.constructPath ?? "").localeCompare(b.constructPath ?? ""));
+  const count = (level: PolicyLevel) => active.filter((f) => f.severity === level).length;
   return {
     errors: count("error"),
     warnings: count("warning"),
     infos: count("info"),
     suppressed: report.findings.length - active.length,
     findings: sorted,
-    suppressions: report.findings.filter((f) => f.suppression),
+    suppressions: report.findings.filter((f) => f.suppressed),
   };
 }

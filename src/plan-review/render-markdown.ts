@@ -145,12 +145,12 @@ function policySection(policy: PolicySummary | undefined): string[] {
   out.push(`${policy.errors} error(s), ${policy.warnings} warning(s), ${policy.infos} info, ${policy.suppressed} suppressed.`, "");
   if (policy.findings.length > 0) {
     out.push("| Level | Rule | Construct | Finding |", "|---|---|---|---|");
-    for (const f of policy.findings) out.push(`| ${f.level === "error" ? "❌ error" : f.level} | ${code(f.ruleId)} | ${f.path ? code(f.path) : ""} | ${cell(f.message)} |`);
+    for (const f of policy.findings) out.push(`| ${f.severity === "error" ? "❌ error" : f.severity} | ${code(f.ruleId)} | ${f.constructPath ? code(f.constructPath) : ""} | ${cell(f.fix ? `${f.message}. Fix: ${f.fix}` : f.message)} |`);
     out.push("");
   }
   if (policy.suppressions.length > 0) {
     out.push("<details><summary>Suppressed findings</summary>", "", "| Level | Rule | Construct | Reason |", "|---|---|---|---|");
-    for (const f of policy.suppressions) out.push(`| ${f.level} | ${code(f.ruleId)} | ${f.path ? code(f.path) : ""} | ${cell(f.suppression!.reason)} |`);
+    for (const f of policy.suppressions) out.push(`| ${f.severity} | ${code(f.ruleId)} | ${f.constructPath ? code(f.constructPath) : ""} | ${cell(f.suppressed!.reason)} |`);
     out.push("", "</details>", "");
   }
   return out;
