@@ -29,7 +29,7 @@ describe("NET-002 default security group", () => {
       const open = new Vpc(s, "Open", { cidrBlock: "10.2.0.0/16" });
       new DefaultSecurityGroup(s, "OpenDefault", {
         vpcId: open.id,
-        ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, self: true }],
+        ingress: [{ protocol: "-1", fromPort: 0, toPort: 0, selfAttribute: true }],
         egress: [{ protocol: "-1", fromPort: 0, toPort: 0, cidrBlocks: ["0.0.0.0/0"] }],
       });
     });
