@@ -62,9 +62,10 @@ async function step<T>(name: string, action: () => Promise<T>): Promise<T> {
 /** Every package in the consumer's lockfile must have come from `registryUrl`. */
 function checkLockfile(consumerDir: string, registryUrl: string): number {
   const lock = JSON.parse(readFileSync(join(consumerDir, "package-lock.json"), "utf8")) as {
-    packages: Record<string, { resolved?: string; link?: boolean }>;
+    packages: Record<string, { resolved?: string; link?: boolean; inBundle?: boolean }>;
   };
-  const installed = Object.entries(lock.packages).filter(([path, p]) => path !== "" && !p.link);
+  // Bundled dependencies (cdktf bundles its own) come inside their parent's tarball.
+  const installed = Object.entries(lock.packages).filter(([path, p]) => path !== "" && !p.link && !p.inBundle);
   const foreign = installed.filter(([, p]) => !p.resolved?.startsWith(registryUrl));
   if (foreign.length > 0) {
     throw new Error(`not installed from ${registryUrl}: ${foreign.slice(0, 10).map(([path, p]) => `${path} (${p.resolved ?? "no resolved URL"})`).join(", ")}`);
@@ -115,7 +116,7 @@ async function roundTrip(tmp: string, manifest: Manifest, onRegistry: (r: Runnin
   }
   const consumerConfig = join(tmp, "consumer.npmrc");
   writeFileSync(consumerConfig, `registry=${registry.url}\n`);
-  const consumerEnv = cleanEnv({ npm_config_registry: registry.url, npm_config_userconfig: consumerConfig, npm_config_globalconfig: globalConfig });
+  const consumerEnv = cleanEnv({ npm_config_registry: registry.url, npm_config_userconfig: consumerConfig, npm_config_globalconfig: globalConfig, npm_config_cache: join(tmp, "npm-cache") });
   await step("consumer: npm install from the private registry", () => sh(consumerDir, "npm", ["install", "--no-audit", "--no-fund"], consumerEnv));
   const count = checkLockfile(consumerDir, registry.url);
   checkInstalledPackage(consumerDir, manifest);
@@ -145,10 +146,10 @@ async function main(): Promise<number> {
   } catch (error) {
     console.log("");
     console.error(`FAIL: ${(error as Error).message}`);
-    if (existsSync(join(tmp, "registry", "verdaccio.log"))) console.error(`registry log: ${join(tmp, "registry", "verdaccio.log")} (kept with --keep)`);
+    console.error(keep ? `registry log: ${join(tmp, "registry", "verdaccio.log")}` : "run with --keep to keep the registry, its log and the consumer project");
     return 1;
   } finally {
-    await step("stop the registry and clean up", cleanUp);
+    await step(keep ? "stop the registry" : "stop the registry and delete the temporary directory", cleanUp);
     if (keep) console.log(`kept ${tmp}`);
   }
 }

@@ -85,7 +85,8 @@ async function main(): Promise<void> {
   }
   const wrong = Object.keys(expected).filter((type) => created[type] !== expected[type]);
   if (wrong.length > 0) throw new Error("unexpected plan: " + JSON.stringify({ expected, created }));
-  console.log(JSON.stringify({ planned: changes.length, created, terraformSeconds: result.timings }));
+  const seconds = Object.fromEntries(Object.entries(result.timings).map(([stage, s]) => [stage, Math.round((s ?? 0) * 10) / 10]));
+  console.log(JSON.stringify({ planned: changes.length, created, terraformSeconds: seconds }));
 }
 
 main().catch((error) => {
@@ -123,10 +124,11 @@ export function consumerProject(o: ConsumerOptions): Record<string, string> {
       },
       include: ["main.ts"],
     }),
-    // Node16 resolution reads the `exports` map and its `types` conditions.
+    // Node16 resolution reads the `exports` map and its `types` conditions; the declarations
+    // themselves were checked by the first compile.
     "tsconfig.node16.json": json({
       extends: "./tsconfig.json",
-      compilerOptions: { module: "node16", moduleResolution: "node16", noEmit: true },
+      compilerOptions: { module: "node16", moduleResolution: "node16", noEmit: true, skipLibCheck: true },
     }),
     "main.ts": mainTs(o),
   };
