@@ -64,10 +64,10 @@ export function taskDefinition(
     memory: "512",
     networkMode: "awsvpc",
     requiresCompatibilities: ["FARGATE"],
-    executionRoleArn: role(scope, `${id}ExecutionRole`).arn,
-    taskRoleArn: role(scope, `${id}TaskRole`).arn,
     containerDefinitions: JSON.stringify(containers),
     ...config,
+    executionRoleArn: "executionRoleArn" in config ? config.executionRoleArn : role(scope, `${id}ExecutionRole`).arn,
+    taskRoleArn: "taskRoleArn" in config ? config.taskRoleArn : role(scope, `${id}TaskRole`).arn,
   });
 }
 
