@@ -10,5 +10,6 @@ module.exports = {
   },
   setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],
   globalSetup: "<rootDir>/__tests__/offline/global-setup.ts",
-  testPathIgnorePatterns: ["/node_modules/", "/.offline-plans/"],
+  globalTeardown: "<rootDir>/__tests__/offline/global-teardown.ts",
+
 };

@@ -1,9 +1,6 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { App } from "cdktf";
-import { checkStackOffline, TerraformPlanJson } from "../../src/terraform";
-import { ALARM_TOPIC, SCHEDULED_JOBS_OFFLINE_STACK, scheduledJobsOfflineStack } from "./offline-stack";
+import { TerraformPlanJson } from "../../src/terraform";
+import { offlinePlan } from "../offline/offline-plans";
+import { ALARM_TOPIC, SCHEDULED_JOBS_OFFLINE_STACK } from "./offline-stack";
 
 /**
  * The scheduled-task and batch modules against the real hashicorp/aws provider: terraform validate
@@ -13,12 +10,7 @@ describe("Scheduled tasks and Batch against the real provider", () => {
   let plan: TerraformPlanJson;
 
   beforeAll(async () => {
-    const outdir = mkdtempSync(join(tmpdir(), "scheduled-jobs-offline-"));
-    const app = new App({ outdir });
-    scheduledJobsOfflineStack(app);
-    app.synth();
-    const result = await checkStackOffline({ stackDir: join(outdir, "stacks", SCHEDULED_JOBS_OFFLINE_STACK) });
-    plan = result.plan as TerraformPlanJson;
+    plan = await offlinePlan(SCHEDULED_JOBS_OFFLINE_STACK);
   });
 
   const created = (type: string) =>

@@ -1,21 +1,13 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { App } from "cdktf";
-import { checkStackOffline, TerraformPlanJson } from "../../src/terraform";
-import { CLUSTER_OFFLINE_STACK, clusterOfflineStack } from "./offline-stack";
+import { TerraformPlanJson } from "../../src/terraform";
+import { offlinePlan } from "../offline/offline-plans";
+import { CLUSTER_OFFLINE_STACK } from "./offline-stack";
 
 /** The Cluster module against the real hashicorp/aws provider: terraform validate and an offline plan of one stack. */
 describe("Cluster against the real provider", () => {
   let plan: TerraformPlanJson;
 
   beforeAll(async () => {
-    const outdir = mkdtempSync(join(tmpdir(), "cluster-offline-"));
-    const app = new App({ outdir });
-    clusterOfflineStack(app);
-    app.synth();
-    const result = await checkStackOffline({ stackDir: join(outdir, "stacks", CLUSTER_OFFLINE_STACK) });
-    plan = result.plan as TerraformPlanJson;
+    plan = await offlinePlan(CLUSTER_OFFLINE_STACK);
   });
 
   const created = (type: string) =>

@@ -1,7 +1,9 @@
-import { rmSync } from "node:fs";
-import { OFFLINE_PLANS_DIR } from "./offline-plans";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { OFFLINE_PLANS_ENV } from "./offline-plans";
 
-/** Starts every jest run with no cached offline plans. */
+/** Gives this jest run its own directory for offline plans; workers inherit the variable. */
 export default function globalSetup(): void {
-  rmSync(OFFLINE_PLANS_DIR, { recursive: true, force: true });
+  process.env[OFFLINE_PLANS_ENV] = mkdtempSync(join(tmpdir(), "offline-plans-"));
 }

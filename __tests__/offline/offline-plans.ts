@@ -6,20 +6,24 @@ import { OFFLINE_STACKS } from "./registry";
 
 /**
  * The offline plans of every registered stack, computed once per jest run by whichever test file
- * asks first (the others wait), then read from disk. `globalSetup` clears the directory at the
- * start of each run, so results never leak between runs.
+ * asks first (the others wait), then read from disk. `globalSetup` gives each run its own
+ * directory (in `$OFFLINE_PLANS_DIR`, inherited by the workers), so runs never share results.
  */
-export const OFFLINE_PLANS_DIR = join(__dirname, "..", "..", ".offline-plans");
-const DONE = join(OFFLINE_PLANS_DIR, "done.json");
-const LOCK = join(OFFLINE_PLANS_DIR, "lock");
+export const OFFLINE_PLANS_ENV = "OFFLINE_PLANS_DIR";
+
+function plansDir(): string {
+  const dir = process.env[OFFLINE_PLANS_ENV];
+  if (!dir) throw new Error(`${OFFLINE_PLANS_ENV} is not set: run the tests through jest (its globalSetup sets it)`);
+  return dir;
+}
 
 interface Outcome {
   readonly plans: Record<string, string>;
   readonly errors: Record<string, string>;
 }
 
-async function computeAll(): Promise<void> {
-  const outdir = join(OFFLINE_PLANS_DIR, "cdktf.out");
+async function computeAll(dir: string): Promise<void> {
+  const outdir = join(dir, "cdktf.out");
   const app = new App({ outdir });
   const stacks = OFFLINE_STACKS.flatMap((build) => build(app));
   app.synth();
@@ -27,7 +31,7 @@ async function computeAll(): Promise<void> {
   try {
     const results = await checkStacksOffline(stacks.map((s) => join(outdir, "stacks", s.node.id)));
     for (const r of results) {
-      const file = join(OFFLINE_PLANS_DIR, `${r.stack}.plan.json`);
+      const file = join(dir, `${r.stack}.plan.json`);
       writeFileSync(file, JSON.stringify(r.plan));
       outcome.plans[r.stack] = file;
     }
@@ -35,27 +39,29 @@ async function computeAll(): Promise<void> {
     const name = error instanceof TerraformCheckError ? error.stackName : "*";
     outcome.errors[name] = (error as Error).message;
   }
-  writeFileSync(DONE, JSON.stringify(outcome));
+  writeFileSync(join(dir, "done.json"), JSON.stringify(outcome));
 }
 
 async function outcome(): Promise<Outcome> {
-  mkdirSync(OFFLINE_PLANS_DIR, { recursive: true });
+  const dir = plansDir();
+  const done = join(dir, "done.json");
+  const lock = join(dir, "lock");
   let owner = false;
   try {
-    mkdirSync(LOCK);
+    mkdirSync(lock);
     owner = true;
   } catch {
     // Another test file is computing the plans.
   }
-  if (owner && !existsSync(DONE)) {
+  if (owner && !existsSync(done)) {
     try {
-      await computeAll();
+      await computeAll(dir);
     } finally {
-      rmSync(LOCK, { recursive: true, force: true });
+      rmSync(lock, { recursive: true, force: true });
     }
   }
-  while (!existsSync(DONE)) await new Promise((r) => setTimeout(r, 250));
-  return JSON.parse(readFileSync(DONE, "utf8")) as Outcome;
+  while (!existsSync(done)) await new Promise((r) => setTimeout(r, 250));
+  return JSON.parse(readFileSync(done, "utf8")) as Outcome;
 }
 
 /** The offline plan of one registered stack; fails with Terraform's own error text if checking failed. */
@@ -66,6 +72,12 @@ export async function offlinePlan(stack: string): Promise<TerraformPlanJson> {
     throw new Error(error ?? `stack "${stack}" is not registered in __tests__/offline/registry.ts`);
   }
   return JSON.parse(readFileSync(plans[stack], "utf8")) as TerraformPlanJson;
+}
+
+/** The synthesized `cdk.tf.json` of one registered stack, from the same run as its plan. */
+export async function synthesizedStack(stack: string): Promise<any> {
+  await outcome();
+  return JSON.parse(readFileSync(join(plansDir(), "cdktf.out", "stacks", stack, "cdk.tf.json"), "utf8"));
 }
 
 /** Resource changes of one type and action in a plan. */

@@ -1,6 +1,10 @@
 import { App, TerraformStack } from "cdktf";
 import { EnvironmentStack } from "../../stacks/environment-stack";
 import { loadEnvironments } from "../../stacks/environments";
+import { scheduledJobsOfflineStack } from "../batch/offline-stack";
+import { clusterOfflineStack } from "../cluster/offline-stack";
+import { reviewOfflineStack } from "../plan-review/fixtures/review-stack";
+import { servicesOfflineStack } from "../service/offline-stack";
 
 /**
  * Every stack the suite checks against the real provider: the environment stacks, the examples,
@@ -9,4 +13,8 @@ import { loadEnvironments } from "../../stacks/environments";
  */
 export const OFFLINE_STACKS: ReadonlyArray<(app: App) => TerraformStack | TerraformStack[]> = [
   (app) => loadEnvironments({}).map((config) => new EnvironmentStack(app, config)),
+  clusterOfflineStack,
+  servicesOfflineStack,
+  scheduledJobsOfflineStack,
+  reviewOfflineStack,
 ];

@@ -1,34 +1,18 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { App, TerraformStack } from "cdktf";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { useAwsProviderRange } from "../../src/core/provider-version";
 import { constructPathsFromSynth, gate, loadPriceTable, PlanJson, renderMarkdown, reviewPlan } from "../../src/plan-review";
-import { checkStackOffline, OfflineCheckResult } from "../../src/terraform";
-import { buildFixtureEnvironment } from "./fixtures/fixture-stack";
+import { offlinePlan, synthesizedStack } from "../offline/offline-plans";
+import { REVIEW_EXTRA_SERVICES as EXTRA_SERVICES, REVIEW_OFFLINE_STACK } from "./fixtures/review-stack";
 
 /**
- * One stack with every resource type the review prices or flags, plus 30 extra services so the
- * plan has a few hundred resources: the real provider plans it offline, and the review of that
- * plan must take a small fraction of the plan's own time.
+ * One stack with every resource type the review prices or flags, plus extra services so the plan
+ * has a few hundred resources, planned offline by the real provider.
  */
 describe("plan review of a large offline plan", () => {
-  const EXTRA_SERVICES = 30;
-  let result: OfflineCheckResult;
+  let result: { plan?: PlanJson };
   let constructPaths: Map<string, string>;
 
   beforeAll(async () => {
-    const outdir = mkdtempSync(join(tmpdir(), "plan-review-offline-"));
-    const app = new App({ outdir });
-    const stack = new TerraformStack(app, "review");
-    new AwsProvider(stack, "aws", { region: "eu-west-1" });
-    useAwsProviderRange(stack);
-    buildFixtureEnvironment(stack, { variant: "base", extraServices: EXTRA_SERVICES });
-    app.synth();
-    const stackDir = join(outdir, "stacks", "review");
-    constructPaths = constructPathsFromSynth(JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8")));
-    result = await checkStackOffline({ stackDir });
+    result = { plan: (await offlinePlan(REVIEW_OFFLINE_STACK)) as PlanJson };
+    constructPaths = constructPathsFromSynth(await synthesizedStack(REVIEW_OFFLINE_STACK));
   });
 
   test("the real provider validates and plans every resource type the review knows", () => {
@@ -41,15 +25,11 @@ describe("plan review of a large offline plan", () => {
     expect(changes.every((c) => c.change.actions.join() === "create")).toBe(true);
   });
 
-  test("reviews the plan in under 5% of the time Terraform took to plan it", () => {
+  // How long the review takes next to the plan itself is measured by `npm run bench`, not here.
+  test("reviews a few hundred planned resources: counts, modules by construct path and Fargate costs", () => {
     const plan = result.plan as PlanJson;
-    const started = performance.now();
     const review = reviewPlan({ stack: "review", plan, prices: loadPriceTable(), constructPaths });
     const markdown = renderMarkdown([review], { gate: gate([review]) });
-    const reviewSeconds = (performance.now() - started) / 1000;
-    const planSeconds = (result.timings.plan ?? 0) + (result.timings.show ?? 0);
-    console.log(`offline plan of ${plan.resource_changes!.length} resources: plan+show ${planSeconds.toFixed(1)} s, review+render ${(reviewSeconds * 1000).toFixed(0)} ms`);
-    expect(reviewSeconds).toBeLessThan(planSeconds * 0.05);
 
     expect(review.counts.create).toBe(201);
     // Grouped by construct path: each extra service is its own module.

@@ -83,9 +83,17 @@ describe("planOfModule", () => {
         { address: "module.prod.aws_vpc.a", module_address: "module.prod", type: "aws_vpc", name: "a", change },
       ],
       planned_values: { root_module: { child_modules: [{ address: "module.dev", resources: [] }] } },
+      configuration: {
+        provider_config: { "module.dev:aws": { name: "aws", module_address: "module.dev", expressions: { region: { constant_value: "eu-west-1" } } }, "module.prod:aws": { name: "aws" } },
+        root_module: { module_calls: { dev: { source: "./dev", module: { resources: [{ address: "aws_vpc.a" }] } } } },
+      },
     };
     const dev = planOfModule(plan, "dev");
     expect(dev.resource_changes).toEqual([{ address: "aws_vpc.a", type: "aws_vpc", name: "a", change }]);
     expect(dev.planned_values).toEqual({ root_module: { address: "module.dev", resources: [] } });
+    expect(dev.configuration).toEqual({
+      provider_config: { aws: { name: "aws", expressions: { region: { constant_value: "eu-west-1" } } } },
+      root_module: { resources: [{ address: "aws_vpc.a" }] },
+    });
   });
 });

@@ -1,6 +1,6 @@
 /** Instance type facts and the ECS-optimized Amazon Linux 2023 AMIs, as pure functions. */
 
-export type CpuArchitecture = "x86_64" | "arm64";
+export type InstanceArchitecture = "x86_64" | "arm64";
 
 /** The ECS-optimized Amazon Linux 2023 AMI variants AWS publishes. */
 export type EcsAmiVariant = "x86_64" | "arm64" | "gpu" | "neuron";
@@ -14,7 +14,7 @@ export const ECS_AMI_PARAMETERS: Readonly<Record<EcsAmiVariant, string>> = {
 };
 
 /** The CPU architecture each AMI variant runs on. */
-export const AMI_VARIANT_ARCHITECTURE: Readonly<Record<EcsAmiVariant, CpuArchitecture>> = {
+export const AMI_VARIANT_ARCHITECTURE: Readonly<Record<EcsAmiVariant, InstanceArchitecture>> = {
   x86_64: "x86_64",
   arm64: "arm64",
   gpu: "x86_64",
@@ -47,7 +47,7 @@ export function instanceFamily(instanceType: string): string | undefined {
  * after the generation digit (`m7g`, `c7gn`, `r8gd`, `t4g`, `g5g`, `im4gn`, `x2gd`), plus `a1`.
  * Everything else (Intel, AMD, `g4dn` and other GPU families, Inferentia, Trainium) is x86_64.
  */
-export function architectureOf(instanceType: string): CpuArchitecture {
+export function architectureOf(instanceType: string): InstanceArchitecture {
   const family = instanceFamily(instanceType) ?? "";
   return family === "a1" || /^[a-z]+\d+g[a-z]*$/.test(family) ? "arm64" : "x86_64";
 }

@@ -268,11 +268,24 @@ export function planOfModule(plan: TerraformPlanJson, module: string): Terraform
       });
   const root = (plan.planned_values as { root_module?: { child_modules?: Array<{ address: string }> } } | undefined)?.root_module;
   const child = root?.child_modules?.find((m) => m.address === moduleAddress);
+  const config = plan.configuration as
+    | { provider_config?: Record<string, { module_address?: string }>; root_module?: { module_calls?: Record<string, { module?: unknown }> } }
+    | undefined;
+  // Provider configurations of the module are keyed `module.<name>:<provider>` in a combined plan.
+  const providerConfig = Object.fromEntries(
+    Object.entries(config?.provider_config ?? {})
+      .filter(([key]) => key.startsWith(`${moduleAddress}:`))
+      .map(([key, value]) => {
+        const { module_address, ...rest } = value;
+        return [key.slice(moduleAddress.length + 1), rest];
+      }),
+  );
   return {
     ...plan,
     resource_changes: strip(plan.resource_changes),
     resource_drift: strip(plan.resource_drift as Array<{ address: string; module_address?: string }> | undefined),
     planned_values: { root_module: child ?? {} },
-    configuration: undefined,
+    // The module's own configuration (resource expressions and references) becomes the root's.
+    configuration: { provider_config: providerConfig, root_module: config?.root_module?.module_calls?.[module]?.module ?? {} },
   };
 }

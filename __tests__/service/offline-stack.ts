@@ -1,0 +1,181 @@
+import { App, TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { EfsAccessPoint } from "@cdktf/provider-aws/lib/efs-access-point";
+import { EfsFileSystem } from "@cdktf/provider-aws/lib/efs-file-system";
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
+import { useAwsProviderRange } from "../../src/core/provider-version";
+import { NetworkLoadBalancer } from "../../src/ingress/network-load-balancer";
+import { Service } from "../../src/service/service";
+import { ContainerImage } from "../../src/task/image";
+import { Secret } from "../../src/task/secret";
+import { TaskDefinition } from "../../src/task/task-definition";
+import { alb, platform } from "./fixtures";
+
+const DB_SECRET = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme/test/db-AbCdEf";
+const API_KEY = "arn:aws:ssm:eu-west-1:123456789012:parameter/acme/test/api-key";
+const REPO = "arn:aws:ecr:eu-west-1:123456789012:repository/acme/web";
+
+/**
+ * One stack with the four service patterns (and every task definition feature), checked against the
+ * real hashicorp/aws provider: (a) a public web service on Fargate + Fargate Spot behind HTTPS with
+ * auto scaling, (b) an internal API reached through Service Connect (and Cloud Map), (c) a queue
+ * worker with step scaling on queue depth, (d) a blue/green service; plus a TCP service behind an NLB.
+ */
+function buildStack(stack: TerraformStack): void {
+  const { cluster, network } = platform(stack);
+  const lb = alb(stack, network);
+  const topic = new SnsTopic(stack, "Alerts", { name: "acme-test-alerts" });
+  const alarms = { topicArn: topic.arn };
+
+  // (b) internal API: Service Connect server, Cloud Map A records, EFS with an access point.
+  const fileSystem = new EfsFileSystem(stack, "FileSystem", { encrypted: true });
+  const accessPoint = new EfsAccessPoint(stack, "AccessPoint", { fileSystemId: fileSystem.id, posixUser: { uid: 1000, gid: 1000 } });
+  const apiTask = new TaskDefinition(stack, "ApiTask", {
+    name: "acme-test-api",
+    cpu: 512,
+    memoryMiB: 1024,
+    runtimePlatform: { cpuArchitecture: "ARM64" },
+    efsVolumes: { data: { fileSystemId: fileSystem.id, fileSystemArn: fileSystem.arn, accessPointId: accessPoint.id } },
+    scratchVolumes: ["tmp"],
+    containers: {
+      api: {
+        image: ContainerImage.fromEcrRepository("arn:aws:ecr:eu-west-1:123456789012:repository/acme/api", "2.3.1"),
+        portMappings: [{ containerPort: 9000, name: "api", appProtocol: "http" }],
+        secrets: { DB_PASSWORD: Secret.fromSecretsManager(DB_SECRET, "password") },
+        healthCheck: { command: ["CMD-SHELL", "wget -q -O- http://localhost:9000/health || exit 1"], startPeriodSeconds: 30 },
+        mountPoints: [{ volume: "data", containerPath: "/data" }, { volume: "tmp", containerPath: "/tmp" }],
+        user: "1000:1000",
+        ulimits: [{ name: "nofile", softLimit: 65536, hardLimit: 65536 }],
+      },
+    },
+  });
+  const api = new Service(stack, "Api", {
+    name: "acme-test-api",
+    cluster,
+    taskDefinition: apiTask,
+    serviceConnect: { endpoints: [{ portName: "api", discoveryName: "api", port: 80 }] },
+    cloudMapDiscovery: { name: "api-dns" },
+    alarms,
+  });
+
+  // (a) public web on FARGATE + FARGATE_SPOT behind HTTPS, auto scaling, Service Connect client, FireLens sidecar.
+  const webTask = new TaskDefinition(stack, "WebTask", {
+    name: "acme-test-web",
+    cpu: 1024,
+    memoryMiB: 2048,
+    ephemeralStorageGiB: 30,
+    scratchVolumes: ["tmp"],
+    containers: {
+      "log-router": {
+        image: ContainerImage.fromRegistry("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4"),
+        essential: true,
+        firelens: { type: "fluentbit", options: { "enable-ecs-log-metadata": "true" } },
+        memoryReservationMiB: 64,
+        // Fluent Bit writes its generated configuration at start.
+        readonlyRootFilesystem: false,
+      },
+      web: {
+        image: ContainerImage.fromEcrRepository(REPO, "1.4.2"),
+        memoryLimitMiB: 1536,
+        memoryReservationMiB: 1024,
+        portMappings: [{ containerPort: 8080, name: "http", appProtocol: "http" }],
+        environment: { API_URL: "http://api:80", NODE_ENV: "production" },
+        secrets: { API_KEY: Secret.fromSsmParameter(API_KEY) },
+        dependsOn: [{ containerName: "log-router", condition: "START" }],
+        logging: { driver: "awsfirelens", options: { Name: "cloudwatch_logs", region: "eu-west-1", log_group_name: "/ecs/acme-test-web/app", log_stream_prefix: "web-", auto_create_group: "false" } },
+        mountPoints: [{ volume: "tmp", containerPath: "/tmp" }],
+        initProcessEnabled: true,
+      },
+    },
+  });
+  const web = new Service(stack, "Web", {
+    name: "acme-test-web",
+    cluster,
+    taskDefinition: webTask,
+    capacityProviderStrategy: [
+      { capacityProvider: "FARGATE", base: 2, weight: 1 },
+      { capacityProvider: "FARGATE_SPOT", weight: 4 },
+    ],
+    loadBalancer: { listener: lb.listener, priority: 100, hostHeaders: ["www.example.com"], healthCheck: { path: "/health" }, slowStartSeconds: 30 },
+    serviceConnect: {},
+    autoScaling: {
+      minCapacity: 2,
+      maxCapacity: 20,
+      targetTracking: { cpuPercent: 60, memoryPercent: 75, requestsPerTarget: 1000 },
+      scheduled: { night: { schedule: "cron(0 22 ? * * *)", maxCapacity: 4, timezone: "Europe/Dublin" }, morning: { schedule: "cron(0 6 ? * * *)", maxCapacity: 20 } },
+    },
+    alarms,
+  });
+  api.allowFrom(web);
+
+  // (c) queue worker: no port, step scaling on the queue's depth down to zero, ECS Exec.
+  const queue = new SqsQueue(stack, "Jobs", { name: "acme-test-jobs", sqsManagedSseEnabled: true });
+  const workerTask = new TaskDefinition(stack, "WorkerTask", {
+    name: "acme-test-worker",
+    cpu: 256,
+    memoryMiB: 512,
+    containers: {
+      worker: {
+        image: ContainerImage.fromRegistry("123456789012.dkr.ecr.eu-west-1.amazonaws.com/acme/worker:5.0.0"),
+        command: ["worker", "--queue", "acme-test-jobs"],
+        environment: { QUEUE_URL: queue.url },
+        stopTimeoutSeconds: 120,
+        readonlyRootFilesystem: false,
+      },
+    },
+  });
+  workerTask.grant(["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"], [queue.arn], "ConsumeJobs");
+  new Service(stack, "Worker", {
+    name: "acme-test-worker",
+    cluster,
+    taskDefinition: workerTask,
+    capacityProviderStrategy: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }],
+    enableExec: true,
+    autoScaling: {
+      minCapacity: 0,
+      maxCapacity: 10,
+      stepScaling: {
+        "queue-depth": {
+          metric: { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: { QueueName: queue.name }, statistic: "Maximum" },
+          scaleOut: [{ from: 1, change: 1 }, { from: 100, change: 3 }, { from: 1000, change: 6 }],
+          scaleIn: [{ upTo: 0, change: -1 }],
+        },
+      },
+    },
+    alarms,
+  });
+
+  // (d) blue/green behind the same ALB, with a test listener and a canary.
+  const adminTask = new TaskDefinition(stack, "AdminTask", {
+    name: "acme-test-admin",
+    containers: { admin: { image: ContainerImage.fromRegistry("public.ecr.aws/nginx/nginx:1.27"), portMappings: [{ containerPort: 8080, name: "http" }] } },
+  });
+  new Service(stack, "Admin", {
+    name: "acme-test-admin",
+    cluster,
+    taskDefinition: adminTask,
+    loadBalancer: { listener: lb.listener, priority: 200, hostHeaders: ["admin.example.com"], pathPatterns: ["/admin/*"] },
+    deployment: { type: "blueGreen", testListenerPort: 8443, config: { type: "canary", percentage: 10, intervalMinutes: 5 }, terminationWaitMinutes: 10 },
+    alarms,
+  });
+
+  // A TCP service behind a network load balancer.
+  const nlb = new NetworkLoadBalancer(stack, "Nlb", { name: "acme-test-tcp", network });
+  const tcpTask = new TaskDefinition(stack, "TcpTask", {
+    name: "acme-test-mqtt",
+    containers: { broker: { image: ContainerImage.fromRegistry("public.ecr.aws/docker/library/eclipse-mosquitto:2"), portMappings: [{ containerPort: 1883, name: "mqtt" }] } },
+  });
+  new Service(stack, "Mqtt", { name: "acme-test-mqtt", cluster, taskDefinition: tcpTask, networkLoadBalancer: { loadBalancer: nlb, listenerPort: 1883 } });
+}
+
+export const SERVICES_OFFLINE_STACK = "services";
+
+/** The services offline stack, registered in `__tests__/offline/registry.ts`. */
+export function servicesOfflineStack(app: App): TerraformStack {
+  const stack = new TerraformStack(app, SERVICES_OFFLINE_STACK);
+  new AwsProvider(stack, "aws", { region: "eu-west-1" });
+  useAwsProviderRange(stack);
+  buildStack(stack);
+  return stack;
+}
