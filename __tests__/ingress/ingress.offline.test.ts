@@ -1,16 +1,6 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { App, TerraformStack } from "cdktf";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { useAwsProviderRange } from "../../src/core/provider-version";
-import { ApplicationLoadBalancer, ApplicationTargetGroup } from "../../src/ingress/application-load-balancer";
-import { NetworkLoadBalancer, NetworkTargetGroup } from "../../src/ingress/network-load-balancer";
-import { Network } from "../../src/network/network";
-import { checkStackOffline, TerraformPlanJson } from "../../src/terraform";
-
-const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
-const CERT2 = "arn:aws:acm:eu-west-1:123456789012:certificate/66666666-7777-8888-9999-000000000000";
+import { TerraformPlanJson } from "../../src/terraform";
+import { offlinePlan } from "../offline/offline-plans";
+import { CERT, CERT2, INGRESS_OFFLINE_STACK } from "./offline-stack";
 
 /**
  * One stack with every ingress feature, through the real hashicorp/aws provider: terraform
@@ -20,51 +10,7 @@ describe("ingress stack against the real provider", () => {
   let plan: TerraformPlanJson;
 
   beforeAll(async () => {
-    const outdir = mkdtempSync(join(tmpdir(), "ingress-out-"));
-    const app = new App({ outdir });
-    const stack = new TerraformStack(app, "ingress");
-    new AwsProvider(stack, "aws", { region: "eu-west-1" });
-    useAwsProviderRange(stack);
-
-    const network = new Network(stack, "Network", {
-      name: "acme-test",
-      cidr: "10.20.0.0/16",
-      availabilityZones: ["eu-west-1a", "eu-west-1b"],
-      natGateways: "single",
-      flowLogs: { enabled: false },
-    });
-
-    const publicAlb = new ApplicationLoadBalancer(stack, "PublicAlb", {
-      name: "acme-test-web",
-      network,
-      certificateArn: CERT,
-      additionalCertificateArns: [CERT2],
-      accessLogs: { bucket: "acme-test-lb-logs", prefix: "web" },
-      tags: { Team: "web" },
-    });
-    const web = new ApplicationTargetGroup(stack, "WebTargets", { name: "acme-test-web", network, port: 8080, healthCheck: { path: "/healthz" } });
-    const api = new ApplicationTargetGroup(stack, "ApiTargets", {
-      name: "acme-test-api",
-      network,
-      port: 9090,
-      protocolVersion: "HTTP2",
-      slowStartSeconds: 60,
-    });
-    publicAlb.listener.addTargetGroup("Web", { targetGroup: web, priority: 100, hostHeaders: ["www.example.com"] });
-    publicAlb.listener.addTargetGroup("Api", { targetGroup: api, priority: 10, hostHeaders: ["api.example.com"], pathPatterns: ["/v1/*"] });
-    publicAlb.addTestListener(8443).addTargetGroup("Web", { targetGroup: web, priority: 100, pathPatterns: ["/*"] });
-
-    const internalAlb = new ApplicationLoadBalancer(stack, "InternalAlb", { name: "acme-test-internal-services-load-balancer", network, internetFacing: false });
-    const admin = new ApplicationTargetGroup(stack, "AdminTargets", { name: "acme-test-admin", network, port: 8000 });
-    internalAlb.listener.addTargetGroup("Admin", { targetGroup: admin, priority: 1, pathPatterns: ["/admin/*"] });
-
-    const nlb = new NetworkLoadBalancer(stack, "Nlb", { name: "acme-test-mqtt", network });
-    const mqtt = new NetworkTargetGroup(stack, "MqttTargets", { name: "acme-test-mqtt", network, port: 1883 });
-    nlb.addListener("Mqtt", { port: 1883, targetGroup: mqtt });
-
-    app.synth();
-    const result = await checkStackOffline({ stackDir: join(outdir, "stacks", "ingress") });
-    plan = result.plan!;
+    plan = await offlinePlan(INGRESS_OFFLINE_STACK);
   });
 
   const created = (type: string) =>

@@ -3,6 +3,7 @@ import { EnvironmentStack } from "../../stacks/environment-stack";
 import { loadEnvironments } from "../../stacks/environments";
 import { scheduledJobsOfflineStack } from "../batch/offline-stack";
 import { clusterOfflineStack } from "../cluster/offline-stack";
+import { ingressOfflineStack } from "../ingress/offline-stack";
 import { reviewOfflineStack } from "../plan-review/fixtures/review-stack";
 import { servicesOfflineStack } from "../service/offline-stack";
 
@@ -14,6 +15,7 @@ import { servicesOfflineStack } from "../service/offline-stack";
 export const OFFLINE_STACKS: ReadonlyArray<(app: App) => TerraformStack | TerraformStack[]> = [
   (app) => loadEnvironments({}).map((config) => new EnvironmentStack(app, config)),
   clusterOfflineStack,
+  ingressOfflineStack,
   servicesOfflineStack,
   scheduledJobsOfflineStack,
   reviewOfflineStack,
