@@ -7,12 +7,15 @@ export interface InventoryEntry extends PolicyResource {
   readonly construct: IConstruct;
 }
 
-/** The stack as rules see it: its resources with their final values and its provider blocks. */
-export interface Inventory {
-  readonly resources: readonly InventoryEntry[];
+/** Resources and provider blocks, as rules see a stack. */
+export interface ResourceSet<R extends PolicyResource = PolicyResource> {
+  readonly resources: readonly R[];
   /** The synthesized `provider` block: provider name to its configurations (one per alias). */
   readonly providers: Readonly<Record<string, readonly Record<string, unknown>[]>>;
 }
+
+/** A synthesized stack's resources, each with the construct that produces it. */
+export type Inventory = ResourceSet<InventoryEntry>;
 
 type TerraformJson = {
   resource?: Record<string, Record<string, Record<string, unknown>>>;
@@ -73,14 +76,14 @@ export function referencedAddresses(value: unknown): string[] {
   return [...found];
 }
 
-/** The {@link PolicyContext} over an {@link Inventory}. */
-export class StackIndex implements PolicyContext {
-  public readonly resources: readonly InventoryEntry[];
-  private readonly byAddress = new Map<string, InventoryEntry>();
-  private readonly byType = new Map<string, InventoryEntry[]>();
+/** The {@link PolicyContext} over a {@link ResourceSet} (a stack's inventory, or resources built by hand in tests). */
+export class StackIndex<R extends PolicyResource = PolicyResource> implements PolicyContext {
+  public readonly resources: readonly R[];
+  private readonly byAddress = new Map<string, R>();
+  private readonly byType = new Map<string, R[]>();
 
   constructor(
-    private readonly inventory: Inventory,
+    private readonly inventory: ResourceSet<R>,
     public readonly environmentClass: EnvironmentClass,
     public readonly requiredTags: readonly string[] = [],
   ) {
@@ -91,18 +94,18 @@ export class StackIndex implements PolicyContext {
     }
   }
 
-  public resourcesOfType(type: string): readonly InventoryEntry[] {
+  public resourcesOfType(type: string): readonly R[] {
     return this.byType.get(type) ?? [];
   }
 
-  public resourceAt(address: string): InventoryEntry | undefined {
+  public resourceAt(address: string): R | undefined {
     return this.byAddress.get(address);
   }
 
-  public referencedBy(value: unknown): readonly InventoryEntry[] {
+  public referencedBy(value: unknown): readonly R[] {
     return referencedAddresses(value)
       .map((address) => this.byAddress.get(address))
-      .filter((r): r is InventoryEntry => r !== undefined);
+      .filter((r): r is R => r !== undefined);
   }
 
   public refersTo(value: unknown, resource: PolicyResource): boolean {

@@ -132,8 +132,8 @@ function annotate(construct: IConstruct, finding: LocatedFinding): void {
 }
 
 /**
- * Applies the policy pack to `stack` (one pack per stack). Call it once the stack's provider is set
- * up; rules see the stack as synthesized, so constructs added after this call are checked too.
+ * Applies the policy pack to `stack` (one pack per stack). Where in the stack's constructor it is
+ * called does not matter: rules run at synth, so constructs added after this call are checked too.
  *
  * @example applyPolicies(stack, { environmentClass: "production", requiredTags: ["Owner", "CostCenter"] })
  */

@@ -1,7 +1,10 @@
 import { TerraformStack } from "cdktf";
+import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
 import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
+import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { SchedulerSchedule } from "@cdktf/provider-aws/lib/scheduler-schedule";
 import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import {
   ecsContainerInsights,
@@ -232,6 +235,24 @@ describe("ECS-009 public IPs and public subnets", () => {
       service(s, net, { networkConfiguration: { subnets: [...net.workloadSubnetIds] } });
     });
     expect(messages(found)).toEqual(["tasks run in public subnet aws_subnet.Network_IsolatedSubnet1 (it sets map_public_ip_on_launch)"]);
+  });
+
+  test("reports scheduled tasks and Batch jobs with public IPs or in public subnets", () => {
+    const found = findingsOf(ecsNoPublicIp, (s) => {
+      const net = network(s);
+      const pub = [net.publicSubnetIds[0]];
+      const ecsParameters = { taskDefinitionArn: "arn:aws:ecs:eu-west-1:123456789012:task-definition/job:1", networkConfiguration: { subnets: [...net.privateSubnetIds], assignPublicIp: true } };
+      new SchedulerSchedule(s, "Schedule", { flexibleTimeWindow: { mode: "OFF" }, scheduleExpression: "rate(1 day)", target: { arn: "arn:cluster", roleArn: "arn:role", ecsParameters } });
+      new CloudwatchEventTarget(s, "Target", { rule: "r", arn: "arn:cluster", ecsTarget: { taskDefinitionArn: "arn:td", networkConfiguration: { subnets: pub } } });
+      new BatchComputeEnvironment(s, "Compute", { type: "MANAGED", computeResources: { type: "FARGATE", maxVcpus: 4, subnets: pub } });
+      new BatchJobDefinition(s, "Job", { name: "job", type: "container", containerProperties: JSON.stringify({ image: "busybox:1.36", networkConfiguration: { assignPublicIp: "ENABLED" } }) });
+    });
+    expect(brief(found)).toEqual([
+      "error ECS-009 @ Compute: tasks run in public subnet aws_subnet.Network_PublicSubnet1 (its route table aws_route_table.Network_PublicRouteTable routes to an internet gateway)",
+      'error ECS-009 @ Job: the job container sets networkConfiguration.assignPublicIp = "ENABLED"',
+      "error ECS-009 @ Schedule: assign_public_ip is on: every task gets a public IP address",
+      "error ECS-009 @ Target: tasks run in public subnet aws_subnet.Network_PublicSubnet1 (its route table aws_route_table.Network_PublicRouteTable routes to an internet gateway)",
+    ]);
   });
 
   test("passes a service in private subnets without a public IP", () => {
