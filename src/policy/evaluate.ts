@@ -2,7 +2,7 @@ import { TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { collectInventory, Inventory, StackIndex } from "./inventory";
 import { DeclaredSuppression, findSuppression, suppressionsDeclaredOn } from "./suppressions";
-import { EnvironmentClass, Finding, Rule, RuleSeverity, severityIn, Severity } from "./types";
+import { EnvironmentClass, everywhere, Finding, Rule, severityIn, Severity, Violation } from "./types";
 
 /** What the pack checks a stack against. */
 export interface EvaluationOptions {
@@ -17,14 +17,14 @@ export interface LocatedFinding extends Finding {
 }
 
 /** The pack's own rule: a suppression that silences nothing is reported, so stale ones get removed. */
-export const UNUSED_SUPPRESSION = {
+export const UNUSED_SUPPRESSION: Omit<Rule, "appliesTo" | "check"> = {
   id: "POL-001",
   title: "Suppressions silence a finding",
   rationale:
     "A suppression whose finding went away (the resource was fixed or removed) would silently cover the next, unrelated violation; reporting it keeps suppressions honest.",
-  severity: { production: "warning", nonProduction: "warning" } as RuleSeverity,
+  severity: everywhere("warning"),
   references: ["cdk-nag unused suppression reporting"],
-} as const;
+};
 
 const key = (s: DeclaredSuppression) => `${s.construct.node.path}\u0000${s.ruleId}`;
 
@@ -44,7 +44,7 @@ export function evaluateInventory(stack: TerraformStack, inventory: Inventory, o
     if (severity === "off") continue;
     const targets = rule.appliesTo.includes("*") ? context.resources : rule.appliesTo.flatMap((t) => context.resourcesOfType(t));
     for (const resource of targets) {
-      let violations;
+      let violations: readonly Violation[];
       try {
         violations = rule.check(resource, context);
       } catch (error) {
