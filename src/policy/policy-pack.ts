@@ -9,7 +9,7 @@ import { Construct, IConstruct } from "constructs";
 import { fail } from "../core/errors";
 import { checkOneOf, checkUnique } from "../core/validate";
 import { evaluatePolicies, LocatedFinding } from "./evaluate";
-import { buildReport, formatFinding, PolicyReport, renderSummary, toSarif } from "./report";
+import { buildReport, formatFinding, PolicyPackReport, renderSummary, toSarif } from "./report";
 import { PLATFORM_RULES } from "./rules";
 import { EnvironmentClass, Rule } from "./types";
 
@@ -92,7 +92,7 @@ export class PolicyPack extends Construct {
    * Runs the rules over the stack as it is now and returns the report; no annotations, no files.
    * Synthesis does the same after every Aspect has run.
    */
-  public evaluate(): PolicyReport {
+  public evaluate(): PolicyPackReport {
     return buildReport(this.stack.node.id, this.environmentClass, this.rules, this.findings());
   }
 

@@ -11,7 +11,7 @@ export interface ReportedRule {
 }
 
 /** The outcome of checking one stack: written as `policy-report.json` next to its `cdk.tf.json`. */
-export interface PolicyReport {
+export interface PolicyPackReport {
   readonly stack: string;
   readonly environmentClass: EnvironmentClass;
   readonly summary: {
@@ -27,7 +27,7 @@ export interface PolicyReport {
 }
 
 /** Builds the report of one stack from its findings (with any construct references dropped). */
-export function buildReport(stack: string, environmentClass: EnvironmentClass, rules: readonly Rule[], findings: readonly Finding[]): PolicyReport {
+export function buildReport(stack: string, environmentClass: EnvironmentClass, rules: readonly Rule[], findings: readonly Finding[]): PolicyPackReport {
   const open = findings.filter((f) => !f.suppressed);
   return {
     stack,
@@ -65,7 +65,7 @@ export function formatFinding(f: Finding): string {
 }
 
 /** The human summary printed on synth. */
-export function renderSummary(report: PolicyReport, files: readonly string[] = []): string {
+export function renderSummary(report: PolicyPackReport, files: readonly string[] = []): string {
   const { errors, warnings, suppressed } = report.summary;
   const lines = [
     `Policy check of stack "${report.stack}" (${report.environmentClass}): ${errors} error(s), ${warnings} warning(s), ${suppressed} suppressed`,
@@ -89,7 +89,7 @@ export interface SarifOptions {
  * the stack's `cdk.tf.json` and names the Terraform address and construct path as logical locations;
  * suppressed findings carry an accepted in-source suppression with the reason as its justification.
  */
-export function toSarif(report: PolicyReport, options: SarifOptions): object {
+export function toSarif(report: PolicyPackReport, options: SarifOptions): object {
   const ruleIndex = new Map(report.rules.map((r, i) => [r.id, i]));
   return {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
