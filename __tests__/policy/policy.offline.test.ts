@@ -2,21 +2,33 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App } from "cdktf";
-import { checkStackOffline, TerraformPlanJson } from "../../src/terraform";
 import { PolicyPack } from "../../src/policy";
-import { buildPolicyStack } from "./policy-stack";
+import { checkStackOffline, TerraformPlanJson } from "../../src/terraform";
+import { OFFLINE_PLANS_ENV, offlinePlan } from "../offline/offline-plans";
+import { OFFLINE_STACKS } from "../offline/registry";
+import { POLICY_OFFLINE_STACK, policyOfflineStack } from "./offline-stack";
+
+/** The stack's plan and its synthesized directory: from the combined run once registered there, else planned on its own. */
+async function planPolicyStack(): Promise<{ plan: TerraformPlanJson; stackDir: string }> {
+  if (OFFLINE_STACKS.includes(policyOfflineStack)) {
+    const plan = await offlinePlan(POLICY_OFFLINE_STACK);
+    return { plan, stackDir: join(process.env[OFFLINE_PLANS_ENV] ?? "", "cdktf.out", "stacks", POLICY_OFFLINE_STACK) };
+  }
+  const outdir = mkdtempSync(join(tmpdir(), "policy-offline-"));
+  const app = new App({ outdir });
+  policyOfflineStack(app);
+  app.synth();
+  const stackDir = join(outdir, "stacks", POLICY_OFFLINE_STACK);
+  return { plan: (await checkStackOffline({ stackDir })).plan!, stackDir };
+}
 
 /** The compliant platform stack synthesizes (the pack finds no error), and the real provider validates and plans it. */
 describe("policy pack against the real provider", () => {
-  const outdir = mkdtempSync(join(tmpdir(), "policy-offline-"));
-  const stackDir = join(outdir, "stacks", "policy");
   let plan: TerraformPlanJson;
+  let stackDir: string;
 
   beforeAll(async () => {
-    const app = new App({ outdir });
-    buildPolicyStack(app);
-    app.synth();
-    plan = (await checkStackOffline({ stackDir })).plan!;
+    ({ plan, stackDir } = await planPolicyStack());
   });
 
   const created = (type: string) => (plan.resource_changes ?? []).filter((c) => c.type === type && c.change.actions.join() === "create").map((c) => c.change.after as any);

@@ -148,14 +148,17 @@ function scheduledTasks(scope: Construct, props: { subnets: string[]; clusterArn
 /** Tags the environment stacks require; the provider adds them to every resource as default tags. */
 export const POLICY_STACK_TAGS = { Environment: "prod", Owner: "platform-team", CostCenter: "cc-1001" };
 
+/** Name of the policy module's offline stack. */
+export const POLICY_OFFLINE_STACK = "policy";
+
 /**
  * The policy module's offline stack: a production stack holding every resource type the rules
  * inspect, in the compliant form, plus one documented exception (an audit log group kept forever,
  * suppressed with its reason). It synthesizes without errors and must pass the real provider's
  * validate and plan.
  */
-export function buildPolicyStack(app: App): TerraformStack {
-  const stack = new TerraformStack(app, "policy");
+export function policyOfflineStack(app: App): TerraformStack {
+  const stack = new TerraformStack(app, POLICY_OFFLINE_STACK);
   new AwsProvider(stack, "aws", { region: REGION, defaultTags: [{ tags: POLICY_STACK_TAGS }] });
   useAwsProviderRange(stack);
   platform(stack);
