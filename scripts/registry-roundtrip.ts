@@ -87,7 +87,8 @@ function checkInstalledPackage(consumerDir: string, manifest: Manifest): void {
 }
 
 async function roundTrip(tmp: string, manifest: Manifest, onRegistry: (r: RunningRegistry) => void): Promise<void> {
-  const uplinkUrl = (await sh(root, "npm", ["config", "get", "registry"], cleanEnv({}))).trim();
+  // Asked with the caller's environment, so `npm_config_registry=... npm run publish:roundtrip` counts.
+  const uplinkUrl = (await sh(root, "npm", ["config", "get", "registry"], process.env)).trim();
   const registry = await step(`start Verdaccio (uplink ${uplinkUrl})`, () =>
     startRegistry({ dir: join(tmp, "registry"), uplinkUrl, packageName: manifest.name }),
   );
