@@ -8,3 +8,4 @@ export * from "./service";
 export * from "./schedule";
 export * from "./scheduled-task";
 export * from "./batch";
+export * from "./policy";

@@ -1,18 +1,49 @@
 import { Aspects, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Network, PreventDestroy, useAwsProviderRange } from "../src";
-import type { EnvironmentConfig } from "./environments/types";
+import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
+import {
+  applyPolicies,
+  ApplicationLoadBalancer,
+  Cluster,
+  ComputeEnvironment,
+  ContainerImage,
+  FARGATE,
+  FARGATE_SPOT,
+  JobDefinition,
+  JobQueue,
+  Network,
+  PreventDestroy,
+  ScheduledTask,
+  Service,
+  TaskDefinition,
+  useAwsProviderRange,
+} from "../src";
+import { REQUIRED_TAGS, type EnvironmentConfig, type ScheduledTaskConfig, type WebServiceConfig, type WorkerServiceConfig } from "./environments/types";
+
+/** Construct ids are PascalCase: config key `nightly-report` → `NightlyReport`. */
+function pascal(key: string): string {
+  return key
+    .split(/[-_]/)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("");
+}
 
 /**
  * One deployable environment (`cdktf deploy <name>`): owns the aws provider, the state backend and
- * default tags, and composes the library's modules from an {@link EnvironmentConfig}.
+ * default tags, and composes the library's modules from an {@link EnvironmentConfig}:
+ * Network → Cluster → public load balancer → services, scheduled tasks and a Batch queue.
  */
 export class EnvironmentStack extends TerraformStack {
   public readonly config: EnvironmentConfig;
   /** `<org>-<env>`, the prefix of every name in the stack. */
   public readonly prefix: string;
   public readonly network: Network;
+  public readonly cluster: Cluster;
+  public readonly loadBalancer: ApplicationLoadBalancer;
+  public readonly services: Record<string, Service> = {};
+  public readonly scheduledTasks: Record<string, ScheduledTask> = {};
+  public readonly jobQueue: JobQueue;
 
   constructor(scope: Construct, config: EnvironmentConfig) {
     super(scope, config.name);
@@ -28,6 +59,8 @@ export class EnvironmentStack extends TerraformStack {
     });
     useAwsProviderRange(this);
     this.configureBackend();
+    // Guardrails: errors fail `cdktf synth`; reports land next to cdk.tf.json.
+    applyPolicies(this, { environmentClass: config.environmentClass, requiredTags: REQUIRED_TAGS });
 
     this.network = new Network(this, "Network", {
       name: this.prefix,
@@ -40,13 +73,200 @@ export class EnvironmentStack extends TerraformStack {
       flowLogs: { retentionDays: config.network.flowLogRetentionDays },
     });
 
+    const capacity = config.cluster;
+    this.cluster = new Cluster(this, "Cluster", {
+      name: this.prefix,
+      network: this.network,
+      containerInsights: capacity.containerInsights,
+      ec2CapacityProviders: capacity.ec2CapacityProviders,
+      defaultCapacityProviderStrategy: [
+        { capacityProvider: FARGATE, base: capacity.fargateBase, weight: capacity.fargateWeight },
+        { capacityProvider: FARGATE_SPOT, weight: capacity.fargateSpotWeight },
+      ],
+      namespace: { type: "DNS_PRIVATE", name: `${config.name}.${config.org}.internal` },
+    });
+
+    this.loadBalancer = new ApplicationLoadBalancer(this, "PublicLoadBalancer", {
+      name: `${this.prefix}-public`,
+      network: this.network,
+      certificateArn: config.ingress.certificateArn,
+      deletionProtection: config.ingress.deletionProtection,
+    });
+
+    for (const [key, service] of Object.entries(config.services)) {
+      this.services[key] = service.kind === "web" ? this.webService(key, service) : this.workerService(key, service);
+    }
+    for (const [key, task] of Object.entries(config.scheduledTasks)) {
+      this.scheduledTasks[key] = this.scheduledTask(key, task);
+    }
+    this.jobQueue = this.batch();
+
     if (config.environmentClass === "production") {
       Aspects.of(this).add(new PreventDestroy());
     }
+    this.outputs();
+  }
 
+  private image(repository: string, tag: string): ContainerImage {
+    const { accountId, region } = this.config;
+    return ContainerImage.fromEcrRepository(
+      `arn:aws:ecr:${region}:${accountId}:repository/${repository}`,
+      tag,
+      `${accountId}.dkr.ecr.${region}.amazonaws.com/${repository}`,
+    );
+  }
+
+  private webService(key: string, config: WebServiceConfig): Service {
+    const name = `${this.prefix}-${key}`;
+    const task = new TaskDefinition(this, `${pascal(key)}Task`, {
+      name,
+      cpu: config.cpu,
+      memoryMiB: config.memoryMiB,
+      runtimePlatform: { cpuArchitecture: config.architecture },
+      logRetentionDays: this.config.logRetentionDays,
+      scratchVolumes: ["tmp"],
+      containers: {
+        app: {
+          image: this.image(config.repository, config.imageTag),
+          portMappings: [{ containerPort: config.containerPort, name: "http", appProtocol: "http" }],
+          environment: { ENVIRONMENT: this.config.name },
+          mountPoints: [{ volume: "tmp", containerPath: "/tmp" }],
+        },
+      },
+    });
+    const nightly = config.scaleToZeroAtNight ?? false;
+    return new Service(this, pascal(key), {
+      name,
+      cluster: this.cluster,
+      taskDefinition: task,
+      loadBalancer: {
+        listener: this.loadBalancer.listener,
+        priority: config.priority,
+        pathPatterns: config.pathPatterns,
+        healthCheck: { path: config.healthCheckPath },
+      },
+      serviceConnect: {},
+      autoScaling: {
+        minCapacity: config.minCapacity,
+        maxCapacity: config.maxCapacity,
+        targetTracking: { cpuPercent: config.cpuTargetPercent },
+        scheduled: nightly
+          ? {
+              evening: { schedule: "cron(0 20 ? * MON-FRI *)", minCapacity: 0, maxCapacity: 0 },
+              morning: { schedule: "cron(0 7 ? * MON-FRI *)", minCapacity: config.minCapacity, maxCapacity: config.maxCapacity },
+            }
+          : undefined,
+      },
+    });
+  }
+
+  private workerService(key: string, config: WorkerServiceConfig): Service {
+    const name = `${this.prefix}-${key}`;
+    const queue = new SqsQueue(this, `${pascal(key)}Queue`, {
+      name: `${name}-jobs`,
+      sqsManagedSseEnabled: true,
+      visibilityTimeoutSeconds: 300,
+      messageRetentionSeconds: 1209600,
+    });
+    const task = new TaskDefinition(this, `${pascal(key)}Task`, {
+      name,
+      cpu: config.cpu,
+      memoryMiB: config.memoryMiB,
+      runtimePlatform: { cpuArchitecture: config.architecture },
+      logRetentionDays: this.config.logRetentionDays,
+      containers: {
+        worker: {
+          image: this.image(config.repository, config.imageTag),
+          environment: { ENVIRONMENT: this.config.name, QUEUE_URL: queue.url },
+        },
+      },
+    });
+    task.grant(["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"], [queue.arn]);
+    return new Service(this, pascal(key), {
+      name,
+      cluster: this.cluster,
+      taskDefinition: task,
+      // Workers tolerate interruption: all Spot.
+      capacityProviderStrategy: [{ capacityProvider: FARGATE_SPOT, weight: 1 }],
+      serviceConnect: {},
+      autoScaling: {
+        minCapacity: 0,
+        maxCapacity: config.maxCapacity,
+        stepScaling: {
+          "queue-depth": {
+            metric: { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: { QueueName: queue.name }, statistic: "Maximum" },
+            scaleOut: [{ from: 1, change: 1 }, { from: 100, change: 3 }],
+            scaleIn: [{ upTo: 0, change: -1 }],
+          },
+        },
+      },
+    });
+  }
+
+  private scheduledTask(key: string, config: ScheduledTaskConfig): ScheduledTask {
+    const name = `${this.prefix}-${key}`;
+    const task = new TaskDefinition(this, `${pascal(key)}Task`, {
+      name,
+      cpu: config.cpu,
+      memoryMiB: config.memoryMiB,
+      runtimePlatform: { cpuArchitecture: config.architecture },
+      logRetentionDays: this.config.logRetentionDays,
+      containers: { job: { image: this.image(config.repository, config.imageTag), command: [...config.command] } },
+    });
+    return new ScheduledTask(this, pascal(key), {
+      name,
+      cluster: this.cluster,
+      taskDefinition: task,
+      schedule: config.schedule,
+      timeZone: config.timeZone,
+    });
+  }
+
+  private batch(): JobQueue {
+    const { batch } = this.config;
+    const spot = new ComputeEnvironment(this, "BatchFargateSpot", {
+      name: `${this.prefix}-batch-spot`,
+      type: "FARGATE_SPOT",
+      network: this.network,
+      maxVcpus: batch.maxVcpus,
+    });
+    const onDemand = new ComputeEnvironment(this, "BatchFargate", {
+      name: `${this.prefix}-batch`,
+      type: "FARGATE",
+      network: this.network,
+      maxVcpus: Math.max(4, batch.maxVcpus / 4),
+    });
+    const queue = new JobQueue(this, "BatchQueue", {
+      name: `${this.prefix}-jobs`,
+      computeEnvironments: [
+        { computeEnvironment: spot, order: 1 },
+        { computeEnvironment: onDemand, order: 2 },
+      ],
+    });
+    for (const [key, job] of Object.entries(batch.jobs)) {
+      new JobDefinition(this, `${pascal(key)}Job`, {
+        name: `${this.prefix}-${key}`,
+        image: this.image(job.repository, job.imageTag),
+        vcpus: job.vcpus,
+        memoryMiB: job.memoryMiB,
+        command: [...job.command],
+        logRetentionDays: this.config.logRetentionDays,
+      });
+    }
+    return queue;
+  }
+
+  private outputs(): void {
     new TerraformOutput(this, "vpc_id", { value: this.network.vpcId, description: "VPC id" });
     new TerraformOutput(this, "private_subnet_ids", { value: this.network.privateSubnetIds, description: "Private subnet ids" });
     new TerraformOutput(this, "public_subnet_ids", { value: this.network.publicSubnetIds, description: "Public subnet ids" });
+    new TerraformOutput(this, "cluster_name", { value: this.cluster.clusterName, description: "ECS cluster name" });
+    new TerraformOutput(this, "load_balancer_dns_name", { value: this.loadBalancer.dnsName, description: "Public load balancer DNS name" });
+    new TerraformOutput(this, "service_names", {
+      value: Object.values(this.services).map((s) => s.serviceName),
+      description: "ECS service names",
+    });
+    new TerraformOutput(this, "job_queue_arn", { value: this.jobQueue.jobQueueArn, description: "Batch job queue ARN" });
   }
 
   private configureBackend(): void {

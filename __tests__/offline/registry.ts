@@ -5,6 +5,7 @@ import { scheduledJobsOfflineStack } from "../batch/offline-stack";
 import { clusterOfflineStack } from "../cluster/offline-stack";
 import { ingressOfflineStack } from "../ingress/offline-stack";
 import { reviewOfflineStack } from "../plan-review/fixtures/review-stack";
+import { policyOfflineStack } from "../policy/offline-stack";
 import { servicesOfflineStack } from "../service/offline-stack";
 
 /**
@@ -19,4 +20,5 @@ export const OFFLINE_STACKS: ReadonlyArray<(app: App) => TerraformStack | Terraf
   servicesOfflineStack,
   scheduledJobsOfflineStack,
   reviewOfflineStack,
+  policyOfflineStack,
 ];

@@ -1,25 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { App } from "cdktf";
 import { PolicyPack } from "../../src/policy";
-import { checkStackOffline, TerraformPlanJson } from "../../src/terraform";
+import { TerraformPlanJson } from "../../src/terraform";
 import { OFFLINE_PLANS_ENV, offlinePlan } from "../offline/offline-plans";
-import { OFFLINE_STACKS } from "../offline/registry";
-import { POLICY_OFFLINE_STACK, policyOfflineStack } from "./offline-stack";
+import { POLICY_OFFLINE_STACK } from "./offline-stack";
 
-/** The stack's plan and its synthesized directory: from the combined run once registered there, else planned on its own. */
+/** The stack's plan and its synthesized directory, from the combined offline run. */
 async function planPolicyStack(): Promise<{ plan: TerraformPlanJson; stackDir: string }> {
-  if (OFFLINE_STACKS.includes(policyOfflineStack)) {
-    const plan = await offlinePlan(POLICY_OFFLINE_STACK);
-    return { plan, stackDir: join(process.env[OFFLINE_PLANS_ENV] ?? "", "cdktf.out", "stacks", POLICY_OFFLINE_STACK) };
-  }
-  const outdir = mkdtempSync(join(tmpdir(), "policy-offline-"));
-  const app = new App({ outdir });
-  policyOfflineStack(app);
-  app.synth();
-  const stackDir = join(outdir, "stacks", POLICY_OFFLINE_STACK);
-  return { plan: (await checkStackOffline({ stackDir })).plan!, stackDir };
+  const plan = await offlinePlan(POLICY_OFFLINE_STACK);
+  return { plan, stackDir: join(process.env[OFFLINE_PLANS_ENV] ?? "", "cdktf.out", "stacks", POLICY_OFFLINE_STACK) };
 }
 
 /** The compliant platform stack synthesizes (the pack finds no error), and the real provider validates and plans it. */

@@ -27,6 +27,12 @@ describe("environment configs", () => {
     ["an Environment tag that is not the name", { tags: { Environment: "development" } }, /\[ENV_TAG_ENVIRONMENT\]/],
     ["a deploy role in another account", { deployRoleArn: "arn:aws:iam::999999999999:role/x" }, /invalid deployRoleArn .*expected an IAM role ARN in account 111111111111 \[ENV_DEPLOY_ROLE\]/],
     ["an upper-case name", { name: "Dev", tags: { Environment: "Dev" } }, /\[ENV_NAME\]/],
+    ["a workload key that is not a name", { services: { Web_1: { kind: "worker", repository: "r", imageTag: "1", cpu: 256, memoryMiB: 512, architecture: "ARM64", maxCapacity: 1 } } }, /invalid services "Web_1".*\[ENV_WORKLOAD_KEY\]/],
+    [
+      "two web services with one listener priority",
+      { services: { api: { ...(dev.services.web as object), priority: 100 } } },
+      /invalid services\.api\.priority 100: expected a listener priority not already used by services\.web \[ENV_PRIORITY_DUPLICATE\]/,
+    ],
   ])("rejects %s", (_name, overrides, message) => {
     expect(() => validateEnvironmentConfig(deriveEnvironment(dev, overrides))).toThrow(message);
   });
@@ -35,6 +41,7 @@ describe("environment configs", () => {
     ["fewer than 3 zones", { availabilityZones: ["eu-west-1a", "eu-west-1b"] }, /\[ENV_PROD_AZS\]/],
     ["a single NAT gateway", { network: { natGateways: "single" } }, /invalid network\.natGateways "single": expected "perAz" in production.*\[ENV_PROD_NAT\]/],
     ["local state", { backend: { type: "local" } }, /\[ENV_PROD_BACKEND\]/],
+    ["no certificate", { ingress: { certificateArn: "" } }, /invalid ingress\.certificateArn "": expected an ACM certificate ARN in production \(HTTPS only\) \[ENV_PROD_HTTPS\]/],
   ])("rejects a production environment with %s", (_name, overrides, message) => {
     expect(() => validateEnvironmentConfig(deriveEnvironment(prod, overrides as any))).toThrow(message);
   });
@@ -85,7 +92,45 @@ describe("EnvironmentStack", () => {
   });
 
   test("outputs what a user needs", () => {
-    expect(Object.keys(synthesized.dev.json.output)).toEqual(expect.arrayContaining(["vpc_id", "private_subnet_ids", "public_subnet_ids"]));
+    expect(Object.keys(synthesized.dev.json.output).sort()).toEqual(
+      ["cluster_name", "job_queue_arn", "load_balancer_dns_name", "private_subnet_ids", "public_subnet_ids", "service_names", "vpc_id"].sort(),
+    );
+  });
+
+  test("every environment runs the same services, scheduled tasks and Batch jobs", () => {
+    const workloads = (env: string) => ({
+      services: resources(env, "aws_ecs_service").map((r) => r.name.replace(`acme-${env}-`, "")).sort(),
+      schedules: resources(env, "aws_scheduler_schedule").map((r) => r.name.replace(`acme-${env}-`, "")).sort(),
+      jobs: resources(env, "aws_batch_job_definition").map((r) => r.name.replace(`acme-${env}-`, "")).sort(),
+    });
+    expect(workloads("dev")).toEqual({ services: ["web", "worker"], schedules: ["report"], jobs: ["reindex"] });
+    expect(workloads("staging")).toEqual(workloads("dev"));
+    expect(workloads("prod")).toEqual(workloads("dev"));
+  });
+
+  test("capacity: dev is Spot-heavy with no on-demand base, prod keeps an on-demand base of 2", () => {
+    const strategy = (env: string) => resources(env, "aws_ecs_cluster_capacity_providers")[0].default_capacity_provider_strategy;
+    expect(strategy("dev")).toEqual(expect.arrayContaining([
+      expect.objectContaining({ capacity_provider: "FARGATE", base: 0, weight: 1 }),
+      expect.objectContaining({ capacity_provider: "FARGATE_SPOT", weight: 4 }),
+    ]));
+    expect(strategy("prod")).toEqual(expect.arrayContaining([expect.objectContaining({ capacity_provider: "FARGATE", base: 2, weight: 1 })]));
+  });
+
+  test("only prod's load balancer has deletion protection; staging and prod serve HTTPS, dev HTTP", () => {
+    const lb = (env: string) => resources(env, "aws_lb")[0];
+    expect(lb("prod").enable_deletion_protection).toBe(true);
+    expect(lb("dev").enable_deletion_protection).toBe(false);
+    const protocols = (env: string) => resources(env, "aws_lb_listener").map((l) => l.protocol).sort();
+    expect(protocols("prod")).toEqual(["HTTP", "HTTPS"]);
+    expect(protocols("staging")).toEqual(["HTTP", "HTTPS"]);
+    expect(protocols("dev")).toEqual(["HTTP"]);
+  });
+
+  test("dev's web service scales to zero at night; prod's does not", () => {
+    const actions = (env: string) => resources(env, "aws_appautoscaling_scheduled_action");
+    expect(actions("dev").map((a) => a.scalable_target_action.max_capacity).sort()).toEqual(["0", "3"].sort());
+    expect(actions("prod")).toEqual([]);
   });
 });
 

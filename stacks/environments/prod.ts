@@ -1,7 +1,7 @@
 import { base } from "./base";
 import { deriveEnvironment } from "./define";
 
-/** Production: three AZs, one NAT gateway per AZ, long retention, prevent_destroy on stateful resources. */
+/** Production: three AZs, a NAT gateway per AZ, an on-demand base, HTTPS with deletion protection, prevent_destroy on stateful resources. */
 export const prod = deriveEnvironment(base, {
   name: "prod",
   environmentClass: "production",
@@ -10,5 +10,13 @@ export const prod = deriveEnvironment(base, {
   availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
   backend: { type: "s3", bucket: "acme-terraform-state-333333333333", region: "eu-west-1", kmsKeyId: "alias/acme-terraform-state" },
   network: { cidr: "10.30.0.0/16", natGateways: "perAz", flowLogRetentionDays: 365 },
+  cluster: { fargateBase: 2, fargateWeight: 1, fargateSpotWeight: 1, containerInsights: "enhanced" },
+  ingress: { certificateArn: "arn:aws:acm:eu-west-1:333333333333:certificate/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d", deletionProtection: true },
+  services: {
+    web: { kind: "web", minCapacity: 3, maxCapacity: 30 },
+    worker: { kind: "worker", maxCapacity: 20 },
+  },
+  batch: { maxVcpus: 128 },
+  logRetentionDays: 365,
   tags: { Environment: "prod", DataClassification: "confidential" },
 });

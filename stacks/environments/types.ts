@@ -1,4 +1,4 @@
-import type { InterfaceEndpointService, NatMode, SubnetTiers } from "../../src";
+import type { ContainerInsights, Ec2CapacityProviderOptions, InterfaceEndpointService, NatMode, SubnetTiers } from "../../src";
 
 /** Where a stack keeps its state. */
 export type BackendConfig =
@@ -30,6 +30,73 @@ export interface NetworkConfig {
   readonly flowLogRetentionDays?: number;
 }
 
+/** Cluster capacity: the default strategy splits tasks between Fargate and Fargate Spot. */
+export interface ClusterConfig {
+  /** Tasks always on regular Fargate before weights apply. */
+  readonly fargateBase: number;
+  readonly fargateWeight: number;
+  readonly fargateSpotWeight: number;
+  readonly containerInsights: ContainerInsights;
+  /** EC2 Auto Scaling group capacity providers by key. @default - none */
+  readonly ec2CapacityProviders?: Record<string, Ec2CapacityProviderOptions>;
+}
+
+export interface IngressConfig {
+  /** ACM certificate for the public HTTPS listener. @default - HTTP only (not allowed in production) */
+  readonly certificateArn?: string;
+  readonly deletionProtection: boolean;
+}
+
+/** Sizing shared by every kind of workload. */
+export interface WorkloadSize {
+  readonly cpu: number;
+  readonly memoryMiB: number;
+  readonly architecture: "X86_64" | "ARM64";
+}
+
+/** A web service behind the public load balancer. */
+export interface WebServiceConfig extends WorkloadSize {
+  readonly kind: "web";
+  /** Image repository name in the environment account's ECR, e.g. `acme/web`. */
+  readonly repository: string;
+  readonly imageTag: string;
+  readonly containerPort: number;
+  readonly healthCheckPath: string;
+  /** Listener rule priority on the public load balancer (unique per environment). */
+  readonly priority: number;
+  readonly pathPatterns: readonly string[];
+  readonly minCapacity: number;
+  readonly maxCapacity: number;
+  readonly cpuTargetPercent: number;
+  /** Scale to zero from 20:00 to 07:00 UTC on weekdays and at weekends (dev). @default false */
+  readonly scaleToZeroAtNight?: boolean;
+}
+
+/** A queue worker scaled on the depth of its own SQS queue, on Fargate Spot. */
+export interface WorkerServiceConfig extends WorkloadSize {
+  readonly kind: "worker";
+  readonly repository: string;
+  readonly imageTag: string;
+  readonly maxCapacity: number;
+}
+
+export type ServiceConfig = WebServiceConfig | WorkerServiceConfig;
+
+export interface ScheduledTaskConfig extends WorkloadSize {
+  readonly repository: string;
+  readonly imageTag: string;
+  readonly command: readonly string[];
+  /** `cron(...)` or `rate(...)`. */
+  readonly schedule: string;
+  readonly timeZone: string;
+}
+
+export interface BatchConfig {
+  /** vCPUs the Fargate Spot environment may use; the Fargate fallback gets a quarter. */
+  readonly maxVcpus: number;
+  readonly jobs: Record<string, { readonly repository: string; readonly imageTag: string; readonly vcpus: number; readonly memoryMiB: number; readonly command: readonly string[] }>;
+}
+
 /** Everything that differs between environments; checked by `validateEnvironmentConfig` when loaded. */
 export interface EnvironmentConfig {
   /** Stack name and the `<env>` in names, e.g. `dev`, `pr-123`: lowercase letters, digits, hyphens. */
@@ -46,6 +113,14 @@ export interface EnvironmentConfig {
   readonly deployRoleArn?: string;
   readonly backend: BackendConfig;
   readonly network: NetworkConfig;
+  readonly cluster: ClusterConfig;
+  readonly ingress: IngressConfig;
+  /** Long-running services by key (the key names them: `<org>-<env>-<key>`). */
+  readonly services: Record<string, ServiceConfig>;
+  readonly scheduledTasks: Record<string, ScheduledTaskConfig>;
+  readonly batch: BatchConfig;
+  /** Days container logs are kept. */
+  readonly logRetentionDays: number;
   /** Tags on every resource (through the provider's default_tags). */
   readonly tags: EnvironmentTags;
 }

@@ -41,7 +41,25 @@ export function validateEnvironmentConfig(config: EnvironmentConfig): Environmen
   if (config.tags.Environment !== config.name) {
     fail(where, { code: "ENV_TAG_ENVIRONMENT", property: "tags.Environment", value: config.tags.Environment, allowed: `the environment name "${config.name}"` });
   }
+  const keys = [...Object.keys(config.services), ...Object.keys(config.scheduledTasks), ...Object.keys(config.batch.jobs)];
+  for (const key of keys) {
+    if (!/^[a-z][a-z0-9-]{0,19}$/.test(key)) {
+      fail(where, { code: "ENV_WORKLOAD_KEY", property: "services", value: key, allowed: "workload keys of 1 to 20 lowercase letters, digits and hyphens (they become names)" });
+    }
+  }
+  const dupe = keys.find((k, i) => keys.indexOf(k) !== i);
+  if (dupe) fail(where, { code: "ENV_WORKLOAD_KEY_DUPLICATE", property: "services", value: dupe, allowed: "each workload key once across services, scheduled tasks and Batch jobs" });
+  const priorities = Object.entries(config.services).flatMap(([key, s]) => (s.kind === "web" ? [[key, s.priority] as const] : []));
+  priorities.forEach(([key, priority], i) => {
+    const other = priorities.findIndex(([, p]) => p === priority);
+    if (other !== i) {
+      fail(where, { code: "ENV_PRIORITY_DUPLICATE", property: `services.${key}.priority`, value: priority, allowed: `a listener priority not already used by services.${priorities[other][0]}` });
+    }
+  });
   if (config.environmentClass === "production") {
+    if (!config.ingress.certificateArn) {
+      fail(where, { code: "ENV_PROD_HTTPS", property: "ingress.certificateArn", value: config.ingress.certificateArn, allowed: "an ACM certificate ARN in production (HTTPS only)" });
+    }
     if (config.availabilityZones.length < 3) {
       fail(where, { code: "ENV_PROD_AZS", property: "availabilityZones", value: config.availabilityZones, allowed: "at least 3 zones in production" });
     }
