@@ -9,3 +9,4 @@ export * from "./schedule";
 export * from "./scheduled-task";
 export * from "./batch";
 export * from "./policy";
+export * from "./plan-review";

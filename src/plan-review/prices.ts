@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-export type CpuArchitecture = "X86_64" | "ARM64";
+import type { CpuArchitecture } from "../task/task-definition";
+
+export type { CpuArchitecture };
 export type LoadBalancerType = "application" | "network" | "gateway";
 
 export interface FargateRate {
