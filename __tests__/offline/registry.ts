@@ -1,4 +1,8 @@
 import { App, TerraformStack } from "cdktf";
+import { buildEc2Capacity } from "../../examples/ec2-capacity/main";
+import { buildMicroservices } from "../../examples/microservices/main";
+import { buildMinimal } from "../../examples/minimal/main";
+import { buildWorkersAndJobs } from "../../examples/workers-and-jobs/main";
 import { EnvironmentStack } from "../../stacks/environment-stack";
 import { loadEnvironments } from "../../stacks/environments";
 import { scheduledJobsOfflineStack } from "../batch/offline-stack";
@@ -15,6 +19,10 @@ import { servicesOfflineStack } from "../service/offline-stack";
  */
 export const OFFLINE_STACKS: ReadonlyArray<(app: App) => TerraformStack | TerraformStack[]> = [
   (app) => loadEnvironments({}).map((config) => new EnvironmentStack(app, config)),
+  buildMinimal,
+  buildMicroservices,
+  buildWorkersAndJobs,
+  buildEc2Capacity,
   clusterOfflineStack,
   ingressOfflineStack,
   servicesOfflineStack,

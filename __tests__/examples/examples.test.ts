@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { changesOf, offlinePlan } from "../offline/offline-plans";
+
+/** The examples use only the public API; each one validates and plans against the real provider. */
+const after = (plan: Awaited<ReturnType<typeof offlinePlan>>, type: string) => changesOf(plan, type).map((c) => c.change.after as any);
+
+describe("examples", () => {
+  test("examples import the library only through its public entry point", () => {
+    const root = join(__dirname, "..", "..", "examples");
+    const files = ["common.ts", ...readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(d.name, "main.ts"))];
+    expect(files).toHaveLength(5);
+    for (const file of files) {
+      const imports = [...readFileSync(join(root, file), "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
+      const internal = imports.filter((path) => path.includes("/src/") || (path.startsWith(".") && !/^(\.\.\/)+src$|^\.\.\/common$/.test(path)));
+      expect({ file, internal }).toEqual({ file, internal: [] });
+    }
+  });
+
+  test("minimal: one Fargate service behind a public load balancer in a new VPC", async () => {
+    const plan = await offlinePlan("example-minimal");
+    expect(after(plan, "aws_vpc")).toHaveLength(1);
+    expect(after(plan, "aws_lb")).toEqual([expect.objectContaining({ internal: false })]);
+    const [service] = after(plan, "aws_ecs_service");
+    expect(service).toMatchObject({ name: "demo-web", desired_count: 2, network_configuration: [{ assign_public_ip: false }] });
+    expect(service.load_balancer).toEqual([expect.objectContaining({ container_name: "web", container_port: 8080 })]);
+  });
+
+  test("microservices: the frontend reaches the API over Service Connect, and only the frontend may", async () => {
+    const plan = await offlinePlan("example-microservices");
+    const services = after(plan, "aws_ecs_service");
+    const api = services.find((s) => s.name === "shop-api");
+    const frontend = services.find((s) => s.name === "shop-frontend");
+    expect(api.service_connect_configuration[0]).toMatchObject({ enabled: true, service: [expect.objectContaining({ port_name: "api", discovery_name: "api" })] });
+    expect(frontend.service_connect_configuration[0]).toMatchObject({ enabled: true });
+    expect(frontend.service_connect_configuration[0].service ?? []).toEqual([]);
+    const ingressTo9000 = after(plan, "aws_vpc_security_group_ingress_rule").filter((r) => r.from_port === 9000);
+    expect(ingressTo9000).toHaveLength(1);
+    expect(after(plan, "aws_service_discovery_private_dns_namespace")).toEqual([expect.objectContaining({ name: "shop.internal" })]);
+  });
+
+  test("workers and jobs: queue-depth scaling, a nightly Fargate Spot task, and a Spot-first Batch queue with a schedule", async () => {
+    const plan = await offlinePlan("example-workers-and-jobs");
+    expect(after(plan, "aws_appautoscaling_policy").some((p) => p.policy_type === "StepScaling")).toBe(true);
+    const schedules = after(plan, "aws_scheduler_schedule");
+    expect(schedules.map((s) => s.schedule_expression).sort()).toEqual(["cron(0 2 * * ? *)", "cron(30 1 * * ? *)"]);
+    const [queue] = after(plan, "aws_batch_job_queue");
+    expect(queue.compute_environment_order).toHaveLength(2);
+    expect(after(plan, "aws_batch_compute_environment").map((c) => c.compute_resources[0].type).sort()).toEqual(["FARGATE", "FARGATE_SPOT"]);
+  });
+
+  test("EC2 capacity: a Graviton group with Spot and managed scaling runs a binpacked service", async () => {
+    const plan = await offlinePlan("example-ec2-capacity");
+    const [template] = after(plan, "aws_launch_template");
+    expect(template.image_id).toBe("resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id");
+    const [provider] = after(plan, "aws_ecs_capacity_provider");
+    expect(provider.auto_scaling_group_provider[0]).toMatchObject({ managed_termination_protection: "ENABLED", managed_scaling: [expect.objectContaining({ target_capacity: 90 })] });
+    const [service] = after(plan, "aws_ecs_service");
+    expect(service.ordered_placement_strategy).toEqual([
+      { type: "spread", field: "attribute:ecs.availability-zone" },
+      { type: "binpack", field: "memory" },
+    ]);
+  });
+});
