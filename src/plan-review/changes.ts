@@ -17,8 +17,11 @@ export interface AttributeChange {
 
 /** One resource instance in the plan, as the review shows it. */
 export interface ResourceChangeSummary {
+  /** Full instance address, as in `terraform plan` output. */
   readonly address: string;
+  /** Resource type, e.g. `aws_ecs_service`; decides whether a destruction is flagged. */
   readonly type: string;
+  /** What the plan does to it (no-ops are left out of the summary). */
   readonly action: ChangeAction;
   /** The top-level construct the resource belongs to (`Network`, `Api`), see {@link moduleOfResource}. */
   readonly module: string;
@@ -34,21 +37,30 @@ export interface ResourceChangeSummary {
 
 /** A resource whose real state differs from the last-known state (only with refresh on). */
 export interface DriftSummary {
+  /** Full instance address. */
   readonly address: string;
+  /** Resource type, e.g. `aws_security_group`. */
   readonly type: string;
+  /** What happened outside Terraform: `update` (changed) or `delete` (gone). */
   readonly action: ChangeAction;
+  /** The attributes that drifted, last-known value → real value. */
   readonly attributes: readonly AttributeChange[];
 }
 
+/** How many managed resources each action touches (data sources are not counted). */
 export type ChangeCounts = Readonly<Record<ChangeAction, number>>;
 
+/** What a plan changes: counts, per-resource changes and drift, as {@link summarizeChanges} returns them. */
 export interface PlanChanges {
+  /** Resources per action, no-ops included. */
   readonly counts: ChangeCounts;
   /** Every managed resource that changes (no-ops left out), in address order. */
   readonly changes: readonly ResourceChangeSummary[];
+  /** Resources changed outside Terraform (only when the plan refreshed), in address order. */
   readonly drift: readonly DriftSummary[];
 }
 
+/** How {@link summarizeChanges} groups and trims what it reports. */
 export interface SummarizeOptions {
   /** Construct paths by resource address (from the synthesized `cdk.tf.json`), for grouping. @default - grouped by resource name */
   readonly constructPaths?: ReadonlyMap<string, string>;
@@ -59,11 +71,14 @@ export interface SummarizeOptions {
 /** The longest rendered value; longer ones are cut with `…`. */
 export const MAX_VALUE_CHARS = 60;
 
+/** The default of {@link SummarizeOptions.maxAttributesPerResource}: enough to read an update, short enough for a PR comment. */
+export const DEFAULT_MAX_ATTRIBUTES_PER_RESOURCE = 12;
+
 /** Counts, per-resource changes with their changed attributes, and drift, from a plan. */
 export function summarizeChanges(plan: PlanJson, options: SummarizeOptions = {}): PlanChanges {
   const counts: Record<ChangeAction, number> = { create: 0, update: 0, replace: 0, delete: 0, "no-op": 0, read: 0, forget: 0 };
   const changes: ResourceChangeSummary[] = [];
-  const max = options.maxAttributesPerResource ?? 12;
+  const max = options.maxAttributesPerResource ?? DEFAULT_MAX_ATTRIBUTES_PER_RESOURCE;
   for (const rc of plan.resource_changes ?? []) {
     if (rc.mode === "data") continue;
     const action = actionOf(rc.change.actions);

@@ -6,6 +6,7 @@ import { cents, ec2Monthly, fargateMonthly, FargateCapacity, interfaceEndpointMo
 import { configAddress, PlanConfiguration, PlanJson, regionOf } from "./plan";
 import { CpuArchitecture, LoadBalancerType, PriceTable, RegionPrices } from "./prices";
 
+/** What a cost line prices, as the report's "Item" column shows it. */
 export type CostCategory =
   | "NAT gateway"
   | "Public IPv4"
@@ -22,7 +23,9 @@ export type CostCategory =
 
 /** One priced item on one side of the plan. */
 export interface CostLine {
+  /** Full instance address of the priced resource. */
   readonly address: string;
+  /** What is priced. */
   readonly category: CostCategory;
   /** What is priced, e.g. `2 tasks × 1 vCPU / 2 GiB X86_64`. */
   readonly quantity: string;
@@ -32,22 +35,33 @@ export interface CostLine {
 
 /** One item before and after the plan. */
 export interface CostDelta {
+  /** Full instance address of the priced resource. */
   readonly address: string;
+  /** What is priced; a resource can have several lines (a service on Fargate and Fargate Spot). */
   readonly category: CostCategory;
   /** The quantity after the plan (before it, for items the plan removes). */
   readonly quantity: string;
+  /** Monthly cost before the plan (0 for items it creates). */
   readonly before: number;
+  /** Monthly cost after the plan (0 for items it removes). */
   readonly after: number;
+  /** `after - before`, rounded to cents. */
   readonly delta: number;
 }
 
+/** A stack's monthly cost before and after its plan, item by item, as {@link estimatePlanCost} returns it. */
 export interface CostEstimate {
+  /** The AWS region priced. */
   readonly region: string;
+  /** The price table's currency code, e.g. `USD`. */
   readonly currency: string;
+  /** The price table's date (`version`), so a reader knows how current the prices are. */
   readonly priceTableVersion: string;
   /** Monthly cost of what the stack runs now (before the plan) and after it. */
   readonly monthlyBefore: number;
+  /** Monthly cost of what the stack runs after the plan. */
   readonly monthlyAfter: number;
+  /** `monthlyAfter - monthlyBefore`: positive when the plan costs more. */
   readonly delta: number;
   /** Every priced item, by address. */
   readonly items: readonly CostDelta[];
@@ -120,14 +134,15 @@ const PRICERS: Readonly<Record<string, Pricer>> = {
 /** The resource types the estimate prices. */
 export const PRICED_TYPES: readonly string[] = Object.keys(PRICERS);
 
+/** How {@link estimatePlanCost} prices a plan. */
 export interface EstimateOptions {
-  /** @default - the plan's aws provider region */
+  /** The AWS region whose prices apply (use it when the provider's region is not a constant). @default - the plan's aws provider region */
   readonly region?: string;
 }
 
 /**
- * Prices both sides of a plan. Returns undefined when the region is unknown or not in the table
- * (the reason is then in `reason`).
+ * Prices both sides of a plan. Returns `{ reason }` instead when the region is unknown or not in the table
+ * (`reason` says which).
  */
 export function estimatePlanCost(plan: PlanJson, table: PriceTable, options: EstimateOptions = {}): CostEstimate | { readonly reason: string } {
   const region = options.region ?? regionOf(plan);

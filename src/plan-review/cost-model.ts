@@ -7,11 +7,13 @@ import { CpuArchitecture, LoadBalancerType, RegionPrices } from "./prices";
 /** ECS's built-in Fargate capacity providers. */
 export type FargateCapacity = "FARGATE" | "FARGATE_SPOT";
 
+/** One entry of an ECS capacity provider strategy, as the estimate reads it from a service or cluster. */
 export interface CapacityStrategyItem {
+  /** The capacity provider's name: `FARGATE`, `FARGATE_SPOT`, `EC2` (a launch type) or an Auto Scaling group provider. */
   readonly capacityProvider: string;
-  /** @default 0 */
+  /** Tasks placed on this provider before any weight applies (ECS allows a base on one provider only). @default 0 */
   readonly base?: number;
-  /** @default 0 */
+  /** Relative share of the tasks left after every base is filled; a provider with weight 0 gets none. @default 0 */
   readonly weight?: number;
 }
 
@@ -37,6 +39,7 @@ export function splitTasks(desiredCount: number, strategy: readonly CapacityStra
   return split;
 }
 
+/** A number of identical Fargate tasks on one capacity provider, as {@link fargateMonthly} prices them. */
 export interface FargateTasks {
   /** Running tasks (may be fractional, see {@link splitTasks}). */
   readonly tasks: number;
@@ -44,7 +47,9 @@ export interface FargateTasks {
   readonly vcpu: number;
   /** Task-level memory in GiB (MiB / 1024). */
   readonly memoryGiB: number;
+  /** CPU architecture: ARM64 (Graviton) is priced about 20% below X86_64. */
   readonly architecture: CpuArchitecture;
+  /** On-demand Fargate or Fargate Spot (interruptible with two minutes notice, up to 70% cheaper). */
   readonly capacity: FargateCapacity;
 }
 

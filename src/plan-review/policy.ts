@@ -5,13 +5,16 @@ export const POLICY_REPORT_FILE = "policy-report.json";
 /** The SARIF version of the same findings, uploaded to code scanning when present. */
 export const POLICY_SARIF_FILE = "policy-report.sarif";
 
+/** A guardrail finding's severity; only unsuppressed `error`s fail the gate. */
 export type PolicyLevel = "error" | "warning" | "info";
 
 /** One guardrail finding: the subset of `src/policy`'s report the review reads (other fields are ignored). */
 export interface PolicyFinding {
   /** Stable rule id, e.g. `ECS_TASK_READONLY_ROOT`. */
   readonly ruleId: string;
+  /** How serious it is; errors fail the gate unless suppressed. */
   readonly severity: PolicyLevel;
+  /** What is wrong, in words. */
   readonly message: string;
   /** The construct the finding is about, e.g. `dev/Api/TaskDefinition`. */
   readonly constructPath?: string;
@@ -21,14 +24,21 @@ export interface PolicyFinding {
   readonly suppressed?: { readonly reason: string; readonly declaredAt?: string };
 }
 
+/** A stack's `policy-report.json`, as the review reads it. */
 export interface PolicyReport {
+  /** Every finding, suppressed ones included. */
   readonly findings: readonly PolicyFinding[];
 }
 
+/** A stack's policy findings counted and ordered for the report, as {@link summarizePolicy} returns them. */
 export interface PolicySummary {
+  /** Unsuppressed errors; more than 0 fails the gate (exit code bit 2). */
   readonly errors: number;
+  /** Unsuppressed warnings (shown, never gating). */
   readonly warnings: number;
+  /** Unsuppressed informational findings. */
   readonly infos: number;
+  /** Findings suppressed with a reason, of any level. */
   readonly suppressed: number;
   /** Findings that count: not suppressed, errors first, then warnings, then infos. */
   readonly findings: readonly PolicyFinding[];

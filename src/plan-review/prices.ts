@@ -3,32 +3,48 @@ import { join } from "node:path";
 
 import type { CpuArchitecture } from "../task/task-definition";
 
+/** Task CPU architecture (`X86_64` or `ARM64`); Fargate prices each differently. */
 export type { CpuArchitecture };
+/** Elastic Load Balancing types, matching `aws_lb.load_balancer_type`; each has its own hourly and capacity unit price. */
 export type LoadBalancerType = "application" | "network" | "gateway";
 
+/** Fargate's per-second billing, expressed per hour. */
 export interface FargateRate {
+  /** Price of one task vCPU for one hour. */
   readonly vcpuHour: number;
+  /** Price of one GiB of task memory for one hour. */
   readonly gibHour: number;
 }
 
+/** One EC2 instance type's on-demand Linux price and size. */
 export interface Ec2Rate {
+  /** Price of one instance for one hour. */
   readonly hour: number;
+  /** vCPUs of the type; Batch `min_vcpus` is turned into an instance count with it. */
   readonly vcpu: number;
 }
 
 /** Prices of one region, in the table's currency. */
 export interface RegionPrices {
+  /** One NAT gateway for one hour (data processed is not included). */
   readonly natGatewayHour: number;
   /** Every public IPv4 address (an Elastic IP, attached or not). */
   readonly publicIpv4Hour: number;
   /** An interface endpoint in one availability zone (one subnet). */
   readonly interfaceEndpointAzHour: number;
+  /** One load balancer for one hour, by type. */
   readonly loadBalancerHour: Readonly<Record<LoadBalancerType, number>>;
+  /** One capacity unit (LCU, NLCU or GLCU) for one hour, by load balancer type. */
   readonly loadBalancerCapacityUnitHour: Readonly<Record<LoadBalancerType, number>>;
+  /** On-demand Fargate rates by CPU architecture. */
   readonly fargate: Readonly<Record<CpuArchitecture, FargateRate>>;
+  /** Fargate Spot rates by CPU architecture. */
   readonly fargateSpot: Readonly<Record<CpuArchitecture, FargateRate>>;
+  /** One GiB of CloudWatch Logs ingestion (standard log class). */
   readonly logIngestionGiB: number;
+  /** One customer managed KMS key for one month (requests are not included). */
   readonly kmsKeyMonth: number;
+  /** One Secrets Manager secret for one month (API calls are not included). */
   readonly secretMonth: number;
   /** On-demand Linux instances by type. */
   readonly ec2: Readonly<Record<string, Ec2Rate>>;
@@ -44,14 +60,19 @@ export interface UsageAssumptions {
 
 /** A dated, versioned price table (`pricing/aws-prices.json`); replace it with your own. */
 export interface PriceTable {
+  /** The file format's version; only 1 exists, and a table of another version is rejected. */
   readonly schemaVersion: 1;
   /** The date the prices were taken, `YYYY-MM-DD`. */
   readonly version: string;
+  /** ISO 4217 code of every price, e.g. `USD` (the report writes `$` only for USD). */
   readonly currency: string;
   /** Where the prices come from. */
   readonly source: string;
+  /** Hours a resource runs in a month; AWS's own calculator uses 730. */
   readonly hoursPerMonth: number;
+  /** Usage the estimate cannot read from a plan. */
   readonly assumptions: UsageAssumptions;
+  /** Prices by AWS region code, e.g. `eu-west-1`; a plan in another region gets no estimate. */
   readonly regions: Readonly<Record<string, RegionPrices>>;
 }
 

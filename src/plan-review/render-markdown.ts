@@ -8,9 +8,11 @@ export const REPORT_MARKER = "<!-- cdktf-ecs-platform:plan-review -->";
 /** GitHub rejects comments over 65,536 characters. */
 export const MAX_COMMENT_CHARS = 65000;
 
+/** How {@link renderMarkdown} heads and concludes the report. */
 export interface MarkdownOptions {
+  /** The gate's verdict, stated under the summary table. */
   readonly gate: GateResult;
-  /** @default "Plan review" */
+  /** The report's top-level heading. @default "Plan review" */
   readonly title?: string;
 }
 

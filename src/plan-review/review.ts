@@ -7,10 +7,15 @@ import { PROTECTED_RESOURCE_TYPES, RiskFlag, riskFlags } from "./risk";
 
 /** The review of one stack: its plan's changes, flags, policy findings and cost. */
 export interface StackReview extends PlanChanges {
+  /** The stack's name (its directory under `cdktf.out/stacks/`). */
   readonly stack: string;
+  /** Tells a planned review from a {@link FailedStackReview}. */
   readonly status: "planned";
+  /** Protected resources destroyed and resources drifted, for the reviewer to look at first. */
   readonly flags: readonly RiskFlag[];
+  /** The guardrails' findings; absent when the stack has no `policy-report.json`. */
   readonly policy?: PolicySummary;
+  /** Monthly cost before and after the plan; absent when it cannot be priced (see `costUnavailable`). */
   readonly cost?: CostEstimate;
   /** Why there is no cost estimate. */
   readonly costUnavailable?: string;
@@ -18,23 +23,32 @@ export interface StackReview extends PlanChanges {
 
 /** A stack whose plan (or synthesis) failed: the report says so and the exit code fails. */
 export interface FailedStackReview {
+  /** The stack's name, or `(synth)` when synthesis itself failed. */
   readonly stack: string;
+  /** Tells a failed review from a {@link StackReview}. */
   readonly status: "failed";
   /** Terraform's own error text. */
   readonly error: string;
+  /** The guardrails' findings, which come from synthesis and so survive a failed plan. */
   readonly policy?: PolicySummary;
 }
 
+/** One stack's outcome: reviewed, or failed to plan. */
 export type StackReviewResult = StackReview | FailedStackReview;
 
+/** Everything {@link reviewPlan} reads about one stack. */
 export interface ReviewOptions {
+  /** The stack's name, shown as the report's section heading. */
   readonly stack: string;
+  /** The stack's plan (`terraform show -json`). */
   readonly plan: PlanJson;
+  /** Prices for the cost estimate, e.g. from `loadPriceTable()`. */
   readonly prices: PriceTable;
+  /** The guardrails' report for the stack. @default - no policy section, and policy never fails the gate */
   readonly policyReport?: PolicyReport;
   /** Construct paths by resource address, for grouping by module. @default - by resource name */
   readonly constructPaths?: ReadonlyMap<string, string>;
-  /** @default - the plan's aws provider region */
+  /** The AWS region to price in. @default - the plan's aws provider region */
   readonly region?: string;
   /** Types whose deletion or replacement is flagged, with why. @default PROTECTED_RESOURCE_TYPES */
   readonly protectedTypes?: Readonly<Record<string, string>>;
@@ -60,14 +74,18 @@ export interface GateOptions {
   readonly failOnDestroy?: boolean;
 }
 
-/** Exit code bits; the process exits with their sum, so each cause can be read back. */
+/** Exit code bit: a plan (or the synthesis) failed. The process exits with the sum of the bits, so each cause can be read back. */
 export const EXIT_PLAN_FAILED = 1;
+/** Exit code bit: a stack has an unsuppressed policy error. */
 export const EXIT_POLICY_ERRORS = 2;
+/** Exit code bit: a protected resource would be deleted or replaced (only with `failOnDestroy`). */
 export const EXIT_PROTECTED_DESTROY = 4;
 /** Bad command-line arguments or price table. */
 export const EXIT_USAGE = 64;
 
+/** The gate's verdict over all stacks. */
 export interface GateResult {
+  /** The sum of the exit code bits that apply; 0 passes. */
   readonly exitCode: number;
   /** One line per reason the gate failed. */
   readonly reasons: readonly string[];

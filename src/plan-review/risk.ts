@@ -35,14 +35,20 @@ export const PROTECTED_RESOURCE_TYPES: Readonly<Record<string, string>> = {
   aws_service_discovery_http_namespace: "service discovery stops",
 };
 
+/** `danger`: a protected resource is destroyed (can gate with `--fail-on-destroy`); `warning`: drift, shown only. */
 export type RiskLevel = "danger" | "warning";
+/** Why a resource is flagged: deleted, replaced (destroyed and recreated), or drifted outside Terraform. */
 export type RiskKind = "delete" | "replace" | "drift";
 
 /** Something a reviewer must look at before approving. */
 export interface RiskFlag {
+  /** How serious the flag is. */
   readonly level: RiskLevel;
+  /** What happens to the resource. */
   readonly kind: RiskKind;
+  /** Full instance address of the flagged resource. */
   readonly address: string;
+  /** Resource type, e.g. `aws_efs_file_system`. */
   readonly type: string;
   /** What goes wrong, e.g. `its files are deleted`. */
   readonly reason: string;
