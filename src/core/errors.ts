@@ -20,10 +20,15 @@ export interface ValidationIssue {
  * `<construct path>: invalid <property> <value>: expected <allowed> [<code>]`.
  */
 export class ValidationError extends Error {
+  /** Stable, machine-readable code such as `NETWORK_INVALID_CIDR`; safe to match on in tools and tests. */
   public readonly code: string;
+  /** Path of the construct that rejected the input (`stack/Network`), or the function name for non-construct checks. */
   public readonly constructPath: string;
+  /** The prop, or dotted path into a prop, that holds the bad value (`tiers.private.prefixLength`). */
   public readonly property: string;
+  /** The offending value exactly as given (not the JSON shown in the message). */
   public readonly value: unknown;
+  /** What would have been accepted, in words a user can act on. */
   public readonly allowed: string;
 
   constructor(scope: IConstruct | string, issue: ValidationIssue) {

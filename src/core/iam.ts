@@ -1,12 +1,25 @@
 /** IAM policy documents built from typed statements, so no module hand-writes policy JSON. */
 
+/** One IAM policy statement; a single action or resource renders as a string, several as a list. */
 export interface PolicyStatement {
+  /**
+   * Statement id, unique within the document (letters and digits only, as IAM requires).
+   * @default - no `Sid`
+   */
   readonly sid?: string;
-  /** @default "Allow" */
+  /**
+   * Whether the statement grants or denies; an explicit `Deny` wins over any `Allow` in IAM evaluation.
+   * @default "Allow"
+   */
   readonly effect?: "Allow" | "Deny";
+  /** IAM actions such as `logs:PutLogEvents`; prefer exact actions to `service:*`. */
   readonly actions: readonly string[];
+  /** Resource ARNs the actions apply to (cdktf tokens allowed); use exact ARNs, `*` only where the action has no resource type. */
   readonly resources: readonly string[];
-  /** Condition block, e.g. `{ StringEquals: { "aws:SourceAccount": "123456789012" } }`. */
+  /**
+   * Condition block, e.g. `{ StringEquals: { "aws:SourceAccount": "123456789012" } }`.
+   * @default - no `Condition`
+   */
   readonly conditions?: Record<string, Record<string, string | readonly string[]>>;
 }
 

@@ -1,9 +1,11 @@
 import { IConstruct } from "constructs";
 import { fail, isToken } from "./errors";
 
-/** AWS tag limits: 50 user tags per resource, keys up to 128 characters, values up to 256. */
+/** Longest tag key AWS accepts, in characters (the same for every taggable resource). */
 export const MAX_TAG_KEY_LENGTH = 128;
+/** Longest tag value AWS accepts, in characters; an empty value is allowed. */
 export const MAX_TAG_VALUE_LENGTH = 256;
+/** Most user tags one AWS resource can carry; `aws:` system tags do not count towards it. */
 export const MAX_TAGS = 50;
 
 /** Merges user tags with a `Name` tag; user tags win except `Name`, which always names the resource. */

@@ -1,8 +1,12 @@
 import { IConstruct } from "constructs";
 import { fail, isToken } from "./errors";
 
-/** Shared input checks; each throws a {@link ValidationError} naming the construct and property. */
+/*
+ * Shared input checks; each throws a ValidationError naming the construct and property, and lets
+ * `undefined` (an unset optional prop) and unresolved tokens through.
+ */
 
+/** Fails unless `value` is a whole number from `min` to `max` inclusive; `unit` (e.g. `seconds`) is added to the message. */
 export function checkIntegerRange(
   scope: IConstruct,
   code: string,
@@ -18,6 +22,7 @@ export function checkIntegerRange(
   }
 }
 
+/** Fails unless `value` is a finite number (fractions allowed) from `min` to `max` inclusive. */
 export function checkNumberRange(
   scope: IConstruct,
   code: string,
@@ -32,6 +37,7 @@ export function checkNumberRange(
   }
 }
 
+/** Fails unless `value` is one of `allowed`; for closed sets that plain JavaScript callers could still get wrong. */
 export function checkOneOf<T extends string | number>(
   scope: IConstruct,
   code: string,
@@ -45,6 +51,7 @@ export function checkOneOf<T extends string | number>(
   }
 }
 
+/** Fails when `min` is greater than `max` (e.g. `minCapacity` above `maxCapacity`); the error names `minProperty`. */
 export function checkMinMax(
   scope: IConstruct,
   code: string,
@@ -59,11 +66,13 @@ export function checkMinMax(
   }
 }
 
+/** Fails when a list that needs at least one item is empty. */
 export function checkNotEmpty(scope: IConstruct, code: string, property: string, value: readonly unknown[] | undefined): void {
   if (value === undefined || isToken(value)) return;
   if (value.length === 0) fail(scope, { code, property, value, allowed: "at least one item" });
 }
 
+/** Fails on the first value that appears twice (e.g. two containers with one name); tokens are skipped. */
 export function checkUnique(scope: IConstruct, code: string, property: string, values: readonly string[]): void {
   const seen = new Set<string>();
   for (const value of values) {
@@ -73,6 +82,7 @@ export function checkUnique(scope: IConstruct, code: string, property: string, v
   }
 }
 
+/** Fails unless `port` is a TCP/UDP port number, an integer from 1 to 65535. */
 export function checkPort(scope: IConstruct, code: string, property: string, port: number | undefined): void {
   checkIntegerRange(scope, code, property, port, 1, 65535);
 }
