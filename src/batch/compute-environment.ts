@@ -22,21 +22,26 @@ export type BatchImageType = "ECS_AL2023" | "ECS_AL2023_NVIDIA";
 
 /** What a job queue needs from a compute environment. */
 export interface IComputeEnvironment {
+  /** ARN of the compute environment, which a job queue lists in its `compute_environment_order`. */
   readonly computeEnvironmentArn: string;
+  /** Capacity type; a job queue cannot mix Fargate and EC2 environments, so it checks this. */
   readonly type: ComputeEnvironmentType;
   /** `x86_64` or `arm64`, when known (EC2/Spot environments with named instance types or families). */
   readonly architecture?: "x86_64" | "arm64";
 }
 
+/** Props of a {@link ComputeEnvironment}. */
 export interface ComputeEnvironmentProps {
   /**
    * Name prefix, e.g. `acme-dev-jobs-spot`; Terraform appends a unique suffix so a replacement can
    * be created before the old environment is destroyed. At most 101 characters.
    */
   readonly name: string;
+  /** Capacity the environment runs jobs on: Fargate, Fargate Spot, On-Demand EC2 or Spot EC2. */
   readonly type: ComputeEnvironmentType;
+  /** The VPC the environment's security group is created in; its private subnets are the default. */
   readonly network: INetwork;
-  /** @default - the network's workload (private) subnets */
+  /** Subnets jobs (or instances) run in; keep them private, Fargate jobs get no public IP. @default - the network's workload (private) subnets */
   readonly subnetIds?: readonly string[];
   /** At most 5. @default - a new group with no ingress and all outbound traffic */
   readonly securityGroups?: readonly SecurityGroup[];
@@ -60,9 +65,9 @@ export interface ComputeEnvironmentProps {
   readonly metadataHopLimit?: number;
   /** A custom Batch service role. @default - the AWSServiceRoleForBatch service-linked role */
   readonly serviceRoleArn?: string;
-  /** @default true */
+  /** Whether the environment accepts jobs from its queues (`state` ENABLED or DISABLED). @default true */
   readonly enabled?: boolean;
-  /** @default - none */
+  /** Tags for the environment, its security group, instance role and launch template (and EC2 instances). @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -78,18 +83,26 @@ export interface ComputeEnvironmentProps {
  * the queue at it, then deletes the old one.
  */
 export class ComputeEnvironment extends Construct implements IComputeEnvironment, IConnectable {
+  /** Default ceiling on vCPUs running at once: enough for a team's jobs, small enough to cap a runaway bill. */
   public static readonly DEFAULT_MAX_VCPUS = 256;
+  /** Default EC2/Spot instance families (general, compute, memory optimized, x86_64): several families widen Spot capacity. */
   public static readonly DEFAULT_INSTANCE_TYPES: readonly string[] = ["m6i", "c6i", "r6i"];
+  /** Default root volume size in GiB: 30 is the smallest the ECS-optimized Amazon Linux 2023 AMI accepts. */
   public static readonly DEFAULT_ROOT_VOLUME_GIB = 30;
+  /** Batch accepts at most 5 security groups per compute environment. */
   public static readonly MAX_SECURITY_GROUPS = 5;
   /** Batch names are at most 128 characters; Terraform's unique suffix takes 26 and the dash 1. */
   public static readonly NAME_RULE: NameRule = { maxLength: 101, pattern: /^[a-zA-Z0-9_-]+$/, describe: "letters, digits, hyphens and underscores" };
 
+  /** ARN of the compute environment (a token). */
   public readonly computeEnvironmentArn: string;
   /** The generated name (a token). */
   public readonly computeEnvironmentName: string;
+  /** Capacity type, as given in the props. */
   public readonly type: ComputeEnvironmentType;
+  /** CPU architecture of the EC2/Spot instance types; undefined for Fargate or unknown instance types. */
   public readonly architecture?: "x86_64" | "arm64";
+  /** Traffic rules of the environment's (first) security group, e.g. to let jobs reach a database. */
   public readonly connections: Connections;
   /** The created security group, when none was given. */
   public readonly securityGroup?: SecurityGroup;

@@ -19,10 +19,11 @@ export interface FairShareOptions {
   readonly computeReservation?: number;
 }
 
+/** Props of a {@link FairSharePolicy}. */
 export interface FairSharePolicyProps extends FairShareOptions {
   /** Policy name, at most 128 characters. */
   readonly name: string;
-  /** @default - none */
+  /** Tags for the scheduling policy. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -30,6 +31,7 @@ export interface FairSharePolicyProps extends FairShareOptions {
 export class FairSharePolicy extends Construct {
   /** Batch accepts at most 500 share identifiers per policy. */
   public static readonly MAX_SHARES = 500;
+  /** ARN of the scheduling policy (a token), set on the job queue's `scheduling_policy_arn`. */
   public readonly schedulingPolicyArn: string;
 
   constructor(scope: Construct, id: string, props: FairSharePolicyProps) {

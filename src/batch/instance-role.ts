@@ -6,10 +6,11 @@ import { assumeRolePolicy } from "../core/iam";
 import { checkName, NameRules, safeName } from "../core/naming";
 import { withName } from "../core/tags";
 
+/** Props of an {@link InstanceRole}. */
 export interface InstanceRoleProps {
   /** Role and instance profile name; shortened with a hash when over 64 characters. */
   readonly roleName: string;
-  /** @default - none */
+  /** Tags for the role and the instance profile. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -24,7 +25,9 @@ export class InstanceRole extends Construct {
   /** `AmazonSSMManagedInstanceCore`: Session Manager access instead of SSH. */
   public static readonly SSM_MANAGED_POLICY_ARN = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
 
+  /** ARN of the IAM role the instances run with (a token). */
   public readonly roleArn: string;
+  /** ARN of the instance profile (a token); Batch's `compute_resources.instance_role` takes this, not the role ARN. */
   public readonly instanceProfileArn: string;
 
   constructor(scope: Construct, id: string, props: InstanceRoleProps) {

@@ -5,6 +5,7 @@
 import { FARGATE_SIZES, FargateCpu, FargateMemoryRange, fargateMemoryOptions } from "../task/fargate-sizes";
 import type { Secret } from "../task/secret";
 
+/** Where a job definition's jobs run (`platform_capabilities`): Fargate, or EC2/Spot instances Batch manages. */
 export type JobPlatform = "FARGATE" | "EC2";
 
 /** vCPU values Fargate accepts for a Batch job (the ECS task CPU values divided by 1024). */
@@ -25,6 +26,7 @@ export function fargateJobSizeProblem(vcpus: number, memoryMiB: number): string 
 
 /** One `evaluate_on_exit` rule: the first rule whose conditions all match decides. */
 export interface RetryRule {
+  /** `RETRY` starts another attempt (while attempts remain); `EXIT` ends the job as FAILED now. */
   readonly action: "RETRY" | "EXIT";
   /** Glob on the exit code: digits, optionally ending in `*`. @default - any */
   readonly onExitCode?: string;
@@ -48,9 +50,12 @@ export const DEFAULT_RETRY_RULES: readonly RetryRule[] = [
 
 /** Batch takes at most 5 rules; patterns are at most 512 characters. */
 export const MAX_RETRY_RULES = 5;
+/** What Batch accepts in `onExitCode`: digits, optionally ending in `*` (a prefix match). */
 export const EXIT_CODE_PATTERN = /^[0-9]*\*?$/;
+/** What Batch accepts in `onReason` and `onStatusReason`: letters, digits, `.`, `:` and spaces, optionally ending in `*`. */
 export const REASON_PATTERN = /^[A-Za-z0-9.: \t]*\*?$/;
 
+/** Pure: the `retry_strategy` block; no `evaluate_on_exit` when `rules` is empty (Batch then retries every failure). */
 export function renderRetryStrategy(attempts: number, rules: readonly RetryRule[]) {
   return {
     attempts,
@@ -58,19 +63,33 @@ export function renderRetryStrategy(attempts: number, rules: readonly RetryRule[
   };
 }
 
+/** The resolved settings {@link renderContainerProperties} turns into `container_properties` (defaults already applied). */
 export interface JobContainerProps {
+  /** Fargate adds network, platform version and runtime platform settings. */
   readonly platform: JobPlatform;
+  /** Image reference, e.g. `111122223333.dkr.ecr.eu-west-1.amazonaws.com/acme/reindex:1.4.2`. */
   readonly image: string;
+  /** vCPUs reserved per attempt (fractional on Fargate). */
   readonly vcpus: number;
+  /** Memory reserved per attempt, in MiB. */
   readonly memoryMiB: number;
+  /** GPUs reserved per attempt (EC2 only). @default - no GPU requirement */
   readonly gpus?: number;
+  /** Command, with `Ref::` placeholders. @default - the image's command */
   readonly command?: readonly string[];
+  /** Plain environment variables, by name. */
   readonly environment: Record<string, string>;
+  /** Environment variables the execution role reads from Secrets Manager or SSM, by name. */
   readonly secrets: Record<string, Secret>;
+  /** Mount the container's root filesystem read-only. */
   readonly readonlyRootFilesystem: boolean;
+  /** Role Batch/ECS uses to pull the image, write logs and read secrets. */
   readonly executionRoleArn: string;
+  /** Role the job's code runs with. */
   readonly jobRoleArn: string;
+  /** CloudWatch Logs group of the `awslogs` driver. */
   readonly logGroupName: string;
+  /** `awslogs-stream-prefix`: streams are named `<prefix>/default/<task id>`. */
   readonly logStreamPrefix: string;
   /** Fargate only. */
   readonly cpuArchitecture: "X86_64" | "ARM64";

@@ -27,15 +27,19 @@ export interface IJobDefinition {
   readonly jobDefinitionArn: string;
   /** ARN without the revision, `arn:...:job-definition/<name>`, for permissions that survive new revisions. */
   readonly jobDefinitionArnPrefix: string;
+  /** Name of the job definition (all revisions share it). */
   readonly jobDefinitionName: string;
+  /** Where its jobs run; decides which compute environments can take them. */
   readonly platform: JobPlatform;
 }
 
+/** Props of a {@link JobDefinition}. */
 export interface JobDefinitionProps {
   /** Job definition name (at most 128 characters), e.g. `acme-dev-reindex`; also names the log group and roles. */
   readonly name: string;
-  /** @default "FARGATE" */
+  /** Where the jobs run; must match the queue's compute environments (Fargate or EC2/Spot). @default "FARGATE" */
   readonly platform?: JobPlatform;
+  /** The container image; an ECR image also grants the execution role pull access to that repository only. */
   readonly image: ContainerImage;
   /** vCPUs; on Fargate 0.25, 0.5, 1, 2, 4, 8 or 16, on EC2 a whole number. @default 1 */
   readonly vcpus?: number;
@@ -47,11 +51,11 @@ export interface JobDefinitionProps {
   readonly command?: readonly string[];
   /** Default values for `Ref::` placeholders in `command`. @default - none */
   readonly parameters?: Record<string, string>;
-  /** @default - none */
+  /** Plain environment variables; names starting with `AWS_BATCH` are reserved by Batch. @default - none */
   readonly environment?: Record<string, string>;
   /** Environment variables read from Secrets Manager or SSM by the execution role. @default - none */
   readonly secrets?: Record<string, Secret>;
-  /** @default true */
+  /** Mount the container's root filesystem read-only, so a compromised job cannot change its own binaries. @default true */
   readonly readonlyRootFilesystem?: boolean;
   /** Fargate only. @default "X86_64" */
   readonly cpuArchitecture?: "X86_64" | "ARM64";
@@ -61,7 +65,7 @@ export interface JobDefinitionProps {
   readonly jobRoleArn?: string;
   /** Days the job logs are kept. @default 30 */
   readonly logRetentionDays?: number;
-  /** @default - CloudWatch Logs' own encryption */
+  /** Customer managed KMS key for the log group. @default - CloudWatch Logs' own encryption */
   readonly logKmsKeyArn?: string;
   /** Attempts per job (and per array child), 1 to 10. @default 3 */
   readonly retryAttempts?: number;
@@ -71,7 +75,7 @@ export interface JobDefinitionProps {
   readonly timeoutSeconds?: number;
   /** Copy the job definition's and job's tags to the ECS task. @default true */
   readonly propagateTags?: boolean;
-  /** @default - none */
+  /** Tags for the job definition, log group and roles (and, with `propagateTags`, the jobs' ECS tasks). @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -85,21 +89,34 @@ export interface JobDefinitionProps {
  * children read `AWS_BATCH_JOB_ARRAY_INDEX`, which is why the `AWS_BATCH` prefix is reserved here.
  */
 export class JobDefinition extends Construct implements IJobDefinition {
+  /** Default vCPUs per attempt: 1, the smallest size that is valid on both Fargate and EC2. */
   public static readonly DEFAULT_VCPUS = 1;
+  /** Default memory in MiB: 2048, the smallest Fargate allows with 1 vCPU. */
   public static readonly DEFAULT_MEMORY_MIB = 2048;
+  /** Default attempts per job: 3, so two Spot reclaims in a row still let the job finish. */
   public static readonly DEFAULT_RETRY_ATTEMPTS = 3;
+  /** Default attempt timeout in seconds: 6 hours, so a hung job stops instead of holding capacity forever (Batch has no default). */
   public static readonly DEFAULT_TIMEOUT_SECONDS = 21600;
+  /** Default job log retention in days: a month of history without keeping logs forever. */
   public static readonly DEFAULT_LOG_RETENTION_DAYS = 30;
+  /** Batch job definition names: up to 128 letters, digits, hyphens and underscores. */
   public static readonly NAME_RULE = { maxLength: 128, pattern: /^[a-zA-Z0-9_-]+$/, describe: "letters, digits, hyphens and underscores" };
 
+  /** ARN with revision (a token). */
   public readonly jobDefinitionArn: string;
+  /** ARN without the revision (a token), for permissions that survive new revisions. */
   public readonly jobDefinitionArnPrefix: string;
+  /** Name of the job definition (a token). */
   public readonly jobDefinitionName: string;
+  /** Where the jobs run. */
   public readonly platform: JobPlatform;
+  /** The role Batch pulls the image, writes logs and reads secrets with; never the job's own role. */
   public readonly executionRole: Role;
   /** The job's role, unless `jobRoleArn` was given. */
   public readonly jobRole?: Role;
+  /** ARN of the role the job runs with: the given `jobRoleArn` or the created `jobRole`. */
   public readonly jobRoleArn: string;
+  /** Name of the job's log group, `/aws/batch/<name>` (a token). */
   public readonly logGroupName: string;
 
   constructor(scope: Construct, id: string, props: JobDefinitionProps) {

@@ -9,6 +9,7 @@ import { FairShareOptions, FairSharePolicy } from "./fair-share-policy";
 
 /** A compute environment of a queue and its place: lower orders are tried first. */
 export interface OrderedComputeEnvironment {
+  /** The environment; all of a queue's environments are Fargate or all are EC2/Spot. */
   readonly computeEnvironment: IComputeEnvironment;
   /** Non-negative integer, unique within the queue. */
   readonly order: number;
@@ -22,18 +23,23 @@ export type RunnableReason =
 
 /** Cancel a job stuck in RUNNABLE for `reason` after `maxTimeSeconds` (600 to 86400). */
 export interface RunnableTimeLimit {
+  /** The RUNNABLE reason this limit applies to; each reason at most once per queue. */
   readonly reason: RunnableReason;
+  /** Seconds a job may wait at the head of the queue for this reason before Batch cancels it, 600 to 86400. */
   readonly maxTimeSeconds: number;
 }
 
 /** What schedules and job submitters need from a job queue. */
 export interface IJobQueue {
+  /** ARN of the queue jobs are submitted to. */
   readonly jobQueueArn: string;
+  /** Name of the queue. */
   readonly jobQueueName: string;
   /** True when jobs must carry a share identifier (the queue has a fair-share policy). */
   readonly fairShare: boolean;
 }
 
+/** Props of a {@link JobQueue}. */
 export interface JobQueueProps {
   /** Queue name, at most 128 characters, e.g. `acme-dev-jobs`. */
   readonly name: string;
@@ -50,7 +56,7 @@ export interface JobQueueProps {
    * @default JobQueue.DEFAULT_RUNNABLE_TIME_LIMITS
    */
   readonly runnableTimeLimits?: readonly RunnableTimeLimit[];
-  /** @default - none */
+  /** Tags for the queue and its scheduling policy. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -71,8 +77,11 @@ const isFargateType = (type: ComputeEnvironmentType) => type === "FARGATE" || ty
  * never or will not soon run instead of letting them block the queue, optionally fair-share.
  */
 export class JobQueue extends Construct implements IJobQueue {
+  /** Default priority: 1, so a queue created later with a higher priority wins on shared environments. */
   public static readonly DEFAULT_PRIORITY = 1;
+  /** Batch accepts at most 3 compute environments per job queue. */
   public static readonly MAX_COMPUTE_ENVIRONMENTS = 3;
+  /** Batch job queue names: up to 128 letters, digits, hyphens and underscores. */
   public static readonly NAME_RULE: NameRule = { maxLength: 128, pattern: /^[a-zA-Z0-9_-]+$/, describe: "letters, digits, hyphens and underscores" };
   /**
    * Misconfigured jobs (asking for more than the environments offer) can never run: cancel after
@@ -84,9 +93,13 @@ export class JobQueue extends Construct implements IJobQueue {
     { reason: "CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY", maxTimeSeconds: 14400 },
   ];
 
+  /** ARN of the queue (a token). */
   public readonly jobQueueArn: string;
+  /** Name of the queue (a token). */
   public readonly jobQueueName: string;
+  /** True when the queue has a fair-share policy, so submitted jobs need a share identifier. */
   public readonly fairShare: boolean;
+  /** The fair-share scheduling policy, when `fairShare` was given. */
   public readonly schedulingPolicy?: FairSharePolicy;
 
   constructor(scope: Construct, id: string, props: JobQueueProps) {

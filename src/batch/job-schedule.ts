@@ -9,10 +9,13 @@ import { SchedulerSchedule } from "../schedule/scheduler-schedule";
 import type { IJobDefinition } from "./job-definition";
 import type { IJobQueue } from "./job-queue";
 
+/** Props of a {@link BatchJobSchedule}. */
 export interface BatchJobScheduleProps extends ScheduleOptions {
   /** Schedule name (at most 64 characters), also the submitted job's name, e.g. `acme-dev-nightly-reindex`. */
   readonly name: string;
+  /** Queue the job is submitted to; the invoke role may submit to this queue only. */
   readonly jobQueue: IJobQueue;
+  /** Job definition submitted; the invoke role may submit any revision of it, and no other definition. */
   readonly jobDefinition: IJobDefinition;
   /** Submit an array job of this many children, 2 to 10000. @default - a single job */
   readonly arraySize?: number;
@@ -78,7 +81,9 @@ export function jobFailurePattern(jobQueueArn: string, jobName: string): object 
  * task; jobs that end FAILED land in the failure queue too.
  */
 export class BatchJobSchedule extends Construct {
+  /** ARN of the EventBridge Scheduler schedule (a token). */
   public readonly scheduleArn: string;
+  /** The queue of failed submissions and FAILED jobs; absent when `failureQueue.enabled` is false. */
   public readonly failureQueue?: FailureQueue;
 
   constructor(scope: Construct, id: string, props: BatchJobScheduleProps) {

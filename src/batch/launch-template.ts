@@ -3,16 +3,17 @@ import { Construct } from "constructs";
 import { LaunchTemplate as LaunchTemplateResource } from "@cdktf/provider-aws/lib/launch-template";
 import { withName } from "../core/tags";
 
+/** Props of an {@link InstanceLaunchTemplate}. */
 export interface InstanceLaunchTemplateProps {
   /** Launch template name prefix. */
   readonly namePrefix: string;
   /** Root volume size in GiB. */
   readonly rootVolumeGiB: number;
-  /** @default - the account's default EBS key */
+  /** KMS key that encrypts the root volume (it is encrypted either way). @default - the account's default EBS key */
   readonly rootVolumeKmsKeyArn?: string;
   /** IMDS hop limit: 1 keeps containers (bridge network mode) from reaching the instance role. */
   readonly metadataHopLimit: number;
-  /** @default - none */
+  /** Tags for the launch template. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -22,6 +23,7 @@ export interface InstanceLaunchTemplateProps {
  * Batch picks the AMI itself (`ec2_configuration.image_type`), so the template names none.
  */
 export class InstanceLaunchTemplate extends Construct {
+  /** ID of the launch template (a token), referenced by the compute environment. */
   public readonly launchTemplateId: string;
   /** The latest version, so a change to the template reaches the compute environment. */
   public readonly version: string;

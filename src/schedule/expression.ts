@@ -12,11 +12,13 @@
 
 /** The six fields of an AWS cron expression, in order. */
 export const CRON_FIELDS = ["minutes", "hours", "day-of-month", "month", "day-of-week", "year"] as const;
+/** One field of an AWS cron expression, as named in error messages. */
 export type CronField = (typeof CRON_FIELDS)[number];
 
 /** Units of a `rate()` expression. */
 export type RateUnit = "minute" | "minutes" | "hour" | "hours" | "day" | "days";
 
+/** A valid schedule expression taken apart: the six cron fields, the rate value and unit, or the `at()` date-time. */
 export type ParsedScheduleExpression =
   | { readonly kind: "cron"; readonly fields: Readonly<Record<CronField, string>> }
   | { readonly kind: "rate"; readonly value: number; readonly unit: RateUnit }
@@ -24,10 +26,13 @@ export type ParsedScheduleExpression =
 
 /** Why an expression is invalid: a stable code and a sentence saying what is allowed. */
 export interface ScheduleExpressionProblem {
+  /** Stable code for the kind of mistake, e.g. `SCHEDULE_CRON_FIELD`; becomes the `ValidationError` code. */
   readonly code: string;
+  /** What is allowed, naming the bad field or part, e.g. `61 is out of range 0-59 in the minutes field ...`. */
   readonly allowed: string;
 }
 
+/** The outcome of {@link parseScheduleExpression}: the parsed expression, or why it is invalid (never a throw). */
 export type ScheduleExpressionResult =
   | { readonly ok: true; readonly expression: ParsedScheduleExpression }
   | { readonly ok: false; readonly problem: ScheduleExpressionProblem };
@@ -81,7 +86,13 @@ function bad(code: string, allowed: string): ScheduleExpressionResult {
  * Parses and validates a schedule expression as EventBridge Scheduler accepts it.
  * `at()` is only valid for EventBridge Scheduler; pass `{ allowAt: false }` for EventBridge rules.
  */
-export function parseScheduleExpression(expression: string, options: { readonly allowAt?: boolean } = {}): ScheduleExpressionResult {
+export function parseScheduleExpression(
+  expression: string,
+  options: {
+    /** Accept one-time `at()` expressions (EventBridge Scheduler only; EventBridge rules reject them). @default true */
+    readonly allowAt?: boolean;
+  } = {},
+): ScheduleExpressionResult {
   const allowAt = options.allowAt ?? true;
   const forms = allowAt ? "cron(...), rate(...) or at(...)" : "cron(...) or rate(...) (EventBridge rules do not take at())";
   const match = /^(cron|rate|at)\((.*)\)$/.exec(expression.trim());
@@ -259,16 +270,16 @@ export class ScheduleExpression {
 
 /** Fields of {@link ScheduleExpression.cron}; each takes the AWS cron syntax for that field. */
 export interface CronOptions {
-  /** @default "0" */
+  /** Minutes, 0-59; defaults to the top of the hour rather than every minute. @default "0" */
   readonly minute?: string | number;
-  /** @default "*" */
+  /** Hours, 0-23, in the schedule's time zone. @default "*" */
   readonly hour?: string | number;
   /** Day of month. @default - "*" unless weekDay is set, then "?" */
   readonly day?: string | number;
-  /** @default "*" */
+  /** Month, 1-12 or JAN-DEC. @default "*" */
   readonly month?: string | number;
   /** Day of week, 1-7 or SUN-SAT. @default "?" */
   readonly weekDay?: string | number;
-  /** @default "*" */
+  /** Year, 1970-2199. @default "*" */
   readonly year?: string | number;
 }

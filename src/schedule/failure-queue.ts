@@ -8,16 +8,17 @@ import { withName } from "../core/tags";
 import { DEFAULT_FAILURE_RETENTION_DAYS } from "./options";
 import { renderFailureQueuePolicy } from "./render";
 
+/** Props of a {@link FailureQueue}. */
 export interface FailureQueueProps {
   /** Queue name, also the alarm name prefix. SQS allows 80 characters of letters, digits, `-` and `_`. */
   readonly queueName: string;
-  /** @default 14 */
+  /** Days a failure message is kept, 1 to 14 (the SQS maximum, so a failure is not lost over a long weekend). @default 14 */
   readonly retentionDays?: number;
-  /** @default - SQS managed server-side encryption */
+  /** Customer managed KMS key for the queue. @default - SQS managed server-side encryption */
   readonly kmsKeyArn?: string;
-  /** @default - the alarm has no actions */
+  /** SNS topic the alarm notifies when a message arrives and when the queue is empty again. @default - the alarm has no actions */
   readonly alarmTopicArn?: string;
-  /** @default - none */
+  /** Tags for the queue and the alarm. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -30,10 +31,15 @@ export interface FailureQueueProps {
 export class FailureQueue extends Construct {
   /** Period of the alarm's queue-depth metric; the alarm fires within about this long of a failure. */
   public static readonly ALARM_PERIOD_SECONDS = 300;
+  /** ARN of the queue (a token), the dead-letter target of the schedule or rule. */
   public readonly queueArn: string;
+  /** Name of the queue (a token). */
   public readonly queueName: string;
+  /** URL of the queue (a token), for reading the failure messages. */
   public readonly queueUrl: string;
+  /** The customer managed key the queue is encrypted with, when one was given; senders need to use it. */
   public readonly kmsKeyArn?: string;
+  /** The alarm that fires while the queue holds a message, for escape hatches or more actions. */
   public readonly alarm: CloudwatchMetricAlarm;
   private readonly eventRuleArns: string[] = [];
 

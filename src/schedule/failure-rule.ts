@@ -8,21 +8,25 @@ import type { FailureQueue } from "./failure-queue";
 /** EventBridge rule names. */
 export const EVENT_RULE_NAME_RULE: NameRule = { maxLength: 64, pattern: /^[.\-_A-Za-z0-9]+$/, describe: "letters, digits and ._-" };
 
+/** Props of a {@link FailureEventRule}. */
 export interface FailureEventRuleProps {
   /** Rule name; shortened with a hash when over 64 characters. */
   readonly ruleName: string;
+  /** Rule description, saying whose failed runs it catches. */
   readonly description: string;
   /** The EventBridge event pattern of a failed run. */
   readonly eventPattern: object;
   /** Where matching events go. */
   readonly queue: FailureQueue;
-  /** @default - none */
+  /** Tags for the rule. @default - none */
   readonly tags?: Record<string, string>;
 }
 
 /** Sends events of failed runs (a task that stopped badly, a job that failed) to a failure queue. */
 export class FailureEventRule extends Construct {
+  /** ARN of the rule (a token); the failure queue's policy accepts messages from it. */
   public readonly ruleArn: string;
+  /** Name of the rule (a token). */
   public readonly ruleName: string;
 
   constructor(scope: Construct, id: string, props: FailureEventRuleProps) {

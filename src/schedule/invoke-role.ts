@@ -6,6 +6,7 @@ import { assumeRolePolicy, PolicyStatement, policyDocument } from "../core/iam";
 import { checkName, NameRules, safeName } from "../core/naming";
 import { withName } from "../core/tags";
 
+/** Props of an {@link InvokeRole}. */
 export interface InvokeRoleProps {
   /** Role name; shortened with a hash when over IAM's 64 characters. */
   readonly roleName: string;
@@ -16,7 +17,7 @@ export interface InvokeRoleProps {
    * checked on `aws:SourceArn` so no other schedule or rule can use it.
    */
   readonly sourceArns: readonly string[];
-  /** @default - none */
+  /** Tags for the role. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -25,7 +26,9 @@ export interface InvokeRoleProps {
  * no permissions; owners add exactly the statements their target needs with {@link addStatements}.
  */
 export class InvokeRole extends Construct {
+  /** ARN of the role (a token), set as the schedule's or rule target's role. */
   public readonly roleArn: string;
+  /** Name of the role (a token). */
   public readonly roleName: string;
   private readonly statements: PolicyStatement[] = [];
 
@@ -50,6 +53,7 @@ export class InvokeRole extends Construct {
     });
   }
 
+  /** Adds statements to the role's inline policy; the policy is rendered at synthesis, so later additions count. */
   public addStatements(...statements: PolicyStatement[]): void {
     this.statements.push(...statements);
   }

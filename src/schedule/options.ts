@@ -23,7 +23,7 @@ export interface FailureQueueOptions {
 export interface ScheduleOptions {
   /**
    * `cron(min hour day-of-month month day-of-week year)`, `rate(<n> <unit>)` or, for a one-time run,
-   * `at(yyyy-mm-ddThh:mm:ss)`. Build one with {@link ScheduleExpression}.
+   * `at(yyyy-mm-ddThh:mm:ss)`. Build one with `ScheduleExpression.cron()`, `.rate()` or `.at()` (schedule module).
    */
   readonly schedule: string;
   /** IANA time zone `cron()` and `at()` are evaluated in, e.g. `Europe/Paris`. @default "UTC" */
@@ -41,13 +41,13 @@ export interface ScheduleOptions {
   readonly enabled?: boolean;
   /** Schedule group (must exist). @default "default" */
   readonly scheduleGroupName?: string;
-  /** @default - a description naming the target */
+  /** Description of the schedule (or rule), at most 512 characters. @default - a description naming the target */
   readonly description?: string;
   /** Times Scheduler retries a failed target call, 0 to 185. @default 3 */
   readonly retryAttempts?: number;
   /** How long Scheduler keeps retrying an invocation, 60 to 86400 seconds. @default 3600 */
   readonly maxEventAgeSeconds?: number;
-  /** The encrypted queue that receives invocations that failed after their retries and failed runs. */
+  /** The encrypted queue that receives invocations that failed after their retries and failed runs. @default - a queue kept 14 days, SSE-SQS encrypted, with an alarm */
   readonly failureQueue?: FailureQueueOptions;
   /** SNS topic the failure alarm notifies. @default - the alarm has no actions */
   readonly alarmTopicArn?: string;
@@ -60,7 +60,9 @@ export const SCHEDULE_NAME_RULE: NameRule = { maxLength: 64, pattern: /^[0-9a-zA
 
 /** Retry defaults: a few quick retries instead of Scheduler's 185 over 24 hours, so a nightly run does not start a day late. */
 export const DEFAULT_RETRY_ATTEMPTS = 3;
+/** Default seconds Scheduler keeps retrying one invocation: an hour, instead of Scheduler's 24. */
 export const DEFAULT_MAX_EVENT_AGE_SECONDS = 3600;
+/** Default days a failure message is kept: 14, the SQS maximum, so a failure outlives a long weekend. */
 export const DEFAULT_FAILURE_RETENTION_DAYS = 14;
 
 /** Checks a schedule expression's syntax, fields and ranges. */

@@ -1,11 +1,15 @@
 /** Pure functions turning schedule options into provider shapes; unit-tested without synth. */
 import type { PolicyStatement } from "../core/iam";
 
+/** The `retry_policy` block shared by Scheduler targets and EventBridge rule targets. */
 export interface RetryPolicyShape {
+  /** Retries of a failed invocation, 0 to 185. */
   readonly maximumRetryAttempts: number;
+  /** Seconds after the scheduled time an invocation may still be retried, 60 to 86400. */
   readonly maximumEventAgeInSeconds: number;
 }
 
+/** Pure: the retry policy block from the schedule's retry options. */
 export function renderRetryPolicy(retryAttempts: number, maxEventAgeSeconds: number): RetryPolicyShape {
   return { maximumRetryAttempts: retryAttempts, maximumEventAgeInSeconds: maxEventAgeSeconds };
 }

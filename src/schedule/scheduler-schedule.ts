@@ -31,9 +31,11 @@ export interface ScheduleTarget {
   readonly summary: string;
 }
 
+/** Props of a {@link SchedulerSchedule}. */
 export interface SchedulerScheduleProps extends ScheduleOptions {
   /** Schedule name (at most 64 characters); the role, queue and alarm names derive from it. */
   readonly name: string;
+  /** What the schedule invokes and exactly what its role may do to invoke it. */
   readonly target: ScheduleTarget;
   /** Tags for the role, queue, rule and alarm (schedules themselves take no tags). @default - none */
   readonly tags?: Record<string, string>;
@@ -44,11 +46,15 @@ export interface SchedulerScheduleProps extends ScheduleOptions {
  * an encrypted failure queue with an alarm (plus an EventBridge rule feeding failed runs into it).
  */
 export class SchedulerSchedule extends Construct {
+  /** ARN of the schedule (a token). */
   public readonly scheduleArn: string;
+  /** Name of the schedule (a token). */
   public readonly scheduleName: string;
+  /** The role Scheduler assumes to invoke the target; add statements to it if the target needs more. */
   public readonly role: InvokeRole;
   /** Absent only when `failureQueue.enabled` is false. */
   public readonly failureQueue?: FailureQueue;
+  /** The rule feeding failed runs into the failure queue; present when the target has a `failureEventPattern` and the queue exists. */
   public readonly failureRule?: FailureEventRule;
 
   constructor(scope: Construct, id: string, props: SchedulerScheduleProps) {

@@ -11,6 +11,7 @@ export function ianaTimeZones(): ReadonlySet<string> {
   return zones;
 }
 
+/** True when Scheduler accepts `name` as a time zone: an IANA name this runtime knows, or `UTC`. */
 export function isIanaTimeZone(name: string): boolean {
   return ianaTimeZones().has(name);
 }

@@ -11,17 +11,23 @@ import { renderRetryPolicy } from "../schedule/render";
 import { withName } from "../core/tags";
 import type { RunTaskParameters } from "./target";
 
+/** Props of an {@link EventRuleTrigger}: the schedule options plus the rendered RunTask target. */
 export interface EventRuleTriggerProps extends ScheduleOptions {
   /** Rule name (at most 64 characters); the role and queue names derive from it. */
   readonly name: string;
+  /** ARN of the ECS cluster the rule's target runs the task in. */
   readonly clusterArn: string;
+  /** RunTask parameters of the rule's `ecs_target`, from {@link renderRunTaskParameters}. */
   readonly runTask: RunTaskParameters;
   /** RunTask overrides. @default - none */
   readonly input?: string;
+  /** Exactly what the invoke role needs to start the task, from {@link runTaskStatements}. */
   readonly statements: readonly PolicyStatement[];
+  /** EventBridge pattern of a failed run, delivered to the failure queue. @default - only failed invocations are caught */
   readonly failureEventPattern?: object;
+  /** Says what runs, for the rule's descriptions. */
   readonly summary: string;
-  /** @default - none */
+  /** Tags for the rule, role, failure queue, failure rule and alarm. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -33,9 +39,13 @@ export interface EventRuleTriggerProps extends ScheduleOptions {
  * policy rather than with the role.
  */
 export class EventRuleTrigger extends Construct {
+  /** ARN of the scheduled EventBridge rule (a token). */
   public readonly ruleArn: string;
+  /** The role EventBridge assumes to run the task; it trusts this rule only. */
   public readonly role: InvokeRole;
+  /** Absent only when `failureQueue.enabled` is false. */
   public readonly failureQueue?: FailureQueue;
+  /** The rule feeding failed runs into the failure queue; present when a failure pattern is given and the queue exists. */
   public readonly failureRule?: FailureEventRule;
 
   constructor(scope: Construct, id: string, props: EventRuleTriggerProps) {

@@ -26,13 +26,16 @@ import {
 /** What starts the task: EventBridge Scheduler, or a classic EventBridge rule for accounts that need it. */
 export type ScheduleTrigger = "scheduler" | "eventbridge-rule";
 
+/** Props of a {@link ScheduledTask}. */
 export interface ScheduledTaskProps extends ScheduleOptions {
   /**
    * Name of the schedule (at most 64 characters), e.g. `acme-dev-nightly-report`; the role, queue,
    * rule, alarm and security group names derive from it.
    */
   readonly name: string;
+  /** Cluster the task runs in; the invoke role may run tasks in this cluster only. */
   readonly cluster: ICluster;
+  /** Task definition run; the invoke role may run any revision of its family and pass only its two roles. */
   readonly taskDefinition: ITaskDefinition;
   /** Tasks started per run, 1 to 10. @default 1 */
   readonly taskCount?: number;
@@ -59,7 +62,7 @@ export interface ScheduledTaskProps extends ScheduleOptions {
   readonly propagateTags?: boolean;
   /** Add the ECS managed tags (cluster, service) to the tasks. @default true */
   readonly enableEcsManagedTags?: boolean;
-  /** @default "scheduler" */
+  /** What starts the task: EventBridge Scheduler, or a classic EventBridge rule (UTC only, no `at()`). @default "scheduler" */
   readonly trigger?: ScheduleTrigger;
   /** Send task stops with a non-zero exit code (or that never started) to the failure queue. @default true */
   readonly captureFailedRuns?: boolean;
@@ -76,7 +79,9 @@ export interface ScheduledTaskProps extends ScheduleOptions {
 export class ScheduledTask extends Construct implements IConnectable {
   /** Scheduled jobs default to Fargate Spot: interruptible and cheaper. */
   public static readonly DEFAULT_FARGATE_STRATEGY: readonly CapacityProviderStrategyItem[] = [{ capacityProvider: FARGATE_SPOT, weight: 1 }];
+  /** RunTask starts at most 10 tasks per call. */
   public static readonly MAX_TASK_COUNT = 10;
+  /** An `awsvpc` task takes at most 5 security groups. */
   public static readonly MAX_SECURITY_GROUPS = 5;
 
   /** The schedule's ARN, or the rule's ARN with the `eventbridge-rule` trigger. */

@@ -38,36 +38,61 @@ export function renderContainerOverrides(overrides: Record<string, ContainerOver
 
 /** RunTask parameters common to Scheduler's `ecs_parameters` and an EventBridge rule's `ecs_target`. */
 export interface RunTaskParameters {
+  /** Task definition ARN with revision. */
   readonly taskDefinitionArn: string;
+  /** Tasks started per run, 1 to 10. */
   readonly taskCount: number;
+  /** Launch type. @default - the capacity provider strategy decides */
   readonly launchType?: "FARGATE" | "EC2";
+  /** Capacity provider strategy. @default - the launch type, or the cluster's default strategy */
   readonly capacityProviderStrategy?: Array<{ capacityProvider: string; weight?: number; base?: number }>;
+  /** Fargate platform version. @default - none, for EC2 tasks */
   readonly platformVersion?: string;
+  /** Subnets, security groups and public IP of `awsvpc` tasks. @default - none, for other network modes */
   readonly networkConfiguration?: { subnets: string[]; securityGroups: string[]; assignPublicIp: boolean };
+  /** Task group, `scheduled:<name>`, which the failure pattern matches on. */
   readonly group: string;
+  /** `TASK_DEFINITION` copies the task definition's tags to the tasks. @default - tags are not propagated */
   readonly propagateTags?: "TASK_DEFINITION";
+  /** Whether ECS adds its managed tags (cluster name) to the tasks. */
   readonly enableEcsManagedTags: boolean;
+  /** Tags set on the tasks. @default - none */
   readonly tags?: Record<string, string>;
 }
 
+/** The resolved inputs of {@link renderRunTaskParameters} (defaults already applied by the construct). */
 export interface RunTaskInput {
+  /** Task definition ARN with revision. */
   readonly taskDefinitionArn: string;
+  /** True for a Fargate task definition: only then is a platform version sent. */
   readonly fargate: boolean;
+  /** True for `awsvpc` network mode: only then is a network configuration sent. */
   readonly awsvpc: boolean;
+  /** Tasks started per run, 1 to 10. */
   readonly taskCount: number;
-  /** Exactly one of `launchType` and `capacityProviderStrategy`, or neither (the cluster default). */
+  /** Exactly one of `launchType` and `capacityProviderStrategy`, or neither (the cluster default). @default - no launch type */
   readonly launchType?: "FARGATE" | "EC2";
+  /** Capacity provider strategy; empty or absent means none is sent. @default - no strategy */
   readonly capacityProviderStrategy?: readonly CapacityProviderStrategyItem[];
+  /** Fargate platform version, e.g. `LATEST`; ignored for EC2 tasks. */
   readonly platformVersion: string;
+  /** Subnets of `awsvpc` tasks. */
   readonly subnetIds: readonly string[];
+  /** Security groups of `awsvpc` tasks. */
   readonly securityGroupIds: readonly string[];
+  /** Give `awsvpc` tasks a public IP. */
   readonly assignPublicIp: boolean;
+  /** Task group the runs start in. */
   readonly group: string;
+  /** Copy the task definition's tags to the tasks. */
   readonly propagateTags: boolean;
+  /** Add ECS managed tags to the tasks. */
   readonly enableEcsManagedTags: boolean;
+  /** Tags set on the tasks; an empty record sends none. @default - none */
   readonly tags?: Record<string, string>;
 }
 
+/** Pure: the RunTask parameters shared by Scheduler's `ecs_parameters` and a rule's `ecs_target`. */
 export function renderRunTaskParameters(input: RunTaskInput): RunTaskParameters {
   const strategy = input.capacityProviderStrategy;
   return {
@@ -103,7 +128,9 @@ export function clusterTasksArn(scope: IConstruct, clusterArn: string): string {
   return new TerraformLocal(scope, "ClusterTasksArn", `${Fn.replace(clusterArn, ":cluster/", ":task/")}/*`).asString;
 }
 
+/** What {@link runTaskStatements} scopes the invoke role's permissions to. */
 export interface RunTaskPermissions {
+  /** The cluster the task may run in (`ecs:cluster` condition). */
   readonly clusterArn: string;
   /** From {@link taskDefinitionFamilyArn}. */
   readonly taskDefinitionFamilyArn: string;
@@ -112,7 +139,9 @@ export interface RunTaskPermissions {
    * then checks `ecs:TagResource` on the new tasks. @default - runs carry no tags
    */
   readonly clusterTasksArn?: string;
+  /** The task definition's task role, the only role (with the execution role) the invoker may pass. */
   readonly taskRoleArn: string;
+  /** The task definition's execution role. */
   readonly executionRoleArn: string;
 }
 
