@@ -11,7 +11,7 @@ import { Cluster, ClusterProps } from "../../src/cluster/cluster";
 import { Ec2CapacityProviderOptions } from "../../src/cluster/ec2-capacity-provider";
 import { Network } from "../../src/network/network";
 import { Port } from "../../src/network/connections";
-import { errorOf, resourceAt, resourcesOf, synth, Synthesized } from "../helpers";
+import { resourceAt, resourcesOf, synth, Synthesized } from "../helpers";
 
 const network = Network.fromAttributes({
   vpcId: "vpc-0123",
@@ -29,16 +29,6 @@ function synthCluster(props: Partial<ClusterProps> = {}): { s: Synthesized; clus
     cluster = new Cluster(stack, "Cluster", { ...base, ...props });
   });
   return { s, cluster: cluster as Cluster };
-}
-
-/** The message of the ValidationError building a Cluster with these props throws. */
-function clusterError(props: Partial<ClusterProps>): string {
-  return errorOf((scope) => new Cluster(scope, "Cluster", { ...base, ...props }));
-}
-
-/** The message for one EC2 provider `general` with these options (on top of a valid one). */
-function providerError(options: Partial<Ec2CapacityProviderOptions>, props: Partial<ClusterProps> = {}): string {
-  return clusterError({ ...props, ec2CapacityProviders: { general: { ...general, ...options } } });
 }
 
 function warningsOf(scope: IConstruct): string[] {
@@ -164,71 +154,6 @@ describe("Cluster", () => {
     const rules = Object.values(resourcesOf(s, "aws_vpc_security_group_ingress_rule"));
     expect(rules).toEqual([expect.objectContaining({ from_port: 32768, to_port: 65535, cidr_ipv4: "10.0.0.0/16", ip_protocol: "tcp" })]);
   });
-
-  test("throws when the name is not a valid prefix", () => {
-    expect(clusterError({ name: "Acme_Dev" })).toBe(
-      'test/Cluster: invalid name "Acme_Dev": expected 1 to 40 characters of lowercase letters, digits and inner hyphens [CLUSTER_NAME]',
-    );
-  });
-
-  test("throws when Container Insights is not enhanced, enabled or disabled", () => {
-    expect(clusterError({ containerInsights: "on" as never })).toBe(
-      'test/Cluster: invalid containerInsights "on": expected one of "enhanced", "enabled", "disabled" [CLUSTER_CONTAINER_INSIGHTS]',
-    );
-  });
-
-  test("throws when an EC2 provider key cannot be part of a name", () => {
-    expect(clusterError({ ec2CapacityProviders: { General_Pool: general } })).toBe(
-      'test/Cluster: invalid ec2CapacityProviders.General_Pool "General_Pool": expected a key of 1 to 32 lowercase letters, digits and inner hyphens (it becomes part of resource names) [CLUSTER_CAPACITY_PROVIDER_KEY]',
-    );
-  });
-
-  test("throws when the default strategy names a capacity provider the cluster lacks", () => {
-    expect(clusterError({ fargateSpot: false, defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE_SPOT" }] })).toBe(
-      'test/Cluster: invalid defaultCapacityProviderStrategy[0].capacityProvider "FARGATE_SPOT": expected a capacity provider of the cluster: "FARGATE" [CLUSTER_STRATEGY_UNKNOWN_PROVIDER]',
-    );
-  });
-
-  test("throws when the default strategy gives more than one provider a base", () => {
-    expect(clusterError({ defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE", base: 1 }, { capacityProvider: "FARGATE_SPOT", base: 1 }] })).toBe(
-      'test/Cluster: invalid defaultCapacityProviderStrategy ["FARGATE (base 1)","FARGATE_SPOT (base 1)"]: expected a base on at most one capacity provider [CLUSTER_STRATEGY_MULTIPLE_BASES]',
-    );
-  });
-
-  test("throws when every weight of the default strategy is zero", () => {
-    expect(clusterError({ defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE", weight: 0 }] })).toBe(
-      'test/Cluster: invalid defaultCapacityProviderStrategy ["FARGATE (weight 0)"]: expected at least one capacity provider with a weight above 0 (ECS places no task on weight-0 providers) [CLUSTER_STRATEGY_ZERO_WEIGHTS]',
-    );
-  });
-
-  test("throws when a default strategy base or weight is out of range", () => {
-    expect(clusterError({ defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE", base: -1 }] })).toBe(
-      "test/Cluster: invalid defaultCapacityProviderStrategy[0].base -1: expected an integer from 0 to 100000 [CLUSTER_STRATEGY_BASE]",
-    );
-    expect(clusterError({ defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE", weight: 2000 }] })).toBe(
-      "test/Cluster: invalid defaultCapacityProviderStrategy[0].weight 2000: expected an integer from 0 to 1000 [CLUSTER_STRATEGY_WEIGHT]",
-    );
-  });
-
-  test("throws when the default strategy mixes Fargate and EC2 providers", () => {
-    expect(
-      clusterError({ ec2CapacityProviders: { general }, defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE" }, { capacityProvider: "acme-test-general" }] }),
-    ).toBe(
-      'test/Cluster: invalid defaultCapacityProviderStrategy ["FARGATE","acme-test-general"]: expected either Fargate providers (FARGATE, FARGATE_SPOT) or EC2 capacity providers in one strategy, not both [CLUSTER_STRATEGY_MIXED_KINDS]',
-    );
-  });
-
-  test("throws when two EC2 providers end up with the same name", () => {
-    expect(clusterError({ ec2CapacityProviders: { general, other: { ...general, capacityProviderName: "acme-test-general" } } })).toBe(
-      'test/Cluster: invalid ec2CapacityProviders[*].capacityProviderName "acme-test-general": expected unique values (this one appears more than once) [CLUSTER_CAPACITY_PROVIDER_NAME_DUPLICATE]',
-    );
-  });
-
-  test("throws when a tag uses the reserved aws: prefix", () => {
-    expect(clusterError({ tags: { "aws:owner": "x" } })).toBe(
-      'test/Cluster: invalid tags.aws:owner "aws:owner": expected a key of 1 to 128 characters not starting with "aws:" [TAG_KEY_INVALID]',
-    );
-  });
 });
 
 describe("ExecAuditLogging", () => {
@@ -291,51 +216,6 @@ describe("ExecAuditLogging", () => {
     expect(cluster?.execAuditLogging).toBe(false);
     expect(cluster?.execAudit).toBeUndefined();
     expect(warningsOf(cluster as Cluster)).toEqual([expect.stringMatching(/ECS Exec auditing is off/)]);
-  });
-
-  test("throws when the retention is not one CloudWatch Logs accepts", () => {
-    expect(clusterError({ execAudit: { retentionDays: 100 } })).toMatch(
-      /^test\/Cluster\/ExecAudit: invalid execAudit.retentionDays 100: expected one of 1, 3, 5, .*, 3653 \[CLUSTER_EXEC_RETENTION\]$/,
-    );
-  });
-
-  test("throws when sessions would be logged nowhere", () => {
-    expect(clusterError({ execAudit: { cloudWatch: false } })).toBe(
-      'test/Cluster/ExecAudit: invalid execAudit {"cloudWatch":false}: expected cloudWatch: true, an s3BucketName, or both (or enabled: false to turn auditing off) [CLUSTER_EXEC_NO_DESTINATION]',
-    );
-  });
-
-  test("throws when the S3 bucket name is not a bucket name", () => {
-    expect(clusterError({ execAudit: { s3BucketName: "Audit_Bucket" } })).toBe(
-      'test/Cluster/ExecAudit: invalid execAudit.s3BucketName "Audit_Bucket": expected an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens [CLUSTER_EXEC_S3_BUCKET]',
-    );
-  });
-
-  test("throws when the key deletion window is outside 7 to 30 days", () => {
-    expect(clusterError({ execAudit: { keyDeletionWindowDays: 3 } })).toBe(
-      "test/Cluster/ExecAudit: invalid execAudit.keyDeletionWindowDays 3: expected an integer from 7 to 30 days [CLUSTER_EXEC_KEY_DELETION_WINDOW]",
-    );
-  });
-});
-
-describe("ClusterNamespace", () => {
-  test("throws when a private DNS namespace name is not a domain name", () => {
-    expect(clusterError({ namespace: { type: "DNS_PRIVATE", name: "acme test" } })).toBe(
-      'test/Cluster/Namespace: invalid namespace.name "acme test": expected 1 to 253 characters of dot-separated labels of letters, digits and inner hyphens, each at most 63 characters [CLUSTER_NAMESPACE_NAME]',
-    );
-    expect(clusterError({ namespace: { type: "DNS_PRIVATE", name: "-acme.internal" } })).toMatch(/invalid namespace.name "-acme.internal"/);
-  });
-
-  test("throws when an HTTP namespace name has spaces", () => {
-    expect(clusterError({ namespace: { type: "HTTP", name: "acme apps" } })).toBe(
-      'test/Cluster/Namespace: invalid namespace.name "acme apps": expected 1 to 1024 characters of printable ASCII characters without spaces [CLUSTER_NAMESPACE_NAME]',
-    );
-  });
-
-  test("throws when the namespace type is unknown", () => {
-    expect(clusterError({ namespace: { type: "DNS_PUBLIC" as never, name: "acme.example" } })).toBe(
-      'test/Cluster/Namespace: invalid namespace.type "DNS_PUBLIC": expected one of "DNS_PRIVATE", "HTTP" [CLUSTER_NAMESPACE_TYPE]',
-    );
   });
 });
 
@@ -549,154 +429,6 @@ describe("Ec2CapacityProvider", () => {
         expect.stringMatching(/protectFromScaleIn without managed termination protection/),
         expect.stringMatching(/metadataHopLimit 2/),
       ]),
-    );
-  });
-
-  test("throws when managed termination protection is on without scale-in protection", () => {
-    expect(providerError({ protectFromScaleIn: false })).toBe(
-      "test/Cluster/general: invalid protectFromScaleIn false: expected protectFromScaleIn: true (or unset) while managedTerminationProtection is on: ECS requires the group's scale-in protection [CLUSTER_TERMINATION_PROTECTION_NEEDS_SCALE_IN_PROTECTION]",
-    );
-  });
-
-  test("throws when managed termination protection is on without managed scaling", () => {
-    expect(providerError({ managedScaling: { enabled: false } })).toBe(
-      "test/Cluster/general: invalid managedTerminationProtection true: expected managed termination protection only with managed scaling enabled (ECS requires both), or managedTerminationProtection: false [CLUSTER_TERMINATION_PROTECTION_NEEDS_SCALING]",
-    );
-  });
-
-  test("throws when the Spot percentage is outside 0 to 100", () => {
-    expect(providerError({ spotPercentage: 120 })).toBe(
-      "test/Cluster/general: invalid spotPercentage 120: expected an integer from 0 to 100 percent [CLUSTER_SPOT_PERCENTAGE]",
-    );
-    expect(providerError({ spotPercentage: -5 })).toBe(
-      "test/Cluster/general: invalid spotPercentage -5: expected an integer from 0 to 100 percent [CLUSTER_SPOT_PERCENTAGE]",
-    );
-  });
-
-  test("throws when the instance types mix architectures", () => {
-    expect(providerError({ instanceTypes: ["m7g.large", "m7i.large"] })).toBe(
-      'test/Cluster/general: invalid instanceTypes ["m7g.large (arm64)","m7i.large (x86_64)"]: expected instance types of one architecture (one AMI serves the group): all x86_64 or all arm64 (Graviton) [CLUSTER_INSTANCE_ARCHITECTURE_MIX]',
-    );
-  });
-
-  test("throws when the AMI variant does not match the instance types' architecture", () => {
-    expect(providerError({ instanceTypes: ["c7gn.large"], amiVariant: "x86_64" })).toBe(
-      'test/Cluster/general: invalid amiVariant "x86_64": expected an AMI variant for arm64 instances (c7gn.large): "arm64" [CLUSTER_AMI_ARCHITECTURE]',
-    );
-    expect(providerError({ instanceTypes: ["g5g.xlarge"], amiVariant: "gpu" })).toBe(
-      'test/Cluster/general: invalid amiVariant "gpu": expected an AMI variant for arm64 instances (g5g.xlarge): "arm64" [CLUSTER_AMI_ARCHITECTURE]',
-    );
-  });
-
-  test("throws when the AMI variant is unknown", () => {
-    expect(providerError({ amiVariant: "bottlerocket" as never })).toBe(
-      'test/Cluster/general: invalid amiVariant "bottlerocket": expected one of "x86_64", "arm64", "gpu", "neuron" [CLUSTER_AMI_VARIANT]',
-    );
-  });
-
-  test("throws when the minimum size is above the maximum", () => {
-    expect(providerError({ minSize: 5, maxSize: 2 })).toBe(
-      "test/Cluster/general: invalid minSize 5: expected a value no greater than maxSize (2) [CLUSTER_ASG_MIN_MAX]",
-    );
-  });
-
-  test("throws when a size is negative", () => {
-    expect(providerError({ maxSize: -1, minSize: -2 })).toBe("test/Cluster/general: invalid minSize -2: expected an integer from 0 to 10000 [CLUSTER_ASG_SIZE]");
-  });
-
-  test("throws when the capacity provider name is longer than 255 characters", () => {
-    const name = `acme-${"x".repeat(251)}`;
-    expect(providerError({ capacityProviderName: name })).toBe(
-      `test/Cluster/general: invalid capacityProviderName "${name.slice(0, 196)}...: expected 1 to 255 characters of letters, digits, hyphens and underscores [CLUSTER_CAPACITY_PROVIDER_NAME]`,
-    );
-  });
-
-  test("throws when the capacity provider name has characters ECS rejects", () => {
-    expect(providerError({ capacityProviderName: "acme.general" })).toBe(
-      'test/Cluster/general: invalid capacityProviderName "acme.general": expected 1 to 255 characters of letters, digits, hyphens and underscores [CLUSTER_CAPACITY_PROVIDER_NAME]',
-    );
-  });
-
-  test("throws when the capacity provider name starts with aws, ecs or fargate (the default name from an ecs- cluster included)", () => {
-    const allowed =
-      'expected a name not starting with "aws", "ecs" or "fargate" (reserved by ECS); set capacityProviderName when the cluster name starts with one [CLUSTER_CAPACITY_PROVIDER_NAME_PREFIX]';
-    expect(providerError({}, { name: "ecs-dev" })).toBe(`test/Cluster/general: invalid capacityProviderName "ecs-dev-general": ${allowed}`);
-    expect(providerError({ capacityProviderName: "Fargate-pool" })).toBe(`test/Cluster/general: invalid capacityProviderName "Fargate-pool": ${allowed}`);
-    expect(providerError({ capacityProviderName: "awsome" })).toBe(`test/Cluster/general: invalid capacityProviderName "awsome": ${allowed}`);
-  });
-
-  test("throws when managed scaling's target capacity is outside 1 to 100", () => {
-    expect(providerError({ managedScaling: { targetCapacityPercent: 0 } })).toBe(
-      "test/Cluster/general: invalid managedScaling.targetCapacityPercent 0: expected an integer from 1 to 100 percent [CLUSTER_TARGET_CAPACITY]",
-    );
-    expect(providerError({ managedScaling: { targetCapacityPercent: 101 } })).toBe(
-      "test/Cluster/general: invalid managedScaling.targetCapacityPercent 101: expected an integer from 1 to 100 percent [CLUSTER_TARGET_CAPACITY]",
-    );
-  });
-
-  test("throws when scaling step sizes are out of range or reversed", () => {
-    expect(providerError({ managedScaling: { maximumScalingStepSize: 10001 } })).toBe(
-      "test/Cluster/general: invalid managedScaling.maximumScalingStepSize 10001: expected an integer from 1 to 10000 [CLUSTER_SCALING_STEP]",
-    );
-    expect(providerError({ managedScaling: { minimumScalingStepSize: 5, maximumScalingStepSize: 2 } })).toBe(
-      "test/Cluster/general: invalid managedScaling.minimumScalingStepSize 5: expected a value no greater than managedScaling.maximumScalingStepSize (2) [CLUSTER_SCALING_STEP]",
-    );
-  });
-
-  test("throws when the instance warm-up is outside 0 to 10000 seconds", () => {
-    expect(providerError({ managedScaling: { instanceWarmupPeriodSeconds: 20000 } })).toBe(
-      "test/Cluster/general: invalid managedScaling.instanceWarmupPeriodSeconds 20000: expected an integer from 0 to 10000 seconds [CLUSTER_INSTANCE_WARMUP]",
-    );
-  });
-
-  test("throws when there is no instance type, too many, a malformed one or a duplicate", () => {
-    expect(providerError({ instanceTypes: [] })).toBe("test/Cluster/general: invalid instanceTypes []: expected at least one item [CLUSTER_INSTANCE_TYPES_EMPTY]");
-    const many = Array.from({ length: 41 }, (_, i) => `m${i + 1}.large`);
-    expect(providerError({ instanceTypes: many })).toBe("test/Cluster/general: invalid instanceTypes 41: expected at most 40 instance types [CLUSTER_INSTANCE_TYPES_TOO_MANY]");
-    expect(providerError({ instanceTypes: ["m7i.large", "large"] })).toBe(
-      'test/Cluster/general: invalid instanceTypes[1] "large": expected an EC2 instance type such as m7g.large [CLUSTER_INSTANCE_TYPE]',
-    );
-    expect(providerError({ instanceTypes: ["m7i.large", "m7i.large"] })).toBe(
-      'test/Cluster/general: invalid instanceTypes "m7i.large": expected unique values (this one appears more than once) [CLUSTER_INSTANCE_TYPE_DUPLICATE]',
-    );
-  });
-
-  test("throws when the Spot allocation strategy or on-demand base is invalid", () => {
-    expect(providerError({ spotAllocationStrategy: "cheapest" as never })).toBe(
-      'test/Cluster/general: invalid spotAllocationStrategy "cheapest": expected one of "price-capacity-optimized", "capacity-optimized", "capacity-optimized-prioritized", "lowest-price" [CLUSTER_SPOT_ALLOCATION_STRATEGY]',
-    );
-    expect(providerError({ onDemandBaseCapacity: -1 })).toBe(
-      "test/Cluster/general: invalid onDemandBaseCapacity -1: expected an integer from 0 to 10000 [CLUSTER_ON_DEMAND_BASE]",
-    );
-  });
-
-  test("throws when the root volume is smaller than the AMI's 30 GiB snapshot", () => {
-    expect(providerError({ rootVolumeSizeGiB: 20 })).toBe(
-      "test/Cluster/general: invalid rootVolumeSizeGiB 20: expected an integer from 30 to 16384 GiB [CLUSTER_ROOT_VOLUME_SIZE]",
-    );
-  });
-
-  test("throws when the metadata hop limit is outside 1 to 64", () => {
-    expect(providerError({ metadataHopLimit: 0 })).toBe("test/Cluster/general: invalid metadataHopLimit 0: expected an integer from 1 to 64 [CLUSTER_METADATA_HOP_LIMIT]");
-  });
-
-  test("throws when an agent setting is not ECS_*, replaces one set from props, or spans lines", () => {
-    const allowed =
-      "expected an ECS_* agent setting other than the ones set from props (ECS_CLUSTER, ECS_ENABLE_SPOT_INSTANCE_DRAINING, ECS_AWSVPC_BLOCK_IMDS, ECS_ENABLE_GPU_SUPPORT, ECS_CONTAINER_INSTANCE_TAGS) [CLUSTER_AGENT_SETTING]";
-    expect(providerError({ ecsAgentSettings: { LOGLEVEL: "debug" } })).toBe(`test/Cluster/general: invalid ecsAgentSettings.LOGLEVEL "LOGLEVEL": ${allowed}`);
-    expect(providerError({ ecsAgentSettings: { ECS_CLUSTER: "other" } })).toBe(`test/Cluster/general: invalid ecsAgentSettings.ECS_CLUSTER "ECS_CLUSTER": ${allowed}`);
-    expect(providerError({ ecsAgentSettings: { ECS_LOGLEVEL: "debug\nECS_CLUSTER=x" } })).toBe(
-      'test/Cluster/general: invalid ecsAgentSettings.ECS_LOGLEVEL "debug\\nECS_CLUSTER=x": expected a value on one line [CLUSTER_AGENT_SETTING]',
-    );
-  });
-
-  test("throws when there are no subnets to launch in", () => {
-    expect(providerError({ subnetIds: [] })).toBe("test/Cluster/general: invalid subnetIds []: expected at least one item [CLUSTER_SUBNETS_EMPTY]");
-  });
-
-  test("throws when a container instance tag breaks AWS tag rules", () => {
-    expect(providerError({ containerInstanceTags: { "aws:pool": "x" } })).toBe(
-      'test/Cluster/general: invalid containerInstanceTags.aws:pool "aws:pool": expected a key of 1 to 128 characters not starting with "aws:" [TAG_KEY_INVALID]',
     );
   });
 });

@@ -4,8 +4,9 @@ import { fail, isToken } from "../core/errors";
 import { checkIntegerRange } from "../core/validate";
 import { CapacityProviderStrategyItem, FARGATE, FARGATE_SPOT, ICluster } from "./types";
 
-/** ECS limits on one strategy item (API `CapacityProviderStrategyItem`). */
+/** Highest `base` ECS accepts on a strategy item (API `CapacityProviderStrategyItem`): 100000 tasks. */
 export const STRATEGY_MAX_BASE = 100000;
+/** Highest `weight` ECS accepts on a strategy item (API `CapacityProviderStrategyItem`): 1000. */
 export const STRATEGY_MAX_WEIGHT = 1000;
 /** Weight of an item that does not set one (see `CapacityProviderStrategyItem.weight`). */
 export const STRATEGY_DEFAULT_WEIGHT = 1;
@@ -109,8 +110,11 @@ export function renderCapacityProviderStrategy(
 
 /** What the default strategy is derived from. */
 export interface DefaultStrategyInput {
+  /** The cluster has the `FARGATE` capacity provider associated. */
   readonly fargate: boolean;
+  /** The cluster has the `FARGATE_SPOT` capacity provider associated. */
   readonly fargateSpot: boolean;
+  /** Names of the cluster's EC2 capacity providers; used, with equal weight, only when there is no Fargate provider. */
   readonly ec2CapacityProviderNames: readonly string[];
 }
 

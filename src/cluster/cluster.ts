@@ -18,12 +18,13 @@ import { CapacityProviderStrategyItem, ExecAuditAttributes, FARGATE, FARGATE_SPO
 /** CloudWatch Container Insights: `enhanced` adds task- and container-level metrics (and costs more). */
 export type ContainerInsights = "enhanced" | "enabled" | "disabled";
 
+/** Settings of a {@link Cluster}: its name, network, capacity providers, default strategy, exec auditing and namespace. */
 export interface ClusterProps {
   /** Name prefix, e.g. `acme-dev`; the cluster is named exactly this. Lowercase, digits and hyphens, at most 40 characters. */
   readonly name: string;
   /** The network the cluster's instances run in (private subnets) and its DNS namespace lives in. */
   readonly network: INetwork;
-  /** @default "enabled" */
+  /** CloudWatch Container Insights metrics for the cluster; `enhanced` adds task- and container-level detail at extra cost. @default "enabled" */
   readonly containerInsights?: ContainerInsights;
   /** ECS Exec session auditing. @default - on: a KMS key with rotation, a log group kept 90 days, logging OVERRIDE */
   readonly execAudit?: ExecAuditOptions;
@@ -61,6 +62,7 @@ const PROVIDER_KEY = /^[a-z0-9](?:[a-z0-9-]{0,30}[a-z0-9])?$/;
  * (force-deleted, waiting for their instances to terminate) → launch templates → the cluster.
  */
 export class Cluster extends Construct implements ICluster {
+  /** Container Insights on by default: cluster- and service-level CPU, memory and task metrics, without the cost of `enhanced`. */
   public static readonly DEFAULT_CONTAINER_INSIGHTS: ContainerInsights = "enabled";
 
   public readonly clusterName: string;

@@ -8,11 +8,13 @@ import { withName } from "../core/tags";
 import { Connections } from "../network/connections";
 import { SecurityGroup } from "../network/security-group";
 
+/** Settings of {@link ContainerInstances}, the resources shared by a cluster's EC2 container instances. */
 export interface ContainerInstancesProps {
   /** The cluster name; the role is `<clusterName>-ecs-instance`, the group `<clusterName>-ecs-instances`. */
   readonly clusterName: string;
+  /** The VPC the instances' security group is created in. */
   readonly vpcId: string;
-  /** @default - none */
+  /** Tags for the security group, role and instance profile; each also gets a `Name`. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -28,9 +30,13 @@ export class ContainerInstances extends Construct {
   /** `AmazonSSMManagedInstanceCore`: Session Manager access to the host instead of SSH keys and open ports. */
   public static readonly SSM_MANAGED_POLICY_ARN = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
 
+  /** The instances' security group `<clusterName>-ecs-instances`: no ingress, all egress. */
   public readonly securityGroup: SecurityGroup;
+  /** Traffic rules of the instances; services on bridge or host networking open ports here. */
   public readonly connections: Connections;
+  /** The instance role `<clusterName>-ecs-instance`, with only the ECS and SSM managed policies. */
   public readonly role: IamRole;
+  /** The instance profile launch templates attach, wrapping {@link ContainerInstances.role}. */
   public readonly instanceProfile: IamInstanceProfile;
   /** The role's policy attachments; instances launched before them could not register with ECS. */
   public readonly policyAttachments: readonly ITerraformDependable[];

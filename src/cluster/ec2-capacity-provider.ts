@@ -29,7 +29,7 @@ import { encodeUserData, MANAGED_AGENT_SETTINGS } from "./user-data";
 
 /** ECS managed scaling of the group (ECS owns a target tracking policy on it). */
 export interface ManagedScalingOptions {
-  /** @default true */
+  /** Let ECS scale the group to fit the tasks placed on it; off, the group stays at the size Auto Scaling gives it. @default true */
   readonly enabled?: boolean;
   /** How full ECS keeps the instances, 1–100 percent; below 100 leaves spare room for fast task starts. @default 100 */
   readonly targetCapacityPercent?: number;
@@ -67,11 +67,11 @@ export interface Ec2CapacityProviderOptions {
   readonly onDemandBaseCapacity?: number;
   /** Percent (0–100) of the capacity above the on-demand base that runs on Spot. @default 0 */
   readonly spotPercentage?: number;
-  /** @default "price-capacity-optimized" */
+  /** How EC2 Auto Scaling picks Spot pools; price-capacity-optimized balances price and interruption risk. @default "price-capacity-optimized" */
   readonly spotAllocationStrategy?: SpotAllocationStrategy;
   /** Launch a replacement when EC2 signals a Spot instance is at elevated risk of interruption. @default - true when spotPercentage > 0 */
   readonly capacityRebalance?: boolean;
-  /** @default - enabled, target 100 %, steps 1 to 10000, warm-up 300 s */
+  /** ECS managed scaling of the group's desired capacity. @default - enabled, target 100 %, steps 1 to 10000, warm-up 300 s */
   readonly managedScaling?: ManagedScalingOptions;
   /**
    * ECS keeps instances running tasks from being terminated on scale-in. Needs managed scaling and
@@ -109,6 +109,7 @@ export interface Ec2CapacityProviderOptions {
   readonly tags?: Record<string, string>;
 }
 
+/** Settings of an {@link Ec2CapacityProvider}: its options plus what the cluster supplies. */
 export interface Ec2CapacityProviderProps extends Ec2CapacityProviderOptions {
   /** The cluster instances join. */
   readonly clusterName: string;
@@ -116,8 +117,11 @@ export interface Ec2CapacityProviderProps extends Ec2CapacityProviderOptions {
   readonly cluster: ITerraformDependable;
   /** Default for `capacityProviderName`. */
   readonly defaultName: string;
+  /** Subnets the group launches instances in; at least one. */
   readonly subnetIds: readonly string[];
+  /** Security group of the instances' network interface (the cluster's container instances group). */
   readonly securityGroupId: string;
+  /** Instance profile the launch template attaches (the cluster's container instance role). */
   readonly instanceProfileArn: string;
   /** What must exist before instances launch (the instance role's policy attachments). */
   readonly instanceDependencies: readonly ITerraformDependable[];
@@ -133,6 +137,7 @@ const AGENT_SETTING_KEY = /^ECS_[A-Z0-9_]+$/;
  * ECS-optimized AL2023 AMI resolved at launch, IMDSv2 only, an encrypted root volume, no public IP.
  */
 export class Ec2CapacityProvider extends Construct {
+  /** Managed scaling on, instances kept 100 % used (ECS adds one when a task does not fit), steps 1–10000, 300 s warm-up. */
   public static readonly DEFAULT_MANAGED_SCALING: Required<ManagedScalingOptions> = {
     enabled: true,
     targetCapacityPercent: 100,
@@ -140,15 +145,22 @@ export class Ec2CapacityProvider extends Construct {
     maximumScalingStepSize: 10000,
     instanceWarmupPeriodSeconds: 300,
   };
+  /** AWS's recommended Spot strategy: the cheapest pools among those least likely to be interrupted. */
   public static readonly DEFAULT_SPOT_ALLOCATION_STRATEGY: SpotAllocationStrategy = "price-capacity-optimized";
+  /** Root volume size in GiB: the size of the ECS-optimized AL2023 AMI snapshot, the smallest allowed. */
   public static readonly DEFAULT_ROOT_VOLUME_SIZE_GIB = 30;
   /** The root device of the ECS-optimized AL2023 AMIs. */
   public static readonly ROOT_DEVICE_NAME = "/dev/xvda";
 
+  /** Name of the capacity provider (and of its Auto Scaling group), as strategies refer to it. */
   public readonly capacityProviderName: string;
+  /** The ECS-optimized AMI variant the instances launch from; undefined with a custom `imageId`. */
   public readonly amiVariant?: EcsAmiVariant;
+  /** The launch template: AMI, user data, IMDSv2 only, encrypted gp3 root volume, no public IP. */
   public readonly launchTemplate: LaunchTemplate;
+  /** The Auto Scaling group of container instances, force-deleted on destroy. */
   public readonly autoScalingGroup: AutoscalingGroup;
+  /** The `aws_ecs_capacity_provider`, for escape hatches. */
   public readonly resource: EcsCapacityProvider;
 
   constructor(scope: Construct, id: string, props: Ec2CapacityProviderProps) {

@@ -5,6 +5,7 @@ import type { EcsCapacityProviderAutoScalingGroupProviderManagedScaling } from "
 /** How EC2 Auto Scaling picks Spot pools. */
 export type SpotAllocationStrategy = "price-capacity-optimized" | "capacity-optimized" | "capacity-optimized-prioritized" | "lowest-price";
 
+/** Every {@link SpotAllocationStrategy} EC2 Auto Scaling accepts, for validation. */
 export const SPOT_ALLOCATION_STRATEGIES: readonly SpotAllocationStrategy[] = [
   "price-capacity-optimized",
   "capacity-optimized",
@@ -14,10 +15,15 @@ export const SPOT_ALLOCATION_STRATEGIES: readonly SpotAllocationStrategy[] = [
 
 /** Managed scaling with every default applied. */
 export interface ResolvedManagedScaling {
+  /** ECS manages the group's desired capacity through a target tracking policy. */
   readonly enabled: boolean;
+  /** Instance utilization ECS aims for, 1–100 percent. */
   readonly targetCapacityPercent: number;
+  /** Fewest instances ECS adds or removes in one scaling step. */
   readonly minimumScalingStepSize: number;
+  /** Most instances ECS adds or removes in one scaling step. */
   readonly maximumScalingStepSize: number;
+  /** Seconds a new instance is left out of the scaling metric while it starts. */
   readonly instanceWarmupPeriodSeconds: number;
 }
 
@@ -35,10 +41,13 @@ export function renderManagedScaling(scaling: ResolvedManagedScaling): EcsCapaci
 
 /** The purchase options of an Auto Scaling group with every default applied. */
 export interface PurchaseOptions {
+  /** Instance types of the group; on-demand capacity takes them in this order. */
   readonly instanceTypes: readonly string[];
+  /** Instances always bought on demand before the Spot percentage applies. */
   readonly onDemandBaseCapacity: number;
   /** Percent of the capacity above the on-demand base that runs on Spot. */
   readonly spotPercentage: number;
+  /** How EC2 Auto Scaling chooses Spot pools. */
   readonly spotAllocationStrategy: SpotAllocationStrategy;
 }
 

@@ -35,7 +35,7 @@ export interface ExecAuditOptions {
 export interface ExecAuditLoggingProps extends ExecAuditOptions {
   /** The cluster name; the log group is `/ecs/<clusterName>/exec` and the key alias `alias/<clusterName>-ecs-exec`. */
   readonly clusterName: string;
-  /** @default - none */
+  /** Tags for the key and log group; each also gets `Name` `<clusterName>-ecs-exec`. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -50,10 +50,14 @@ function arnPart(arn: string, index: 1 | 3 | 4): string {
  * policy is a separate `aws_kms_key_policy` (a policy inside `aws_kms_key` cannot refer to its key).
  */
 export class ExecAuditLogging extends Construct {
+  /** Days session logs are kept: 90 covers a quarterly access review without keeping shell output forever. */
   public static readonly DEFAULT_RETENTION_DAYS = 90;
+  /** Days before a destroyed session key is deleted: the KMS maximum, the longest window to undo a mistake. */
   public static readonly DEFAULT_KEY_DELETION_WINDOW_DAYS = 30;
 
+  /** The KMS key (rotated yearly) that encrypts exec sessions and the session log group. */
   public readonly key: KmsKey;
+  /** The session log group `/ecs/<clusterName>/exec`, when CloudWatch logging is on. */
   public readonly logGroup?: CloudwatchLogGroup;
   /** What task roles need to be granted (see {@link execAuditStatements}). */
   public readonly attributes: ExecAuditAttributes;
@@ -119,9 +123,13 @@ export class ExecAuditLogging extends Construct {
   }
 }
 
+/** Where the exec session key lives, as {@link execKeyPolicy} needs it; each part may be a token. */
 export interface ExecKeyPolicyInput {
+  /** The AWS partition, e.g. `aws`. */
   readonly partition: string;
+  /** The key's region; CloudWatch Logs of this region may use the key. */
   readonly region: string;
+  /** The key's account, whose IAM policies administer the key. */
   readonly account: string;
   /** When set, CloudWatch Logs may use the key for this log group only. */
   readonly logGroupName?: string;

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { ServiceDiscoveryHttpNamespace } from "@cdktf/provider-aws/lib/service-discovery-http-namespace";
 import { ServiceDiscoveryPrivateDnsNamespace } from "@cdktf/provider-aws/lib/service-discovery-private-dns-namespace";
+import { fail, isToken } from "../core/errors";
 import { checkName, NameRule } from "../core/naming";
 import { withName } from "../core/tags";
 import { checkOneOf } from "../core/validate";
@@ -15,15 +16,16 @@ export interface NamespaceOptions {
   readonly type: "DNS_PRIVATE" | "HTTP";
   /** Namespace name, e.g. `acme-dev.internal` (a DNS domain name for `DNS_PRIVATE`). */
   readonly name: string;
-  /** @default - "Default namespace of ECS cluster <cluster name>" */
+  /** Free-text description shown in the Cloud Map console. @default - "Default namespace of ECS cluster <cluster name>" */
   readonly description?: string;
 }
 
 export interface ClusterNamespaceProps extends NamespaceOptions {
   /** The VPC a `DNS_PRIVATE` namespace's hosted zone is associated with. */
   readonly vpcId: string;
+  /** The cluster this is the default namespace of; it appears in the default description. */
   readonly clusterName: string;
-  /** @default - none */
+  /** Tags for the namespace; it also gets a `Name` tag equal to the namespace name. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -35,6 +37,8 @@ const DNS_NAME: NameRule = {
 };
 /** Cloud Map HTTP namespace names: printable ASCII without spaces. */
 const HTTP_NAME: NameRule = { maxLength: 1024, pattern: /^[!-~]+$/, describe: "printable ASCII characters without spaces" };
+/** Cloud Map limit on a namespace description (API `CreateHttpNamespace`, `CreatePrivateDnsNamespace`). */
+const MAX_DESCRIPTION_LENGTH = 1024;
 
 /** A Cloud Map namespace: a private DNS namespace in the cluster's VPC, or an HTTP namespace. */
 export class ClusterNamespace extends Construct implements INamespace {
@@ -48,6 +52,9 @@ export class ClusterNamespace extends Construct implements INamespace {
     const description = props.description ?? `Default namespace of ECS cluster ${props.clusterName}`;
     const tags = withName(props.name, props.tags);
     checkOneOf(this, "CLUSTER_NAMESPACE_TYPE", "namespace.type", props.type, ["DNS_PRIVATE", "HTTP"]);
+    if (!isToken(description) && description.length > MAX_DESCRIPTION_LENGTH) {
+      fail(this, { code: "CLUSTER_NAMESPACE_DESCRIPTION", property: "namespace.description", value: description, allowed: `at most ${MAX_DESCRIPTION_LENGTH} characters` });
+    }
     this.namespaceType = props.type;
     if (props.type === "DNS_PRIVATE") {
       checkName(this, "CLUSTER_NAMESPACE_NAME", "namespace.name", props.name, DNS_NAME);

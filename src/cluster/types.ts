@@ -2,8 +2,9 @@ import type { ITerraformDependable } from "cdktf";
 import type { INetwork } from "../network/network";
 import type { Connections } from "../network/connections";
 
-/** The two capacity providers AWS runs for every cluster that enables them. */
+/** The Fargate capacity provider AWS runs for every cluster that enables it: on-demand serverless capacity. */
 export const FARGATE = "FARGATE";
+/** The Fargate Spot capacity provider: spare capacity at a discount, tasks stopped with 2 minutes' notice. */
 export const FARGATE_SPOT = "FARGATE_SPOT";
 
 /** One entry of a capacity provider strategy, as ECS takes it. */
@@ -18,8 +19,11 @@ export interface CapacityProviderStrategyItem {
 
 /** A Cloud Map namespace services can register in (Service Connect or DNS discovery). */
 export interface INamespace {
+  /** ARN of the namespace, as Service Connect configurations refer to it. */
   readonly namespaceArn: string;
+  /** Cloud Map id of the namespace (`ns-...`), as service discovery services refer to it. */
   readonly namespaceId: string;
+  /** Name of the namespace, e.g. `acme-dev.internal`; DNS names of services end with it. */
   readonly namespaceName: string;
   /** `DNS_PRIVATE` namespaces support DNS discovery and Service Connect; `HTTP` only Service Connect. */
   readonly namespaceType: "DNS_PRIVATE" | "HTTP";
@@ -41,7 +45,9 @@ export interface ExecAuditAttributes {
 
 /** What services, scheduled tasks and other modules need from a cluster. */
 export interface ICluster {
+  /** Name of the ECS cluster, as services and the ECS agent refer to it. */
   readonly clusterName: string;
+  /** ARN of the ECS cluster, for IAM conditions and scheduled task targets. */
   readonly clusterArn: string;
   /** The network the cluster's tasks and instances run in. */
   readonly network: INetwork;
