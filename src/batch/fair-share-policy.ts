@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { BatchSchedulingPolicy } from "@cdktf/provider-aws/lib/batch-scheduling-policy";
 import { fail, isToken } from "../core/errors";
 import { checkName } from "../core/naming";
-import { withName } from "../core/tags";
+import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkNumberRange } from "../core/validate";
 
 /** Fair-share scheduling: jobs carry a share identifier, and shares get capacity by weight. */
@@ -38,6 +38,7 @@ export class FairSharePolicy extends Construct {
     super(scope, id);
     const shares = props.shares ?? {};
     checkName(this, "BATCH_SCHEDULING_POLICY_NAME", "name", props.name, { maxLength: 128, pattern: /^[a-zA-Z0-9_-]+$/, describe: "letters, digits, hyphens and underscores" });
+    checkTags(this, "tags", props.tags);
     checkIntegerRange(this, "BATCH_FAIR_SHARE_DECAY", "fairShare.shareDecaySeconds", props.shareDecaySeconds, 0, 604800, "seconds");
     checkIntegerRange(this, "BATCH_FAIR_SHARE_RESERVATION", "fairShare.computeReservation", props.computeReservation, 0, 99, "percent");
     const entries = Object.entries(shares);

@@ -4,7 +4,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { assumeRolePolicy } from "../core/iam";
 import { checkName, NameRules, safeName } from "../core/naming";
-import { withName } from "../core/tags";
+import { checkTags, withName } from "../core/tags";
 
 /** Props of an {@link InstanceRole}. */
 export interface InstanceRoleProps {
@@ -34,6 +34,7 @@ export class InstanceRole extends Construct {
     super(scope, id);
     const name = safeName(props.roleName, NameRules.iamRole.maxLength);
     checkName(this, "INSTANCE_ROLE_NAME", "name", name, NameRules.iamRole);
+    checkTags(this, "tags", props.tags);
     const role = new IamRole(this, "Resource", {
       name,
       description: "AWS Batch compute environment instances",

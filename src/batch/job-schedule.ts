@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { fail, isToken } from "../core/errors";
 import type { PolicyStatement } from "../core/iam";
 import { checkName } from "../core/naming";
+import { checkTags } from "../core/tags";
 import { checkIntegerRange } from "../core/validate";
 import { FailureQueue } from "../schedule/failure-queue";
 import { checkScheduleOptions, SCHEDULE_NAME_RULE, ScheduleOptions } from "../schedule/options";
@@ -91,6 +92,7 @@ export class BatchJobSchedule extends Construct {
     const partition = props.partition ?? "aws";
     const captureFailedRuns = props.captureFailedRuns ?? true;
     checkName(this, "BATCH_SCHEDULE_NAME", "name", props.name, SCHEDULE_NAME_RULE);
+    checkTags(this, "tags", props.tags);
     checkScheduleOptions(this, props);
     checkIntegerRange(this, "BATCH_ARRAY_SIZE", "arraySize", props.arraySize, 2, 10000);
     if (props.jobQueue.fairShare && props.shareIdentifier === undefined) {

@@ -4,7 +4,8 @@ import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
 import { checkName } from "../core/naming";
-import { withName } from "../core/tags";
+import { checkTags, withName } from "../core/tags";
+import { checkIntegerRange } from "../core/validate";
 import { DEFAULT_FAILURE_RETENTION_DAYS } from "./options";
 import { renderFailureQueuePolicy } from "./render";
 
@@ -51,6 +52,8 @@ export class FailureQueue extends Construct {
       pattern: /^[a-zA-Z0-9_-]+$/,
       describe: "letters, digits, hyphens and underscores (SQS queue name)",
     });
+    checkTags(this, "tags", props.tags);
+    checkIntegerRange(this, "FAILURE_QUEUE_RETENTION", "retentionDays", retentionDays, 1, 14, "days");
     const queue = new SqsQueue(this, "Resource", {
       name: props.queueName,
       messageRetentionSeconds: retentionDays * 86400,

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-rule";
 import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
 import { NameRule, safeName, checkName } from "../core/naming";
-import { withName } from "../core/tags";
+import { checkTags, withName } from "../core/tags";
 import type { FailureQueue } from "./failure-queue";
 
 /** EventBridge rule names. */
@@ -33,6 +33,7 @@ export class FailureEventRule extends Construct {
     super(scope, id);
     const name = safeName(props.ruleName, EVENT_RULE_NAME_RULE.maxLength);
     checkName(this, "FAILURE_RULE_NAME", "name", name, EVENT_RULE_NAME_RULE);
+    checkTags(this, "tags", props.tags);
     const rule = new CloudwatchEventRule(this, "Resource", {
       name,
       description: props.description,

@@ -4,7 +4,8 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { assumeRolePolicy, PolicyStatement, policyDocument } from "../core/iam";
 import { checkName, NameRules, safeName } from "../core/naming";
-import { withName } from "../core/tags";
+import { checkTags, withName } from "../core/tags";
+import { checkNotEmpty } from "../core/validate";
 
 /** Props of an {@link InvokeRole}. */
 export interface InvokeRoleProps {
@@ -36,6 +37,8 @@ export class InvokeRole extends Construct {
     super(scope, id);
     const name = safeName(props.roleName, NameRules.iamRole.maxLength);
     checkName(this, "INVOKE_ROLE_NAME", "name", name, NameRules.iamRole);
+    checkTags(this, "tags", props.tags);
+    checkNotEmpty(this, "INVOKE_ROLE_SOURCE_ARNS", "sourceArns", props.sourceArns);
     const role = new IamRole(this, "Resource", {
       name,
       description: `Assumed by ${props.service} to invoke one target`,

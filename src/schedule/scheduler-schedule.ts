@@ -3,6 +3,7 @@ import { SchedulerSchedule as SchedulerScheduleResource, SchedulerScheduleTarget
 import type { PolicyStatement } from "../core/iam";
 import { checkName } from "../core/naming";
 import { checkTags } from "../core/tags";
+import { checkNotEmpty } from "../core/validate";
 import { FailureQueue } from "./failure-queue";
 import { FailureEventRule } from "./failure-rule";
 import { InvokeRole } from "./invoke-role";
@@ -62,6 +63,7 @@ export class SchedulerSchedule extends Construct {
     checkName(this, "SCHEDULE_NAME", "name", props.name, SCHEDULE_NAME_RULE);
     checkTags(this, "tags", props.tags);
     checkScheduleOptions(this, props);
+    checkNotEmpty(this, "SCHEDULE_TARGET_STATEMENTS", "target.statements", props.target.statements);
     const groupName = props.scheduleGroupName ?? "default";
     const retryAttempts = props.retryAttempts ?? DEFAULT_RETRY_ATTEMPTS;
     const maxEventAgeSeconds = props.maxEventAgeSeconds ?? DEFAULT_MAX_EVENT_AGE_SECONDS;

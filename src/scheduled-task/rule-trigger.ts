@@ -3,12 +3,13 @@ import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-ru
 import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
 import type { PolicyStatement } from "../core/iam";
 import { checkName } from "../core/naming";
+import { checkNotEmpty } from "../core/validate";
 import { FailureQueue } from "../schedule/failure-queue";
 import { EVENT_RULE_NAME_RULE, FailureEventRule } from "../schedule/failure-rule";
 import { InvokeRole } from "../schedule/invoke-role";
-import { DEFAULT_MAX_EVENT_AGE_SECONDS, DEFAULT_RETRY_ATTEMPTS, ScheduleOptions } from "../schedule/options";
+import { checkScheduleOptions, DEFAULT_MAX_EVENT_AGE_SECONDS, DEFAULT_RETRY_ATTEMPTS, ScheduleOptions } from "../schedule/options";
 import { renderRetryPolicy } from "../schedule/render";
-import { withName } from "../core/tags";
+import { checkTags, withName } from "../core/tags";
 import type { RunTaskParameters } from "./target";
 
 /** Props of an {@link EventRuleTrigger}: the schedule options plus the rendered RunTask target. */
@@ -51,6 +52,9 @@ export class EventRuleTrigger extends Construct {
   constructor(scope: Construct, id: string, props: EventRuleTriggerProps) {
     super(scope, id);
     checkName(this, "SCHEDULE_RULE_NAME", "name", props.name, EVENT_RULE_NAME_RULE);
+    checkTags(this, "tags", props.tags);
+    checkScheduleOptions(this, props, true);
+    checkNotEmpty(this, "SCHEDULE_TARGET_STATEMENTS", "statements", props.statements);
     const retryAttempts = props.retryAttempts ?? DEFAULT_RETRY_ATTEMPTS;
     const maxEventAgeSeconds = props.maxEventAgeSeconds ?? DEFAULT_MAX_EVENT_AGE_SECONDS;
     const queueEnabled = props.failureQueue?.enabled ?? true;
