@@ -4,6 +4,7 @@ import { fail, isToken } from "../core/errors";
 import { safeName } from "../core/naming";
 import { checkIntegerRange, checkNumberRange } from "../core/validate";
 
+/** Thresholds and notification of a service's CloudWatch alarms. */
 export interface ServiceAlarmOptions {
   /** Create the alarms. Turning them off is an explicit opt-out. @default true */
   readonly enabled?: boolean;
@@ -21,19 +22,25 @@ export interface ServiceAlarmOptions {
 
 /** The target group metrics come from, when the service is load balanced. */
 export interface AlarmLoadBalancer {
+  /** ALB (`AWS/ApplicationELB`, with 5xx alarm) or NLB (`AWS/NetworkELB`) metrics. */
   readonly kind: "application" | "network";
+  /** The load balancer's ARN suffix (`app/<name>/<id>`), the `LoadBalancer` metric dimension. */
   readonly loadBalancerArnSuffix: string;
+  /** The target group's ARN suffix (`targetgroup/<name>/<id>`), the `TargetGroup` metric dimension. */
   readonly targetGroupArnSuffix: string;
 }
 
+/** Properties of {@link ServiceAlarms}. */
 export interface ServiceAlarmsProps extends ServiceAlarmOptions {
   /** Alarm name prefix, e.g. the service name. */
   readonly name: string;
+  /** The `ClusterName` dimension of the `AWS/ECS` and Container Insights metrics. */
   readonly clusterName: string;
+  /** The `ServiceName` dimension of the `AWS/ECS` and Container Insights metrics. */
   readonly serviceName: string;
-  /** @default - no load balancer alarms */
+  /** The target group to alarm on for unhealthy targets (and 5xx on an ALB). @default - no load balancer alarms */
   readonly loadBalancer?: AlarmLoadBalancer;
-  /** @default - none */
+  /** Tags for every alarm. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -44,13 +51,18 @@ const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/;
  * Container Insights), and for load balanced services target 5xx and unhealthy targets.
  */
 export class ServiceAlarms extends Construct {
+  /** Average CPU percent that alarms: leaves headroom for a spike before tasks are starved. */
   public static readonly DEFAULT_CPU_PERCENT = 80;
+  /** Average memory percent that alarms: warns before tasks are killed at their memory limit. */
   public static readonly DEFAULT_MEMORY_PERCENT = 80;
+  /** Target 5xx responses per minute that alarm: above background noise, below an outage. */
   public static readonly DEFAULT_HTTP_5XX_PER_MINUTE = 10;
+  /** Minutes a condition must hold: long enough to ride out a deployment's blip. */
   public static readonly DEFAULT_EVALUATION_MINUTES = 5;
 
   /** Names of every alarm created (for deployment rollback). */
   public readonly alarmNames: string[] = [];
+  /** ARNs of every alarm created, in the order of {@link alarmNames}. */
   public readonly alarmArns: string[] = [];
 
   constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {

@@ -15,6 +15,7 @@ const MAX_NAME_LENGTH = 255;
 /** ECS's limit on tasks per service. */
 export const MAX_TASKS_PER_SERVICE = 5000;
 
+/** Target tracking policies: Application Auto Scaling keeps each metric near its target value. */
 export interface TargetTrackingOptions {
   /** Keep the service's average CPU near this percent, 1 to 100. @default - no CPU tracking */
   readonly cpuPercent?: number;
@@ -34,20 +35,21 @@ export interface TargetTrackingOptions {
 export interface ScheduledScalingOptions {
   /** `cron(0 20 ? * MON-FRI *)`, `rate(1 day)` or `at(2030-01-01T00:00:00)`. */
   readonly schedule: string;
-  /** @default - unchanged */
+  /** New minimum task count from the scheduled time, 0 to 5000. @default - unchanged */
   readonly minCapacity?: number;
-  /** @default - unchanged */
+  /** New maximum task count from the scheduled time, 0 to 5000. @default - unchanged */
   readonly maxCapacity?: number;
   /** IANA time zone the schedule is in. @default "UTC" */
   readonly timezone?: string;
 }
 
+/** Auto scaling of a service's desired count between `minCapacity` and `maxCapacity`. */
 export interface AutoScalingOptions {
   /** 0 to 5000; 0 lets schedules scale the service to zero. */
   readonly minCapacity: number;
   /** 1 to 5000, at least `minCapacity`. */
   readonly maxCapacity: number;
-  /** @default - none */
+  /** Target tracking on CPU, memory or ALB requests per task. @default - none */
   readonly targetTracking?: TargetTrackingOptions;
   /** Step scaling policies by key (the key names the policy and alarm). @default {} */
   readonly stepScaling?: Record<string, StepScalingOptions>;
@@ -55,14 +57,17 @@ export interface AutoScalingOptions {
   readonly scheduled?: Record<string, ScheduledScalingOptions>;
 }
 
+/** Properties of {@link ServiceAutoScaling}. */
 export interface ServiceAutoScalingProps extends AutoScalingOptions {
   /** Prefix for policy, alarm and action names, e.g. the service name. */
   readonly name: string;
+  /** Cluster of the service; part of the scalable target's `service/<cluster>/<service>` resource id. */
   readonly clusterName: string;
+  /** The service scaled; part of the scalable target's resource id. */
   readonly serviceName: string;
   /** `<alb arn suffix>/<target group arn suffix>`, for request-count tracking. @default - none */
   readonly albResourceLabel?: string;
-  /** @default - none */
+  /** Tags for the scalable target and step scaling alarms. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -75,9 +80,12 @@ const KEY = /^[A-Za-z0-9-]{1,64}$/;
  * created one after another: Application Auto Scaling rejects concurrent changes to one target.
  */
 export class ServiceAutoScaling extends Construct {
+  /** Seconds between scale-ins: slow, so a brief lull does not drop capacity a returning load needs. */
   public static readonly DEFAULT_SCALE_IN_COOLDOWN_SECONDS = 300;
+  /** Seconds between scale-outs: fast, so a rising load gets tasks within minutes. */
   public static readonly DEFAULT_SCALE_OUT_COOLDOWN_SECONDS = 60;
 
+  /** The scalable target (the service's desired count), for escape hatches. */
   public readonly target: AppautoscalingTarget;
   private last: ITerraformDependable;
 

@@ -19,26 +19,31 @@ export type PredefinedDeploymentConfig =
 
 /** A custom traffic shift: `canary` moves `percentage` first and the rest after `intervalMinutes`; `linear` moves `percentage` every `intervalMinutes`. */
 export interface CustomDeploymentConfig {
+  /** `canary`: two shifts (TimeBasedCanary); `linear`: equal shifts until all traffic moved (TimeBasedLinear). */
   readonly type: "canary" | "linear";
-  /** 1 to 99. */
+  /** Percent of traffic moved per shift, 1 to 99. */
   readonly percentage: number;
-  /** 1 to 2880. */
+  /** Minutes between shifts, 1 to 2880 (two days, CodeDeploy's limit). */
   readonly intervalMinutes: number;
 }
 
 /** An alarm that stops and rolls back a deployment. */
 export interface AlarmRef {
+  /** The alarm name, which the CodeDeploy deployment group's alarm configuration lists. */
   readonly alarmName: string;
+  /** The alarm ARN, which the CodeDeploy role may `cloudwatch:DescribeAlarms` on. */
   readonly alarmArn: string;
 }
 
+/** A CodeDeploy blue/green deployment: new tasks start behind a test listener, then traffic shifts to them. */
 export interface BlueGreenDeploymentOptions {
+  /** Selects the CodeDeploy deployment controller. */
   readonly type: "blueGreen";
   /** Port of a new test listener on the service's load balancer (`alb.addTestListener(port)`); or give `testListener`. @default - testListener */
   readonly testListenerPort?: number;
   /** An existing test listener of the same load balancer (to share one between services). @default - a new one on testListenerPort */
   readonly testListener?: ApplicationListener;
-  /** @default "CodeDeployDefault.ECSAllAtOnce" */
+  /** How traffic shifts to the new tasks: a predefined CodeDeploy config or a custom canary/linear one. @default "CodeDeployDefault.ECSAllAtOnce" */
   readonly config?: PredefinedDeploymentConfig | CustomDeploymentConfig;
   /** Minutes the old (blue) tasks keep running after traffic moved, for a fast rollback, 0 to 2880. @default 5 */
   readonly terminationWaitMinutes?: number;
@@ -52,14 +57,19 @@ export interface BlueGreenDeploymentOptions {
   readonly rollbackAlarms?: readonly AlarmRef[];
 }
 
+/** Properties of a {@link BlueGreenDeployment}. */
 export interface BlueGreenDeploymentProps {
   /** Names the CodeDeploy application, deployment group and role. */
   readonly name: string;
+  /** The ECS cluster of the service the deployment group deploys. */
   readonly clusterName: string;
+  /** The ECS service the deployment group deploys (with the CODE_DEPLOY controller). */
   readonly serviceName: string;
   /** The ECS service ARN (its `id`). */
   readonly serviceArn: string;
+  /** The listener that carries production traffic; CodeDeploy moves its rule to the green target group. */
   readonly productionListener: ApplicationListener;
+  /** The listener new tasks are tested on before traffic shifts; gets a rule to the green target group. */
   readonly testListener: ApplicationListener;
   /** The production target group, which the service's load balancer block names. */
   readonly blueTargetGroup: ApplicationTargetGroup;
@@ -67,20 +77,21 @@ export interface BlueGreenDeploymentProps {
   readonly greenTargetGroupProps: ApplicationTargetGroupProps;
   /** The production rule's priority and conditions, repeated on the test listener for the green group. */
   readonly rule: Omit<AddTargetGroupOptions, "targetGroup">;
-  /** @default "CodeDeployDefault.ECSAllAtOnce" */
+  /** How traffic shifts to the new tasks. @default "CodeDeployDefault.ECSAllAtOnce" */
   readonly config?: PredefinedDeploymentConfig | CustomDeploymentConfig;
-  /** @default 5 */
+  /** Minutes the blue tasks keep running after traffic moved, 0 to 2880. @default 5 */
   readonly terminationWaitMinutes?: number;
-  /** @default - no wait */
+  /** Minutes to hold new tasks on the test listener until someone continues, 1 to 2880. @default - no wait: traffic moves once the new tasks are healthy */
   readonly approvalWaitMinutes?: number;
-  /** @default [] */
+  /** Alarms that stop and roll back a deployment. @default [] (roll back on deployment failure only) */
   readonly rollbackAlarms?: readonly AlarmRef[];
   /** The task definition's execution and task roles, which CodeDeploy passes to ECS. */
   readonly passRoleArns: readonly string[];
-  /** @default - none */
+  /** Tags for the CodeDeploy application, deployment group, role and green target group. @default - none */
   readonly tags?: Record<string, string>;
 }
 
+/** Every predefined CodeDeploy ECS deployment config, the values `config` accepts as a string. */
 export const PREDEFINED_DEPLOYMENT_CONFIGS: readonly PredefinedDeploymentConfig[] = [
   "CodeDeployDefault.ECSAllAtOnce",
   "CodeDeployDefault.ECSLinear10PercentEvery1Minutes",
@@ -100,12 +111,18 @@ export const PREDEFINED_DEPLOYMENT_CONFIGS: readonly PredefinedDeploymentConfig[
  * `load_balancer` (set by the Service construct).
  */
 export class BlueGreenDeployment extends Construct {
+  /** Shift all traffic at once once the test listener checks pass: CodeDeploy's own default for ECS. */
   public static readonly DEFAULT_CONFIG: PredefinedDeploymentConfig = "CodeDeployDefault.ECSAllAtOnce";
+  /** Minutes blue tasks outlive the shift: a short window for a rollback without a fresh start of tasks. */
   public static readonly DEFAULT_TERMINATION_WAIT_MINUTES = 5;
 
+  /** Name of the CodeDeploy application (compute platform ECS). */
   public readonly applicationName: string;
+  /** Name of the CodeDeploy deployment group, which `aws deploy create-deployment` targets. */
   public readonly deploymentGroupName: string;
+  /** The predefined or custom deployment config the group uses. */
   public readonly deploymentConfigName: string;
+  /** CodeDeploy's service role, scoped to this service's task sets, listeners, alarms and task roles. */
   public readonly role: Role;
   /** The second target group, which new task sets start in behind the test listener. */
   public readonly greenTargetGroup: ApplicationTargetGroup;
@@ -215,7 +232,7 @@ function ignoreAction(rule: TerraformResource): void {
   if (!list.includes("action")) rule.lifecycle = { ...(rule.lifecycle ?? {}), ignoreChanges: [...list, "action"] };
 }
 
-/** Checks the traffic shift and waiting times of a blue/green deployment. */
+/** Checks the traffic shift and waiting times of a blue/green deployment (CodeDeploy allows up to 2880 minutes). */
 export function checkBlueGreen(
   scope: IConstruct,
   property: string,

@@ -3,6 +3,7 @@ import { ServiceDiscoveryService } from "@cdktf/provider-aws/lib/service-discove
 import { checkIntegerRange } from "../core/validate";
 import type { INamespace } from "../cluster/types";
 
+/** Cloud Map DNS discovery for a service: one A record per task under `<name>.<namespace>`. */
 export interface CloudMapOptions {
   /** DNS label of the service, e.g. `api` → `api.<namespace>`. */
   readonly name: string;
@@ -12,12 +13,15 @@ export interface CloudMapOptions {
   readonly dnsTtlSeconds?: number;
 }
 
+/** Properties of a {@link CloudMapService}. */
 export interface CloudMapServiceProps {
+  /** DNS label of the service within the namespace, e.g. `api`. */
   readonly name: string;
+  /** The `DNS_PRIVATE` namespace the records go in. */
   readonly namespace: INamespace;
-  /** @default 10 */
+  /** Seconds resolvers cache the A records, 0 to 86400. @default 10 */
   readonly dnsTtlSeconds?: number;
-  /** @default - none */
+  /** Tags for the Cloud Map service. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -26,7 +30,9 @@ export interface CloudMapServiceProps {
  * registers and deregisters the tasks and reports their health.
  */
 export class CloudMapService extends Construct {
+  /** A short TTL, so clients stop resolving to a stopped task within seconds. */
   public static readonly DEFAULT_DNS_TTL_SECONDS = 10;
+  /** ARN of the Cloud Map service, for the ECS service's `service_registries` block. */
   public readonly serviceArn: string;
 
   constructor(scope: Construct, id: string, props: CloudMapServiceProps) {

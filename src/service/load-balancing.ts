@@ -20,50 +20,58 @@ export interface ApplicationLoadBalancerTarget extends PortSelector, Omit<AddTar
   readonly listener: ApplicationListener;
   /** Protocol from the load balancer to the tasks. @default "HTTP" */
   readonly protocol?: ApplicationProtocol;
-  /** @default "HTTP1" */
+  /** HTTP version from the load balancer to the tasks (`GRPC` for gRPC services). @default "HTTP1" */
   readonly protocolVersion?: ApplicationProtocolVersion;
-  /** @default - the ingress module's default: path "/", matcher "200", every 10 s */
+  /** The target group's health check. @default - the ingress module's default: path "/", matcher "200", every 10 s */
   readonly healthCheck?: HealthCheckOptions;
-  /** @default 30 */
+  /** Seconds a draining task keeps in-flight requests before it is deregistered. @default 30 */
   readonly deregistrationDelaySeconds?: number;
-  /** @default 0 (off) */
+  /** Seconds a new task's share of requests ramps up, 30 to 900, or 0 for off. @default 0 (off) */
   readonly slowStartSeconds?: number;
 }
 
 /** Puts a TCP/UDP service behind a network load balancer: a target group and a listener forwarding to it. */
 export interface NetworkLoadBalancerTarget extends PortSelector {
+  /** The network load balancer that gets a listener on `listenerPort` for this service. */
   readonly loadBalancer: NetworkLoadBalancer;
   /** Port of the new listener. */
   readonly listenerPort: number;
   /** Listener and target group protocol. @default "TCP" */
   readonly protocol?: Exclude<NetworkProtocol, "TLS">;
-  /** @default - TCP connect to the traffic port every 10 s */
+  /** The target group's health check. @default - TCP connect to the traffic port every 10 s */
   readonly healthCheck?: NetworkHealthCheckOptions;
-  /** @default 30 */
+  /** Seconds a draining task keeps its connections before it is deregistered. @default 30 */
   readonly deregistrationDelaySeconds?: number;
 }
 
 
 /** The service being attached (the target group is created under `scope` with id `TargetGroup`). */
 export interface LoadBalancedService {
+  /** The service construct; the target group is created under it. */
   readonly scope: Construct;
   /** Id of the listener rule (or NLB listener) added for the service. */
   readonly ruleId: string;
   /** Base of the target group name. */
   readonly name: string;
+  /** The network whose VPC the target group is in. */
   readonly network: INetwork;
+  /** The task definition whose container port the target group forwards to. */
   readonly taskDefinition: TaskDefinition;
   /** The service's security group rules, opened to the load balancer. */
   readonly connections: Connections;
+  /** Tags for the target group. @default - none */
   readonly tags?: Record<string, string>;
 }
 
 /** What attaching produced, for the service resource, its alarms and auto scaling. */
 export interface LoadBalancerAttachment {
+  /** The container and port the load balancer sends traffic to. */
   readonly port: SelectedPort;
+  /** The target group ECS registers the tasks in. */
   readonly targetGroup: ApplicationTargetGroup | NetworkTargetGroup;
   /** The service's `load_balancer` block. */
   readonly block: EcsServiceLoadBalancer;
+  /** The load balancer and target group metric dimensions for the service's alarms. */
   readonly alarmLoadBalancer: AlarmLoadBalancer;
   /** `<alb arn suffix>/<target group arn suffix>`, for request-count tracking (ALB only). */
   readonly albResourceLabel?: string;

@@ -26,6 +26,7 @@ export const PlacementStrategies = {
   random: { type: "random" },
 } as const satisfies Record<string, PlacementStrategy>;
 
+/** EC2 task placement for a service: the order ECS picks instances in and which instances qualify. */
 export interface PlacementOptions {
   /** Applied in order, at most 5. @default [] (ECS's default: spread across AZs) */
   readonly strategies?: readonly PlacementStrategy[];
@@ -36,6 +37,7 @@ export interface PlacementOptions {
 /** ECS's limits on a service's placement strategies and constraints. */
 export const PLACEMENT_LIMITS = { strategies: 5, constraints: 10 } as const;
 
+/** Fails on placement for a Fargate task definition, or more strategies or constraints than ECS allows. */
 export function checkPlacement(scope: IConstruct, property: string, placement: PlacementOptions, compatibility: "FARGATE" | "EC2"): void {
   const strategies = placement.strategies ?? [];
   const constraints = placement.constraints ?? [];
@@ -50,10 +52,12 @@ export function checkPlacement(scope: IConstruct, property: string, placement: P
   }
 }
 
+/** Renders strategies as the service's `ordered_placement_strategy` blocks, in the given order. */
 export function renderPlacementStrategies(strategies: readonly PlacementStrategy[]): EcsServiceOrderedPlacementStrategy[] {
   return strategies.map((s) => (s.type === "random" ? { type: "random" } : { type: s.type, field: s.field }));
 }
 
+/** Renders constraints as the service's `placement_constraints` blocks. */
 export function renderPlacementConstraints(constraints: readonly PlacementConstraint[]): EcsServicePlacementConstraints[] {
   return constraints.map((c) => (c.type === "memberOf" ? { type: "memberOf", expression: c.expression } : { type: "distinctInstance" }));
 }

@@ -16,8 +16,9 @@ export interface ServiceConnectEndpoint {
   readonly port?: number;
 }
 
+/** Service Connect for a service: the namespace it joins and the ports it offers (none for a client only). */
 export interface ServiceConnectOptions {
-  /** @default - the cluster's default namespace */
+  /** The Cloud Map namespace clients and servers share. @default - the cluster's default namespace */
   readonly namespace?: INamespace;
   /** Ports to offer. Leave empty for a client-only service. @default [] */
   readonly endpoints?: readonly ServiceConnectEndpoint[];
@@ -25,11 +26,13 @@ export interface ServiceConnectOptions {
 
 /** An endpoint with its container port looked up. */
 export interface ResolvedEndpoint extends ServiceConnectEndpoint {
+  /** The container port the named port mapping maps, which clients reach when `port` is not set. */
   readonly containerPort: number;
 }
 
 const DISCOVERY_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
+/** Fails on duplicate port or discovery names, a bad discovery name, or a port outside 1 to 65535. */
 export function checkServiceConnect(scope: IConstruct, property: string, endpoints: readonly ServiceConnectEndpoint[]): void {
   checkUnique(scope, "SERVICE_CONNECT_DUPLICATE_PORT", `${property}.endpoints.portName`, endpoints.map((e) => e.portName));
   checkUnique(scope, "SERVICE_CONNECT_DUPLICATE_NAME", `${property}.endpoints.discoveryName`, endpoints.map((e) => e.discoveryName ?? e.portName));

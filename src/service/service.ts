@@ -24,6 +24,7 @@ import { checkServiceConnect, renderServiceConnect, ServiceConnectOptions } from
 
 /** ECS replaces tasks in batches; the circuit breaker rolls back a deployment whose tasks keep failing. */
 export interface RollingDeploymentOptions {
+  /** Selects ECS's own (rolling update) deployment controller. */
   readonly type: "rolling";
   /** Running tasks kept during a deployment, as a percent of the desired count, 0 to 100. @default 100 */
   readonly minHealthyPercent?: number;
@@ -35,19 +36,26 @@ export interface RollingDeploymentOptions {
   readonly rollbackAlarmNames?: readonly string[];
 }
 
+/** How new task definition revisions roll out: ECS rolling update or CodeDeploy blue/green. */
 export type DeploymentOptions = RollingDeploymentOptions | BlueGreenDeploymentOptions;
 
+/** Where ECS copies tags onto the tasks it starts from: the service's tags, the task definition's, or none. */
 export type PropagateTags = "SERVICE" | "TASK_DEFINITION" | "NONE";
 
+/** Properties of a {@link Service}. */
 export interface ServiceProps {
   /** Service name, e.g. `acme-dev-web`; also names its security group, target groups, alarms and policies. */
   readonly name: string;
+  /** The cluster the service runs in; its network, capacity providers and namespace are the defaults. */
   readonly cluster: ICluster;
   /** An `awsvpc` task definition. */
   readonly taskDefinition: TaskDefinition;
   /** Tasks to run. @default - autoScaling.minCapacity with auto scaling, otherwise 2 (one per AZ survives an AZ loss) */
   readonly desiredCount?: number;
-  /** @default - the cluster's default strategy, written out so the plan shows it */
+  /**
+   * Capacity providers and weights the tasks are spread over; Fargate task definitions need Fargate providers.
+   * @default - the cluster's default strategy, written out so the plan shows it
+   */
   readonly capacityProviderStrategy?: readonly CapacityProviderStrategyItem[];
   /** Subnets the tasks run in. @default - the network's workload tier (private, else isolated) */
   readonly subnetTier?: SubnetTier;
@@ -63,9 +71,9 @@ export interface ServiceProps {
   readonly serviceConnect?: ServiceConnectOptions;
   /** Cloud Map DNS discovery (A records per task). @default - off */
   readonly cloudMapDiscovery?: CloudMapOptions;
-  /** @default { type: "rolling" } with circuit breaker and rollback */
+  /** How new revisions roll out: rolling (ECS) or blue/green (CodeDeploy, ALB only). @default { type: "rolling" } with circuit breaker and rollback */
   readonly deployment?: DeploymentOptions;
-  /** @default - a fixed desired count */
+  /** Application Auto Scaling of the desired count (Terraform then ignores `desired_count`). @default - a fixed desired count */
   readonly autoScaling?: AutoScalingOptions;
   /** ECS Exec (`aws ecs execute-command`); adds the Session Manager channels to the task role. @default false */
   readonly enableExec?: boolean;
@@ -77,9 +85,9 @@ export interface ServiceProps {
   readonly propagateTags?: PropagateTags;
   /** Make `terraform apply` wait until the deployment is steady. @default false */
   readonly waitForSteadyState?: boolean;
-  /** @default - CPU, memory, task count, 5xx and unhealthy target alarms with no notification */
+  /** CloudWatch alarms on the service; `{ enabled: false }` opts out. @default - CPU, memory, task count, 5xx and unhealthy target alarms with no notification */
   readonly alarms?: ServiceAlarmOptions;
-  /** @default - none */
+  /** Tags for the service and everything it creates (security group, target groups, alarms, roles). @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -89,25 +97,37 @@ export interface ServiceProps {
  * rolling (circuit breaker) or CodeDeploy blue/green deployment.
  */
 export class Service extends Construct implements IConnectable {
+  /** Tasks run without auto scaling: two, so one task per AZ survives the loss of an AZ. */
   public static readonly DEFAULT_DESIRED_COUNT = 2;
+  /** Seconds load balancer health checks are ignored after a task starts: time for a typical app to boot. */
   public static readonly DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS = 60;
+  /** Rolling deployments keep every running task until its replacement is healthy (no capacity dip). */
   public static readonly DEFAULT_MIN_HEALTHY_PERCENT = 100;
+  /** Rolling deployments may double the task count while new tasks start (ECS's default). */
   public static readonly DEFAULT_MAX_PERCENT = 200;
 
+  /** The ECS service name (`props.name`). */
   public readonly serviceName: string;
+  /** The cluster the service runs in. */
   public readonly cluster: ICluster;
   /** The service ARN (the provider's `id`). */
   public readonly serviceArn: string;
   public readonly connections: Connections;
+  /** The service's own security group; only its load balancer and peers given to `allowFrom` get in. */
   public readonly securityGroup: SecurityGroup;
+  /** The task definition the service runs. */
   public readonly taskDefinition: TaskDefinition;
   /** The port load balancers and peers reach (the default container's first port when not load balanced). */
   public readonly trafficPort?: SelectedPort;
   /** The (blue) target group, when load balanced. */
   public readonly targetGroup?: ApplicationTargetGroup | NetworkTargetGroup;
+  /** The scalable target and its policies, when `autoScaling` is set. */
   public readonly autoScaling?: ServiceAutoScaling;
+  /** The service's CloudWatch alarms, unless turned off with `alarms.enabled: false`. */
   public readonly alarms?: ServiceAlarms;
+  /** The CodeDeploy application, deployment group and role, with a blue/green deployment. */
   public readonly blueGreen?: BlueGreenDeployment;
+  /** The Cloud Map service tasks register in, with `cloudMapDiscovery`. */
   public readonly cloudMapService?: CloudMapService;
   /** The service resource, for escape hatches. */
   public readonly resource: EcsService;

@@ -2,23 +2,28 @@ import { IConstruct } from "constructs";
 import { fail, isToken } from "../core/errors";
 import { checkIntegerRange, checkOneOf, checkUnique } from "../core/validate";
 
+/** CloudWatch statistic the step scaling alarm evaluates over each period. */
 export type MetricStatistic = "Average" | "Sum" | "Minimum" | "Maximum" | "SampleCount";
+/** How a step's `change` applies: tasks added or removed, a percent of the current count, or the exact count. */
 export type AdjustmentType = "ChangeInCapacity" | "PercentChangeInCapacity" | "ExactCapacity";
 
 /** A CloudWatch metric, e.g. an SQS queue's `ApproximateNumberOfMessagesVisible`. */
 export interface MetricOptions {
+  /** CloudWatch namespace, e.g. `AWS/SQS`. */
   readonly namespace: string;
+  /** Metric name, e.g. `ApproximateNumberOfMessagesVisible`. */
   readonly metricName: string;
-  /** @default {} */
+  /** Metric dimensions, e.g. `{ QueueName: "jobs" }`. @default {} */
   readonly dimensions?: Record<string, string>;
-  /** @default "Average" */
+  /** Statistic the alarm evaluates. @default "Average" */
   readonly statistic?: MetricStatistic;
-  /** @default 60 */
+  /** Alarm period in seconds: 10, 30 or a multiple of 60 that CloudWatch accepts. @default 60 */
   readonly periodSeconds?: number;
 }
 
 /** Add (or set) capacity when the metric is at or above `from`. */
 export interface ScaleOutStep {
+  /** Metric value (inclusive) from which this step applies, up to the next step's `from`. */
   readonly from: number;
   /** Tasks to add (`ChangeInCapacity`), percent to add, or the exact count; positive. */
   readonly change: number;
@@ -26,6 +31,7 @@ export interface ScaleOutStep {
 
 /** Remove (or set) capacity when the metric is at or below `upTo`. */
 export interface ScaleInStep {
+  /** Metric value (inclusive) up to which this step applies, down to the next step's `upTo`. */
   readonly upTo: number;
   /** Tasks to remove, as a negative number (`ChangeInCapacity`), or the exact count. */
   readonly change: number;
@@ -36,12 +42,13 @@ export interface ScaleInStep {
  * `{ metric: queueDepth, scaleOut: [{ from: 1, change: 1 }, { from: 100, change: 5 }], scaleIn: [{ upTo: 0, change: -1 }] }`.
  */
 export interface StepScalingOptions {
+  /** The metric the scale-out and scale-in alarms watch. */
   readonly metric: MetricOptions;
   /** Steps that add capacity, any order. @default [] */
   readonly scaleOut?: readonly ScaleOutStep[];
   /** Steps that remove capacity, any order. @default [] */
   readonly scaleIn?: readonly ScaleInStep[];
-  /** @default "ChangeInCapacity" */
+  /** How each step's `change` applies to the task count. @default "ChangeInCapacity" */
   readonly adjustmentType?: AdjustmentType;
   /** Seconds after an adjustment before another one. @default 60 */
   readonly cooldownSeconds?: number;
@@ -51,14 +58,19 @@ export interface StepScalingOptions {
 
 /** One alarm + step policy pair, rendered from {@link StepScalingOptions}. */
 export interface RenderedStepDirection {
+  /** The alarm threshold: the lowest `from` (scale out) or the highest `upTo` (scale in). */
   readonly threshold: number;
+  /** `>=` for scale out, `<=` for scale in. */
   readonly comparisonOperator: "GreaterThanOrEqualToThreshold" | "LessThanOrEqualToThreshold";
   /** Bounds relative to the threshold, as Application Auto Scaling takes them (strings in the provider). */
   readonly adjustments: ReadonlyArray<{ readonly lowerBound?: number; readonly upperBound?: number; readonly change: number }>;
 }
 
+/** The scale-out and scale-in alarm + policy pairs of one step scaling option; a direction without steps is absent. */
 export interface RenderedStepScaling {
+  /** The scale-out pair, when there are scale-out steps. */
   readonly scaleOut?: RenderedStepDirection;
+  /** The scale-in pair, when there are scale-in steps. */
   readonly scaleIn?: RenderedStepDirection;
 }
 
