@@ -9,13 +9,16 @@ export const DEFAULT_STOP_TIMEOUT_SECONDS = 120;
 /** The largest `stopTimeoutSeconds` Fargate accepts. */
 export const MAX_FARGATE_STOP_TIMEOUT_SECONDS = 120;
 
+/** Transport protocol of a port mapping. */
 export type PortProtocol = "tcp" | "udp";
+/** Application protocol of a port, which Service Connect uses for metrics and retries. */
 export type AppProtocol = "http" | "http2" | "grpc";
 
+/** A port the container listens on, and how it is exposed. */
 export interface PortMapping {
   /** The port the container listens on. */
   readonly containerPort: number;
-  /** @default "tcp" */
+  /** Transport protocol of the port. @default "tcp" */
   readonly protocol?: PortProtocol;
   /**
    * Name of the port, unique in the task definition; load balancers and Service Connect refer to it.
@@ -31,31 +34,39 @@ export interface PortMapping {
   readonly hostPort?: number;
 }
 
+/** Docker health check ECS runs inside the container; an unhealthy essential container is replaced. */
 export interface ContainerHealthCheck {
   /** `["CMD", "bin", "arg"]` or `["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"]`. */
   readonly command: readonly string[];
-  /** 5 to 300. @default 30 */
+  /** Seconds between checks, 5 to 300. @default 30 */
   readonly intervalSeconds?: number;
-  /** 2 to 60. @default 5 */
+  /** Seconds a check may take before it counts as failed, 2 to 60. @default 5 */
   readonly timeoutSeconds?: number;
-  /** 1 to 10. @default 3 */
+  /** Consecutive failures before the container is unhealthy, 1 to 10. @default 3 */
   readonly retries?: number;
   /** Grace period before failures count, 0 to 300. @default 0 */
   readonly startPeriodSeconds?: number;
 }
 
+/** Linux resource limits ECS lets a container set (`docker run --ulimit`). */
 export type UlimitName =
   | "core" | "cpu" | "data" | "fsize" | "locks" | "memlock" | "msgqueue" | "nice"
   | "nofile" | "nproc" | "rss" | "rtprio" | "rttime" | "sigpending" | "stack";
 
+/** A Linux resource limit for the container, e.g. `{ name: "nofile", softLimit: 65536, hardLimit: 65536 }`. */
 export interface Ulimit {
+  /** The resource limited. */
   readonly name: UlimitName;
+  /** The limit the process starts with; at most `hardLimit`. */
   readonly softLimit: number;
+  /** The ceiling the process may raise the soft limit to. */
   readonly hardLimit: number;
 }
 
+/** The state another container must reach: started, exited, exited with 0, or passing its health check. */
 export type ContainerDependencyCondition = "START" | "COMPLETE" | "SUCCESS" | "HEALTHY";
 
+/** A container this one waits for before it starts (e.g. a migration that must succeed). */
 export interface ContainerDependency {
   /** Another container of the same task definition. */
   readonly containerName: string;
@@ -63,25 +74,42 @@ export interface ContainerDependency {
   readonly condition: ContainerDependencyCondition;
 }
 
+/** A task volume mounted into the container. */
 export interface MountPoint {
   /** A key of the task definition's `efsVolumes` or an entry of its `scratchVolumes`. */
   readonly volume: string;
+  /** Absolute path in the container where the volume appears. */
   readonly containerPath: string;
-  /** @default false */
+  /** Mount the volume read-only in this container. @default false */
   readonly readOnly?: boolean;
 }
 
 /** Where a container's stdout and stderr go. */
 export type ContainerLogging =
   /** The task definition's log group, one stream per task under `streamPrefix`. */
-  | { readonly driver: "awslogs"; /** @default - the container name */ readonly streamPrefix?: string }
+  | {
+      readonly driver: "awslogs";
+      /**
+       * Log stream name prefix; streams are named `<prefix>/<container>/<task id>`.
+       * @default - the container name
+       */
+      readonly streamPrefix?: string;
+    }
   /** A FireLens log router container of the same task; options go to its output plugin. */
-  | { readonly driver: "awsfirelens"; /** @default {} */ readonly options?: Record<string, string> }
+  | {
+      readonly driver: "awsfirelens";
+      /**
+       * Output plugin options, e.g. `{ Name: "cloudwatch_logs", region: "eu-west-1" }`.
+       * @default {}
+       */
+      readonly options?: Record<string, string>;
+    }
   /** Discard logs. An explicit opt-out. */
   | { readonly driver: "none" };
 
 /** Makes this container a FireLens log router (Fluent Bit or Fluentd) for the others. */
 export interface FireLensOptions {
+  /** The log router the container image runs. */
   readonly type: "fluentbit" | "fluentd";
   /** e.g. `{ "enable-ecs-log-metadata": "true" }`. @default - none */
   readonly options?: Record<string, string>;
@@ -89,6 +117,7 @@ export interface FireLensOptions {
 
 /** One container of a task definition, typed; rendered to ECS's JSON by {@link renderContainerDefinition}. */
 export interface ContainerOptions {
+  /** The image the container runs; private ECR images are granted pull on the execution role. */
   readonly image: ContainerImage;
   /** CPU units reserved for the container (1024 = one vCPU). @default - shares the task's CPU */
   readonly cpu?: number;
@@ -98,19 +127,19 @@ export interface ContainerOptions {
   readonly memoryReservationMiB?: number;
   /** When an essential container stops, the task stops. @default true */
   readonly essential?: boolean;
-  /** @default [] */
+  /** Ports the container listens on; names must be unique in the task definition. @default [] */
   readonly portMappings?: readonly PortMapping[];
   /** Plain environment variables. Put secrets in `secrets`. @default {} */
   readonly environment?: Record<string, string>;
   /** Environment variables read from Secrets Manager or SSM at start by the execution role. @default {} */
   readonly secrets?: Record<string, Secret>;
-  /** @default - the image's CMD */
+  /** Arguments that replace the image's CMD. @default - the image's CMD */
   readonly command?: readonly string[];
-  /** @default - the image's ENTRYPOINT */
+  /** Executable that replaces the image's ENTRYPOINT. @default - the image's ENTRYPOINT */
   readonly entryPoint?: readonly string[];
-  /** @default - none */
+  /** Directory the command runs in. @default - the image's WORKDIR */
   readonly workingDirectory?: string;
-  /** @default - none */
+  /** Docker health check; needed for `dependsOn` with `HEALTHY`. @default - none */
   readonly healthCheck?: ContainerHealthCheck;
   /**
    * Seconds between SIGTERM and SIGKILL when the task stops, 2 to 120 on Fargate.
@@ -121,15 +150,15 @@ export interface ContainerOptions {
   readonly user?: string;
   /** Mount the root filesystem read-only; write to volumes instead. @default true */
   readonly readonlyRootFilesystem?: boolean;
-  /** @default - Docker's defaults */
+  /** Linux resource limits, at most one per name. @default - Docker's defaults */
   readonly ulimits?: readonly Ulimit[];
   /** Containers that must reach a state before this one starts. @default [] */
   readonly dependsOn?: readonly ContainerDependency[];
-  /** @default [] */
+  /** Task volumes mounted into the container. @default [] */
   readonly mountPoints?: readonly MountPoint[];
-  /** @default { driver: "awslogs" } into the task definition's log group */
+  /** Where stdout and stderr go. @default { driver: "awslogs" } into the task definition's log group */
   readonly logging?: ContainerLogging;
-  /** @default - not a log router */
+  /** Makes this container the task's FireLens log router (at most one per task). @default - not a log router */
   readonly firelens?: FireLensOptions;
   /** Run an init process (PID 1) that reaps zombies and forwards signals; recommended with ECS Exec. @default false */
   readonly initProcessEnabled?: boolean;
@@ -137,17 +166,23 @@ export interface ContainerOptions {
 
 /** What rendering needs from the task definition. */
 export interface ContainerRenderContext {
+  /** The task's network mode; host ports are written out except under `bridge`. */
   readonly networkMode: "awsvpc" | "bridge" | "host";
   /** Log group and region the `awslogs` driver writes to. */
   readonly logGroupName: string;
+  /** Region of the log group, for the `awslogs-region` option. */
   readonly region: string;
 }
 
 /** What checking a container needs from the task definition. */
 export interface ContainerCheckContext {
+  /** The task's launch type; Fargate caps `stopTimeoutSeconds` at 120. */
   readonly compatibility: "FARGATE" | "EC2";
+  /** The task's network mode; only `bridge` allows a host port other than the container port. */
   readonly networkMode: "awsvpc" | "bridge" | "host";
+  /** The task's memory in MiB, the ceiling of each container's memory. */
   readonly memoryMiB: number;
+  /** The task's CPU units, the ceiling of each container's CPU. */
   readonly cpu: number;
   /** All container names of the task definition. */
   readonly containerNames: readonly string[];

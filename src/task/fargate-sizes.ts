@@ -6,6 +6,7 @@
 /** Task CPU in CPU units (1024 = one vCPU) that Fargate accepts. */
 export type FargateCpu = 256 | 512 | 1024 | 2048 | 4096 | 8192 | 16384;
 
+/** A regular row of the Fargate size table: memory from `minMiB` to `maxMiB` in steps of `stepMiB`. */
 export interface FargateMemoryRange {
   /** Smallest memory in MiB for this CPU. */
   readonly minMiB: number;

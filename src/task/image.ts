@@ -45,6 +45,7 @@ export class ContainerImage {
     private readonly unresolvedUrl = false,
   ) {}
 
+  /** Fails on `scope` naming `property` when the repository ARN is malformed, a token ARN has no URL, or the name has spaces. */
   public validate(scope: IConstruct, property: string): void {
     if (this.ecrRepositoryArn !== undefined && !isToken(this.ecrRepositoryArn) && !ECR_REPOSITORY_ARN.test(this.ecrRepositoryArn)) {
       fail(scope, {

@@ -6,13 +6,15 @@ import { assumeRolePolicy, policyDocument, PolicyStatement } from "../core/iam";
 import { checkName, NameRules, safeName } from "../core/naming";
 import { withName } from "../core/tags";
 
+/** Properties of a {@link Role}. */
 export interface RoleProps {
   /** Role name; shortened with a hash when over IAM's 64 characters. */
   readonly name: string;
   /** Service principal allowed to assume the role, e.g. `ecs-tasks.amazonaws.com`. */
   readonly assumedBy: string;
+  /** What the role is for, shown in the IAM console and in access reviews. */
   readonly description: string;
-  /** @default - none */
+  /** Tags for the role; a `Name` tag is added. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -21,7 +23,9 @@ export interface RoleProps {
  * once a statement is added, so a role with no permissions has no policy at all.
  */
 export class Role extends Construct {
+  /** The role ARN, e.g. for a task definition's `execution_role_arn` or an `iam:PassRole` statement. */
   public readonly roleArn: string;
+  /** The role name (shortened with a hash when over 64 characters). */
   public readonly roleName: string;
   private readonly statements: PolicyStatement[] = [];
   private policy?: IamRolePolicy;

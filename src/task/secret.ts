@@ -4,6 +4,7 @@ import { fail, isToken } from "../core/errors";
 /** Where a secret lives. */
 export type SecretSource = "secretsmanager" | "ssm";
 
+/** Options common to every {@link Secret} source. */
 export interface SecretOptions {
   /**
    * ARN of the customer managed KMS key the secret or SecureString parameter is encrypted with;
@@ -40,12 +41,15 @@ export class Secret {
   }
 
   private constructor(
+    /** Secrets Manager or SSM Parameter Store, which decides the IAM action and ARN format. */
     public readonly source: SecretSource,
     /** The secret or parameter ARN the execution role is granted. */
     public readonly arn: string,
     /** The `valueFrom` ECS reads. */
     public readonly valueFrom: string,
+    /** The top-level JSON key read from a Secrets Manager secret, or `undefined` for the whole value. */
     public readonly jsonKey: string | undefined,
+    /** The customer managed KMS key the execution role may decrypt with, when one was given. */
     public readonly kmsKeyArn: string | undefined,
   ) {}
 

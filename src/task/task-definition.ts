@@ -16,10 +16,14 @@ import { EXEC_STATEMENT, executionRoleStatements, Role } from "./roles";
 import { ContainerInfo, ITaskDefinition } from "./types";
 import { checkEfsVolume, EfsVolumeOptions, efsStatements, renderVolumes } from "./volumes";
 
+/** The launch type a task definition is registered for: Fargate (serverless) or EC2 capacity. */
 export type Compatibility = "FARGATE" | "EC2";
+/** How tasks are networked: own ENI (`awsvpc`), Docker bridge with port mapping, or the instance's network. */
 export type NetworkMode = "awsvpc" | "bridge" | "host";
+/** The CPU architecture the images are built for. */
 export type CpuArchitecture = "X86_64" | "ARM64";
 
+/** The platform tasks run on (Linux only on Fargate). */
 export interface RuntimePlatform {
   /** ARM64 (Graviton) is cheaper per vCPU; the images must be built for it. @default "X86_64" */
   readonly cpuArchitecture?: CpuArchitecture;
@@ -27,7 +31,7 @@ export interface RuntimePlatform {
 
 /** Which container and port a load balancer or Service Connect sends traffic to. */
 export interface PortSelector {
-  /** @default - the task definition's default container */
+  /** The container traffic goes to. @default - the task definition's default container */
   readonly containerName?: string;
   /** A port mapping name (`portMappings[].name`). @default - the container's first port */
   readonly portName?: string;
@@ -37,17 +41,23 @@ export interface PortSelector {
 
 /** A resolved {@link PortSelector}. */
 export interface SelectedPort {
+  /** The container traffic goes to. */
   readonly containerName: string;
+  /** The port the container listens on. */
   readonly containerPort: number;
+  /** The port's transport protocol. */
   readonly protocol: "tcp" | "udp";
+  /** The port mapping's name, when it has one (Service Connect needs it). */
   readonly name?: string;
+  /** The port's application protocol, when set. */
   readonly appProtocol?: "http" | "http2" | "grpc";
 }
 
+/** Properties of a {@link TaskDefinition}. */
 export interface TaskDefinitionProps {
   /** Task family, e.g. `acme-dev-web`; also names the log group and roles. */
   readonly name: string;
-  /** @default "FARGATE" */
+  /** The launch type the task definition is registered for. @default "FARGATE" */
   readonly compatibility?: Compatibility;
   /** Only `awsvpc` on Fargate. @default "awsvpc" */
   readonly networkMode?: NetworkMode;
@@ -55,7 +65,7 @@ export interface TaskDefinitionProps {
   readonly cpu?: number;
   /** Task memory in MiB; on Fargate a size the Fargate table allows with `cpu`. @default 512 */
   readonly memoryMiB?: number;
-  /** @default { cpuArchitecture: "X86_64" } */
+  /** CPU architecture (and, on Fargate, Linux) the tasks run on. @default { cpuArchitecture: "X86_64" } */
   readonly runtimePlatform?: RuntimePlatform;
   /** Fargate task storage in GiB, 21 to 200. @default - 20 GiB, Fargate's free amount */
   readonly ephemeralStorageGiB?: number;
@@ -74,14 +84,14 @@ export interface TaskDefinitionProps {
   readonly logRetentionDays?: number;
   /** KMS key ARN that encrypts the log group (its key policy must allow CloudWatch Logs). @default - CloudWatch Logs' own encryption */
   readonly logKmsKeyArn?: string;
-  /** @default `/ecs/<name>` */
+  /** Name of the CloudWatch log group the task definition creates for its containers. @default `/ecs/<name>` */
   readonly logGroupName?: string;
   /**
    * Region for the `awslogs` driver.
    * @default - the region of the stack's aws provider (a `data.aws_region`, which makes no API call)
    */
   readonly region?: string;
-  /** @default - none */
+  /** Tags for the task definition, its log group and roles. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -91,24 +101,34 @@ export interface TaskDefinitionProps {
  * task role for the application that starts with no permissions.
  */
 export class TaskDefinition extends Construct implements ITaskDefinition {
+  /** CPU units when none are given: a quarter vCPU, Fargate's smallest size. */
   public static readonly DEFAULT_CPU = 256;
+  /** Memory in MiB when none is given: the smallest Fargate allows with 256 CPU units. */
   public static readonly DEFAULT_MEMORY_MIB = 512;
+  /** Days container logs are kept: a month of history without paying to keep logs forever. */
   public static readonly DEFAULT_LOG_RETENTION_DAYS = 30;
+  /** Seconds between SIGTERM and SIGKILL: Fargate's maximum, which covers the Fargate Spot two-minute notice. */
   public static readonly DEFAULT_STOP_TIMEOUT_SECONDS = DEFAULT_STOP_TIMEOUT_SECONDS;
 
   public readonly family: string;
   public readonly taskDefinitionArn: string;
   public readonly compatibility: Compatibility;
   public readonly networkMode: NetworkMode;
+  /** Task CPU units (1024 = one vCPU). */
   public readonly cpu: number;
+  /** Task memory in MiB. */
   public readonly memoryMiB: number;
   public readonly containers: readonly ContainerInfo[];
   public readonly defaultContainerName: string;
+  /** Name of the log group the containers write to. */
   public readonly logGroupName: string;
+  /** ARN of the log group the containers write to. */
   public readonly logGroupArn: string;
   /** Region the containers log to (a token by default). */
   public readonly region: string;
+  /** The role ECS uses to pull images, write logs and read secrets; never assumed by the application. */
   public readonly executionRole: Role;
+  /** The role the application runs with; starts with no permissions (add them with {@link grant}). */
   public readonly taskRole: Role;
   /** The task definition resource, for escape hatches. */
   public readonly resource: EcsTaskDefinition;

@@ -18,7 +18,10 @@ export interface ITaskDefinition {
   readonly defaultContainerName: string;
 }
 
+/** A container of a task definition as consumers see it: its name and the ports it maps. */
 export interface ContainerInfo {
+  /** The container name, unique in the task definition. */
   readonly name: string;
+  /** The container's port mappings, by which load balancers and Service Connect select a port. */
   readonly portMappings: ReadonlyArray<{ readonly name?: string; readonly containerPort: number; readonly protocol: "tcp" | "udp"; readonly appProtocol?: "http" | "http2" | "grpc" }>;
 }
