@@ -1,10 +1,9 @@
 import { Construct } from "constructs";
 import { NetworkLoadBalancer, NetworkLoadBalancerProps, NetworkTargetGroup, NetworkTargetGroupProps } from "../../src/ingress/network-load-balancer";
-import { NetworkListenerOptions } from "../../src/ingress/network-listener";
 import { Port } from "../../src/network/connections";
 import { INetwork, Network } from "../../src/network/network";
 import { SecurityGroup } from "../../src/network/security-group";
-import { errorOf, resourceAt, resourcesOf, synth } from "../helpers";
+import { resourceAt, resourcesOf, synth } from "../helpers";
 
 const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
 
@@ -98,45 +97,6 @@ describe("NetworkLoadBalancer", () => {
       access_logs: { bucket: "acme-lb-logs", enabled: true },
     });
   });
-
-  describe("bad input", () => {
-    test.each<[string, Partial<NetworkLoadBalancerProps>, string]>([
-      ["a name with characters that cannot be fixed", { name: "acme dev" }, 'Nlb: invalid name "acme dev": expected a name of letters, digits and inner hyphens (longer names are shortened) [NLB_NAME]'],
-      ["an ingress CIDR that is not one", { ingressCidrs: ["10.0.0.300/16"] }, 'Nlb: invalid ingressCidrs "10.0.0.300/16": expected IPv4 CIDR blocks such as 10.0.0.0/16 [NLB_INGRESS_CIDRS]'],
-    ])("throws for %s", (_, props, message) => {
-      expect(errorOf((scope) => nlb(scope, props))).toBe(`test/${message}`);
-    });
-
-    test("throws when two listeners take one port for the same transport, naming both", () => {
-      const message = errorOf((scope) => {
-        const lb = nlb(scope);
-        lb.addListener("Mqtt", { port: 1883, targetGroup: targetGroup(scope, "Mqtt") });
-        lb.addListener("Other", { port: 1883, protocol: "TCP_UDP", targetGroup: targetGroup(scope, "Other", { protocol: "TCP_UDP" }) });
-      });
-      expect(message).toBe(
-        "test/Nlb/Other: invalid port 1883: expected a port no other listener uses for the same transport (test/Nlb/Mqtt has it) [NLB_LISTENER_PORT_DUPLICATE]",
-      );
-    });
-  });
-});
-
-describe("NetworkListener", () => {
-  const listen = (scope: Construct, options: Partial<NetworkListenerOptions>, tg: Partial<NetworkTargetGroupProps> = {}) =>
-    nlb(scope).addListener("Mqtt", { port: 1883, targetGroup: targetGroup(scope, "Mqtt", tg), ...options });
-
-  test.each<[string, Partial<NetworkListenerOptions>, Partial<NetworkTargetGroupProps>, string]>([
-    ["port 0", { port: 0 }, {}, "invalid port 0: expected an integer from 1 to 65535 [LISTENER_PORT]"],
-    ["port 65536", { port: 65536 }, {}, "invalid port 65536: expected an integer from 1 to 65535 [LISTENER_PORT]"],
-    ["an ALB protocol", { protocol: "HTTP" as never }, {}, 'invalid protocol "HTTP": expected one of "TCP", "TLS", "UDP", "TCP_UDP" [LISTENER_PROTOCOL]'],
-    ["TLS without a certificate", { protocol: "TLS" }, {}, "invalid certificateArn (missing): expected a certificate ARN for a TLS listener [LISTENER_CERTIFICATE_MISSING]"],
-    ["a certificate on a TCP listener", { certificateArn: CERT }, {}, `invalid certificateArn "${CERT}": expected no certificate or TLS policy on a TCP listener [LISTENER_TLS_ON_PLAIN]`],
-    ["a TLS policy on a UDP listener", { protocol: "UDP", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }, { protocol: "UDP" }, 'invalid sslPolicy "ELBSecurityPolicy-TLS13-1-2-2021-06": expected no certificate or TLS policy on a UDP listener [LISTENER_TLS_ON_PLAIN]'],
-    ["a certificate that is not an ARN", { protocol: "TLS", certificateArn: "cert" }, {}, 'invalid certificateArn "cert": expected an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>) or an IAM server certificate ARN [LISTENER_CERTIFICATE_ARN]'],
-    ["a UDP listener in front of a TCP group", { protocol: "UDP" }, { protocol: "TCP" }, 'invalid targetGroup.protocol "TCP": expected a target group protocol a UDP listener can forward to: UDP or TCP_UDP [LISTENER_TARGET_PROTOCOL]'],
-    ["a TCP_UDP listener in front of a TCP group", { protocol: "TCP_UDP" }, { protocol: "TCP" }, 'invalid targetGroup.protocol "TCP": expected a target group protocol a TCP_UDP listener can forward to: TCP_UDP [LISTENER_TARGET_PROTOCOL]'],
-  ])("throws for %s", (_, options, tg, message) => {
-    expect(errorOf((scope) => listen(scope, options, tg))).toBe(`test/Nlb/Mqtt: ${message}`);
-  });
 });
 
 describe("NetworkTargetGroup", () => {
@@ -168,17 +128,6 @@ describe("NetworkTargetGroup", () => {
     });
   });
 
-  test("throws when attached to a second load balancer", () => {
-    const message = errorOf((scope) => {
-      const tg = targetGroup(scope);
-      nlb(scope).addListener("Mqtt", { port: 1883, targetGroup: tg });
-      new NetworkLoadBalancer(scope, "Other", { name: "acme-dev-other", network }).addListener("Mqtt", { port: 1883, targetGroup: tg });
-    });
-    expect(message).toBe(
-      'test/Other/Mqtt: invalid targetGroup "test/Mqtt": expected a target group not already used by another load balancer (it is used by test/Nlb) [TARGET_GROUP_SHARED]',
-    );
-  });
-
   test("UDP groups keep AWS's client IP default; an HTTP health check gets a path and matcher", () => {
     const s = synth((stack) => targetGroup(stack, "Syslog", { protocol: "UDP", port: 514, healthCheck: { protocol: "HTTP", port: "8080", path: "/health" } }));
     const tg = resourceAt(s, "aws_lb_target_group", "Syslog");
@@ -189,21 +138,5 @@ describe("NetworkTargetGroup", () => {
   test("options reach the resource", () => {
     const s = synth((stack) => targetGroup(stack, "Mqtt", { preserveClientIp: true, connectionTermination: true, proxyProtocolV2: true, deregistrationDelaySeconds: 0 }));
     expect(resourceAt(s, "aws_lb_target_group", "Mqtt")).toMatchObject({ preserve_client_ip: "true", connection_termination: true, proxy_protocol_v2: true, deregistration_delay: "0" });
-  });
-
-  test.each<[string, Partial<NetworkTargetGroupProps>, string]>([
-    ["port 70000", { port: 70000 }, "invalid port 70000: expected an integer from 1 to 65535 [TARGET_GROUP_PORT]"],
-    ["an ALB protocol", { protocol: "HTTP" as never }, 'invalid protocol "HTTP": expected one of "TCP", "TLS", "UDP", "TCP_UDP" [TARGET_GROUP_PROTOCOL]'],
-    ["a UDP health check", { healthCheck: { protocol: "UDP" as never } }, 'invalid healthCheck.protocol "UDP": expected one of "TCP", "HTTP", "HTTPS" [TARGET_GROUP_HEALTH_CHECK]'],
-    ["a path on a TCP health check", { healthCheck: { path: "/health" } }, 'invalid healthCheck.path "/health": expected no path or matcher for a TCP health check (set healthCheck.protocol to "HTTP" or "HTTPS") [TARGET_GROUP_HEALTH_CHECK]'],
-    ["a matcher on a TCP health check", { healthCheck: { matcher: "200" } }, 'invalid healthCheck.matcher "200": expected no path or matcher for a TCP health check (set healthCheck.protocol to "HTTP" or "HTTPS") [TARGET_GROUP_HEALTH_CHECK]'],
-    ["an interval over 300", { healthCheck: { intervalSeconds: 301 } }, "invalid healthCheck.intervalSeconds 301: expected an integer from 5 to 300 seconds [TARGET_GROUP_HEALTH_CHECK]"],
-    ["a timeout longer than the interval", { healthCheck: { intervalSeconds: 5, timeoutSeconds: 6 } }, "invalid healthCheck.timeoutSeconds 6: expected a timeout shorter than the interval (5 seconds) [TARGET_GROUP_HEALTH_CHECK]"],
-    ["a healthy threshold of 11", { healthCheck: { healthyThreshold: 11 } }, "invalid healthCheck.healthyThreshold 11: expected an integer from 2 to 10 [TARGET_GROUP_HEALTH_CHECK]"],
-    ["an unhealthy threshold of 1", { healthCheck: { unhealthyThreshold: 1 } }, "invalid healthCheck.unhealthyThreshold 1: expected an integer from 2 to 10 [TARGET_GROUP_HEALTH_CHECK]"],
-    ["a deregistration delay over 3600", { deregistrationDelaySeconds: 4000 }, "invalid deregistrationDelaySeconds 4000: expected an integer from 0 to 3600 seconds [TARGET_GROUP_DEREGISTRATION_DELAY]"],
-    ["a name starting with a hyphen", { name: "-mqtt" }, 'invalid name "-mqtt": expected a name of letters, digits and inner hyphens (longer names are shortened) [TARGET_GROUP_NAME]'],
-  ])("throws for %s", (_, props, message) => {
-    expect(errorOf((scope) => targetGroup(scope, "Mqtt", props))).toBe(`test/Mqtt: ${message}`);
   });
 });

@@ -4,6 +4,7 @@ import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbListenerCertificate } from "@cdktf/provider-aws/lib/lb-listener-certificate";
 import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import { fail, isToken } from "../core/errors";
+import { checkTags } from "../core/tags";
 import { checkPort } from "../core/validate";
 import { renderForward, renderNotFound, renderRedirectToHttps, renderRuleConditions } from "./actions";
 import type { ApplicationLoadBalancer } from "./application-load-balancer";
@@ -16,27 +17,33 @@ export const LISTENER_RULE_LIMITS = {
   maxPriority: 50000,
   /** Condition values per rule, counted over all of its conditions. */
   maxConditionValues: 5,
+  /** Characters in one host header or path pattern value. */
+  maxConditionValueLength: 128,
 } as const;
 
+/** A listener rule for {@link ApplicationListener.addTargetGroup}: which requests go to which target group. */
 export interface AddTargetGroupOptions {
   /** The group requests are forwarded to. */
   readonly targetGroup: ApplicationTargetGroup;
   /** Evaluation order, 1 to 50000 (lowest first), unique per listener. */
   readonly priority: number;
-  /** Host names to match, e.g. `api.example.com` or `*.example.com`. @default - any host */
+  /** Host names to match, e.g. `api.example.com` or `*.example.com`, each at most 128 characters. @default - any host */
   readonly hostHeaders?: readonly string[];
   /**
-   * Path patterns to match, e.g. `/api/*`. At least one of `hostHeaders` and `pathPatterns` is
+   * Path patterns to match, e.g. `/api/*`, each at most 128 characters. At least one of `hostHeaders` and `pathPatterns` is
    * required; together they may hold at most 5 values (an AWS limit).
    * @default - any path
    */
   readonly pathPatterns?: readonly string[];
 }
 
+/** Settings of an {@link ApplicationListener}; `ApplicationLoadBalancer` creates its listeners with these. */
 export interface ApplicationListenerProps {
+  /** The load balancer the listener belongs to. */
   readonly loadBalancer: ApplicationLoadBalancer;
-  /** 1 to 65535. */
+  /** Port the listener accepts connections on, 1 to 65535. */
   readonly port: number;
+  /** Protocol clients speak to the listener; HTTPS needs a certificate and terminates TLS at the load balancer. */
   readonly protocol: ApplicationProtocol;
   /** Default certificate; required for HTTPS, not allowed for HTTP. @default - none */
   readonly certificateArn?: string;
@@ -49,7 +56,7 @@ export interface ApplicationListenerProps {
    * @default - no redirect: unmatched requests get a fixed 404
    */
   readonly redirectToHttpsPort?: number;
-  /** @default - none */
+  /** Tags for the listener and the rules added to it. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -58,9 +65,13 @@ export interface ApplicationListenerProps {
  * redirect to HTTPS); `addTargetGroup()` adds a rule forwarding matching requests to a group.
  */
 export class ApplicationListener extends Construct {
+  /** ARN of the listener, e.g. for CodeDeploy blue/green traffic routes. */
   public readonly listenerArn: string;
+  /** Port the listener accepts connections on. */
   public readonly port: number;
+  /** Protocol clients speak to the listener. */
   public readonly protocol: ApplicationProtocol;
+  /** The load balancer the listener belongs to. */
   public readonly loadBalancer: ApplicationLoadBalancer;
   /** The listener resource, for escape hatches. */
   public readonly resource: LbListener;
@@ -76,6 +87,7 @@ export class ApplicationListener extends Construct {
 
     checkPort(this, "LISTENER_PORT", "port", props.port);
     checkPort(this, "LISTENER_PORT", "redirectToHttpsPort", props.redirectToHttpsPort);
+    checkTags(this, "tags", props.tags);
     if (https && props.certificateArn === undefined) {
       fail(this, { code: "LISTENER_CERTIFICATE_MISSING", property: "certificateArn", value: undefined, allowed: "a certificate ARN for an HTTPS listener" });
     }
@@ -118,7 +130,7 @@ export class ApplicationListener extends Construct {
     const rulePath = `${this.node.path}/${id}`;
     const hostHeaders = options.hostHeaders ?? [];
     const pathPatterns = options.pathPatterns ?? [];
-    const { minPriority, maxPriority, maxConditionValues } = LISTENER_RULE_LIMITS;
+    const { minPriority, maxPriority, maxConditionValues, maxConditionValueLength } = LISTENER_RULE_LIMITS;
 
     if (!isToken(options.priority)) {
       if (!Number.isInteger(options.priority) || options.priority < minPriority || options.priority > maxPriority) {
@@ -147,6 +159,18 @@ export class ApplicationListener extends Construct {
           allowed: `at most ${maxConditionValues} condition values per rule (AWS limit; split them over several rules)`,
         });
       }
+    }
+    const values: Array<[string, readonly string[]]> = [
+      ["hostHeaders", hostHeaders],
+      ["pathPatterns", pathPatterns],
+    ];
+    for (const [property, list] of values) {
+      if (isToken(list)) continue;
+      list.forEach((value, i) => {
+        if (!isToken(value) && (value.length === 0 || value.length > maxConditionValueLength)) {
+          fail(rulePath, { code: "LISTENER_RULE_CONDITION_VALUE", property: `${property}[${i}]`, value, allowed: `a value of 1 to ${maxConditionValueLength} characters` });
+        }
+      });
     }
     const targetGroup = options.targetGroup;
     if (this.protocol === "HTTP" && targetGroup.protocolVersion !== "HTTP1") {

@@ -20,9 +20,11 @@ export {
   type ApplicationTargetGroupProps,
 } from "./application-target-group";
 
+/** Settings of an {@link ApplicationLoadBalancer}: placement, TLS, hardening, logging and who may connect. */
 export interface ApplicationLoadBalancerProps {
   /** Name, e.g. `acme-dev-web`; names over 32 characters are shortened with a hash (`safeName`). */
   readonly name: string;
+  /** The network whose public subnets (or workload subnets, when internal) the load balancer is placed in; at least two. */
   readonly network: INetwork;
   /** In the public subnets, reachable from the internet; false puts it in `network.workloadSubnetIds`. @default true */
   readonly internetFacing?: boolean;
@@ -40,11 +42,11 @@ export interface ApplicationLoadBalancerProps {
   readonly redirectHttpToHttps?: boolean;
   /** Drop requests whose header names are not valid HTTP (request smuggling defence). @default true */
   readonly dropInvalidHeaderFields?: boolean;
-  /** @default false */
+  /** Make AWS refuse to delete the load balancer (so `terraform destroy` fails until it is turned off). @default false */
   readonly deletionProtection?: boolean;
   /** Seconds an idle connection stays open, 1 to 4000. @default 60 */
   readonly idleTimeoutSeconds?: number;
-  /** @default - no access logs */
+  /** Write request access logs to an S3 bucket. @default - no access logs */
   readonly accessLogs?: AccessLogsOptions;
   /** IPv4 blocks allowed to reach the listener ports. @default ["0.0.0.0/0"] when internet-facing, [network.vpcCidr] when internal */
   readonly ingressCidrs?: readonly string[];
@@ -64,12 +66,18 @@ export interface ApplicationLoadBalancerProps {
  * ```
  */
 export class ApplicationLoadBalancer extends Construct implements IConnectable {
+  /** Idle timeout in seconds: AWS's own default, long enough for most APIs without holding dead connections. */
   public static readonly DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+  /** Port of the plain HTTP listener (or of the redirect to HTTPS). */
   public static readonly HTTP_PORT = 80;
+  /** Port of the HTTPS listener when there is a certificate. */
   public static readonly HTTPS_PORT = 443;
 
+  /** ARN of the load balancer. */
   public readonly loadBalancerArn: string;
+  /** The `app/<name>/<id>` part of the ARN, the `LoadBalancer` dimension of CloudWatch metrics. */
   public readonly loadBalancerArnSuffix: string;
+  /** DNS name clients connect to (or a CNAME/alias record points at). */
   public readonly dnsName: string;
   /** Route 53 hosted zone id of the DNS name, for alias records. */
   public readonly zoneId: string;
@@ -80,6 +88,7 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
   public readonly listener: ApplicationListener;
   /** The HTTP:80 listener that redirects to HTTPS, when there is one. */
   public readonly redirectListener?: ApplicationListener;
+  /** True when the load balancer is in the public subnets and reachable from the internet. */
   public readonly internetFacing: boolean;
   /** The load balancer resource, for escape hatches. */
   public readonly resource: Lb;

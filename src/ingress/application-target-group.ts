@@ -9,9 +9,12 @@ import type { ITargetGroup } from "./common";
 import { checkHealthCheck, HealthCheckOptions, renderApplicationHealthCheck } from "./health-check";
 import { replacementSafeName, targetGroupNameBase } from "./names";
 
+/** Protocol of an application listener or target group; HTTPS to targets encrypts traffic inside the VPC. */
 export type ApplicationProtocol = "HTTP" | "HTTPS";
+/** HTTP version an application target group speaks to its targets; HTTP2 and GRPC need an HTTPS listener. */
 export type ApplicationProtocolVersion = "HTTP1" | "HTTP2" | "GRPC";
 
+/** Settings of an {@link ApplicationTargetGroup}: port, protocol, health check and draining. */
 export interface ApplicationTargetGroupProps {
   /**
    * Base of the group's name. The AWS name is this (shortened to fit) plus a 6-character hash of
@@ -26,7 +29,10 @@ export interface ApplicationTargetGroupProps {
   readonly protocol?: ApplicationProtocol;
   /** HTTP version sent to the targets; HTTP2 and GRPC need an HTTPS listener. @default "HTTP1" */
   readonly protocolVersion?: ApplicationProtocolVersion;
-  /** @default - see {@link DEFAULT_HEALTH_CHECK}: path "/", matcher "200", every 10 s, healthy after 2 */
+  /**
+   * How the load balancer checks the targets; a failing task is taken out of service and replaced by ECS.
+   * @default - see {@link DEFAULT_HEALTH_CHECK}: path "/", matcher "200" ("/AWS.ALB/healthcheck" and "12" for GRPC), every 10 s, healthy after 2
+   */
   readonly healthCheck?: HealthCheckOptions;
   /**
    * Seconds a deregistering target keeps serving in-flight requests, 0 to 3600.
@@ -35,7 +41,7 @@ export interface ApplicationTargetGroupProps {
   readonly deregistrationDelaySeconds?: number;
   /** Seconds a new target's share of requests ramps up over: 0 (off) or 30 to 900. @default 0 */
   readonly slowStartSeconds?: number;
-  /** @default - none */
+  /** Tags for the target group; it also gets a `Name` tag equal to `name`. @default - none */
   readonly tags?: Record<string, string>;
 }
 
@@ -45,14 +51,20 @@ export interface ApplicationTargetGroupProps {
  * registers its tasks in it.
  */
 export class ApplicationTargetGroup extends Construct implements ITargetGroup {
+  /** Seconds of draining: enough for in-flight requests of a web service; AWS's 300 slows every deployment by minutes. */
   public static readonly DEFAULT_DEREGISTRATION_DELAY_SECONDS = 30;
 
+  /** ARN of the target group, as an ECS service's `load_balancer` block takes it. */
   public readonly targetGroupArn: string;
+  /** The `targetgroup/<name>/<id>` part of the ARN, the `TargetGroup` dimension of CloudWatch metrics. */
   public readonly targetGroupArnSuffix: string;
   /** The AWS name (a token when the VPC id is one; it resolves at synth). */
   public readonly targetGroupName: string;
+  /** Port the targets listen on; an ECS service's `containerPort` must match it. */
   public readonly port: number;
+  /** Protocol from the load balancer to the targets. */
   public readonly protocol: ApplicationProtocol;
+  /** HTTP version sent to the targets; anything but HTTP1 needs an HTTPS listener. */
   public readonly protocolVersion: ApplicationProtocolVersion;
   /** The group resource, for escape hatches. */
   public readonly resource: LbTargetGroup;

@@ -18,6 +18,7 @@ const MODERN_SSL_POLICY_MARKERS = ["TLS13-1-2", "TLS13-1-3", "TLS-1-2", "FS-1-2"
 
 /** What an ECS service needs from a target group of either kind. */
 export interface ITargetGroup {
+  /** ARN of the target group, as an ECS service's `load_balancer` block takes it. */
   readonly targetGroupArn: string;
   /**
    * The listener rules (ALB) or listeners (NLB) forwarding to the group. A service must depend on

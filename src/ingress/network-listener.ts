@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { fail } from "../core/errors";
+import { checkTags } from "../core/tags";
 import { checkOneOf, checkPort } from "../core/validate";
 import { renderForward } from "./actions";
 import { checkCertificateArn, DEFAULT_SSL_POLICY, warnOnLegacySslPolicy } from "./common";
@@ -15,10 +16,11 @@ export const NETWORK_PROTOCOL_COMPATIBILITY: Readonly<Record<NetworkProtocol, re
   TCP_UDP: ["TCP_UDP"],
 };
 
+/** A listener for {@link NetworkLoadBalancer.addListener}: port, protocol, TLS and the target group. */
 export interface NetworkListenerOptions {
-  /** 1 to 65535, unique per load balancer. */
+  /** Port the listener accepts connections on, 1 to 65535, unique per load balancer and transport. */
   readonly port: number;
-  /** @default "TCP" */
+  /** Protocol of the listener; TLS terminates at the load balancer, TCP_UDP takes both on one port. @default "TCP" */
   readonly protocol?: NetworkProtocol;
   /** Certificate for a TLS listener (required for TLS, not allowed otherwise). @default - none */
   readonly certificateArn?: string;
@@ -28,17 +30,23 @@ export interface NetworkListenerOptions {
   readonly targetGroup: NetworkTargetGroup;
 }
 
+/** Settings of a {@link NetworkListener}: its options plus the load balancer, as `addListener()` passes them. */
 export interface NetworkListenerProps extends NetworkListenerOptions {
+  /** The load balancer the listener belongs to. */
   readonly loadBalancer: NetworkLoadBalancer;
-  /** @default - none */
+  /** Tags for the listener. @default - none */
   readonly tags?: Record<string, string>;
 }
 
 /** A listener of a network load balancer, forwarding every connection to one target group. */
 export class NetworkListener extends Construct {
+  /** ARN of the listener. */
   public readonly listenerArn: string;
+  /** Port the listener accepts connections on. */
   public readonly port: number;
+  /** Protocol of the listener. */
   public readonly protocol: NetworkProtocol;
+  /** The load balancer the listener belongs to. */
   public readonly loadBalancer: NetworkLoadBalancer;
   /** The listener resource, for escape hatches; an ECS service should depend on it. */
   public readonly resource: LbListener;
@@ -51,6 +59,7 @@ export class NetworkListener extends Construct {
 
     checkPort(this, "LISTENER_PORT", "port", props.port);
     checkOneOf(this, "LISTENER_PROTOCOL", "protocol", protocol, ["TCP", "TLS", "UDP", "TCP_UDP"]);
+    checkTags(this, "tags", props.tags);
     if (tls && props.certificateArn === undefined) {
       fail(this, { code: "LISTENER_CERTIFICATE_MISSING", property: "certificateArn", value: undefined, allowed: "a certificate ARN for a TLS listener" });
     }

@@ -14,9 +14,11 @@ import type { NetworkProtocol } from "./network-target-group";
 export { NetworkListener, NETWORK_PROTOCOL_COMPATIBILITY, type NetworkListenerOptions, type NetworkListenerProps } from "./network-listener";
 export { NetworkTargetGroup, type NetworkProtocol, type NetworkTargetGroupProps } from "./network-target-group";
 
+/** Settings of a {@link NetworkLoadBalancer}: placement, cross-zone balancing, logging and who may connect. */
 export interface NetworkLoadBalancerProps {
   /** Name, e.g. `acme-dev-mqtt`; names over 32 characters are shortened with a hash (`safeName`). */
   readonly name: string;
+  /** The network whose workload subnets (or public subnets, when internet-facing) the load balancer is placed in; at least two. */
   readonly network: INetwork;
   /**
    * In the public subnets, reachable from the internet. Unlike the ALB the default is internal: raw
@@ -30,7 +32,7 @@ export interface NetworkLoadBalancerProps {
    * @default true
    */
   readonly crossZone?: boolean;
-  /** @default false */
+  /** Make AWS refuse to delete the load balancer (so `terraform destroy` fails until it is turned off). @default false */
   readonly deletionProtection?: boolean;
   /** Access logs (AWS writes them for TLS listeners only). @default - no access logs */
   readonly accessLogs?: AccessLogsOptions;
@@ -46,14 +48,18 @@ export interface NetworkLoadBalancerProps {
  * `service.connections.allowFrom(nlb, port)` opens the way to the targets.
  */
 export class NetworkLoadBalancer extends Construct implements IConnectable {
+  /** ARN of the load balancer. */
   public readonly loadBalancerArn: string;
+  /** The `net/<name>/<id>` part of the ARN, the `LoadBalancer` dimension of CloudWatch metrics. */
   public readonly loadBalancerArnSuffix: string;
+  /** DNS name clients connect to (or a CNAME/alias record points at). */
   public readonly dnsName: string;
   /** Route 53 hosted zone id of the DNS name, for alias records. */
   public readonly zoneId: string;
   /** The AWS name (shortened when the given one is over 32 characters). */
   public readonly loadBalancerName: string;
   public readonly connections: Connections;
+  /** True when the load balancer is in the public subnets and reachable from the internet. */
   public readonly internetFacing: boolean;
   /** The load balancer resource, for escape hatches. */
   public readonly resource: Lb;

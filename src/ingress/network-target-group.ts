@@ -9,8 +9,10 @@ import type { ITargetGroup } from "./common";
 import { checkHealthCheck, NetworkHealthCheckOptions, renderNetworkHealthCheck } from "./health-check";
 import { replacementSafeName, targetGroupNameBase } from "./names";
 
+/** Protocol of a network listener or target group: TCP, TLS (terminated at the load balancer), UDP, or TCP and UDP on one port. */
 export type NetworkProtocol = "TCP" | "TLS" | "UDP" | "TCP_UDP";
 
+/** Settings of a {@link NetworkTargetGroup}: port, protocol, health check, draining and client address handling. */
 export interface NetworkTargetGroupProps {
   /** Base of the group's name; the AWS name adds a 6-character hash (see `ApplicationTargetGroupProps.name`). */
   readonly name: string;
@@ -20,7 +22,10 @@ export interface NetworkTargetGroupProps {
   readonly port: number;
   /** Protocol from the load balancer to the targets. @default "TCP" */
   readonly protocol?: NetworkProtocol;
-  /** @default - TCP connect to the traffic port every 10 s, healthy after 2 (see DEFAULT_HEALTH_CHECK) */
+  /**
+   * How the load balancer checks the targets; a failing task is taken out of service and replaced by ECS.
+   * @default - TCP connect to the traffic port every 10 s, healthy after 2 (see DEFAULT_HEALTH_CHECK)
+   */
   readonly healthCheck?: NetworkHealthCheckOptions;
   /** Seconds a deregistering target keeps its connections, 0 to 3600. @default 30 */
   readonly deregistrationDelaySeconds?: number;
@@ -34,19 +39,24 @@ export interface NetworkTargetGroupProps {
   readonly connectionTermination?: boolean;
   /** Send a PROXY protocol v2 header with the client's address. @default false */
   readonly proxyProtocolV2?: boolean;
-  /** @default - none */
+  /** Tags for the target group; it also gets a `Name` tag equal to `name`. @default - none */
   readonly tags?: Record<string, string>;
 }
 
 /** A target group for ECS tasks behind a network load balancer (target type `ip`). */
 export class NetworkTargetGroup extends Construct implements ITargetGroup {
+  /** Seconds a deregistering target keeps its connections; AWS's 300 slows every deployment by minutes. */
   public static readonly DEFAULT_DEREGISTRATION_DELAY_SECONDS = 30;
 
+  /** ARN of the target group, as an ECS service's `load_balancer` block takes it. */
   public readonly targetGroupArn: string;
+  /** The `targetgroup/<name>/<id>` part of the ARN, the `TargetGroup` dimension of CloudWatch metrics. */
   public readonly targetGroupArnSuffix: string;
   /** The AWS name (a token when the VPC id is one; it resolves at synth). */
   public readonly targetGroupName: string;
+  /** Port the targets listen on; an ECS service's `containerPort` must match it. */
   public readonly port: number;
+  /** Protocol from the load balancer to the targets. */
   public readonly protocol: NetworkProtocol;
   /** The group resource, for escape hatches. */
   public readonly resource: LbTargetGroup;
