@@ -1,3 +1,4 @@
+import { fail } from "../core/errors";
 import { actionOf, ChangeAction, PlanJson, PlanResourceChange } from "./plan";
 
 /** Shown instead of a sensitive value. */
@@ -64,7 +65,7 @@ export interface PlanChanges {
 export interface SummarizeOptions {
   /** Construct paths by resource address (from the synthesized `cdk.tf.json`), for grouping. @default - grouped by resource name */
   readonly constructPaths?: ReadonlyMap<string, string>;
-  /** Attribute changes listed per resource before the rest are counted. @default 12 */
+  /** Attribute changes listed per resource before the rest are counted (0 lists none, only the count). @default 12 */
   readonly maxAttributesPerResource?: number;
 }
 
@@ -79,9 +80,12 @@ export function summarizeChanges(plan: PlanJson, options: SummarizeOptions = {})
   const counts: Record<ChangeAction, number> = { create: 0, update: 0, replace: 0, delete: 0, "no-op": 0, read: 0, forget: 0 };
   const changes: ResourceChangeSummary[] = [];
   const max = options.maxAttributesPerResource ?? DEFAULT_MAX_ATTRIBUTES_PER_RESOURCE;
+  if (!Number.isInteger(max) || max < 0) {
+    fail("summarizeChanges", { code: "PLAN_REVIEW_MAX_ATTRIBUTES", property: "maxAttributesPerResource", value: max, allowed: "a whole number of attributes, 0 or more" });
+  }
   for (const rc of plan.resource_changes ?? []) {
     if (rc.mode === "data") continue;
-    const action = actionOf(rc.change.actions);
+    const action = actionOf(rc.change.actions, rc.address);
     counts[action]++;
     if (action === "no-op") continue;
     const replacedBecause = action === "replace" ? (rc.change.replace_paths ?? []).map(renderPath) : [];
@@ -99,7 +103,7 @@ export function summarizeChanges(plan: PlanJson, options: SummarizeOptions = {})
   }
   const drift = (plan.resource_drift ?? [])
     .filter((rc) => rc.mode !== "data")
-    .map((rc) => ({ address: rc.address, type: rc.type, action: actionOf(rc.change.actions), attributes: limit(attributeChanges(rc), max) }));
+    .map((rc) => ({ address: rc.address, type: rc.type, action: actionOf(rc.change.actions, rc.address), attributes: limit(attributeChanges(rc), max) }));
   const byAddress = (a: { address: string }, b: { address: string }) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
   return { counts, changes: changes.sort(byAddress), drift: drift.sort(byAddress) };
 }

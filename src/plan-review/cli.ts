@@ -7,6 +7,7 @@ import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { ValidationError, ValidationIssue } from "../core/errors";
 import { checkStackOffline, TerraformCheckError } from "../terraform/offline-check";
 import { constructPathsFromSynth } from "./changes";
 import { PlanJson } from "./plan";
@@ -35,23 +36,39 @@ Synthesizes the cdktf app, plans each stack, and writes one Markdown report for 
 Exit code: the sum of 1 (a plan failed), 2 (an unsuppressed policy error), 4 (--fail-on-destroy
 and a protected resource destroyed); 64 for bad arguments.`;
 
+/** The command line, parsed: what {@link runPlanReview} does. */
 export interface CliOptions {
+  /** Stacks to review; empty reviews every synthesized stack. */
   readonly stacks: readonly string[];
+  /** Plan with the offline check (mock credentials, empty local state, `-refresh=false`). */
   readonly offline: boolean;
+  /** Where the report, summary and plan files are written. */
   readonly outDir: string;
+  /** Exit non-zero when a protected resource would be deleted or replaced. */
   readonly failOnDestroy: boolean;
+  /** The price table file. */
   readonly pricesFile: string;
+  /** The region to price in. @default - each plan's aws provider region */
   readonly region?: string;
+  /** Real plans only: refresh (and so detect drift). */
   readonly refresh: boolean;
-  /** An existing cdktf output directory (holding `stacks/<name>/cdk.tf.json`). */
+  /** An existing cdktf output directory (holding `stacks/<name>/cdk.tf.json`). @default - synthesize into `<outDir>/cdktf.out` */
   readonly synthDir?: string;
+  /** Print the usage text and do nothing else. */
   readonly help: boolean;
 }
 
-/** Bad arguments: the message says which and how to fix them. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
+/** The options {@link parseArgs} knows. */
+export const CLI_OPTIONS: readonly string[] = ["--offline", "--out", "--fail-on-destroy", "--prices", "--region", "--no-refresh", "--synth-dir", "--help"];
+
+/**
+ * Bad arguments (or a price table or `cdktf.json` the review cannot use): a {@link ValidationError}
+ * in the library's uniform format, which `main` turns into exit code 64 with the usage text.
+ */
+export class UsageError extends ValidationError {
+  /** `where` is what the message names first: the CLI itself, or the file at fault. */
+  constructor(issue: ValidationIssue, where = "plan-review") {
+    super(where, issue);
     this.name = "UsageError";
   }
 }
@@ -71,7 +88,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const arg = argv[i];
     const valueOf = (flag: string): string => {
       const value = argv[++i];
-      if (value === undefined || value.startsWith("-")) throw new UsageError(`${flag} needs a value`);
+      if (value === undefined || value.startsWith("-")) {
+        throw new UsageError({ code: "PLAN_REVIEW_OPTION_VALUE", property: flag, value, allowed: "a value after the option (not another option)" });
+      }
       return value;
     };
     switch (arg) {
@@ -101,8 +120,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         help = true;
         break;
       default:
-        if (arg.startsWith("-")) throw new UsageError(`unknown option ${arg}`);
-        if (!/^[A-Za-z0-9_-]+$/.test(arg)) throw new UsageError(`invalid stack name ${JSON.stringify(arg)}: letters, digits, - and _ only`);
+        if (arg.startsWith("-")) throw new UsageError({ code: "PLAN_REVIEW_UNKNOWN_OPTION", property: "option", value: arg, allowed: `one of ${CLI_OPTIONS.join(", ")}` });
+        if (!/^[A-Za-z0-9_-]+$/.test(arg)) {
+          throw new UsageError({ code: "PLAN_REVIEW_STACK_NAME", property: "stack", value: arg, allowed: "a stack name of letters, digits, - and _" });
+        }
         stacks.push(arg);
     }
   }
@@ -138,7 +159,9 @@ export async function runPlanReview(options: CliOptions, env: CliEnvironment = D
   try {
     prices = loadPriceTable(options.pricesFile);
   } catch (error) {
-    throw new UsageError(`cannot use price table ${options.pricesFile}: ${(error as Error).message}`);
+    // A table with a bad field already names the file, the field and what is allowed.
+    if (error instanceof ValidationError) throw new UsageError(error, error.constructPath);
+    throw new UsageError({ code: "PLAN_REVIEW_PRICE_TABLE_FILE", property: "--prices", value: options.pricesFile, allowed: `a readable JSON price table (${(error as Error).message})` });
   }
   const synthDir = resolve(options.synthDir ?? join(options.outDir, "cdktf.out"));
   if (!options.synthDir) {
@@ -154,7 +177,9 @@ export async function runPlanReview(options: CliOptions, env: CliEnvironment = D
   }
   const available = existsSync(join(synthDir, "stacks")) ? readdirSync(join(synthDir, "stacks")).filter((s) => statSync(join(synthDir, "stacks", s)).isDirectory()).sort() : [];
   const unknown = options.stacks.filter((s) => !available.includes(s));
-  if (unknown.length > 0) throw new UsageError(`no synthesized stack ${unknown.join(", ")} in ${synthDir} (have: ${available.join(", ") || "none"})`);
+  if (unknown.length > 0) {
+    throw new UsageError({ code: "PLAN_REVIEW_UNKNOWN_STACK", property: "stacks", value: unknown, allowed: `stacks synthesized in ${synthDir} (have: ${available.join(", ") || "none"})` });
+  }
   const stacks = options.stacks.length > 0 ? options.stacks : available;
   mkdirSync(options.outDir, { recursive: true });
 
@@ -210,7 +235,7 @@ function writeOutputs(reviews: readonly StackReviewResult[], options: CliOptions
 /** Runs the cdktf app named in `cdktf.json` (as `cdktf synth` does) with its output in `outdir`. */
 export async function synthesizeApp(outdir: string): Promise<void> {
   const config = JSON.parse(readFileSync("cdktf.json", "utf8")) as { app?: string };
-  if (!config.app) throw new UsageError("cdktf.json has no `app` command to synthesize with");
+  if (!config.app) throw new UsageError({ code: "PLAN_REVIEW_NO_APP", property: "app", value: config.app, allowed: "the command that synthesizes the app" }, "cdktf.json");
   await run("/bin/sh", ["-c", config.app], { env: { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" }, maxBuffer: 64 * 1024 * 1024 });
 }
 
@@ -256,7 +281,7 @@ export async function main(argv: readonly string[], env: CliEnvironment = DEFAUL
     return await runPlanReview(options, env);
   } catch (error) {
     if (error instanceof UsageError) {
-      console.error(`plan-review: ${error.message}\n\n${USAGE}`);
+      console.error(`${error.message}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
     throw error;

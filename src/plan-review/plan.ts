@@ -2,6 +2,7 @@
  * The parts of `terraform show -json <planfile>` the review reads, and lookups over them.
  * Terraform documents the format as stable within format_version 1.x.
  */
+import { fail } from "../core/errors";
 
 /** One resource instance's change (`resource_changes[]` and `resource_drift[]`). */
 export interface PlanResourceChange {
@@ -91,12 +92,21 @@ export type ChangeAction = "create" | "update" | "replace" | "delete" | "no-op" 
 /** Every {@link ChangeAction}, in the order the summary counts them. */
 export const CHANGE_ACTIONS: readonly ChangeAction[] = ["create", "update", "replace", "delete", "no-op", "read", "forget"];
 
-/** `["delete","create"]` and `["create","delete"]` (create_before_destroy) are both a replacement. */
-export function actionOf(actions: readonly string[]): ChangeAction {
+/**
+ * Folds a `change.actions` list into one {@link ChangeAction}: `["delete","create"]` and
+ * `["create","delete"]` (create_before_destroy) are both a replacement. Throws a `ValidationError`
+ * naming `address` for a list Terraform does not write.
+ */
+export function actionOf(actions: readonly string[], address = "terraform plan"): ChangeAction {
   if (actions.length === 2 && actions.includes("create") && actions.includes("delete")) return "replace";
   const [only] = actions;
   if (actions.length === 1 && (CHANGE_ACTIONS as readonly string[]).includes(only)) return only as ChangeAction;
-  throw new Error(`unknown Terraform plan action list ${JSON.stringify(actions)}`);
+  return fail(address, {
+    code: "PLAN_REVIEW_UNKNOWN_ACTIONS",
+    property: "change.actions",
+    value: actions,
+    allowed: `one action of ${CHANGE_ACTIONS.join(", ")}, or "create" and "delete" (a replacement)`,
+  });
 }
 
 /** Does the action destroy the existing object (a deletion, or the delete half of a replacement)? */

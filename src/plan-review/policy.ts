@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
+import { fail } from "../core/errors";
 
 /** The file the guardrails write beside each synthesized stack: `<outdir>/stacks/<stack>/policy-report.json`. */
 export const POLICY_REPORT_FILE = "policy-report.json";
@@ -54,20 +55,22 @@ export function readPolicyReport(file: string): PolicyReport | undefined {
   return parsePolicyReport(JSON.parse(readFileSync(file, "utf8")), file);
 }
 
-/** Checks the shape of a parsed report, naming the first bad field. */
+/**
+ * Checks the shape of a parsed report. Throws a `ValidationError` naming `source` (the file), the
+ * first bad field, its value and what is allowed.
+ */
 export function parsePolicyReport(data: unknown, source = "policy report"): PolicyReport {
-  const bad = (what: string): never => {
-    throw new Error(`${source}: ${what}`);
-  };
+  const bad = (code: string, property: string, value: unknown, allowed: string): never => fail(source, { code, property, value, allowed });
   const findings = (data as { findings?: unknown })?.findings;
-  if (!Array.isArray(findings)) bad("expected an object with a `findings` array");
+  if (!Array.isArray(findings)) bad("PLAN_REVIEW_POLICY_REPORT_FINDINGS", "findings", findings, "an array of findings");
   (findings as unknown[]).forEach((f, i) => {
-    const finding = f as Partial<PolicyFinding>;
-    if (typeof finding.ruleId !== "string") bad(`findings[${i}].ruleId must be a string`);
-    if (!LEVELS.includes(finding.severity as PolicyLevel)) bad(`findings[${i}].severity must be one of ${LEVELS.join(", ")}`);
-    if (typeof finding.message !== "string") bad(`findings[${i}].message must be a string`);
+    const finding = (f ?? {}) as Partial<PolicyFinding>;
+    const at = `findings[${i}]`;
+    if (typeof finding.ruleId !== "string") bad("PLAN_REVIEW_POLICY_REPORT_STRING", `${at}.ruleId`, finding.ruleId, "a rule id string");
+    if (!LEVELS.includes(finding.severity as PolicyLevel)) bad("PLAN_REVIEW_POLICY_REPORT_SEVERITY", `${at}.severity`, finding.severity, `one of ${LEVELS.join(", ")}`);
+    if (typeof finding.message !== "string") bad("PLAN_REVIEW_POLICY_REPORT_STRING", `${at}.message`, finding.message, "a message string");
     if (finding.suppressed !== undefined && typeof finding.suppressed?.reason !== "string") {
-      bad(`findings[${i}].suppressed.reason must be a string (a suppression needs a reason)`);
+      bad("PLAN_REVIEW_POLICY_REPORT_SUPPRESSION", `${at}.suppressed.reason`, finding.suppressed?.reason, "a string (a suppression needs a reason)");
     }
   });
   return { findings: findings as PolicyFinding[] };

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
+import { fail } from "../core/errors";
 import type { CpuArchitecture } from "../task/task-definition";
 
 /** Task CPU architecture (`X86_64` or `ARM64`); Fargate prices each differently. */
@@ -79,30 +80,42 @@ export interface PriceTable {
 /** The table shipped with the library. */
 export const DEFAULT_PRICE_TABLE_PATH = join(__dirname, "..", "..", "pricing", "aws-prices.json");
 
+/** The most hours a month has (31 × 24): a larger `hoursPerMonth` is a mistake. */
+export const MAX_HOURS_PER_MONTH = 744;
+
 /** Loads and checks a price table (the shipped one by default). */
 export function loadPriceTable(file: string = DEFAULT_PRICE_TABLE_PATH): PriceTable {
   return parsePriceTable(JSON.parse(readFileSync(file, "utf8")), file);
 }
 
-/** Checks a parsed table: every price a non-negative number, naming the first bad field. */
+/**
+ * Checks a parsed table: every price a non-negative number. Throws a `ValidationError` naming
+ * `source` (the file), the first bad field, its value and what is allowed.
+ */
 export function parsePriceTable(data: unknown, source = "price table"): PriceTable {
-  const bad = (path: string, what: string): never => {
-    throw new Error(`${source}: ${path} ${what}`);
-  };
+  const bad = (code: string, property: string, value: unknown, allowed: string): never => fail(source, { code, property, value, allowed });
   const table = data as Partial<PriceTable>;
-  if (table?.schemaVersion !== 1) bad("schemaVersion", "must be 1");
-  if (typeof table.version !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(table.version)) bad("version", "must be a date, YYYY-MM-DD");
-  if (typeof table.currency !== "string") bad("currency", "must be a string");
-  if (typeof table.source !== "string") bad("source", "must be a string");
+  if (table?.schemaVersion !== 1) bad("PLAN_REVIEW_PRICE_TABLE_SCHEMA", "schemaVersion", table?.schemaVersion, "1");
+  if (typeof table.version !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(table.version)) {
+    bad("PLAN_REVIEW_PRICE_TABLE_VERSION", "version", table.version, "the date the prices were taken, YYYY-MM-DD");
+  }
+  if (typeof table.currency !== "string") bad("PLAN_REVIEW_PRICE_TABLE_STRING", "currency", table.currency, "a currency code string, e.g. USD");
+  if (typeof table.source !== "string") bad("PLAN_REVIEW_PRICE_TABLE_STRING", "source", table.source, "a string saying where the prices come from");
   const number = (value: unknown, path: string) => {
-    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) bad(path, "must be a non-negative number");
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) bad("PLAN_REVIEW_PRICE_TABLE_PRICE", path, value, "a non-negative number");
   };
-  number(table.hoursPerMonth, "hoursPerMonth");
+  const hours = table.hoursPerMonth;
+  if (typeof hours !== "number" || !Number.isFinite(hours) || hours < 1 || hours > MAX_HOURS_PER_MONTH) {
+    bad("PLAN_REVIEW_PRICE_TABLE_HOURS", "hoursPerMonth", hours, `hours in a month, from 1 to ${MAX_HOURS_PER_MONTH} (31 days); AWS's calculator uses 730`);
+  }
   number(table.assumptions?.logIngestionGiBPerLogGroupMonth, "assumptions.logIngestionGiBPerLogGroupMonth");
   number(table.assumptions?.loadBalancerCapacityUnits, "assumptions.loadBalancerCapacityUnits");
-  if (!table.regions || typeof table.regions !== "object" || Object.keys(table.regions).length === 0) bad("regions", "must name at least one region");
+  if (!table.regions || typeof table.regions !== "object" || Object.keys(table.regions).length === 0) {
+    bad("PLAN_REVIEW_PRICE_TABLE_REGIONS", "regions", table.regions, "an object with the prices of at least one region");
+  }
   for (const [region, prices] of Object.entries(table.regions as Record<string, RegionPrices>)) {
     const at = `regions.${region}`;
+    if (prices === null || typeof prices !== "object") bad("PLAN_REVIEW_PRICE_TABLE_REGION", at, prices, "an object with the region's prices");
     for (const key of ["natGatewayHour", "publicIpv4Hour", "interfaceEndpointAzHour", "logIngestionGiB", "kmsKeyMonth", "secretMonth"] as const) {
       number(prices?.[key], `${at}.${key}`);
     }
@@ -115,7 +128,8 @@ export function parsePriceTable(data: unknown, source = "price table"): PriceTab
         number(prices[key]?.[arch]?.gibHour, `${at}.${key}.${arch}.gibHour`);
       }
     }
-    for (const [type, rate] of Object.entries(prices.ec2 ?? bad(`${at}.ec2`, "must map instance types to prices"))) {
+    const ec2 = prices.ec2 !== null && typeof prices.ec2 === "object" ? prices.ec2 : bad("PLAN_REVIEW_PRICE_TABLE_EC2", `${at}.ec2`, prices.ec2, "an object mapping instance types to prices");
+    for (const [type, rate] of Object.entries(ec2)) {
       number(rate?.hour, `${at}.ec2.${type}.hour`);
       number(rate?.vcpu, `${at}.ec2.${type}.vcpu`);
     }
