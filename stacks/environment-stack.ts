@@ -17,9 +17,10 @@ import {
   ScheduledTask,
   Service,
   TaskDefinition,
+  type TaskDefinitionProps,
   useAwsProviderRange,
 } from "../src";
-import { REQUIRED_TAGS, type EnvironmentConfig, type ScheduledTaskConfig, type WebServiceConfig, type WorkerServiceConfig } from "./environments/types";
+import { REQUIRED_TAGS, type EnvironmentConfig, type ScheduledTaskConfig, type WebServiceConfig, type WorkerServiceConfig, type WorkloadSize } from "./environments/types";
 
 /** Construct ids are PascalCase: config key `nightly-report` → `NightlyReport`. */
 function pascal(key: string): string {
@@ -116,14 +117,21 @@ export class EnvironmentStack extends TerraformStack {
     );
   }
 
+  /** A Fargate task definition `<prefix>-<key>` sized from the config, logging with the environment's retention. */
+  private taskDefinition(key: string, size: WorkloadSize, options: Pick<TaskDefinitionProps, "containers" | "scratchVolumes">): TaskDefinition {
+    return new TaskDefinition(this, `${pascal(key)}Task`, {
+      name: `${this.prefix}-${key}`,
+      cpu: size.cpu,
+      memoryMiB: size.memoryMiB,
+      runtimePlatform: { cpuArchitecture: size.architecture },
+      logRetentionDays: this.config.logRetentionDays,
+      ...options,
+    });
+  }
+
   private webService(key: string, config: WebServiceConfig): Service {
     const name = `${this.prefix}-${key}`;
-    const task = new TaskDefinition(this, `${pascal(key)}Task`, {
-      name,
-      cpu: config.cpu,
-      memoryMiB: config.memoryMiB,
-      runtimePlatform: { cpuArchitecture: config.architecture },
-      logRetentionDays: this.config.logRetentionDays,
+    const task = this.taskDefinition(key, config, {
       scratchVolumes: ["tmp"],
       containers: {
         app: {
@@ -168,12 +176,7 @@ export class EnvironmentStack extends TerraformStack {
       visibilityTimeoutSeconds: 300,
       messageRetentionSeconds: 1209600,
     });
-    const task = new TaskDefinition(this, `${pascal(key)}Task`, {
-      name,
-      cpu: config.cpu,
-      memoryMiB: config.memoryMiB,
-      runtimePlatform: { cpuArchitecture: config.architecture },
-      logRetentionDays: this.config.logRetentionDays,
+    const task = this.taskDefinition(key, config, {
       containers: {
         worker: {
           image: this.image(config.repository, config.imageTag),
@@ -205,12 +208,7 @@ export class EnvironmentStack extends TerraformStack {
 
   private scheduledTask(key: string, config: ScheduledTaskConfig): ScheduledTask {
     const name = `${this.prefix}-${key}`;
-    const task = new TaskDefinition(this, `${pascal(key)}Task`, {
-      name,
-      cpu: config.cpu,
-      memoryMiB: config.memoryMiB,
-      runtimePlatform: { cpuArchitecture: config.architecture },
-      logRetentionDays: this.config.logRetentionDays,
+    const task = this.taskDefinition(key, config, {
       containers: { job: { image: this.image(config.repository, config.imageTag), command: [...config.command] } },
     });
     return new ScheduledTask(this, pascal(key), {
