@@ -214,6 +214,8 @@ export function checkContainer(scope: IConstruct, name: string, options: Contain
     if (port.name !== undefined && !isToken(port.name) && !PORT_NAME.test(port.name)) {
       fail(scope, { code: "PORT_NAME_INVALID", property: `${p}.name`, value: port.name, allowed: "1 to 64 lowercase letters, digits, hyphens and underscores, starting and ending with a letter or digit" });
     }
+    // 0 asks Docker for a dynamic host port (bridge mode).
+    checkIntegerRange(scope, "CONTAINER_HOST_PORT", `${p}.hostPort`, port.hostPort, 0, 65535);
     if (port.hostPort !== undefined && ctx.networkMode !== "bridge" && port.hostPort !== port.containerPort) {
       fail(scope, { code: "HOST_PORT_MISMATCH", property: `${p}.hostPort`, value: port.hostPort, allowed: `the container port (${port.containerPort}) or nothing with the ${ctx.networkMode} network mode` });
     }

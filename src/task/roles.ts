@@ -4,7 +4,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { assumeRolePolicy, policyDocument, PolicyStatement } from "../core/iam";
 import { checkName, NameRules, safeName } from "../core/naming";
-import { withName } from "../core/tags";
+import { checkTags, withName } from "../core/tags";
 
 /** Properties of a {@link Role}. */
 export interface RoleProps {
@@ -34,6 +34,7 @@ export class Role extends Construct {
     super(scope, id);
     const name = safeName(props.name, NameRules.iamRole.maxLength);
     checkName(this, "ROLE_NAME", "name", name, NameRules.iamRole);
+    checkTags(this, "tags", props.tags);
     const role = new IamRole(this, "Resource", {
       name,
       description: props.description,
