@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { failureQueueSendStatements, renderFailureQueuePolicy, renderFlexibleTimeWindow, renderRetryPolicy } from "../../src/schedule/render";
 import { SchedulerSchedule, SchedulerScheduleProps } from "../../src/schedule/scheduler-schedule";
-import { errorOf, resourceAt, resourcesOf, synth } from "../helpers";
+import { resourceAt, resourcesOf, synth } from "../helpers";
 
 const base: SchedulerScheduleProps = {
   name: "acme-test-ping",
@@ -74,16 +74,5 @@ describe("SchedulerSchedule", () => {
     const roleName = resourceAt(s, "aws_iam_role", "Ping/Role").name;
     expect(roleName).toHaveLength(64);
     expect(roleName).toMatch(/^acme-x+-[0-9a-f]{8}$/);
-  });
-
-  test.each<[string, Partial<SchedulerScheduleProps>, RegExp]>([
-    ["a schedule name over 64 characters", { name: "p".repeat(65) }, /^test\/Ping: invalid name "p{65}": expected 1 to 64 characters of letters, digits and \._- \[SCHEDULE_NAME\]$/],
-    ["a group name with a slash", { scheduleGroupName: "a/b" }, /invalid scheduleGroupName "a\/b".*\[SCHEDULE_GROUP_NAME\]/],
-    ["a description over 512 characters", { description: "d".repeat(513) }, /\[SCHEDULE_DESCRIPTION\]/],
-    ["a rate in weeks", { schedule: "rate(2 weeks)" }, /invalid schedule "rate\(2 weeks\)": expected a rate unit of minute\(s\), hour\(s\) or day\(s\) \(got "weeks"\) \[SCHEDULE_RATE_UNIT\]/],
-    ["a time zone abbreviation", { timeZone: "PST" }, /invalid timeZone "PST".*\[SCHEDULE_TIME_ZONE\]/],
-    ["a reserved tag key", { tags: { "aws:owner": "x" } }, /\[TAG_KEY_INVALID\]/],
-  ])("throws on %s", (_name, extra, message) => {
-    expect(errorOf((scope) => build(scope, extra))).toMatch(message);
   });
 });
