@@ -42,6 +42,8 @@ export const NameRules = {
   iamRole: { maxLength: 64, pattern: /^[\w+=,.@-]+$/, describe: "letters, digits and +=,.@_-" },
   /** CloudWatch log group names. */
   logGroup: { maxLength: 512, pattern: /^[\w#\-./]+$/, describe: "letters, digits and _-./#" },
+  /** Security group names and descriptions, and security group rule descriptions (EC2's allowed set). */
+  securityGroup: { maxLength: 255, pattern: /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]+$/, describe: "letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*" },
   /** Name prefixes used by this library to derive other names. */
   prefix: { maxLength: 40, pattern: /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, describe: "lowercase letters, digits and inner hyphens" },
 } satisfies Record<string, NameRule>;

@@ -1,18 +1,23 @@
 import { createHash } from "node:crypto";
+import { Validator } from "ip-num";
 import { IConstruct } from "constructs";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { checkPort } from "../core/validate";
-import { fail } from "../core/errors";
+import { fail, isToken } from "../core/errors";
+import { checkName, NameRules } from "../core/naming";
 
 /** A protocol and port range, as a security group rule takes it. */
 export class Port {
+  /** One TCP port, 1 to 65535 (checked when a rule is added). */
   public static tcp(port: number): Port {
     return new Port("tcp", port, port);
   }
+  /** TCP ports `from` to `to` inclusive, e.g. an ephemeral range; `from` must not be above `to`. */
   public static tcpRange(from: number, to: number): Port {
     return new Port("tcp", from, to);
   }
+  /** One UDP port, 1 to 65535 (checked when a rule is added). */
   public static udp(port: number): Port {
     return new Port("udp", port, port);
   }
@@ -20,12 +25,17 @@ export class Port {
   public static allTraffic(): Port {
     return new Port("-1");
   }
+  /** TCP 80, plain HTTP (load balancer listeners that only redirect to HTTPS). */
   public static readonly HTTP = Port.tcp(80);
+  /** TCP 443, HTTPS (listeners, and the interface endpoints inside a VPC). */
   public static readonly HTTPS = Port.tcp(443);
 
   private constructor(
+    /** IP protocol as the rule resource takes it; `-1` means every protocol (and then no ports). */
     public readonly protocol: "tcp" | "udp" | "-1",
+    /** First port of the range; undefined for all traffic. */
     public readonly fromPort?: number,
+    /** Last port of the range (equal to `fromPort` for one port); undefined for all traffic. */
     public readonly toPort?: number,
   ) {}
 
@@ -52,22 +62,31 @@ export interface IPeer {
   readonly uniqueKey: string;
   /** For descriptions. */
   readonly label: string;
+  /** An IPv4 CIDR block (network address, e.g. `10.0.0.0/16`); set exactly one of the four targets. */
   readonly cidrIpv4?: string;
+  /** An IPv6 CIDR block, e.g. `::/0`. */
   readonly cidrIpv6?: string;
+  /** Another security group's id (same VPC, or a peered one). */
   readonly referencedSecurityGroupId?: string;
+  /** A managed prefix list id (`pl-...`), e.g. the CloudFront origin-facing list. */
   readonly prefixListId?: string;
 }
 
+/** Factories for {@link IPeer}: CIDR blocks, security groups by id and prefix lists. */
 export class Peer {
+  /** An IPv4 CIDR block; it must be a network address (`10.0.0.0/16`, not `10.0.0.1/16`). */
   public static ipv4(cidr: string): IPeer {
     return { uniqueKey: `ipv4:${cidr}`, label: cidr, cidrIpv4: cidr };
   }
+  /** An IPv6 CIDR block; it must be a network address. */
   public static ipv6(cidr: string): IPeer {
     return { uniqueKey: `ipv6:${cidr}`, label: cidr, cidrIpv6: cidr };
   }
+  /** All of IPv4 (`0.0.0.0/0`): the internet; use only for public load balancer listeners. */
   public static anyIpv4(): IPeer {
     return Peer.ipv4("0.0.0.0/0");
   }
+  /** All of IPv6 (`::/0`). */
   public static anyIpv6(): IPeer {
     return Peer.ipv6("::/0");
   }
@@ -75,6 +94,7 @@ export class Peer {
   public static securityGroupId(securityGroupId: string, key: string): IPeer {
     return { uniqueKey: `sg:${key}`, label: key, referencedSecurityGroupId: securityGroupId };
   }
+  /** A managed prefix list by id; `key` names it in rule ids because the id is usually a token. */
   public static prefixList(prefixListId: string, key: string): IPeer {
     return { uniqueKey: `pl:${key}`, label: key, prefixListId };
   }
@@ -82,6 +102,7 @@ export class Peer {
 
 /** Something with a security group that others can open traffic to. */
 export interface IConnectable {
+  /** The rules of the construct's security group; open traffic with `allowFrom` / `allowTo`. */
   readonly connections: Connections;
 }
 
@@ -103,6 +124,7 @@ export class Connections {
   constructor(
     /** The construct the rules are created under (the security group construct). */
     private readonly scope: IConstruct,
+    /** The id of the security group these rules belong to. */
     public readonly securityGroupId: string,
     /** Whether the group already allows all outbound traffic, so no egress rules need adding. */
     public readonly allowsAllOutbound: boolean,
@@ -113,25 +135,45 @@ export class Connections {
     return this.scope.node.path;
   }
 
-  /** Allows `peer` to reach this group on `port`. */
+  /** Allows `peer` to reach this group on `port`; `description` (up to 255 characters) defaults to `from <peer> on <port>`. */
   public allowFrom(peer: IConnectable | IPeer, port: Port, description?: string): void {
     port.validate(this.scope, "port");
+    this.checkDescription(description);
     if (isConnectable(peer)) {
       const other = peer.connections;
       this.addIngress(Peer.securityGroupId(other.securityGroupId, other.uniqueKey), port, description);
       other.addEgress(Peer.securityGroupId(this.securityGroupId, this.uniqueKey), port, description);
     } else {
+      this.checkPeer(peer);
       this.addIngress(peer, port, description);
     }
   }
 
-  /** Allows this group to reach `peer` on `port`. */
+  /** Allows this group to reach `peer` on `port`; `description` (up to 255 characters) defaults to `to <peer> on <port>`. */
   public allowTo(peer: IConnectable | IPeer, port: Port, description?: string): void {
     if (isConnectable(peer)) {
       peer.connections.allowFrom({ connections: this }, port, description);
     } else {
       port.validate(this.scope, "port");
+      this.checkDescription(description);
+      this.checkPeer(peer);
       this.addEgress(peer, port, description);
+    }
+  }
+
+  private checkDescription(description: string | undefined): void {
+    checkName(this.scope, "SECURITY_GROUP_RULE_DESCRIPTION", "description", description, NameRules.securityGroup);
+  }
+
+  /** The rule resources accept only network addresses; a typo would otherwise surface at plan time. */
+  private checkPeer(peer: IPeer): void {
+    const checks: Array<[string | undefined, (cidr: string) => [boolean, string[]], string]> = [
+      [peer.cidrIpv4, (c) => Validator.isValidIPv4CidrRange(c), "an IPv4 CIDR block whose address is the start of its range, such as 10.0.0.0/16"],
+      [peer.cidrIpv6, (c) => Validator.isValidIPv6CidrRange(c), "an IPv6 CIDR block whose address is the start of its range, such as 2001:db8::/32"],
+    ];
+    for (const [cidr, isValid, allowed] of checks) {
+      if (cidr === undefined || isToken(cidr) || isValid(cidr)[0]) continue;
+      fail(this.scope, { code: "PEER_INVALID_CIDR", property: "peer", value: cidr, allowed });
     }
   }
 

@@ -5,6 +5,7 @@
 
 /** Gateway endpoints (free; attached to route tables). */
 export type GatewayEndpointService = "s3" | "dynamodb";
+/** Every gateway endpoint service AWS offers: only S3 and DynamoDB have one. */
 export const GATEWAY_ENDPOINT_SERVICES: readonly GatewayEndpointService[] = ["s3", "dynamodb"];
 
 /** Interface endpoints (billed per AZ-hour; placed in subnets with a security group). */
@@ -35,6 +36,7 @@ export const INTERFACE_ENDPOINT_SERVICES = [
   "ec2",
   "servicediscovery",
 ] as const;
+/** An interface endpoint service this library knows, named as in `com.amazonaws.<region>.<service>`. */
 export type InterfaceEndpointService = (typeof INTERFACE_ENDPOINT_SERVICES)[number];
 
 /** Named sets of interface endpoints. */
@@ -71,6 +73,7 @@ export function endpointId(service: string): string {
     .join("");
 }
 
+/** The AWS service name of an endpoint, `com.amazonaws.<region>.<service>` (commercial partition naming). */
 export function endpointServiceName(region: string, service: string): string {
   return `com.amazonaws.${region}.${service}`;
 }

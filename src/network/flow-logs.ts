@@ -6,17 +6,25 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { assumeRolePolicy, policyDocument } from "../core/iam";
 import { fail } from "../core/errors";
 import { checkOneOf } from "../core/validate";
-import { withName } from "../core/tags";
+import { checkName, NameRules } from "../core/naming";
+import { checkTags, withName } from "../core/tags";
 
 /** Retention periods CloudWatch Logs accepts (0 is not one: "never expire" is not allowed here). */
 export const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
+/** How a network records its traffic in VPC flow logs. */
 export interface FlowLogOptions {
-  /** @default true */
+  /**
+   * Record flow logs; turning them off is explicit and leaves a synth warning.
+   * @default true
+   */
   readonly enabled?: boolean;
-  /** @default "cloudwatch" */
+  /**
+   * Where records go: a CloudWatch Logs group created here (with a delivery role), or an existing S3 bucket.
+   * @default "cloudwatch"
+   */
   readonly destination?: "cloudwatch" | "s3";
   /** Which traffic to record. @default "ALL" */
   readonly trafficType?: "ALL" | "ACCEPT" | "REJECT";
@@ -24,20 +32,31 @@ export interface FlowLogOptions {
   readonly retentionDays?: number;
   /** CloudWatch destination: KMS key for the log group. @default - CloudWatch Logs' own encryption */
   readonly kmsKeyArn?: string;
-  /** S3 destination: the bucket ARN (required when destination is "s3"). */
+  /**
+   * S3 destination: the bucket ARN (required when destination is "s3"); its bucket policy must let `delivery.logs.amazonaws.com` write.
+   * @default - none; required when `destination` is "s3", ignored otherwise
+   */
   readonly s3BucketArn?: string;
-  /** Aggregation window in seconds. @default 600 */
+  /** Longest window, in seconds, over which a flow is aggregated into one record (60 gives fresher records, more of them). @default 600 */
   readonly maxAggregationIntervalSeconds?: 60 | 600;
 }
 
+/** Settings for {@link VpcFlowLog}. */
 export interface VpcFlowLogProps extends FlowLogOptions {
+  /** The VPC whose traffic is recorded. */
   readonly vpcId: string;
+  /** Name prefix: the log group is `/vpc/<name>/flow-logs` and the role `<name>-vpc-flow-logs` (1 to 40 lowercase characters). */
   readonly name: string;
+  /**
+   * Tags for the log group, role and flow log, within AWS tag limits; each also gets a `Name` tag.
+   * @default - only the `Name` tag
+   */
   readonly tags?: Record<string, string>;
 }
 
 /** VPC flow logs to CloudWatch Logs (with a least-privilege delivery role) or to S3. */
 export class VpcFlowLog extends Construct {
+  /** Days CloudWatch keeps flow log records by default: 90 covers a quarter of incident look-back at modest cost. */
   public static readonly DEFAULT_RETENTION_DAYS = 90;
   /** The log group, when the destination is CloudWatch Logs. */
   public readonly logGroup?: CloudwatchLogGroup;
@@ -48,6 +67,10 @@ export class VpcFlowLog extends Construct {
     const trafficType = props.trafficType ?? "ALL";
     const retentionDays = props.retentionDays ?? VpcFlowLog.DEFAULT_RETENTION_DAYS;
     const interval = props.maxAggregationIntervalSeconds ?? 600;
+    checkName(this, "FLOW_LOG_NAME", "name", props.name, NameRules.prefix);
+    checkTags(this, "tags", props.tags);
+    checkOneOf(this, "FLOW_LOG_DESTINATION", "flowLogs.destination", destination, ["cloudwatch", "s3"]);
+    checkOneOf(this, "FLOW_LOG_TRAFFIC_TYPE", "flowLogs.trafficType", trafficType, ["ALL", "ACCEPT", "REJECT"]);
     checkOneOf(this, "FLOW_LOG_RETENTION", "flowLogs.retentionDays", retentionDays, LOG_RETENTION_DAYS);
     checkOneOf(this, "FLOW_LOG_INTERVAL", "flowLogs.maxAggregationIntervalSeconds", interval, [60, 600]);
     const tags = withName(`${props.name}-flow-logs`, props.tags);

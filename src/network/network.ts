@@ -13,6 +13,7 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { fail, isToken } from "../core/errors";
 import { checkName, NameRules } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
+import { checkOneOf } from "../core/validate";
 import { Port, Peer } from "./connections";
 import {
   endpointId,
@@ -29,6 +30,7 @@ import { planSubnets, SUBNET_TIERS, SubnetTier, TierRequest } from "./subnet-pla
 /** How private subnets reach the internet. */
 export type NatMode = "none" | "single" | "perAz";
 
+/** Size or explicit blocks for one subnet tier; set at most one of the two. */
 export interface SubnetTierOptions {
   /**
    * Prefix length of each subnet in the tier (one subnet per availability zone), from the VPC's
@@ -36,24 +38,45 @@ export interface SubnetTierOptions {
    * @default - tiers without a size share the space left equally
    */
   readonly prefixLength?: number;
-  /** Explicit blocks, one per availability zone in order; excludes `prefixLength`. @default - planned */
+  /**
+   * Explicit blocks, one per availability zone in order, inside the VPC CIDR; excludes `prefixLength`.
+   * @default - planned by the construct around the other tiers' blocks
+   */
   readonly cidrBlocks?: readonly string[];
 }
 
 /** Which tiers exist; a tier left out has no subnets. */
 export interface SubnetTiers {
+  /**
+   * Subnets routed to an internet gateway, for load balancers and NAT gateways (no public IPs on launch).
+   * @default - no public subnets
+   */
   readonly public?: SubnetTierOptions;
+  /**
+   * Subnets whose default route goes through NAT (when there is any), where workloads run.
+   * @default - no private subnets
+   */
   readonly private?: SubnetTierOptions;
+  /**
+   * Subnets with no route to the internet, only the gateway endpoints; for databases or workloads without NAT.
+   * @default - no isolated subnets
+   */
   readonly isolated?: SubnetTierOptions;
 }
 
 /** What other constructs need from a network. */
 export interface INetwork {
+  /** The VPC id (`vpc-...`; a token for a VPC created in the same stack). */
   readonly vpcId: string;
+  /** The VPC's primary IPv4 CIDR block, e.g. `10.0.0.0/16`; used for "from inside the VPC" rules. */
   readonly vpcCidr: string;
+  /** Availability zone names, in the order the subnet lists follow. */
   readonly availabilityZones: readonly string[];
+  /** Public subnet ids, one per availability zone in zone order; empty when there is no public tier. */
   readonly publicSubnetIds: readonly string[];
+  /** Private (NAT-routed) subnet ids, one per availability zone in zone order; empty when there is no private tier. */
   readonly privateSubnetIds: readonly string[];
+  /** Isolated subnet ids, one per availability zone in zone order; empty when there is no isolated tier. */
   readonly isolatedSubnetIds: readonly string[];
   /** The subnets workloads run in by default: private when the network has them, otherwise isolated. */
   readonly workloadSubnetIds: readonly string[];
@@ -63,17 +86,30 @@ export interface INetwork {
 
 /** Attributes of an existing network, for `Network.fromAttributes`. */
 export interface NetworkAttributes {
+  /** Id of the existing VPC (`vpc-...`). */
   readonly vpcId: string;
+  /** The existing VPC's primary IPv4 CIDR block. */
   readonly vpcCidr: string;
+  /** Availability zones of the subnets below, in the same order. */
   readonly availabilityZones: readonly string[];
-  /** @default [] */
+  /**
+   * Public subnet ids, one per availability zone.
+   * @default []
+   */
   readonly publicSubnetIds?: readonly string[];
-  /** @default [] */
+  /**
+   * Private (NAT-routed) subnet ids, one per availability zone; when set, workloads run here.
+   * @default []
+   */
   readonly privateSubnetIds?: readonly string[];
-  /** @default [] */
+  /**
+   * Isolated subnet ids, one per availability zone; workloads run here when there are no private subnets.
+   * @default []
+   */
   readonly isolatedSubnetIds?: readonly string[];
 }
 
+/** Settings for {@link Network}. */
 export interface NetworkProps {
   /** Name prefix for every resource, e.g. `acme-dev`; lowercase, digits and hyphens, at most 40 characters. */
   readonly name: string;
@@ -86,7 +122,10 @@ export interface NetworkProps {
    * @default - derived from the availability zone names (`eu-west-1a` → `eu-west-1`)
    */
   readonly region?: string;
-  /** @default { public: {}, private: {} } */
+  /**
+   * Subnet tiers to create, one subnet per tier per availability zone; tiers without a size share the VPC equally.
+   * @default { public: {}, private: {} }
+   */
   readonly tiers?: SubnetTiers;
   /**
    * NAT gateways for the private tier: none, one shared (cheap, for dev; a single AZ failure cuts
@@ -105,7 +144,7 @@ export interface NetworkProps {
    * @default "private" when the network has private subnets, otherwise "isolated"
    */
   readonly interfaceEndpointTier?: "private" | "isolated";
-  /** Endpoint policies (JSON documents) by endpoint service name. @default - AWS's full-access policy */
+  /** Endpoint policies (JSON documents) by endpoint service name; only for endpoints this network creates. @default - AWS's full-access policy */
   readonly endpointPolicies?: Readonly<Partial<Record<GatewayEndpointService | InterfaceEndpointService, string>>>;
   /** Tags for every resource; each also gets a `Name`. @default - none */
   readonly tags?: Record<string, string>;
@@ -113,13 +152,19 @@ export interface NetworkProps {
 
 const DEFAULT_TIERS: SubnetTiers = { public: {}, private: {} };
 
+/** A region name such as `eu-west-1` or `us-gov-west-1`. */
+const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+
 /**
  * A VPC with public, private and isolated subnet tiers across availability zones, NAT, flow logs,
  * a locked-down default security group, and gateway and interface endpoints.
  */
 export class Network extends Construct implements INetwork {
+  /** S3 and DynamoDB gateway endpoints: free, and they keep ECR image layers and table traffic off NAT. */
   public static readonly DEFAULT_GATEWAY_ENDPOINTS: readonly GatewayEndpointService[] = ["s3", "dynamodb"];
+  /** Fewest availability zones accepted: two, so one zone failing leaves capacity (and ALBs need two). */
   public static readonly MIN_AZS = 2;
+  /** Most availability zones accepted; no AWS region used here has more than six. */
   public static readonly MAX_AZS = 6;
 
   /** A network built elsewhere (another stack or hand-written Terraform). */
@@ -141,6 +186,7 @@ export class Network extends Construct implements INetwork {
 
   public readonly vpcId: string;
   public readonly vpcCidr: string;
+  /** Region of the VPC, as given or derived from the zone names; used in endpoint service names. */
   public readonly region: string;
   public readonly availabilityZones: readonly string[];
   public readonly publicSubnetIds: string[] = [];
@@ -152,10 +198,13 @@ export class Network extends Construct implements INetwork {
   public readonly subnetCidrs: Record<SubnetTier, string[]> = { public: [], private: [], isolated: [] };
   /** Route table ids by tier (public and isolated share one; private has one per AZ). */
   public readonly routeTableIds: Record<SubnetTier, string[]> = { public: [], private: [], isolated: [] };
+  /** NAT gateway ids in availability zone order: one per zone, one in total, or none, as `natMode` says. */
   public readonly natGatewayIds: string[] = [];
+  /** The NAT layout in effect, after the default was applied. */
   public readonly natMode: NatMode;
   /** The security group of the interface endpoints, when there are any. */
   public readonly endpointSecurityGroup?: SecurityGroup;
+  /** The flow log, unless `flowLogs.enabled` is false. */
   public readonly flowLog?: VpcFlowLog;
   /** The VPC resource, for escape hatches. */
   public readonly vpc: Vpc;
@@ -170,6 +219,9 @@ export class Network extends Construct implements INetwork {
     checkName(this, "NETWORK_NAME", "name", props.name, NameRules.prefix);
     checkTags(this, "tags", tags);
     this.availabilityZones = this.checkAvailabilityZones(props.availabilityZones);
+    if (props.region !== undefined && !isToken(props.region) && !REGION_PATTERN.test(props.region)) {
+      fail(this, { code: "NETWORK_REGION", property: "region", value: props.region, allowed: "a region name such as eu-west-1" });
+    }
     this.region = props.region ?? this.regionFromAzs(props.availabilityZones);
     const has = (tier: SubnetTier) => tiers[tier] !== undefined;
     const hasPublic = has("public");
@@ -177,6 +229,8 @@ export class Network extends Construct implements INetwork {
     this.natMode = props.natGateways ?? (hasPublic && hasPrivate ? "perAz" : "none");
     this.checkTiersAndNat(tiers, this.natMode);
     this.checkEndpoints(gatewayEndpoints, interfaceEndpoints, props.endpointPolicies);
+
+    checkOneOf(this, "NETWORK_ENDPOINT_TIER", "interfaceEndpointTier", props.interfaceEndpointTier, ["private", "isolated"]);
 
     const requests: TierRequest[] = SUBNET_TIERS.filter(has).map((tier) => ({ tier, ...tiers[tier] }));
     const plan = planSubnets({ vpcCidr: props.cidr, azCount: this.availabilityZones.length, tiers: requests }, (issue) =>
@@ -426,9 +480,9 @@ export class Network extends Construct implements INetwork {
         });
       }
     });
-    for (const list of [gateway, iface]) {
+    for (const [property, list] of [["gatewayEndpoints", gateway], ["interfaceEndpoints", iface]] as const) {
       const dupe = list.find((s, i) => list.indexOf(s) !== i);
-      if (dupe) fail(this, { code: "NETWORK_DUPLICATE_ENDPOINT", property: "interfaceEndpoints", value: dupe, allowed: "each endpoint once" });
+      if (dupe) fail(this, { code: "NETWORK_DUPLICATE_ENDPOINT", property, value: dupe, allowed: "each endpoint once" });
     }
     for (const service of Object.keys(policies ?? {})) {
       if (!gateway.includes(service) && !iface.includes(service)) {

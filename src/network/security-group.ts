@@ -1,14 +1,17 @@
 import { Construct } from "constructs";
 import { SecurityGroup as SecurityGroupResource } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
-import { withName } from "../core/tags";
-import { checkName } from "../core/naming";
+import { checkTags, withName } from "../core/tags";
+import { checkName, NameRules } from "../core/naming";
 import { Connections, IConnectable } from "./connections";
 
+/** Settings for {@link SecurityGroup}. */
 export interface SecurityGroupProps {
+  /** The VPC the group belongs to; it can only reference groups in the same (or a peered) VPC. */
   readonly vpcId: string;
-  /** Group name (also the `Name` tag). */
+  /** Group name (also the `Name` tag): 1 to 255 characters, unique in the VPC; changing it replaces the group. */
   readonly name: string;
+  /** What the group is for, shown in the console: 1 to 255 characters; changing it replaces the group. */
   readonly description: string;
   /**
    * Add one rule allowing all outbound IPv4 traffic. When false the group starts with no egress
@@ -16,7 +19,10 @@ export interface SecurityGroupProps {
    * @default true
    */
   readonly allowAllOutbound?: boolean;
-  /** @default - none */
+  /**
+   * Tags for the group, within AWS tag limits; the group also gets a `Name` tag.
+   * @default - only the `Name` tag
+   */
   readonly tags?: Record<string, string>;
 }
 
@@ -25,17 +31,21 @@ export interface SecurityGroupProps {
  * resource, so adding one never rewrites the others in a plan. New groups start with no ingress.
  */
 export class SecurityGroup extends Construct implements IConnectable {
+  /** The group's id (`sg-...`, a token until apply). */
   public readonly securityGroupId: string;
   public readonly connections: Connections;
 
   constructor(scope: Construct, id: string, props: SecurityGroupProps) {
     super(scope, id);
     const allowAllOutbound = props.allowAllOutbound ?? true;
+    // EC2 reserves the `sg-` prefix for group ids.
     checkName(this, "SECURITY_GROUP_NAME", "name", props.name, {
-      maxLength: 255,
-      pattern: /^[\w .:/()#,@[\]+=&;{}!$*-]+$/,
-      describe: "letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*",
+      ...NameRules.securityGroup,
+      pattern: /^(?!sg-)[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]+$/,
+      describe: `${NameRules.securityGroup.describe}, not starting with "sg-"`,
     });
+    checkName(this, "SECURITY_GROUP_DESCRIPTION", "description", props.description, NameRules.securityGroup);
+    checkTags(this, "tags", props.tags);
     const resource = new SecurityGroupResource(this, "Resource", {
       vpcId: props.vpcId,
       name: props.name,

@@ -14,40 +14,60 @@ export type SubnetTier = "public" | "private" | "isolated";
 /** Tiers in the fixed order they are planned and rendered. */
 export const SUBNET_TIERS: readonly SubnetTier[] = ["public", "private", "isolated"];
 
-/** AWS limits on VPC and subnet sizes. */
+/** Shortest prefix AWS allows for a VPC or subnet: a /16 (65,536 addresses). */
 export const MIN_PREFIX_LENGTH = 16;
+/** Longest prefix AWS allows for a VPC or subnet: a /28 (16 addresses, 11 usable after AWS reserves 5). */
 export const MAX_PREFIX_LENGTH = 28;
 
+/** One tier to plan: a size, explicit blocks, or neither (an equal share of what is left). */
 export interface TierRequest {
+  /** Which tier the subnets belong to. */
   readonly tier: SubnetTier;
-  /** Prefix length of each subnet in the tier. */
+  /**
+   * Prefix length of each subnet in the tier, from the VPC's own to 28.
+   * @default - an equal share of the space the other tiers leave
+   */
   readonly prefixLength?: number;
-  /** Explicit blocks, one per availability zone. */
+  /**
+   * Explicit blocks, one per availability zone, inside the VPC and not overlapping each other.
+   * @default - planned
+   */
   readonly cidrBlocks?: readonly string[];
 }
 
+/** What {@link planSubnets} divides: a VPC block, a zone count and the tiers. */
 export interface SubnetPlanInput {
+  /** The VPC's IPv4 CIDR block, /16 to /28. */
   readonly vpcCidr: string;
+  /** Number of availability zones: each tier gets one subnet per zone. */
   readonly azCount: number;
+  /** The tiers to plan, in any order (explicit blocks are reserved first). */
   readonly tiers: readonly TierRequest[];
 }
 
+/** One subnet of a plan. */
 export interface PlannedSubnet {
+  /** The tier the subnet belongs to. */
   readonly tier: SubnetTier;
+  /** Zero-based index into the network's availability zones. */
   readonly azIndex: number;
+  /** The subnet's IPv4 CIDR block, e.g. `10.0.64.0/18`. */
   readonly cidr: string;
 }
 
 /** Called with what is wrong; must throw. */
 export type Reject = (issue: ValidationIssue) => never;
 
-interface Block {
+/** An IPv4 address block as numbers, for subnet arithmetic. */
+export interface CidrBlock {
+  /** The first address as an unsigned 32-bit integer. */
   readonly start: number;
+  /** Number of addresses, a power of two (256 for a /24). */
   readonly size: number;
 }
 
 /** Parses `a.b.c.d/n` strictly (no host bits set); rejects through `reject`. */
-export function parseCidr(cidr: string, property: string, reject: Reject): Block & { prefix: number } {
+export function parseCidr(cidr: string, property: string, reject: Reject): CidrBlock & { prefix: number } {
   const [valid, messages] = Validator.isValidIPv4CidrRange(cidr);
   if (typeof cidr !== "string" || !valid) {
     const why = messages.length > 0 ? ` (${messages.join("; ")})` : "";
@@ -63,13 +83,14 @@ export function parseCidr(cidr: string, property: string, reject: Reject): Block
   return { start: Number(range.getFirst().getValue()), size: Number(range.getSize()), prefix };
 }
 
-export function formatCidr(block: Block): string {
+/** Writes a block back as `a.b.c.d/n`. */
+export function formatCidr(block: CidrBlock): string {
   const s = block.start;
   const prefix = 32 - Math.log2(block.size);
   return `${(s >>> 24) & 255}.${(s >>> 16) & 255}.${(s >>> 8) & 255}.${s & 255}/${prefix}`;
 }
 
-function overlaps(a: Block, b: Block): boolean {
+function overlaps(a: CidrBlock, b: CidrBlock): boolean {
   return a.start < b.start + b.size && b.start < a.start + a.size;
 }
 
@@ -91,7 +112,7 @@ export function planSubnets(input: SubnetPlanInput, reject: Reject): PlannedSubn
     });
   }
 
-  const taken: Array<Block & { tier: SubnetTier; azIndex: number }> = [];
+  const taken: Array<CidrBlock & { tier: SubnetTier; azIndex: number }> = [];
   const sized: Array<{ tier: SubnetTier; azIndex: number; size: number }> = [];
   const automatic: Array<{ tier: SubnetTier; azIndex: number }> = [];
 
@@ -190,7 +211,7 @@ function checkSubnetPrefix(prefix: number, vpcPrefix: number, property: string, 
   }
 }
 
-function firstFreeAligned(vpc: Block, size: number, taken: readonly Block[]): number | undefined {
+function firstFreeAligned(vpc: CidrBlock, size: number, taken: readonly CidrBlock[]): number | undefined {
   for (let start = vpc.start; start + size <= vpc.start + vpc.size; start += size) {
     const candidate = { start, size };
     const clash = taken.find((b) => overlaps(b, candidate));
