@@ -6,13 +6,17 @@ import { EnvironmentClass, everywhere, Finding, Rule, severityIn, Severity, Viol
 
 /** What the pack checks a stack against. */
 export interface EvaluationOptions {
+  /** Decides each rule's severity, and whether production-only rules run. */
   readonly environmentClass: EnvironmentClass;
+  /** The rules to run, in report order. */
   readonly rules: readonly Rule[];
+  /** Tag keys every taggable resource must carry, counting the provider's default tags (rule TAG-001). */
   readonly requiredTags: readonly string[];
 }
 
 /** A finding together with the construct it is about (for annotations). */
 export interface LocatedFinding extends Finding {
+  /** The construct the finding is annotated on: the resource, or where an unused suppression was declared. */
   readonly construct: IConstruct;
 }
 

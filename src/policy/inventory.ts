@@ -4,11 +4,13 @@ import { EnvironmentClass, PolicyContext, PolicyResource } from "./types";
 
 /** A resource of the stack together with the construct that produces it. */
 export interface InventoryEntry extends PolicyResource {
+  /** The resource or data source construct; findings are annotated on it and suppressions looked up from it. */
   readonly construct: IConstruct;
 }
 
 /** Resources and provider blocks, as rules see a stack. */
 export interface ResourceSet<R extends PolicyResource = PolicyResource> {
+  /** Every resource and data source of the stack, with its synthesized arguments. */
   readonly resources: readonly R[];
   /** The synthesized `provider` block: provider name to its configurations (one per alias). */
   readonly providers: Readonly<Record<string, readonly Record<string, unknown>[]>>;

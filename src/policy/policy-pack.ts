@@ -7,19 +7,22 @@ import { Annotations, ISynthesisSession, TerraformStack } from "cdktf";
 import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { Construct, IConstruct } from "constructs";
 import { fail } from "../core/errors";
+import { MAX_TAG_KEY_LENGTH } from "../core/tags";
 import { checkOneOf, checkUnique } from "../core/validate";
 import { evaluatePolicies, LocatedFinding } from "./evaluate";
 import { buildReport, formatFinding, PolicyPackReport, renderSummary, toSarif } from "./report";
 import { PLATFORM_RULES } from "./rules";
 import { EnvironmentClass, Rule } from "./types";
 
+/** Settings of a {@link PolicyPack}: the stack's environment class, the rules and the tags every resource needs. */
 export interface PolicyPackProps {
   /** The stack's environment class: production turns some warnings into errors and enables production-only rules. */
   readonly environmentClass: EnvironmentClass;
   /** The rules to run. @default PolicyPack.DEFAULT_RULES (every rule in `src/policy/rules/`) */
   readonly rules?: readonly Rule[];
   /**
-   * Tag keys every taggable resource must carry, counting the provider's `default_tags` (rule TAG-001).
+   * Tag keys every taggable resource must carry, counting the provider's `default_tags` (rule TAG-001);
+   * each 1 to 128 characters, not starting with `aws:`.
    * @default [] - no tag is required
    */
   readonly requiredTags?: readonly string[];
@@ -50,8 +53,11 @@ export class PolicyPack extends Construct {
     return stack.node.children.find((c): c is PolicyPack => c instanceof PolicyPack);
   }
 
+  /** The environment class the stack is checked as. */
   public readonly environmentClass: EnvironmentClass;
+  /** The rules the pack runs. */
   public readonly rules: readonly Rule[];
+  /** Tag keys every taggable resource must carry. */
   public readonly requiredTags: readonly string[];
   private readonly stack: TerraformStack;
   private readonly writeReports: boolean;
@@ -81,7 +87,15 @@ export class PolicyPack extends Construct {
       }
     });
     this.requiredTags.forEach((tag, i) => {
-      if (tag.trim().length === 0) fail(this, { code: "POLICY_REQUIRED_TAG", property: `requiredTags[${i}]`, value: tag, allowed: "a non-empty tag key" });
+      // A key no resource could carry would fail every resource: blank, too long, or reserved by AWS.
+      if (tag.trim().length === 0 || tag.length > MAX_TAG_KEY_LENGTH || tag.toLowerCase().startsWith("aws:")) {
+        fail(this, {
+          code: "POLICY_REQUIRED_TAG",
+          property: `requiredTags[${i}]`,
+          value: tag,
+          allowed: `a tag key resources can carry: 1 to ${MAX_TAG_KEY_LENGTH} characters, not blank, not starting with "aws:"`,
+        });
+      }
     });
     checkUnique(this, "POLICY_REQUIRED_TAG_DUPLICATE", "requiredTags", this.requiredTags);
 

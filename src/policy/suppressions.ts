@@ -3,12 +3,15 @@ import { fail } from "../core/errors";
 
 /** A rule turned off for a construct and everything under it, with the reason why. */
 export interface Suppression {
+  /** Id of the rule turned off, e.g. `ELB-003`. */
   readonly ruleId: string;
+  /** Why the rule does not apply here; reported next to every finding it silences. */
   readonly reason: string;
 }
 
 /** A suppression together with the construct it was declared on. */
 export interface DeclaredSuppression extends Suppression {
+  /** The construct `suppress()` was called on; the suppression covers it and everything under it. */
   readonly construct: IConstruct;
 }
 

@@ -17,7 +17,9 @@ export type SeverityLevel = Severity | "off";
 
 /** A rule's severity per environment class. */
 export interface RuleSeverity {
+  /** Severity in stacks whose environment class is `production`. */
   readonly production: SeverityLevel;
+  /** Severity in every other stack (dev, staging, previews). */
   readonly nonProduction: SeverityLevel;
 }
 
@@ -37,6 +39,7 @@ export interface PolicyResource {
 
 /** Everything about the stack a rule may look at besides the resource under test. */
 export interface PolicyContext {
+  /** The environment class of the stack being checked, for rules that are stricter in production. */
   readonly environmentClass: EnvironmentClass;
   /** Tag keys every taggable resource must carry (from the resource or the provider's default tags). */
   readonly requiredTags: readonly string[];
@@ -76,6 +79,7 @@ export interface Rule {
   readonly title: string;
   /** Why the rule exists (shown in the docs table and SARIF help). */
   readonly rationale: string;
+  /** How severe a violation is in production and elsewhere; `"off"` skips the rule in that class. */
   readonly severity: RuleSeverity;
   /** Resource types the rule inspects; data sources as `data.<type>`; `"*"` for every type. */
   readonly appliesTo: readonly string[];
@@ -87,6 +91,7 @@ export interface Rule {
 
 /** Where and why a finding was suppressed. */
 export interface AppliedSuppression {
+  /** Why the rule does not apply, as given to `suppress()`. */
   readonly reason: string;
   /** Path of the construct the suppression was declared on. */
   readonly declaredAt: string;
@@ -94,12 +99,17 @@ export interface AppliedSuppression {
 
 /** A rule violation on one resource, as reported. */
 export interface Finding {
+  /** Id of the rule that found it, e.g. `ECS-003` (`POL-001` for an unused suppression). */
   readonly ruleId: string;
+  /** Severity of the rule in the stack's environment class; unsuppressed errors fail the synth. */
   readonly severity: Severity;
+  /** Path of the construct that produces the resource, e.g. `prod/Web/Service/Resource`. */
   readonly constructPath: string;
   /** Terraform address; absent for findings about constructs that are not resources (unused suppressions). */
   readonly address?: string;
+  /** What is wrong, naming the offending value. */
   readonly message: string;
+  /** How to fix it. */
   readonly fix: string;
   /** Present when a suppression covers the finding: it is then reported but fails nothing. */
   readonly suppressed?: AppliedSuppression;
