@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { SchedulerSchedule } from "@cdktf/provider-aws/lib/scheduler-schedule";
 import { SecurityGroup } from "../../src/network/security-group";
 import { ScheduledTask, ScheduledTaskProps } from "../../src/scheduled-task";
-import { errorOf, resourceAt, resourcesOf, synth } from "../helpers";
+import { resourceAt, resourcesOf, synth } from "../helpers";
 import { testCluster, testNetwork, testTaskDefinition } from "./fixtures";
 
 type Build = Omit<ScheduledTaskProps, "cluster" | "taskDefinition"> & { compatibility?: "FARGATE" | "EC2"; networkMode?: "awsvpc" | "bridge"; providers?: string[] };
@@ -237,50 +237,7 @@ function testTaskDefinitionOf(scope: Construct) {
   return testTaskDefinition(new Construct(scope, "SecondTd"));
 }
 
-describe("ScheduledTask bad input", () => {
-  test.each<[string, Partial<Build>, RegExp]>([
-    ["a cron minute out of range", { schedule: "cron(61 2 * * ? *)" }, /^test\/Nightly: invalid schedule "cron\(61 2 \* \* \? \*\)": expected 61 is out of range 0-59 in the minutes field \("61"\); it takes 0-59 with , - \* \/ \[SCHEDULE_CRON_FIELD\]$/],
-    ["cron with both day fields set", { schedule: "cron(0 2 * * MON *)" }, /invalid schedule "cron\(0 2 \* \* MON \*\)": expected exactly one of day-of-month \("\*"\) and day-of-week \("MON"\) to be "\?" \[SCHEDULE_CRON_DAY_FIELDS\]/],
-    ["cron with five fields", { schedule: "cron(0 2 * * ?)" }, /expected 6 space-separated fields .* \[SCHEDULE_CRON_FIELDS\]/],
-    ["a rate with a plural unit for 1", { schedule: "rate(1 hours)" }, /invalid schedule "rate\(1 hours\)": expected the singular unit "hour" for a rate of 1 \[SCHEDULE_RATE_UNIT\]/],
-    ["a rate of zero", { schedule: "rate(0 minutes)" }, /\[SCHEDULE_RATE_VALUE\]/],
-    ["not an expression", { schedule: "every night" }, /invalid schedule "every night": expected an expression of the form cron\(\.\.\.\), rate\(\.\.\.\) or at\(\.\.\.\) \[SCHEDULE_EXPRESSION_FORM\]/],
-    ["an at() that does not exist", { schedule: "at(2030-02-30T02:00:00)" }, /\[SCHEDULE_AT\]/],
-    ["a time zone that is not IANA", { timeZone: "CET+1" }, /invalid timeZone "CET\+1": expected an IANA time zone name such as "Europe\/Paris", "America\/New_York" or "UTC" \[SCHEDULE_TIME_ZONE\]/],
-    ["a flexible window over a day", { flexibleTimeWindowMinutes: 1441 }, /invalid flexibleTimeWindowMinutes 1441: expected an integer from 1 to 1440 minutes \[SCHEDULE_FLEXIBLE_WINDOW\]/],
-    ["too many retries", { retryAttempts: 186 }, /invalid retryAttempts 186: expected an integer from 0 to 185 \[SCHEDULE_RETRY_ATTEMPTS\]/],
-    ["an event age under a minute", { maxEventAgeSeconds: 30 }, /\[SCHEDULE_MAX_EVENT_AGE\]/],
-    ["a start date without an offset", { startDate: "2030-01-01T00:00:00" }, /invalid startDate "2030-01-01T00:00:00": expected an RFC 3339 date-time with an offset.*\[SCHEDULE_DATE\]/],
-    ["an end date before the start", { startDate: "2030-01-02T00:00:00Z", endDate: "2030-01-01T00:00:00Z" }, /invalid endDate "2030-01-01T00:00:00Z": expected a date after startDate \(2030-01-02T00:00:00Z\) \[SCHEDULE_DATES\]/],
-    ["failure retention over 14 days", { failureQueue: { retentionDays: 15 } }, /invalid failureQueue\.retentionDays 15: expected an integer from 1 to 14 days/],
-    ["a name over 64 characters", { name: "a".repeat(65) }, /invalid name "a{65}": expected 1 to 64 characters of letters, digits and \._- \[SCHEDULED_TASK_NAME\]/],
-    ["a name with spaces", { name: "nightly report" }, /\[SCHEDULED_TASK_NAME\]/],
-    ["more than 10 tasks", { taskCount: 11 }, /invalid taskCount 11: expected an integer from 1 to 10 \[SCHEDULED_TASK_COUNT\]/],
-    ["both a launch type and a strategy", { launchType: "FARGATE", capacityProviderStrategy: [{ capacityProvider: "FARGATE" }] }, /invalid launchType "FARGATE": expected either launchType or capacityProviderStrategy, not both \[SCHEDULED_TASK_PLACEMENT\]/],
-    ["the EC2 launch type for a Fargate task", { launchType: "EC2" }, /invalid launchType "EC2": expected one of "FARGATE" \[SCHEDULED_TASK_LAUNCH_TYPE\]/],
-    ["a provider the cluster lacks", { capacityProviderStrategy: [{ capacityProvider: "acme-ec2" }] }, /invalid capacityProviderStrategy\[0\]\.capacityProvider "acme-ec2": expected a capacity provider of the cluster: "FARGATE", "FARGATE_SPOT" \[CLUSTER_STRATEGY_UNKNOWN_PROVIDER\]/],
-    ["an EC2 provider for a Fargate task", { providers: ["FARGATE_SPOT", "acme-ec2"], capacityProviderStrategy: [{ capacityProvider: "acme-ec2" }] }, /invalid capacityProviderStrategy\[0\]\.capacityProvider "acme-ec2": expected FARGATE or FARGATE_SPOT for a Fargate task definition \[SCHEDULED_TASK_STRATEGY_COMPATIBILITY\]/],
-    ["the Spot default on a cluster without Fargate Spot", { providers: ["FARGATE"] }, /invalid capacityProviderStrategy \(missing\): expected a capacityProviderStrategy or launchType, because cluster .* has no FARGATE_SPOT provider \(the default for scheduled jobs\) \[SCHEDULED_TASK_NO_FARGATE_SPOT\]/],
-    ["security groups on a bridge-mode task", { compatibility: "EC2", networkMode: "bridge", providers: ["acme-ec2"], subnetIds: ["subnet-1"] }, /invalid subnetIds \["subnet-1"\]: expected no subnetIds for a task definition in bridge network mode .*\[SCHEDULED_TASK_NETWORK_MODE\]/],
-    ["no subnets", { subnetIds: [] }, /invalid subnetIds \[\]: expected at least one item \[SCHEDULED_TASK_SUBNETS\]/],
-    ["an override for an unknown container", { containerOverrides: { web: { command: ["x"] } } }, /invalid containerOverrides\.web "web": expected a container of task family acme-test-report: report, sidecar \[SCHEDULED_TASK_OVERRIDE_CONTAINER\]/],
-    ["an empty command override", { containerOverrides: { report: { command: [] } } }, /\[SCHEDULED_TASK_OVERRIDE_COMMAND\]/],
-    ["a bad environment name", { containerOverrides: { report: { environment: { "MY-VAR": "1" } } } }, /invalid containerOverrides\.report\.environment "MY-VAR".*\[SCHEDULED_TASK_OVERRIDE_ENVIRONMENT\]/],
-    ["overrides over 8192 characters", { containerOverrides: { report: { command: ["x".repeat(8200)] } } }, /invalid containerOverrides "8\d{3} characters": expected at most 8192 characters .*\[SCHEDULED_TASK_OVERRIDES_TOO_LONG\]/],
-    ["at() with the eventbridge-rule trigger", { trigger: "eventbridge-rule", schedule: "at(2030-01-01T00:00:00)" }, /invalid schedule "at\(2030-01-01T00:00:00\)": expected an expression of the form cron\(\.\.\.\) or rate\(\.\.\.\) \(EventBridge rules do not take at\(\)\) \[SCHEDULE_AT_NOT_SUPPORTED\]/],
-    ["a time zone with the eventbridge-rule trigger", { trigger: "eventbridge-rule", timeZone: "Europe/Paris" }, /invalid timeZone "Europe\/Paris": expected no value with trigger "eventbridge-rule" .*\[SCHEDULE_NOT_SUPPORTED_BY_RULE\]/],
-    ["a flexible window with the eventbridge-rule trigger", { trigger: "eventbridge-rule", flexibleTimeWindowMinutes: 5 }, /invalid flexibleTimeWindowMinutes 5: .*\[SCHEDULE_NOT_SUPPORTED_BY_RULE\]/],
-    ["an unknown trigger", { trigger: "cron" as any }, /invalid trigger "cron": expected one of "scheduler", "eventbridge-rule" \[SCHEDULED_TASK_TRIGGER\]/],
-  ])("throws on %s", (_name, extra, message) => {
-    expect(errorOf((scope) => nightly(scope, extra))).toMatch(message);
-  });
-
-  test("throws when asked for connections of a task without a security group", () => {
-    expect(
-      errorOf((scope) => nightly(scope, { compatibility: "EC2", networkMode: "bridge", providers: ["acme-ec2"] }).connections),
-    ).toMatch(/^test\/Nightly: invalid connections \(missing\): expected an awsvpc task definition .*\[SCHEDULED_TASK_NO_SECURITY_GROUP\]$/);
-  });
-
+describe("ScheduledTask tokens", () => {
   test("passes unresolved tokens through", () => {
     const s = synth((stack: TerraformStack) => {
       const tz = new TerraformVariable(stack, "tz", { type: "string" });
