@@ -7,13 +7,17 @@ import { cliConfig, findProviderMirror } from "./provider-mirror";
 
 const run = promisify(execFile);
 
+/** The Terraform commands an offline check runs, in order; `show` turns the saved plan into JSON. */
 export type CheckStage = "init" | "validate" | "plan" | "show";
 
 /** A stage failed; `output` is Terraform's own error text. */
 export class TerraformCheckError extends Error {
   constructor(
+    /** The stack directory's name (`dev`), or the stacks of a combined run joined by commas. */
     public readonly stackName: string,
+    /** The command that failed; `init` also covers a stack directory with no `cdk.tf.json`. */
     public readonly stage: CheckStage,
+    /** Terraform's stderr and stdout, unchanged, for the reader to act on. */
     public readonly output: string,
   ) {
     super(`terraform ${stage} failed for stack "${stackName}":\n${output.trim()}`);
@@ -21,6 +25,7 @@ export class TerraformCheckError extends Error {
   }
 }
 
+/** What {@link checkStackOffline} checks and with which Terraform. */
 export interface OfflineCheckOptions {
   /** A synthesized stack directory, e.g. `cdktf.out/stacks/dev` (holds `cdk.tf.json`). */
   readonly stackDir: string;
@@ -34,7 +39,9 @@ export interface OfflineCheckOptions {
   readonly keepWorkDir?: boolean;
 }
 
+/** The outcome of a passing offline check (a failing one throws {@link TerraformCheckError}). */
 export interface OfflineCheckResult {
+  /** The stack directory's name, e.g. `dev`. */
   readonly stack: string;
   /** `terraform show -json` of the plan, when planned. */
   readonly plan?: TerraformPlanJson;
@@ -46,7 +53,9 @@ export interface OfflineCheckResult {
 
 /** The parts of `terraform show -json` this project reads. */
 export interface TerraformPlanJson {
+  /** Version of Terraform's JSON plan format, e.g. `1.2`. */
   readonly format_version: string;
+  /** One entry per resource instance the plan touches, with its actions (`create`, `update`, `delete`, `no-op`) and values. */
   readonly resource_changes?: ReadonlyArray<{
     readonly address: string;
     readonly type: string;
@@ -62,7 +71,9 @@ export interface TerraformPlanJson {
       readonly replace_paths?: unknown[][];
     };
   }>;
+  /** The state the plan would produce, by module (`root_module`, `child_modules`). */
   readonly planned_values?: unknown;
+  /** The configuration as Terraform read it: provider configs and resource expressions, including references. */
   readonly configuration?: unknown;
   readonly [key: string]: unknown;
 }
@@ -189,6 +200,7 @@ export async function checkStackOffline(options: OfflineCheckOptions): Promise<O
   }
 }
 
+/** Options for {@link checkStacksOffline}: those of a single check, less the directory, plus how to batch. */
 export interface CheckStacksOptions extends Omit<OfflineCheckOptions, "stackDir"> {
   /**
    * `combined` checks every stack in one Terraform run, each stack a child module of one root:

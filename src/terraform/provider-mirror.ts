@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { fail } from "../core/errors";
 
 /** Environment variable naming a Terraform provider filesystem mirror (an unpacked-layout directory). */
 export const PROVIDER_MIRROR_ENV = "TF_PROVIDER_MIRROR";
@@ -20,13 +21,17 @@ const SEARCH_ROOTS = [
   "/usr/share",
 ];
 
+/** Terraform's name for this platform, e.g. `linux_amd64`. */
+function platformDir(): string {
+  return `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
+}
+
 function holdsAwsProvider(dir: string): boolean {
   const aws = join(dir, "registry.terraform.io", "hashicorp", "aws");
   if (!existsSync(aws)) return false;
-  const platform = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
   return readdirSync(aws).some((version) => {
-    const platformDir = join(aws, version, platform);
-    return existsSync(platformDir) && readdirSync(platformDir).some((f) => f.startsWith("terraform-provider-aws_"));
+    const dir = join(aws, version, platformDir());
+    return existsSync(dir) && readdirSync(dir).some((f) => f.startsWith("terraform-provider-aws_"));
   });
 }
 
@@ -40,7 +45,12 @@ export function findProviderMirror(env: NodeJS.ProcessEnv = process.env): string
   const fromEnv = env[PROVIDER_MIRROR_ENV];
   if (fromEnv) {
     if (!holdsAwsProvider(fromEnv)) {
-      throw new Error(`${PROVIDER_MIRROR_ENV}=${fromEnv} does not hold registry.terraform.io/hashicorp/aws for this platform`);
+      fail("findProviderMirror", {
+        code: "TERRAFORM_PROVIDER_MIRROR",
+        property: PROVIDER_MIRROR_ENV,
+        value: fromEnv,
+        allowed: `a directory holding registry.terraform.io/hashicorp/aws/<version>/${platformDir()}/terraform-provider-aws_* for this platform`,
+      });
     }
     return fromEnv;
   }
