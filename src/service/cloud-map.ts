@@ -1,11 +1,13 @@
 import { Construct } from "constructs";
 import { ServiceDiscoveryService } from "@cdktf/provider-aws/lib/service-discovery-service";
+import { fail, isToken } from "../core/errors";
+import { checkTags } from "../core/tags";
 import { checkIntegerRange } from "../core/validate";
 import type { INamespace } from "../cluster/types";
 
 /** Cloud Map DNS discovery for a service: one A record per task under `<name>.<namespace>`. */
 export interface CloudMapOptions {
-  /** DNS label of the service, e.g. `api` → `api.<namespace>`. */
+  /** DNS label of the service, e.g. `api` → `api.<namespace>`: 1 to 63 letters, digits, hyphens and underscores. */
   readonly name: string;
   /** A `DNS_PRIVATE` namespace. @default - the cluster's default namespace */
   readonly namespace?: INamespace;
@@ -25,6 +27,9 @@ export interface CloudMapServiceProps {
   readonly tags?: Record<string, string>;
 }
 
+/** One DNS label as Cloud Map accepts it for a service name: no dots, no hyphen at either end. */
+const DNS_LABEL = /^[a-zA-Z0-9_](?:[a-zA-Z0-9_-]{0,61}[a-zA-Z0-9_])?$/;
+
 /**
  * A Cloud Map service with one A record per task (awsvpc gives each task its own IP). ECS
  * registers and deregisters the tasks and reports their health.
@@ -38,7 +43,11 @@ export class CloudMapService extends Construct {
   constructor(scope: Construct, id: string, props: CloudMapServiceProps) {
     super(scope, id);
     const ttl = props.dnsTtlSeconds ?? CloudMapService.DEFAULT_DNS_TTL_SECONDS;
+    if (!isToken(props.name) && !DNS_LABEL.test(props.name)) {
+      fail(this, { code: "CLOUD_MAP_NAME", property: "cloudMapDiscovery.name", value: props.name, allowed: "one DNS label of 1 to 63 letters, digits, hyphens and underscores, not starting or ending with a hyphen" });
+    }
     checkIntegerRange(this, "CLOUD_MAP_TTL", "cloudMapDiscovery.dnsTtlSeconds", ttl, 0, 86400, "seconds");
+    checkTags(this, "tags", props.tags);
     const resource = new ServiceDiscoveryService(this, "Resource", {
       name: props.name,
       dnsConfig: {
