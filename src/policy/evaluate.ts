@@ -33,8 +33,8 @@ export const UNUSED_SUPPRESSION: Omit<Rule, "appliesTo" | "check"> = {
 const key = (s: DeclaredSuppression) => `${s.construct.node.path}\u0000${s.ruleId}`;
 
 /** Runs `options.rules` over `stack` as it will be synthesized. */
-export function evaluatePolicies(stack: TerraformStack, options: EvaluationOptions): LocatedFinding[] {
-  return evaluateInventory(stack, collectInventory(stack), options);
+export function evaluatePolicies(stack: TerraformStack, options: EvaluationOptions, rendered?: Record<string, unknown>): LocatedFinding[] {
+  return evaluateInventory(stack, collectInventory(stack, rendered), options);
 }
 
 /** Runs the rules over an already collected inventory of `stack`. */

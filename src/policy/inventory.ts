@@ -28,10 +28,11 @@ type TerraformJson = {
 /**
  * Reads every resource and data source of `stack` with the values cdktf will write: the whole stack
  * is rendered with `toTerraform()`, so resource-level and stack-level `addOverride`s are included and
- * every token is resolved to its final `${...}` string.
+ * every token is resolved to its final `${...}` string. Pass `rendered` when the caller already has
+ * that rendering.
  */
-export function collectInventory(stack: TerraformStack): Inventory {
-  const json = stack.toTerraform() as TerraformJson;
+export function collectInventory(stack: TerraformStack, rendered?: Record<string, unknown>): Inventory {
+  const json = (rendered ?? stack.toTerraform()) as TerraformJson;
   const resources: InventoryEntry[] = [];
   for (const node of stack.node.findAll()) {
     const isResource = TerraformResource.isTerraformResource(node);
