@@ -3,7 +3,7 @@ import { join, relative, sep } from "node:path";
 import { Annotations, ISynthesisSession, TerraformStack } from "cdktf";
 // cdktf's hook for constructs that write files during synthesis (TerraformAsset uses it). It is the
 // only point that runs after every Aspect and validation, knows the stack's output directory, and
-// still precedes the collection of annotations, so error findings fail the synth. See docs/policy.md.
+// still precedes the collection of annotations, so error findings fail the synth. See the README, "Design: where the rules run".
 import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { Construct, IConstruct } from "constructs";
 import { fail } from "../core/errors";
