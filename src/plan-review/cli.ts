@@ -5,7 +5,7 @@
  */
 import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { ValidationError, ValidationIssue } from "../core/errors";
 import { checkStackOffline, TerraformCheckError } from "../terraform/offline-check";
@@ -166,6 +166,8 @@ export async function runPlanReview(options: CliOptions, env: CliEnvironment = D
   const synthDir = resolve(options.synthDir ?? join(options.outDir, "cdktf.out"));
   if (!options.synthDir) {
     rmSync(synthDir, { recursive: true, force: true });
+    // cdktf's App creates its outdir but not the parents.
+    mkdirSync(dirname(synthDir), { recursive: true });
     try {
       await env.synthesize(synthDir);
     } catch (error) {
