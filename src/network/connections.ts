@@ -178,28 +178,27 @@ export class Connections {
   }
 
   private addIngress(peer: IPeer, port: Port, description?: string): void {
-    const id = ruleId("Ingress", peer.uniqueKey, port);
-    if (this.scope.node.tryFindChild(id)) return;
-    new VpcSecurityGroupIngressRule(this.scope, id, {
-      securityGroupId: this.securityGroupId,
-      description: description ?? `from ${peer.label} on ${port.label}`,
-      ipProtocol: port.protocol,
-      fromPort: port.fromPort,
-      toPort: port.toPort,
-      cidrIpv4: peer.cidrIpv4,
-      cidrIpv6: peer.cidrIpv6,
-      referencedSecurityGroupId: peer.referencedSecurityGroupId,
-      prefixListId: peer.prefixListId,
-    });
+    this.addRule("Ingress", VpcSecurityGroupIngressRule, peer, port, description ?? `from ${peer.label} on ${port.label}`);
   }
 
   private addEgress(peer: IPeer, port: Port, description?: string): void {
     if (this.allowsAllOutbound) return;
-    const id = ruleId("Egress", peer.uniqueKey, port);
+    this.addRule("Egress", VpcSecurityGroupEgressRule, peer, port, description ?? `to ${peer.label} on ${port.label}`);
+  }
+
+  /** One rule resource per (direction, peer, port); adding the same rule again is a no-op. */
+  private addRule(
+    direction: "Ingress" | "Egress",
+    Rule: typeof VpcSecurityGroupIngressRule | typeof VpcSecurityGroupEgressRule,
+    peer: IPeer,
+    port: Port,
+    description: string,
+  ): void {
+    const id = ruleId(direction, peer.uniqueKey, port);
     if (this.scope.node.tryFindChild(id)) return;
-    new VpcSecurityGroupEgressRule(this.scope, id, {
+    new Rule(this.scope, id, {
       securityGroupId: this.securityGroupId,
-      description: description ?? `to ${peer.label} on ${port.label}`,
+      description,
       ipProtocol: port.protocol,
       fromPort: port.fromPort,
       toPort: port.toPort,

@@ -8,8 +8,8 @@ export type GatewayEndpointService = "s3" | "dynamodb";
 /** Every gateway endpoint service AWS offers: only S3 and DynamoDB have one. */
 export const GATEWAY_ENDPOINT_SERVICES: readonly GatewayEndpointService[] = ["s3", "dynamodb"];
 
-/** Interface endpoints (billed per AZ-hour; placed in subnets with a security group). */
-export const INTERFACE_ENDPOINT_SERVICES = [
+/** What a Fargate task needs without NAT (see `InterfaceEndpointPresets.FARGATE_WITHOUT_NAT`). */
+const FARGATE_ENDPOINTS = [
   "ecr.api",
   "ecr.dkr",
   "logs",
@@ -22,6 +22,11 @@ export const INTERFACE_ENDPOINT_SERVICES = [
   "ecs",
   "ecs-agent",
   "ecs-telemetry",
+] as const;
+
+/** Interface endpoints (billed per AZ-hour; placed in subnets with a security group). */
+export const INTERFACE_ENDPOINT_SERVICES = [
+  ...FARGATE_ENDPOINTS,
   "monitoring",
   "elasticloadbalancing",
   "autoscaling",
@@ -46,20 +51,7 @@ export class InterfaceEndpointPresets {
    * through the S3 gateway endpoint), write logs, read Secrets Manager and SSM parameters, use STS
    * and KMS, and run ECS Exec.
    */
-  public static readonly FARGATE_WITHOUT_NAT: readonly InterfaceEndpointService[] = [
-    "ecr.api",
-    "ecr.dkr",
-    "logs",
-    "secretsmanager",
-    "ssm",
-    "ssmmessages",
-    "ec2messages",
-    "sts",
-    "kms",
-    "ecs",
-    "ecs-agent",
-    "ecs-telemetry",
-  ];
+  public static readonly FARGATE_WITHOUT_NAT: readonly InterfaceEndpointService[] = FARGATE_ENDPOINTS;
 
   /** ECR and logs only: the minimum for pulling private images and shipping logs without NAT. */
   public static readonly ECR_AND_LOGS: readonly InterfaceEndpointService[] = ["ecr.api", "ecr.dkr", "logs"];
