@@ -1,10 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { Annotations, ISynthesisSession, TerraformStack } from "cdktf";
-// cdktf's hook for constructs that write files during synthesis (TerraformAsset uses it). It is the
-// only point that runs after every Aspect and validation, knows the stack's output directory, and
-// still precedes the collection of annotations, so error findings fail the synth. See the README, "Design: where the rules run".
-import { addCustomSynthesis } from "cdktf/lib/synthesize/synthesizer";
 import { Construct, IConstruct } from "constructs";
 import { fail } from "../core/errors";
 import { MAX_TAG_KEY_LENGTH } from "../core/tags";
@@ -99,7 +95,7 @@ export class PolicyPack extends Construct {
     });
     checkUnique(this, "POLICY_REQUIRED_TAG_DUPLICATE", "requiredTags", this.requiredTags);
 
-    addCustomSynthesis(this, { onSynthesize: (session) => this.onSynthesize(session) });
+    onSynthesis(this, (session) => this.onSynthesize(session));
   }
 
   /**
@@ -138,6 +134,19 @@ export class PolicyPack extends Construct {
       console.log(renderSummary(report, files));
     }
   }
+}
+
+/**
+ * cdktf's hook for constructs that write files during synthesis (TerraformAsset uses it): the
+ * synthesizer calls `construct[Symbol.for("cdktf/customSynthesis")].onSynthesize(session)`. It is the
+ * only point that runs after every Aspect and validation, knows the stack's output directory, and
+ * still precedes the collection of annotations, so error findings fail the synth (see the README,
+ * "Design: where the rules run"). cdktf does not export the helper from its package root, so the
+ * registration is written here against the documented symbol rather than a deep import of
+ * `cdktf/lib/...`, which would tie the library to one package name (cdktf and its fork cdktn).
+ */
+function onSynthesis(construct: IConstruct, onSynthesize: (session: ISynthesisSession) => void): void {
+  Object.defineProperty(construct, Symbol.for("cdktf/customSynthesis"), { value: { onSynthesize }, enumerable: false });
 }
 
 /**
