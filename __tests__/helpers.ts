@@ -37,15 +37,54 @@ export function resourceAt(s: Synthesized, type: string, pathSuffix: string): an
   return all[matches[0]];
 }
 
-/** Builds inside a fresh stack and returns the thrown error's message (fails if nothing throws). */
-export function errorOf(build: (scope: Construct) => void): string {
+/** Builds inside a fresh stack (id `test`) and returns the ValidationError it throws (fails if nothing, or anything else, throws). */
+export function validationErrorOf(build: (scope: Construct) => unknown): ValidationError {
   const app = new App({ outdir: "/tmp/unused" });
   const stack = new TerraformStack(app, "test");
   try {
     build(stack);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    return error.message;
+    return error;
   }
   throw new Error("expected the construct to throw a ValidationError, but it did not");
+}
+
+/** Builds inside a fresh stack and returns the thrown ValidationError's message (fails if nothing throws). */
+export function errorOf(build: (scope: Construct) => unknown): string {
+  return validationErrorOf(build).message;
+}
+
+/**
+ * The whole ValidationError message, as a regex anchored on both ends:
+ * `<path>: invalid <property> <value>: expected <allowed> [<code>]`, with `value` given as the
+ * construct received it and shown as the error shows it (JSON, cut at 200 characters, `(missing)` for undefined).
+ */
+export function expectedMessage(path: string, property: string, value: unknown, allowed: string, code: string): RegExp {
+  const text = `${path}: invalid ${property} ${shownValue(value)}: expected ${allowed} [${code}]`;
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+}
+
+/**
+ * A value as `ValidationError` shows it in its message. This restates `formatValue` in src/core/errors.ts on purpose
+ * rather than calling it: the tests are then an independent check of the message format.
+ */
+function shownValue(value: unknown): string {
+  if (value === undefined) return "(missing)";
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+  } catch {
+    return String(value);
+  }
+}
+
+/** One bad input: what it is (the test name), what builds it, and the message it must be rejected with. */
+export type Rejection = [name: string, build: (scope: Construct) => unknown, expected: RegExp];
+
+/** One test per row: building it throws a ValidationError whose whole message matches `expected`. */
+export function testRejections(rows: Rejection[]): void {
+  test.each<Rejection>(rows)("rejects %s", (_name, build, expected) => {
+    expect(errorOf(build)).toMatch(expected);
+  });
 }

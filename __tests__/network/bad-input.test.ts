@@ -2,12 +2,11 @@ import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { INTERFACE_ENDPOINT_SERVICES, Network, Peer, Port, SecurityGroup, VpcFlowLog } from "../../src/network";
 import { ValidationError } from "../../src/core/errors";
-import { errorOf } from "../helpers";
+import { errorOf, expectedMessage } from "../helpers";
 
 const base = { name: "acme-test", cidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"] };
 const CIDR_ALLOWED = "an IPv4 CIDR block whose address is the start of its range, such as 10\\.0\\.0\\.0/16";
 const SG_CHARS = "letters, digits, spaces and \\._-:/\\(\\)#,@\\[\\]\\+=&;\\{\\}!\\$\\*";
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("Network: bad input", () => {
   test.each<[string, object, RegExp]>([
@@ -58,7 +57,7 @@ describe("Network: bad input", () => {
     [
       "an unknown interface endpoint",
       { interfaceEndpoints: ["ecr.api", "ecr"] },
-      new RegExp(`^test/Network: invalid interfaceEndpoints\\[1\\] "ecr": expected a known interface endpoint: ${escape(INTERFACE_ENDPOINT_SERVICES.join(", "))} \\[NETWORK_UNKNOWN_ENDPOINT\\]$`),
+      expectedMessage("test/Network", "interfaceEndpoints[1]", "ecr", `a known interface endpoint: ${INTERFACE_ENDPOINT_SERVICES.join(", ")}`, "NETWORK_UNKNOWN_ENDPOINT"),
     ],
     ["a gateway endpoint listed twice", { gatewayEndpoints: ["s3", "s3"] }, /^test\/Network: invalid gatewayEndpoints "s3": expected each endpoint once \[NETWORK_DUPLICATE_ENDPOINT\]$/],
     ["an interface endpoint listed twice", { interfaceEndpoints: ["logs", "logs"] }, /^test\/Network: invalid interfaceEndpoints "logs": expected each endpoint once \[NETWORK_DUPLICATE_ENDPOINT\]$/],
