@@ -1,14 +1,14 @@
 import { Annotations } from "cdktf";
 import { Construct } from "constructs";
-import { Lb } from "@cdktf/provider-aws/lib/lb";
+import type { Lb } from "@cdktf/provider-aws/lib/lb";
 import { fail } from "../core/errors";
-import { checkTags, withName } from "../core/tags";
+import { checkTags } from "../core/tags";
 import { checkIntegerRange } from "../core/validate";
 import { Connections, IConnectable, Port } from "../network/connections";
 import type { INetwork } from "../network/network";
-import { SecurityGroup } from "../network/security-group";
 import { ApplicationListener } from "./application-listener";
-import { AccessLogsOptions, checkIngressCidrs, defaultIngressCidrs, ingressPeers, loadBalancerSubnets, renderAccessLogs } from "./common";
+import { AccessLogsOptions, checkIngressCidrs, defaultIngressCidrs, ingressPeers } from "./common";
+import { createLoadBalancerResource } from "./load-balancer-resource";
 import { loadBalancerName } from "./names";
 
 // The target group and listener live in their own files; re-exported so the whole ALB API is here.
@@ -113,35 +113,20 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
     if (redirectHttpToHttps && props.certificateArn === undefined) {
       fail(this, { code: "ALB_REDIRECT_WITHOUT_HTTPS", property: "redirectHttpToHttps", value: true, allowed: "false unless certificateArn is set (there is no HTTPS listener to redirect to)" });
     }
-    const subnets = loadBalancerSubnets(this, "ALB_SUBNETS", props.network, internetFacing);
-    const accessLogs = renderAccessLogs(this, "ALB_ACCESS_LOGS", props.accessLogs);
-
-    // No outbound rules: `service.connections.allowFrom(alb, port)` adds exactly the egress needed.
-    const securityGroup = new SecurityGroup(this, "SecurityGroup", {
-      vpcId: props.network.vpcId,
-      name: `${props.name}-alb`,
-      description: `Load balancer ${props.name}: listener ports from the allowed CIDRs, out to its targets only`,
-      allowAllOutbound: false,
-      tags: props.tags,
-    });
+    const { resource, securityGroup } = createLoadBalancerResource(
+      this,
+      "application",
+      { givenName: props.name, name, network: props.network, internetFacing, deletionProtection, accessLogs: props.accessLogs, tags: props.tags },
+      {
+        dropInvalidHeaderFields,
+        // Requests that could be used for HTTP desync (request smuggling) are rejected or closed.
+        desyncMitigationMode: "defensive",
+        enableHttp2: true,
+        idleTimeout: idleTimeoutSeconds,
+      },
+    );
+    this.resource = resource;
     this.connections = securityGroup.connections;
-
-    this.resource = new Lb(this, "Resource", {
-      name,
-      loadBalancerType: "application",
-      internal: !internetFacing,
-      ipAddressType: "ipv4",
-      subnets: subnets as string[],
-      securityGroups: [securityGroup.securityGroupId],
-      dropInvalidHeaderFields,
-      // Requests that could be used for HTTP desync (request smuggling) are rejected or closed.
-      desyncMitigationMode: "defensive",
-      enableHttp2: true,
-      enableDeletionProtection: deletionProtection,
-      idleTimeout: idleTimeoutSeconds,
-      accessLogs,
-      tags: withName(name, props.tags),
-    });
     this.loadBalancerArn = this.resource.arn;
     this.loadBalancerArnSuffix = this.resource.arnSuffix;
     this.dnsName = this.resource.dnsName;

@@ -1,13 +1,14 @@
 import { TerraformResource } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import type { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { fail, isToken } from "../core/errors";
-import { checkTags, withName } from "../core/tags";
+import { checkTags } from "../core/tags";
 import { checkIntegerRange, checkOneOf, checkPort } from "../core/validate";
 import type { INetwork } from "../network/network";
 import type { ITargetGroup } from "./common";
 import { checkHealthCheck, HealthCheckOptions, renderApplicationHealthCheck } from "./health-check";
-import { replacementSafeName, targetGroupNameBase } from "./names";
+import { targetGroupNameBase } from "./names";
+import { createTargetGroupResource, TargetGroupAttachments } from "./target-group-resource";
 
 /** Protocol of an application listener or target group; HTTPS to targets encrypts traffic inside the VPC. */
 export type ApplicationProtocol = "HTTP" | "HTTPS";
@@ -68,8 +69,7 @@ export class ApplicationTargetGroup extends Construct implements ITargetGroup {
   public readonly protocolVersion: ApplicationProtocolVersion;
   /** The group resource, for escape hatches. */
   public readonly resource: LbTargetGroup;
-  private readonly rules: TerraformResource[] = [];
-  private attachedTo?: IConstruct;
+  private readonly rules = new TargetGroupAttachments(this);
 
   constructor(scope: Construct, id: string, props: ApplicationTargetGroupProps) {
     super(scope, id);
@@ -87,21 +87,12 @@ export class ApplicationTargetGroup extends Construct implements ITargetGroup {
     checkSlowStart(this, slowStartSeconds);
     checkTags(this, "tags", props.tags);
 
-    const name = replacementSafeName(base, props.network.vpcId, { port: props.port, protocol, protocolVersion, targetType: "ip" });
-    this.resource = new LbTargetGroup(this, "Resource", {
-      name,
-      vpcId: props.network.vpcId,
-      targetType: "ip",
-      port: props.port,
-      protocol,
-      protocolVersion,
-      deregistrationDelay: String(deregistrationDelaySeconds),
-      slowStart: slowStartSeconds,
-      healthCheck: renderApplicationHealthCheck(props.healthCheck, protocol, protocolVersion),
-      tags: withName(props.name, props.tags),
-      // A listener rule keeps using the group, so the old one can only go after the new one exists.
-      lifecycle: { createBeforeDestroy: true },
-    });
+    const { resource, name } = createTargetGroupResource(
+      this,
+      { ...props, nameBase: base, protocol, deregistrationDelaySeconds, healthCheck: renderApplicationHealthCheck(props.healthCheck, protocol, protocolVersion), alsoReplacedOn: { protocolVersion } },
+      { protocolVersion, slowStart: slowStartSeconds },
+    );
+    this.resource = resource;
     this.targetGroupArn = this.resource.arn;
     this.targetGroupArnSuffix = this.resource.arnSuffix;
     this.targetGroupName = name;
@@ -112,7 +103,7 @@ export class ApplicationTargetGroup extends Construct implements ITargetGroup {
 
   /** The listener rules forwarding to this group; an ECS service must depend on them (see {@link ITargetGroup}). */
   public get attachments(): readonly TerraformResource[] {
-    return [...this.rules];
+    return this.rules.all;
   }
 
   /**
@@ -120,16 +111,7 @@ export class ApplicationTargetGroup extends Construct implements ITargetGroup {
    * A target group serves one load balancer only (an AWS limit).
    */
   public registerListenerRule(loadBalancer: IConstruct, rule: TerraformResource): void {
-    if (this.attachedTo !== undefined && this.attachedTo !== loadBalancer) {
-      fail(rule, {
-        code: "TARGET_GROUP_SHARED",
-        property: "targetGroup",
-        value: this.node.path,
-        allowed: `a target group not already used by another load balancer (it is used by ${this.attachedTo.node.path})`,
-      });
-    }
-    this.attachedTo = loadBalancer;
-    this.rules.push(rule);
+    this.rules.add(loadBalancer, rule, rule);
   }
 }
 

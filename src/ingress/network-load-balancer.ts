@@ -1,11 +1,11 @@
 import { Construct } from "constructs";
-import { Lb } from "@cdktf/provider-aws/lib/lb";
+import type { Lb } from "@cdktf/provider-aws/lib/lb";
 import { fail, isToken } from "../core/errors";
-import { checkTags, withName } from "../core/tags";
+import { checkTags } from "../core/tags";
 import { Connections, IConnectable, Port } from "../network/connections";
 import type { INetwork } from "../network/network";
-import { SecurityGroup } from "../network/security-group";
-import { AccessLogsOptions, checkIngressCidrs, defaultIngressCidrs, ingressPeers, loadBalancerSubnets, renderAccessLogs } from "./common";
+import { AccessLogsOptions, checkIngressCidrs, defaultIngressCidrs, ingressPeers } from "./common";
+import { createLoadBalancerResource } from "./load-balancer-resource";
 import { loadBalancerName } from "./names";
 import { NetworkListener, NetworkListenerOptions } from "./network-listener";
 import type { NetworkProtocol } from "./network-target-group";
@@ -77,30 +77,14 @@ export class NetworkLoadBalancer extends Construct implements IConnectable {
     const name = loadBalancerName(this, "NLB_NAME", props.name);
     checkTags(this, "tags", props.tags);
     checkIngressCidrs(this, "NLB_INGRESS_CIDRS", ingressCidrs);
-    const subnets = loadBalancerSubnets(this, "NLB_SUBNETS", props.network, internetFacing);
-    const accessLogs = renderAccessLogs(this, "NLB_ACCESS_LOGS", props.accessLogs);
-
-    const securityGroup = new SecurityGroup(this, "SecurityGroup", {
-      vpcId: props.network.vpcId,
-      name: `${props.name}-nlb`,
-      description: `Load balancer ${props.name}: listener ports from the allowed CIDRs, out to its targets only`,
-      allowAllOutbound: false,
-      tags: props.tags,
-    });
+    const { resource, securityGroup } = createLoadBalancerResource(
+      this,
+      "network",
+      { givenName: props.name, name, network: props.network, internetFacing, deletionProtection, accessLogs: props.accessLogs, tags: props.tags },
+      { enableCrossZoneLoadBalancing: crossZone },
+    );
+    this.resource = resource;
     this.connections = securityGroup.connections;
-
-    this.resource = new Lb(this, "Resource", {
-      name,
-      loadBalancerType: "network",
-      internal: !internetFacing,
-      ipAddressType: "ipv4",
-      subnets: subnets as string[],
-      securityGroups: [securityGroup.securityGroupId],
-      enableCrossZoneLoadBalancing: crossZone,
-      enableDeletionProtection: deletionProtection,
-      accessLogs,
-      tags: withName(name, props.tags),
-    });
     this.loadBalancerArn = this.resource.arn;
     this.loadBalancerArnSuffix = this.resource.arnSuffix;
     this.dnsName = this.resource.dnsName;

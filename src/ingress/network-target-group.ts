@@ -1,13 +1,14 @@
 import { TerraformResource } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import type { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { fail } from "../core/errors";
-import { checkTags, withName } from "../core/tags";
+import { checkTags } from "../core/tags";
 import { checkIntegerRange, checkOneOf, checkPort } from "../core/validate";
 import type { INetwork } from "../network/network";
 import type { ITargetGroup } from "./common";
 import { checkHealthCheck, NetworkHealthCheckOptions, renderNetworkHealthCheck } from "./health-check";
-import { replacementSafeName, targetGroupNameBase } from "./names";
+import { targetGroupNameBase } from "./names";
+import { createTargetGroupResource, TargetGroupAttachments } from "./target-group-resource";
 
 /** Protocol of a network listener or target group: TCP, TLS (terminated at the load balancer), UDP, or TCP and UDP on one port. */
 export type NetworkProtocol = "TCP" | "TLS" | "UDP" | "TCP_UDP";
@@ -60,8 +61,7 @@ export class NetworkTargetGroup extends Construct implements ITargetGroup {
   public readonly protocol: NetworkProtocol;
   /** The group resource, for escape hatches. */
   public readonly resource: LbTargetGroup;
-  private readonly listeners: TerraformResource[] = [];
-  private attachedTo?: IConstruct;
+  private readonly listeners = new TargetGroupAttachments(this);
 
   constructor(scope: Construct, id: string, props: NetworkTargetGroupProps) {
     super(scope, id);
@@ -86,22 +86,16 @@ export class NetworkTargetGroup extends Construct implements ITargetGroup {
     checkIntegerRange(this, "TARGET_GROUP_DEREGISTRATION_DELAY", "deregistrationDelaySeconds", deregistrationDelaySeconds, 0, 3600, "seconds");
     checkTags(this, "tags", props.tags);
 
-    const name = replacementSafeName(base, props.network.vpcId, { port: props.port, protocol, targetType: "ip" });
-    this.resource = new LbTargetGroup(this, "Resource", {
-      name,
-      vpcId: props.network.vpcId,
-      targetType: "ip",
-      port: props.port,
-      protocol,
-      deregistrationDelay: String(deregistrationDelaySeconds),
-      preserveClientIp: preserveClientIp === undefined ? undefined : String(preserveClientIp),
-      connectionTermination: props.connectionTermination ?? false,
-      proxyProtocolV2: props.proxyProtocolV2 ?? false,
-      healthCheck: renderNetworkHealthCheck(props.healthCheck),
-      tags: withName(props.name, props.tags),
-      // The listener keeps using the group, so the old one can only go after the new one exists.
-      lifecycle: { createBeforeDestroy: true },
-    });
+    const { resource, name } = createTargetGroupResource(
+      this,
+      { ...props, nameBase: base, protocol, deregistrationDelaySeconds, healthCheck: renderNetworkHealthCheck(props.healthCheck) },
+      {
+        preserveClientIp: preserveClientIp === undefined ? undefined : String(preserveClientIp),
+        connectionTermination: props.connectionTermination ?? false,
+        proxyProtocolV2: props.proxyProtocolV2 ?? false,
+      },
+    );
+    this.resource = resource;
     this.targetGroupArn = this.resource.arn;
     this.targetGroupArnSuffix = this.resource.arnSuffix;
     this.targetGroupName = name;
@@ -111,7 +105,7 @@ export class NetworkTargetGroup extends Construct implements ITargetGroup {
 
   /** The listeners forwarding to this group; an ECS service must depend on them (see {@link ITargetGroup}). */
   public get attachments(): readonly TerraformResource[] {
-    return [...this.listeners];
+    return this.listeners.all;
   }
 
   /**
@@ -119,15 +113,6 @@ export class NetworkTargetGroup extends Construct implements ITargetGroup {
    * A target group serves one load balancer only (an AWS limit).
    */
   public registerListener(loadBalancer: IConstruct, listener: TerraformResource): void {
-    if (this.attachedTo !== undefined && this.attachedTo !== loadBalancer) {
-      fail(listener.node.scope ?? listener, {
-        code: "TARGET_GROUP_SHARED",
-        property: "targetGroup",
-        value: this.node.path,
-        allowed: `a target group not already used by another load balancer (it is used by ${this.attachedTo.node.path})`,
-      });
-    }
-    this.attachedTo = loadBalancer;
-    this.listeners.push(listener);
+    this.listeners.add(loadBalancer, listener, listener.node.scope ?? listener);
   }
 }
