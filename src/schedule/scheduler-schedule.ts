@@ -4,8 +4,9 @@ import type { PolicyStatement } from "../core/iam";
 import { checkName } from "../core/naming";
 import { checkTags } from "../core/tags";
 import { checkNotEmpty } from "../core/validate";
-import { FailureQueue } from "./failure-queue";
-import { FailureEventRule } from "./failure-rule";
+import type { FailureQueue } from "./failure-queue";
+import type { FailureEventRule } from "./failure-rule";
+import { addFailureHandling } from "./failure-handling";
 import { InvokeRole } from "./invoke-role";
 import {
   checkScheduleOptions,
@@ -67,7 +68,6 @@ export class SchedulerSchedule extends Construct {
     const groupName = props.scheduleGroupName ?? "default";
     const retryAttempts = props.retryAttempts ?? DEFAULT_RETRY_ATTEMPTS;
     const maxEventAgeSeconds = props.maxEventAgeSeconds ?? DEFAULT_MAX_EVENT_AGE_SECONDS;
-    const queueEnabled = props.failureQueue?.enabled ?? true;
 
     this.role = new InvokeRole(this, "Role", {
       roleName: `${props.name}-scheduler`,
@@ -79,25 +79,14 @@ export class SchedulerSchedule extends Construct {
     });
     this.role.addStatements(...props.target.statements);
 
-    if (queueEnabled) {
-      this.failureQueue = new FailureQueue(this, "FailureQueue", {
-        queueName: `${props.name}-dlq`,
-        retentionDays: props.failureQueue?.retentionDays,
-        kmsKeyArn: props.failureQueue?.kmsKeyArn,
-        alarmTopicArn: props.alarmTopicArn,
-        tags: props.tags,
-      });
-      this.role.addStatements(...failureQueueSendStatements(this.failureQueue.queueArn, this.failureQueue.kmsKeyArn));
-      if (props.target.failureEventPattern !== undefined) {
-        this.failureRule = new FailureEventRule(this, "FailureRule", {
-          ruleName: `${props.name}-failed`,
-          description: `Failed runs of ${props.target.summary}`,
-          eventPattern: props.target.failureEventPattern,
-          queue: this.failureQueue,
-          tags: props.tags,
-        });
-      }
-    }
+    const failureHandling = addFailureHandling(this, {
+      ...props,
+      failureEventPattern: props.target.failureEventPattern,
+      summary: props.target.summary,
+      allowDeadLetters: (queue) => this.role.addStatements(...failureQueueSendStatements(queue.queueArn, queue.kmsKeyArn)),
+    });
+    this.failureQueue = failureHandling.failureQueue;
+    this.failureRule = failureHandling.failureRule;
 
     const schedule = new SchedulerScheduleResource(this, "Resource", {
       name: props.name,

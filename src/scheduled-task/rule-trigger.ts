@@ -4,7 +4,8 @@ import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-
 import type { PolicyStatement } from "../core/iam";
 import { checkName } from "../core/naming";
 import { checkNotEmpty } from "../core/validate";
-import { FailureQueue } from "../schedule/failure-queue";
+import { addFailureHandling } from "../schedule/failure-handling";
+import type { FailureQueue } from "../schedule/failure-queue";
 import { EVENT_RULE_NAME_RULE, FailureEventRule } from "../schedule/failure-rule";
 import { InvokeRole } from "../schedule/invoke-role";
 import { checkScheduleOptions, DEFAULT_MAX_EVENT_AGE_SECONDS, DEFAULT_RETRY_ATTEMPTS, ScheduleOptions } from "../schedule/options";
@@ -57,7 +58,6 @@ export class EventRuleTrigger extends Construct {
     checkNotEmpty(this, "SCHEDULE_TARGET_STATEMENTS", "statements", props.statements);
     const retryAttempts = props.retryAttempts ?? DEFAULT_RETRY_ATTEMPTS;
     const maxEventAgeSeconds = props.maxEventAgeSeconds ?? DEFAULT_MAX_EVENT_AGE_SECONDS;
-    const queueEnabled = props.failureQueue?.enabled ?? true;
 
     const rule = new CloudwatchEventRule(this, "Resource", {
       name: props.name,
@@ -76,25 +76,9 @@ export class EventRuleTrigger extends Construct {
     });
     this.role.addStatements(...props.statements);
 
-    if (queueEnabled) {
-      this.failureQueue = new FailureQueue(this, "FailureQueue", {
-        queueName: `${props.name}-dlq`,
-        retentionDays: props.failureQueue?.retentionDays,
-        kmsKeyArn: props.failureQueue?.kmsKeyArn,
-        alarmTopicArn: props.alarmTopicArn,
-        tags: props.tags,
-      });
-      this.failureQueue.allowEventRule(rule.arn);
-      if (props.failureEventPattern !== undefined) {
-        this.failureRule = new FailureEventRule(this, "FailureRule", {
-          ruleName: `${props.name}-failed`,
-          description: `Failed runs of ${props.summary}`,
-          eventPattern: props.failureEventPattern,
-          queue: this.failureQueue,
-          tags: props.tags,
-        });
-      }
-    }
+    const failureHandling = addFailureHandling(this, { ...props, allowDeadLetters: (queue) => queue.allowEventRule(rule.arn) });
+    this.failureQueue = failureHandling.failureQueue;
+    this.failureRule = failureHandling.failureRule;
 
     const p = props.runTask;
     new CloudwatchEventTarget(this, "Target", {
