@@ -1,10 +1,7 @@
 import { Construct } from "constructs";
-import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { assumeRolePolicy } from "../core/iam";
+import { ContainerInstances, createEcsInstanceRole } from "../cluster/container-instances";
 import { checkName, NameRules, safeName } from "../core/naming";
-import { checkTags, withName } from "../core/tags";
+import { checkTags } from "../core/tags";
 
 /** Props of an {@link InstanceRole}. */
 export interface InstanceRoleProps {
@@ -21,9 +18,9 @@ export interface InstanceRoleProps {
  */
 export class InstanceRole extends Construct {
   /** `AmazonEC2ContainerServiceforEC2Role`: register with ECS, pull from ECR, write agent logs. */
-  public static readonly ECS_MANAGED_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role";
+  public static readonly ECS_MANAGED_POLICY_ARN = ContainerInstances.ECS_MANAGED_POLICY_ARN;
   /** `AmazonSSMManagedInstanceCore`: Session Manager access instead of SSH. */
-  public static readonly SSM_MANAGED_POLICY_ARN = "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore";
+  public static readonly SSM_MANAGED_POLICY_ARN = ContainerInstances.SSM_MANAGED_POLICY_ARN;
 
   /** ARN of the IAM role the instances run with (a token). */
   public readonly roleArn: string;
@@ -35,16 +32,8 @@ export class InstanceRole extends Construct {
     const name = safeName(props.roleName, NameRules.iamRole.maxLength);
     checkName(this, "INSTANCE_ROLE_NAME", "name", name, NameRules.iamRole);
     checkTags(this, "tags", props.tags);
-    const role = new IamRole(this, "Resource", {
-      name,
-      description: "AWS Batch compute environment instances",
-      assumeRolePolicy: assumeRolePolicy(["ec2.amazonaws.com"]),
-      tags: withName(name, props.tags),
-    });
-    new IamRolePolicyAttachment(this, "EcsPolicy", { role: role.name, policyArn: InstanceRole.ECS_MANAGED_POLICY_ARN });
-    new IamRolePolicyAttachment(this, "SsmPolicy", { role: role.name, policyArn: InstanceRole.SSM_MANAGED_POLICY_ARN });
-    const profile = new IamInstanceProfile(this, "InstanceProfile", { name, role: role.name, tags: withName(name, props.tags) });
+    const { role, instanceProfile } = createEcsInstanceRole(this, "Resource", { name, description: "AWS Batch compute environment instances", tags: props.tags });
     this.roleArn = role.arn;
-    this.instanceProfileArn = profile.arn;
+    this.instanceProfileArn = instanceProfile.arn;
   }
 }

@@ -53,21 +53,54 @@ export class ContainerInstances extends Construct {
     });
     this.connections = this.securityGroup.connections;
 
-    const roleName = `${props.clusterName}-ecs-instance`;
-    this.role = new IamRole(this, "Role", {
-      name: roleName,
+    const instanceRole = createEcsInstanceRole(this, "Role", {
+      name: `${props.clusterName}-ecs-instance`,
       description: `ECS container instances of cluster ${props.clusterName}`,
-      assumeRolePolicy: assumeRolePolicy(["ec2.amazonaws.com"]),
-      tags: withName(roleName, props.tags),
+      tags: props.tags,
     });
-    this.policyAttachments = [
-      new IamRolePolicyAttachment(this, "EcsPolicy", { role: this.role.name, policyArn: ContainerInstances.ECS_MANAGED_POLICY_ARN }),
-      new IamRolePolicyAttachment(this, "SsmPolicy", { role: this.role.name, policyArn: ContainerInstances.SSM_MANAGED_POLICY_ARN }),
-    ];
-    this.instanceProfile = new IamInstanceProfile(this, "InstanceProfile", {
-      name: roleName,
-      role: this.role.name,
-      tags: withName(roleName, props.tags),
-    });
+    this.role = instanceRole.role;
+    this.policyAttachments = instanceRole.policyAttachments;
+    this.instanceProfile = instanceRole.instanceProfile;
   }
+}
+
+/** Settings of {@link createEcsInstanceRole}. */
+export interface EcsInstanceRoleOptions {
+  /** Name of the role and of the instance profile (at most 64 characters, checked by the caller). */
+  readonly name: string;
+  /** Description of the role: whose instances assume it. */
+  readonly description: string;
+  /** Tags for the role and the instance profile; each also gets a `Name`. @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/** What {@link createEcsInstanceRole} makes. */
+export interface EcsInstanceRole {
+  /** The role EC2 instances assume. */
+  readonly role: IamRole;
+  /** The role's managed policy attachments; instances launched before them could not register with ECS. */
+  readonly policyAttachments: readonly ITerraformDependable[];
+  /** The instance profile wrapping the role, which launch templates and Batch take. */
+  readonly instanceProfile: IamInstanceProfile;
+}
+
+/**
+ * Adds to `scope` the role of an ECS host (id `roleId`, trusted by EC2) with only the ECS agent and
+ * Session Manager managed policies (`EcsPolicy`, `SsmPolicy`), and its instance profile
+ * (`InstanceProfile`), both named `options.name`. Used by cluster container instances and Batch EC2
+ * compute environments.
+ */
+export function createEcsInstanceRole(scope: Construct, roleId: string, options: EcsInstanceRoleOptions): EcsInstanceRole {
+  const role = new IamRole(scope, roleId, {
+    name: options.name,
+    description: options.description,
+    assumeRolePolicy: assumeRolePolicy(["ec2.amazonaws.com"]),
+    tags: withName(options.name, options.tags),
+  });
+  const policyAttachments = [
+    new IamRolePolicyAttachment(scope, "EcsPolicy", { role: role.name, policyArn: ContainerInstances.ECS_MANAGED_POLICY_ARN }),
+    new IamRolePolicyAttachment(scope, "SsmPolicy", { role: role.name, policyArn: ContainerInstances.SSM_MANAGED_POLICY_ARN }),
+  ];
+  const instanceProfile = new IamInstanceProfile(scope, "InstanceProfile", { name: options.name, role: role.name, tags: withName(options.name, options.tags) });
+  return { role, policyAttachments, instanceProfile };
 }
