@@ -1,18 +1,10 @@
 import { Construct } from "constructs";
 import { Cluster, ClusterProps } from "../../src/cluster/cluster";
 import { Ec2CapacityProviderOptions } from "../../src/cluster/ec2-capacity-provider";
-import { Network } from "../../src/network/network";
 import { LOG_RETENTION_DAYS } from "../../src/network/flow-logs";
 import { expectedMessage, Rejection, testRejections } from "../helpers";
+import { base, general } from "./fixtures";
 
-const network = Network.fromAttributes({
-  vpcId: "vpc-0123",
-  vpcCidr: "10.0.0.0/16",
-  availabilityZones: ["eu-west-1a", "eu-west-1b"],
-  privateSubnetIds: ["subnet-a", "subnet-b"],
-});
-const base: ClusterProps = { name: "acme-test", network };
-const general: Ec2CapacityProviderOptions = { instanceTypes: ["m7i.large"], maxSize: 4 };
 
 /** Builds a Cluster with these props (on top of a valid one). */
 function cluster(props: Partial<ClusterProps>): (scope: Construct) => void {

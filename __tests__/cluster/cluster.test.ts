@@ -8,19 +8,10 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { ServiceDiscoveryHttpNamespace } from "@cdktf/provider-aws/lib/service-discovery-http-namespace";
 import { ServiceDiscoveryPrivateDnsNamespace } from "@cdktf/provider-aws/lib/service-discovery-private-dns-namespace";
 import { Cluster, ClusterProps } from "../../src/cluster/cluster";
-import { Ec2CapacityProviderOptions } from "../../src/cluster/ec2-capacity-provider";
-import { Network } from "../../src/network/network";
 import { Port } from "../../src/network/connections";
 import { resourceAt, resourcesOf, synth, Synthesized } from "../helpers";
+import { base, general, network } from "./fixtures";
 
-const network = Network.fromAttributes({
-  vpcId: "vpc-0123",
-  vpcCidr: "10.0.0.0/16",
-  availabilityZones: ["eu-west-1a", "eu-west-1b"],
-  privateSubnetIds: ["subnet-a", "subnet-b"],
-});
-const base: ClusterProps = { name: "acme-test", network };
-const general: Ec2CapacityProviderOptions = { instanceTypes: ["m7i.large"], maxSize: 4 };
 
 /** Synthesizes one Cluster and returns it with the stack JSON. */
 function synthCluster(props: Partial<ClusterProps> = {}): { s: Synthesized; cluster: Cluster } {

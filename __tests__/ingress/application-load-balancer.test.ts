@@ -2,21 +2,12 @@ import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { ApplicationLoadBalancer, ApplicationLoadBalancerProps, ApplicationTargetGroup, ApplicationTargetGroupProps } from "../../src/ingress/application-load-balancer";
 import { Port } from "../../src/network/connections";
-import { INetwork, Network } from "../../src/network/network";
+import { Network } from "../../src/network/network";
 import { SecurityGroup } from "../../src/network/security-group";
 import { resourceAt, resourcesOf, synth } from "../helpers";
+import { CERT, CERT2, network } from "./fixtures";
 
-const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
-const CERT2 = "arn:aws:acm:eu-west-1:123456789012:certificate/66666666-7777-8888-9999-000000000000";
 
-/** A network given by attributes: literal ids, so names and subnets can be asserted exactly. */
-const network: INetwork = Network.fromAttributes({
-  vpcId: "vpc-0abc",
-  vpcCidr: "10.1.0.0/16",
-  availabilityZones: ["eu-west-1a", "eu-west-1b"],
-  publicSubnetIds: ["subnet-pub-a", "subnet-pub-b"],
-  privateSubnetIds: ["subnet-priv-a", "subnet-priv-b"],
-});
 
 function alb(scope: Construct, props: Partial<ApplicationLoadBalancerProps> = {}): ApplicationLoadBalancer {
   return new ApplicationLoadBalancer(scope, "Alb", { name: "acme-dev-web", network, certificateArn: CERT, ...props });

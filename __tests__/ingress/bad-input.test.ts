@@ -4,19 +4,12 @@ import { ApplicationListener } from "../../src/ingress/application-listener";
 import { ApplicationLoadBalancer, ApplicationLoadBalancerProps, ApplicationTargetGroup, ApplicationTargetGroupProps } from "../../src/ingress/application-load-balancer";
 import { NetworkListener, NetworkListenerOptions } from "../../src/ingress/network-listener";
 import { NetworkLoadBalancer, NetworkLoadBalancerProps, NetworkTargetGroup, NetworkTargetGroupProps } from "../../src/ingress/network-load-balancer";
-import { INetwork, Network } from "../../src/network/network";
+import { Network } from "../../src/network/network";
 import { expectedMessage, Rejection, testRejections } from "../helpers";
+import { CERT, network } from "./fixtures";
 
-const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
 const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
-const network: INetwork = Network.fromAttributes({
-  vpcId: "vpc-0abc",
-  vpcCidr: "10.1.0.0/16",
-  availabilityZones: ["eu-west-1a", "eu-west-1b"],
-  publicSubnetIds: ["subnet-pub-a", "subnet-pub-b"],
-  privateSubnetIds: ["subnet-priv-a", "subnet-priv-b"],
-});
 const privateOnly = Network.fromAttributes({ vpcId: "vpc-1", vpcCidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], privateSubnetIds: ["a", "b"] });
 const onePrivateSubnet = Network.fromAttributes({ vpcId: "vpc-1", vpcCidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a"], privateSubnetIds: ["a"] });
 

@@ -1,6 +1,7 @@
 import { TerraformPlanJson } from "../../src/terraform";
 import { offlinePlan } from "../offline/offline-plans";
-import { CERT, CERT2, INGRESS_OFFLINE_STACK } from "./offline-stack";
+import { CERT, CERT2 } from "./fixtures";
+import { INGRESS_OFFLINE_STACK } from "./offline-stack";
 
 /**
  * One stack with every ingress feature, through the real hashicorp/aws provider: terraform

@@ -1,19 +1,11 @@
 import { Construct } from "constructs";
 import { NetworkLoadBalancer, NetworkLoadBalancerProps, NetworkTargetGroup, NetworkTargetGroupProps } from "../../src/ingress/network-load-balancer";
 import { Port } from "../../src/network/connections";
-import { INetwork, Network } from "../../src/network/network";
 import { SecurityGroup } from "../../src/network/security-group";
 import { resourceAt, resourcesOf, synth } from "../helpers";
+import { CERT, network } from "./fixtures";
 
-const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
 
-const network: INetwork = Network.fromAttributes({
-  vpcId: "vpc-0abc",
-  vpcCidr: "10.1.0.0/16",
-  availabilityZones: ["eu-west-1a", "eu-west-1b"],
-  publicSubnetIds: ["subnet-pub-a", "subnet-pub-b"],
-  privateSubnetIds: ["subnet-priv-a", "subnet-priv-b"],
-});
 
 function nlb(scope: Construct, props: Partial<NetworkLoadBalancerProps> = {}): NetworkLoadBalancer {
   return new NetworkLoadBalancer(scope, "Nlb", { name: "acme-dev-mqtt", network, ...props });

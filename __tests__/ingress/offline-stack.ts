@@ -4,15 +4,13 @@ import { useAwsProviderRange } from "../../src/core/provider-version";
 import { ApplicationLoadBalancer, ApplicationTargetGroup } from "../../src/ingress/application-load-balancer";
 import { NetworkLoadBalancer, NetworkTargetGroup } from "../../src/ingress/network-load-balancer";
 import { Network } from "../../src/network/network";
-
-export const CERT = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
-export const CERT2 = "arn:aws:acm:eu-west-1:123456789012:certificate/66666666-7777-8888-9999-000000000000";
+import { CERT, CERT2 } from "./fixtures";
 
 export const INGRESS_OFFLINE_STACK = "ingress";
 
 /** One stack with every ingress feature, registered in `__tests__/offline/registry.ts`. */
 export function ingressOfflineStack(app: App): TerraformStack {
-const stack = new TerraformStack(app, INGRESS_OFFLINE_STACK);
+  const stack = new TerraformStack(app, INGRESS_OFFLINE_STACK);
   new AwsProvider(stack, "aws", { region: "eu-west-1" });
   useAwsProviderRange(stack);
 

@@ -4,6 +4,7 @@ import { FailureEventRule } from "../../src/schedule/failure-rule";
 import { InvokeRole, InvokeRoleProps } from "../../src/schedule/invoke-role";
 import { SchedulerSchedule, SchedulerScheduleProps } from "../../src/schedule/scheduler-schedule";
 import { expectedMessage, testRejections, validationErrorOf } from "../helpers";
+import { pingProps } from "./fixtures";
 
 /**
  * Every bad input the schedule constructs reject, each with the library's one message shape:
@@ -14,17 +15,7 @@ import { expectedMessage, testRejections, validationErrorOf } from "../helpers";
 const RESERVED_TAG_KEY = 'a key of 1 to 128 characters not starting with "aws:"';
 const SCHEDULER_NAME = "1 to 64 characters of letters, digits and ._-";
 
-const base: SchedulerScheduleProps = {
-  name: "acme-test-ping",
-  schedule: "rate(5 minutes)",
-  target: {
-    arn: "arn:aws:scheduler:::aws-sdk:sqs:sendMessage",
-    input: JSON.stringify({ QueueUrl: "https://sqs.eu-west-1.amazonaws.com/111122223333/work", MessageBody: "ping" }),
-    statements: [{ sid: "Send", actions: ["sqs:SendMessage"], resources: ["arn:aws:sqs:eu-west-1:111122223333:work"] }],
-    summary: "a ping",
-  },
-};
-const ping = (extra: Partial<SchedulerScheduleProps>) => (scope: Construct) => new SchedulerSchedule(scope, "Ping", { ...base, ...extra });
+const ping = (extra: Partial<SchedulerScheduleProps>) => (scope: Construct) => new SchedulerSchedule(scope, "Ping", { ...pingProps, ...extra });
 const queue = (extra: Partial<FailureQueueProps>) => (scope: Construct) => new FailureQueue(scope, "Queue", { queueName: "acme-test-dlq", ...extra });
 const role = (extra: Partial<InvokeRoleProps>) => (scope: Construct) =>
   new InvokeRole(scope, "Role", { roleName: "acme-test-scheduler", service: "scheduler.amazonaws.com", sourceArns: ["arn:aws:scheduler:eu-west-1:111122223333:schedule/default/x"], ...extra });
@@ -83,7 +74,7 @@ describe("SchedulerSchedule bad input", () => {
       ping({ startDate: "2030-01-02T00:00:00Z", endDate: "2030-01-01T00:00:00Z" }),
       expectedMessage(at, "endDate", "2030-01-01T00:00:00Z", "a date after startDate (2030-01-02T00:00:00Z)", "SCHEDULE_DATES"),
     ],
-    ["a target the role may do nothing with", ping({ target: { ...base.target, statements: [] } }), expectedMessage(at, "target.statements", [], "at least one item", "SCHEDULE_TARGET_STATEMENTS")],
+    ["a target the role may do nothing with", ping({ target: { ...pingProps.target, statements: [] } }), expectedMessage(at, "target.statements", [], "at least one item", "SCHEDULE_TARGET_STATEMENTS")],
   ]);
 });
 

@@ -2,18 +2,9 @@ import { Construct } from "constructs";
 import { failureQueueSendStatements, renderFailureQueuePolicy, renderFlexibleTimeWindow, renderRetryPolicy } from "../../src/schedule/render";
 import { SchedulerSchedule, SchedulerScheduleProps } from "../../src/schedule/scheduler-schedule";
 import { resourceAt, resourcesOf, synth } from "../helpers";
+import { pingProps } from "./fixtures";
 
-const base: SchedulerScheduleProps = {
-  name: "acme-test-ping",
-  schedule: "rate(5 minutes)",
-  target: {
-    arn: "arn:aws:scheduler:::aws-sdk:sqs:sendMessage",
-    input: JSON.stringify({ QueueUrl: "https://sqs.eu-west-1.amazonaws.com/111122223333/work", MessageBody: "ping" }),
-    statements: [{ sid: "Send", actions: ["sqs:SendMessage"], resources: ["arn:aws:sqs:eu-west-1:111122223333:work"] }],
-    summary: "a ping",
-  },
-};
-const build = (scope: Construct, extra: Partial<SchedulerScheduleProps> = {}) => new SchedulerSchedule(scope, "Ping", { ...base, ...extra });
+const build = (scope: Construct, extra: Partial<SchedulerScheduleProps> = {}) => new SchedulerSchedule(scope, "Ping", { ...pingProps, ...extra });
 
 describe("schedule rendering", () => {
   test("retry policy and time window shapes", () => {

@@ -1,8 +1,7 @@
 import { Construct } from "constructs";
-import { ScheduledTask, ScheduledTaskProps } from "../../src/scheduled-task";
 import { EventRuleTrigger, EventRuleTriggerProps } from "../../src/scheduled-task/rule-trigger";
 import { expectedMessage, testRejections, validationErrorOf } from "../helpers";
-import { testCluster, testNetwork, testTaskDefinition } from "./fixtures";
+import { nightly, NightlyProps } from "./fixtures";
 
 /**
  * Every bad input the scheduled-task constructs reject, each with the library's one message shape:
@@ -15,15 +14,8 @@ const IANA = 'an IANA time zone name such as "Europe/Paris", "America/New_York" 
 const RULE_ONLY = 'no value with trigger "eventbridge-rule" (EventBridge rules run in UTC and have no time window, dates, groups or key; use the default "scheduler" trigger)';
 const NOT_AWSVPC = (property: string) => `no ${property} for a task definition in bridge network mode (only awsvpc tasks have their own network interface)`;
 
-type Build = Omit<ScheduledTaskProps, "cluster" | "taskDefinition"> & { compatibility?: "FARGATE" | "EC2"; networkMode?: "awsvpc" | "bridge"; providers?: string[] };
-function nightly(scope: Construct, extra: Partial<Build> = {}): ScheduledTask {
-  const { compatibility, networkMode, providers, ...props } = extra;
-  const cluster = testCluster(scope, testNetwork(), providers);
-  const taskDefinition = testTaskDefinition(scope, compatibility, networkMode);
-  return new ScheduledTask(scope, "Nightly", { name: "acme-test-nightly-report", schedule: "cron(0 2 * * ? *)", cluster, taskDefinition, ...props });
-}
-const task = (extra: Partial<Build>) => (scope: Construct) => nightly(scope, extra);
-const bridge: Partial<Build> = { compatibility: "EC2", networkMode: "bridge", providers: ["acme-ec2"] };
+const task = (extra: Partial<NightlyProps>) => (scope: Construct) => nightly(scope, extra);
+const bridge: Partial<NightlyProps> = { compatibility: "EC2", networkMode: "bridge", providers: ["acme-ec2"] };
 
 const rule = (extra: Partial<EventRuleTriggerProps>) => (scope: Construct) =>
   new EventRuleTrigger(scope, "Rule", {

@@ -6,6 +6,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ICluster } from "../../src/cluster/types";
 import { assumeRolePolicy } from "../../src/core/iam";
 import { INetwork, Network } from "../../src/network/network";
+import { ScheduledTask, ScheduledTaskProps } from "../../src/scheduled-task";
 import { ITaskDefinition } from "../../src/task/types";
 
 /** A network described by attributes (no resources), for synth tests. */
@@ -66,4 +67,22 @@ export function testTaskDefinition(scope: Construct, compatibility: "FARGATE" | 
     ],
     defaultContainerName: "report",
   };
+}
+
+/** Props of {@link nightly}: a scheduled task's, with the test cluster and task definition described instead of given. */
+export type NightlyProps = Omit<ScheduledTaskProps, "cluster" | "taskDefinition"> & {
+  /** @default "FARGATE" */
+  compatibility?: "FARGATE" | "EC2";
+  /** @default "awsvpc" */
+  networkMode?: "awsvpc" | "bridge";
+  /** Capacity providers of the test cluster. @default ["FARGATE", "FARGATE_SPOT"] */
+  providers?: string[];
+};
+
+/** A valid ScheduledTask `Nightly` running the test task definition at 02:00 on the test cluster, with `extra` on top. */
+export function nightly(scope: Construct, extra: Partial<NightlyProps> = {}): ScheduledTask {
+  const { compatibility, networkMode, providers, ...props } = extra;
+  const cluster = testCluster(scope, testNetwork(), providers);
+  const taskDefinition = testTaskDefinition(scope, compatibility, networkMode);
+  return new ScheduledTask(scope, "Nightly", { name: "acme-test-nightly-report", schedule: "cron(0 2 * * ? *)", cluster, taskDefinition, ...props });
 }

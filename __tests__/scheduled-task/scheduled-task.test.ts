@@ -2,18 +2,10 @@ import { TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { SchedulerSchedule } from "@cdktf/provider-aws/lib/scheduler-schedule";
 import { SecurityGroup } from "../../src/network/security-group";
-import { ScheduledTask, ScheduledTaskProps } from "../../src/scheduled-task";
+import { ScheduledTask } from "../../src/scheduled-task";
 import { resourceAt, resourcesOf, synth } from "../helpers";
-import { testCluster, testNetwork, testTaskDefinition } from "./fixtures";
+import { nightly, testCluster, testTaskDefinition } from "./fixtures";
 
-type Build = Omit<ScheduledTaskProps, "cluster" | "taskDefinition"> & { compatibility?: "FARGATE" | "EC2"; networkMode?: "awsvpc" | "bridge"; providers?: string[] };
-
-function nightly(scope: Construct, extra: Partial<Build> = {}): ScheduledTask {
-  const { compatibility, networkMode, providers, ...props } = extra;
-  const cluster = testCluster(scope, testNetwork(), providers);
-  const taskDefinition = testTaskDefinition(scope, compatibility, networkMode);
-  return new ScheduledTask(scope, "Nightly", { name: "acme-test-nightly-report", schedule: "cron(0 2 * * ? *)", cluster, taskDefinition, ...props });
-}
 
 const policyOf = (s: ReturnType<typeof synth>, path: string) => JSON.parse(resourceAt(s, "aws_iam_role_policy", path).policy);
 
