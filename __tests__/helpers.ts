@@ -29,11 +29,15 @@ export function resourcesOf(s: Synthesized, type: string): Record<string, any> {
  * cdktf names resources by path with `/` as `_`, `Resource` segments dropped and a hash appended.
  */
 export function resourceAt(s: Synthesized, type: string, pathSuffix: string): any {
-  const normalized = pathSuffix.split("/").filter((p) => p !== "Resource").join("_");
+  const normalized = pathSuffix
+    .split("/")
+    .filter((p) => p !== "Resource")
+    .join("_");
   const pattern = new RegExp(`(^|_)${normalized}_[0-9A-F]{8}$`);
   const all = resourcesOf(s, type);
   const matches = Object.keys(all).filter((key) => pattern.test(key));
-  if (matches.length !== 1) throw new Error(`expected one ${type} at */${pathSuffix}, found ${matches.length}; have: ${Object.keys(all).join(", ")}`);
+  if (matches.length !== 1)
+    throw new Error(`expected one ${type} at */${pathSuffix}, found ${matches.length}; have: ${Object.keys(all).join(", ")}`);
   return all[matches[0]];
 }
 

@@ -11,7 +11,9 @@ const COMMANDS = { "plan-review": "plan-review/cli" };
 const [command, ...args] = process.argv.slice(2);
 
 if (!Object.prototype.hasOwnProperty.call(COMMANDS, command)) {
-  console.error(`Usage: cdktf-ecs-platform <command> [options]\n\nCommands:\n  plan-review   review terraform plans for a pull request (--help for options)`);
+  console.error(
+    `Usage: cdktf-ecs-platform <command> [options]\n\nCommands:\n  plan-review   review terraform plans for a pull request (--help for options)`,
+  );
   process.exit(64);
 }
 

@@ -18,12 +18,17 @@ import { ApiDocProblem, findApiDocProblems } from "./publishing/api-docs";
  * `#imports`, which this repository's node10 module resolution does not read, so the type is put
  * together from the declaration files of the parts used here.
  */
-type TypeDoc = typeof import("typedoc/dist/types/index") & typeof import("typedoc/dist/types/models/index") & typeof import("typedoc/dist/types/utils-common");
+type TypeDoc = typeof import("typedoc/dist/types/index") &
+  typeof import("typedoc/dist/types/models/index") &
+  typeof import("typedoc/dist/types/utils-common");
 
 function listFiles(dir: string): string[] {
-  const walk = (d: string): string[] => readdirSync(d).flatMap((name) => (statSync(join(d, name)).isDirectory() ? walk(join(d, name)) : [join(d, name)]));
+  const walk = (d: string): string[] =>
+    readdirSync(d).flatMap((name) => (statSync(join(d, name)).isDirectory() ? walk(join(d, name)) : [join(d, name)]));
   try {
-    return walk(dir).map((f) => relative(dir, f)).sort();
+    return walk(dir)
+      .map((f) => relative(dir, f))
+      .sort();
   } catch {
     return [];
   }
@@ -36,7 +41,9 @@ function staleFiles(checkedIn: string, fresh: string): string[] {
   return [
     ...[...after].filter((f) => !before.has(f)).map((f) => `+ ${f}`),
     ...[...before].filter((f) => !after.has(f)).map((f) => `- ${f}`),
-    ...[...after].filter((f) => before.has(f) && readFileSync(join(checkedIn, f), "utf8") !== readFileSync(join(fresh, f), "utf8")).map((f) => `~ ${f}`),
+    ...[...after]
+      .filter((f) => before.has(f) && readFileSync(join(checkedIn, f), "utf8") !== readFileSync(join(fresh, f), "utf8"))
+      .map((f) => `~ ${f}`),
   ];
 }
 
@@ -47,7 +54,11 @@ async function main(): Promise<number> {
   // TypeDoc is an ES module and loads its plugins with import(); importing it the same way keeps
   // one copy of it in the process.
   const td = (await import("typedoc" as string)) as TypeDoc;
-  const app = await td.Application.bootstrapWithPlugins({ options: optionsFile }, [new td.TypeDocReader(), new td.PackageJsonReader(), new td.TSConfigReader()]);
+  const app = await td.Application.bootstrapWithPlugins({ options: optionsFile }, [
+    new td.TypeDocReader(),
+    new td.PackageJsonReader(),
+    new td.TSConfigReader(),
+  ]);
   const messages: string[] = [];
   class CollectingLogger extends td.Logger {
     log(message: string, level: number): void {
@@ -78,7 +89,8 @@ async function main(): Promise<number> {
 
   for (const p of problems) console.log(`${p.kind === "undocumented" ? "undocumented:" : "no @default:  "} ${p.name}`);
   for (const m of messages) console.log(`typedoc:       ${m}`);
-  if (stale.length > 0) console.log(`${relative(process.cwd(), outDir)} is out of date, run \`npm run docs\`:\n${stale.map((s) => `  ${s}`).join("\n")}`);
+  if (stale.length > 0)
+    console.log(`${relative(process.cwd(), outDir)} is out of date, run \`npm run docs\`:\n${stale.map((s) => `  ${s}`).join("\n")}`);
   const total = problems.length + messages.length + (stale.length > 0 ? 1 : 0);
   const count = (kind: ApiDocProblem["kind"]) => problems.filter((p) => p.kind === kind).length;
   console.log(

@@ -68,7 +68,12 @@ function checkLockfile(consumerDir: string, registryUrl: string): number {
   const installed = Object.entries(lock.packages).filter(([path, p]) => path !== "" && !p.link && !p.inBundle);
   const foreign = installed.filter(([, p]) => !p.resolved?.startsWith(registryUrl));
   if (foreign.length > 0) {
-    throw new Error(`not installed from ${registryUrl}: ${foreign.slice(0, 10).map(([path, p]) => `${path} (${p.resolved ?? "no resolved URL"})`).join(", ")}`);
+    throw new Error(
+      `not installed from ${registryUrl}: ${foreign
+        .slice(0, 10)
+        .map(([path, p]) => `${path} (${p.resolved ?? "no resolved URL"})`)
+        .join(", ")}`,
+    );
   }
   return installed.length;
 }
@@ -77,7 +82,8 @@ function checkLockfile(consumerDir: string, registryUrl: string): number {
 function checkInstalledPackage(consumerDir: string, manifest: Manifest): void {
   const dir = join(consumerDir, "node_modules", manifest.name);
   const installed = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string };
-  if (installed.version !== manifest.version) throw new Error(`installed ${manifest.name}@${installed.version}, published ${manifest.version}`);
+  if (installed.version !== manifest.version)
+    throw new Error(`installed ${manifest.name}@${installed.version}, published ${manifest.version}`);
   for (const unwanted of ["src", "__tests__", "stacks", "scripts", "docs", "tsconfig.json"]) {
     if (existsSync(join(dir, unwanted))) throw new Error(`the published package contains ${unwanted}`);
   }
@@ -101,29 +107,45 @@ async function roundTrip(tmp: string, manifest: Manifest, onRegistry: (r: Runnin
   const token = await registry.addUser("roundtrip-publisher", randomBytes(16).toString("hex"));
   const publisherConfig = join(tmp, "publisher.npmrc");
   writeFileSync(publisherConfig, `${host}:_authToken=${token}\n`);
-  const publishEnv = cleanEnv({ npm_config_registry: registry.url, npm_config_userconfig: publisherConfig, npm_config_globalconfig: globalConfig });
+  const publishEnv = cleanEnv({
+    npm_config_registry: registry.url,
+    npm_config_userconfig: publisherConfig,
+    npm_config_globalconfig: globalConfig,
+  });
   await step(`npm publish ${manifest.name}@${manifest.version} (prepack: guard, build, API docs check)`, () =>
     sh(root, "npm", ["publish", "--no-audit", "--no-fund"], publishEnv),
   );
   const packument = (await (await fetch(`${registry.url}${manifest.name}`)).json()) as { "dist-tags"?: { latest?: string } };
-  if (packument["dist-tags"]?.latest !== manifest.version) throw new Error(`the registry does not serve ${manifest.name}@${manifest.version}`);
+  if (packument["dist-tags"]?.latest !== manifest.version)
+    throw new Error(`the registry does not serve ${manifest.name}@${manifest.version}`);
 
   const consumerDir = join(tmp, "consumer");
   mkdirSync(consumerDir);
   const peers = Object.fromEntries(Object.keys(manifest.peerDependencies).map((name) => [name, manifest.devDependencies[name]]));
   const tools = { typescript: manifest.devDependencies.typescript, "@types/node": manifest.devDependencies["@types/node"] };
-  for (const [path, text] of Object.entries(consumerProject({ packageName: manifest.name, packageVersion: manifest.version, dependencies: peers, devDependencies: tools }))) {
+  for (const [path, text] of Object.entries(
+    consumerProject({ packageName: manifest.name, packageVersion: manifest.version, dependencies: peers, devDependencies: tools }),
+  )) {
     writeFileSync(join(consumerDir, path), text);
   }
   const consumerConfig = join(tmp, "consumer.npmrc");
   writeFileSync(consumerConfig, `registry=${registry.url}\n`);
-  const consumerEnv = cleanEnv({ npm_config_registry: registry.url, npm_config_userconfig: consumerConfig, npm_config_globalconfig: globalConfig, npm_config_cache: join(tmp, "npm-cache") });
-  await step("consumer: npm install from the private registry", () => sh(consumerDir, "npm", ["install", "--no-audit", "--no-fund"], consumerEnv));
+  const consumerEnv = cleanEnv({
+    npm_config_registry: registry.url,
+    npm_config_userconfig: consumerConfig,
+    npm_config_globalconfig: globalConfig,
+    npm_config_cache: join(tmp, "npm-cache"),
+  });
+  await step("consumer: npm install from the private registry", () =>
+    sh(consumerDir, "npm", ["install", "--no-audit", "--no-fund"], consumerEnv),
+  );
   const count = checkLockfile(consumerDir, registry.url);
   checkInstalledPackage(consumerDir, manifest);
   console.log(`  ${count} packages, every one resolved from ${registry.url}`);
   await step("consumer: tsc (commonjs/node10 and node16 resolution)", () => sh(consumerDir, "npm", ["run", "build"], consumerEnv));
-  const output = await step("consumer: synth + terraform validate + plan -refresh=false", () => sh(consumerDir, "npm", ["start", "--silent"], consumerEnv));
+  const output = await step("consumer: synth + terraform validate + plan -refresh=false", () =>
+    sh(consumerDir, "npm", ["start", "--silent"], consumerEnv),
+  );
   console.log(`  ${output.trim()}`);
 }
 
@@ -142,12 +164,18 @@ async function main(): Promise<number> {
   const started = performance.now();
   try {
     await roundTrip(tmp, manifest, (r) => (registry = r));
-    console.log(`ok: published and consumed ${manifest.name}@${manifest.version} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `ok: published and consumed ${manifest.name}@${manifest.version} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     return 0;
   } catch (error) {
     console.log("");
     console.error(`FAIL: ${(error as Error).message}`);
-    console.error(keep ? `registry log: ${join(tmp, "registry", "verdaccio.log")}` : "run with --keep to keep the registry, its log and the consumer project");
+    console.error(
+      keep
+        ? `registry log: ${join(tmp, "registry", "verdaccio.log")}`
+        : "run with --keep to keep the registry, its log and the consumer project",
+    );
     return 1;
   } finally {
     await step(keep ? "stop the registry" : "stop the registry and delete the temporary directory", cleanUp);

@@ -15,4 +15,8 @@ const { exports, typesVersions } = entryPointsFor(moduleFolders(join(root, "src"
 manifest.exports = exports;
 manifest.typesVersions = typesVersions;
 writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
-console.log(`package.json: exports for ${Object.keys(exports).filter((k) => k !== "." && k !== "./package.json").join(", ")}`);
+console.log(
+  `package.json: exports for ${Object.keys(exports)
+    .filter((k) => k !== "." && k !== "./package.json")
+    .join(", ")}`,
+);

@@ -22,7 +22,9 @@ async function main(): Promise<number> {
   console.log(`provider source: ${mirror ? `filesystem mirror ${mirror}` : "public registry"}`);
   try {
     const results = await checkStacksOffline(stacks.map((s) => join(stacksDir, s)));
-    const t = Object.entries(results[0]?.timings ?? {}).map(([k, v]) => `${k} ${v.toFixed(1)}s`).join(", ");
+    const t = Object.entries(results[0]?.timings ?? {})
+      .map(([k, v]) => `${k} ${v.toFixed(1)}s`)
+      .join(", ");
     console.log(`terraform: ${t}${results.length > 1 ? " (all stacks in one run)" : ""}`);
     for (const r of results) {
       const changes = r.plan?.resource_changes?.length ?? 0;

@@ -20,7 +20,14 @@ import {
   type TaskDefinitionProps,
   useAwsProviderRange,
 } from "../src";
-import { REQUIRED_TAGS, type EnvironmentConfig, type ScheduledTaskConfig, type WebServiceConfig, type WorkerServiceConfig, type WorkloadSize } from "./environments/types";
+import {
+  REQUIRED_TAGS,
+  type EnvironmentConfig,
+  type ScheduledTaskConfig,
+  type WebServiceConfig,
+  type WorkerServiceConfig,
+  type WorkloadSize,
+} from "./environments/types";
 
 /** Construct ids are PascalCase: config key `nightly-report` → `NightlyReport`. */
 function pascal(key: string): string {
@@ -118,7 +125,11 @@ export class EnvironmentStack extends TerraformStack {
   }
 
   /** A Fargate task definition `<prefix>-<key>` sized from the config, logging with the environment's retention. */
-  private taskDefinition(key: string, size: WorkloadSize, options: Pick<TaskDefinitionProps, "containers" | "scratchVolumes">): TaskDefinition {
+  private taskDefinition(
+    key: string,
+    size: WorkloadSize,
+    options: Pick<TaskDefinitionProps, "containers" | "scratchVolumes">,
+  ): TaskDefinition {
     return new TaskDefinition(this, `${pascal(key)}Task`, {
       name: `${this.prefix}-${key}`,
       cpu: size.cpu,
@@ -197,8 +208,16 @@ export class EnvironmentStack extends TerraformStack {
         maxCapacity: config.maxCapacity,
         stepScaling: {
           "queue-depth": {
-            metric: { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: { QueueName: queue.name }, statistic: "Maximum" },
-            scaleOut: [{ from: 1, change: 1 }, { from: 100, change: 3 }],
+            metric: {
+              namespace: "AWS/SQS",
+              metricName: "ApproximateNumberOfMessagesVisible",
+              dimensions: { QueueName: queue.name },
+              statistic: "Maximum",
+            },
+            scaleOut: [
+              { from: 1, change: 1 },
+              { from: 100, change: 3 },
+            ],
             scaleIn: [{ upTo: 0, change: -1 }],
           },
         },

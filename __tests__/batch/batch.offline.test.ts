@@ -43,7 +43,10 @@ describe("Scheduled tasks and Batch against the real provider", () => {
     expect(JSON.parse(schedule.target[0].input)).toEqual({
       containerOverrides: [{ name: "report", command: ["report", "--nightly"], environment: [{ name: "MODE", value: "full" }] }],
     });
-    expect(named("aws_sqs_queue", "acme-sj-nightly-report-dlq")).toMatchObject({ sqs_managed_sse_enabled: true, message_retention_seconds: 1209600 });
+    expect(named("aws_sqs_queue", "acme-sj-nightly-report-dlq")).toMatchObject({
+      sqs_managed_sse_enabled: true,
+      message_retention_seconds: 1209600,
+    });
     expect(created("aws_cloudwatch_metric_alarm").find((a) => a.alarm_name === "acme-sj-nightly-report-dlq-not-empty")).toMatchObject({
       alarm_actions: [ALARM_TOPIC],
       metric_name: "ApproximateNumberOfMessagesVisible",
@@ -51,23 +54,39 @@ describe("Scheduled tasks and Batch against the real provider", () => {
   });
 
   test("plans the classic EventBridge rule trigger with an ECS target on Fargate", () => {
-    expect(named("aws_cloudwatch_event_rule", "acme-sj-weekday-export")).toMatchObject({ schedule_expression: "cron(30 6 ? * MON-FRI *)", state: "ENABLED" });
+    expect(named("aws_cloudwatch_event_rule", "acme-sj-weekday-export")).toMatchObject({
+      schedule_expression: "cron(30 6 ? * MON-FRI *)",
+      state: "ENABLED",
+    });
     const target = created("aws_cloudwatch_event_target").find((t) => t.target_id === "run-task");
-    expect(target.ecs_target[0]).toMatchObject({ task_count: 2, capacity_provider_strategy: [{ capacity_provider: "FARGATE", base: 1, weight: 1 }] });
+    expect(target.ecs_target[0]).toMatchObject({
+      task_count: 2,
+      capacity_provider_strategy: [{ capacity_provider: "FARGATE", base: 1, weight: 1 }],
+    });
     expect(target.retry_policy).toEqual([{ maximum_retry_attempts: 3, maximum_event_age_in_seconds: 3600 }]);
     const failureRules = created("aws_cloudwatch_event_rule").filter((r) => r.name.endsWith("-failed"));
-    expect(failureRules.map((r) => r.name).sort()).toEqual(["acme-sj-nightly-reindex-failed", "acme-sj-nightly-report-failed", "acme-sj-weekday-export-failed"]);
+    expect(failureRules.map((r) => r.name).sort()).toEqual([
+      "acme-sj-nightly-reindex-failed",
+      "acme-sj-nightly-report-failed",
+      "acme-sj-weekday-export-failed",
+    ]);
   });
 
   test("plans the Fargate Spot → Fargate queue over name-prefixed, create-before-destroy compute environments", () => {
     const environments = created("aws_batch_compute_environment");
-    expect(environments.map((e) => e.compute_environment_name_prefix).sort()).toEqual(["acme-sj-ec2-spot-", "acme-sj-fargate-", "acme-sj-fargate-spot-"]);
+    expect(environments.map((e) => e.compute_environment_name_prefix).sort()).toEqual([
+      "acme-sj-ec2-spot-",
+      "acme-sj-fargate-",
+      "acme-sj-fargate-spot-",
+    ]);
     const spot = environments.find((e) => e.compute_environment_name_prefix === "acme-sj-fargate-spot-");
     expect(spot).toMatchObject({ type: "MANAGED", state: "ENABLED", compute_resources: [{ type: "FARGATE_SPOT", max_vcpus: 64 }] });
     const queue = named("aws_batch_job_queue", "acme-sj-jobs");
     expect(queue).toMatchObject({ priority: 10, state: "ENABLED" });
     expect(queue.job_state_time_limit_action).toHaveLength(3);
-    const names = (plan.resource_changes ?? []).filter((c) => c.type === "aws_batch_compute_environment").map((c) => (c.change.after_unknown as any).compute_environment_name);
+    const names = (plan.resource_changes ?? [])
+      .filter((c) => c.type === "aws_batch_compute_environment")
+      .map((c) => (c.change.after_unknown as any).compute_environment_name);
     expect(names).toEqual([true, true, true]);
   });
 
@@ -82,15 +101,26 @@ describe("Scheduled tasks and Batch against the real provider", () => {
       parameters: { day: "today" },
     });
     expect(named("aws_scheduler_schedule", "acme-sj-nightly-reindex").target[0].arn).toBe("arn:aws:scheduler:::aws-sdk:batch:submitJob");
-    expect(created("aws_cloudwatch_log_group").map((g) => g.name).sort()).toEqual(["/aws/batch/acme-sj-reindex", "/aws/batch/acme-sj-simulate"]);
+    expect(
+      created("aws_cloudwatch_log_group")
+        .map((g) => g.name)
+        .sort(),
+    ).toEqual(["/aws/batch/acme-sj-reindex", "/aws/batch/acme-sj-simulate"]);
   });
 
   test("plans the Spot EC2 environment with IMDSv2, an encrypted root volume, an instance profile, and a fair-share queue", () => {
     const template = created("aws_launch_template").find((t) => t.name_prefix === "acme-sj-ec2-spot-");
     expect(template.metadata_options[0]).toMatchObject({ http_tokens: "required", http_put_response_hop_limit: 1 });
-    expect(template.block_device_mappings[0]).toMatchObject({ device_name: "/dev/xvda", ebs: [{ encrypted: "true", volume_type: "gp3", volume_size: 30 }] });
+    expect(template.block_device_mappings[0]).toMatchObject({
+      device_name: "/dev/xvda",
+      ebs: [{ encrypted: "true", volume_type: "gp3", volume_size: 30 }],
+    });
     const ec2 = created("aws_batch_compute_environment").find((e) => e.compute_environment_name_prefix === "acme-sj-ec2-spot-");
-    expect(ec2.compute_resources[0]).toMatchObject({ type: "SPOT", allocation_strategy: "SPOT_PRICE_CAPACITY_OPTIMIZED", instance_type: ["c7g", "m7g"] });
+    expect(ec2.compute_resources[0]).toMatchObject({
+      type: "SPOT",
+      allocation_strategy: "SPOT_PRICE_CAPACITY_OPTIMIZED",
+      instance_type: ["c7g", "m7g"],
+    });
     expect(named("aws_iam_instance_profile", "acme-sj-ec2-spot-batch-instance")).toBeDefined();
     expect(named("aws_batch_scheduling_policy", "acme-sj-graviton").fair_share_policy[0]).toMatchObject({ share_decay_seconds: 3600 });
   });

@@ -35,7 +35,8 @@ function fargateQueue(scope: Construct, props: Partial<JobQueueProps> = {}): Job
 }
 
 const image = ContainerImage.fromRegistry("111122223333.dkr.ecr.eu-west-1.amazonaws.com/acme/reindex:1.4.2");
-const job = (scope: Construct, props: Partial<JobDefinitionProps> = {}) => new JobDefinition(scope, "Job", { name: "acme-test-reindex", image, ...props });
+const job = (scope: Construct, props: Partial<JobDefinitionProps> = {}) =>
+  new JobDefinition(scope, "Job", { name: "acme-test-reindex", image, ...props });
 const policyOf = (s: ReturnType<typeof synth>, path: string) => JSON.parse(resourceAt(s, "aws_iam_role_policy", path).policy);
 
 describe("ComputeEnvironment", () => {
@@ -48,7 +49,11 @@ describe("ComputeEnvironment", () => {
       lifecycle: { create_before_destroy: true },
     });
     const resource = resourceAt(s, "aws_batch_compute_environment", "Spot");
-    expect(resource.compute_resources).toMatchObject({ type: "FARGATE_SPOT", max_vcpus: 256, subnets: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"] });
+    expect(resource.compute_resources).toMatchObject({
+      type: "FARGATE_SPOT",
+      max_vcpus: 256,
+      subnets: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"],
+    });
     expect(resource.service_role).toBeUndefined();
     expect(resource.compute_resources.instance_role).toBeUndefined();
     expect(resource.compute_resources.security_group_ids).toEqual([expect.stringMatching(/aws_security_group\.Spot_SecurityGroup_/)]);
@@ -69,13 +74,19 @@ describe("ComputeEnvironment", () => {
       bid_percentage: 80,
       ec2_configuration: [{ image_type: "ECS_AL2023" }],
       instance_role: expect.stringMatching(/aws_iam_instance_profile\.Ec2Spot_InstanceRole_InstanceProfile_.*\.arn/),
-      launch_template: { launch_template_id: expect.stringMatching(/aws_launch_template\./), version: expect.stringMatching(/latest_version/) },
+      launch_template: {
+        launch_template_id: expect.stringMatching(/aws_launch_template\./),
+        version: expect.stringMatching(/latest_version/),
+      },
     });
     expect(resource.lifecycle).toEqual({ create_before_destroy: true, ignore_changes: ["compute_resources[0].desired_vcpus"] });
     const trust = JSON.parse(resourceAt(s, "aws_iam_role", "Ec2Spot/InstanceRole").assume_role_policy);
     expect(trust.Statement[0].Principal.Service).toBe("ec2.amazonaws.com");
     const attached = Object.values(resourcesOf(s, "aws_iam_role_policy_attachment")).map((a: any) => a.policy_arn);
-    expect(attached.sort()).toEqual(["arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore", "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role"]);
+    expect(attached.sort()).toEqual([
+      "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+      "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
+    ]);
   });
 
   test("EC2 instances launch with IMDSv2 only (hop limit 1) and an encrypted gp3 root volume", () => {
@@ -86,7 +97,10 @@ describe("ComputeEnvironment", () => {
       metadata_options: { http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1 },
     });
     expect(resourceAt(s, "aws_launch_template", "Ec2/LaunchTemplate").block_device_mappings).toEqual([
-      { device_name: "/dev/xvda", ebs: { encrypted: "true", kms_key_id: key, volume_size: 100, volume_type: "gp3", delete_on_termination: "true" } },
+      {
+        device_name: "/dev/xvda",
+        ebs: { encrypted: "true", kms_key_id: key, volume_size: 100, volume_type: "gp3", delete_on_termination: "true" },
+      },
     ]);
     expect(resourceAt(s, "aws_batch_compute_environment", "Ec2").compute_resources.allocation_strategy).toBe("BEST_FIT_PROGRESSIVE");
   });
@@ -94,10 +108,19 @@ describe("ComputeEnvironment", () => {
   test("a custom service role, disabled state, given subnets and groups are used as given", () => {
     const s = synth((stack) => {
       const first = ce(stack, "First");
-      ce(stack, "Second", { serviceRoleArn: "arn:aws:iam::111122223333:role/batch", enabled: false, subnetIds: ["subnet-x"], securityGroups: [first.securityGroup!] });
+      ce(stack, "Second", {
+        serviceRoleArn: "arn:aws:iam::111122223333:role/batch",
+        enabled: false,
+        subnetIds: ["subnet-x"],
+        securityGroups: [first.securityGroup!],
+      });
     });
     const second = resourceAt(s, "aws_batch_compute_environment", "Second");
-    expect(second).toMatchObject({ service_role: "arn:aws:iam::111122223333:role/batch", state: "DISABLED", compute_resources: { subnets: ["subnet-x"] } });
+    expect(second).toMatchObject({
+      service_role: "arn:aws:iam::111122223333:role/batch",
+      state: "DISABLED",
+      compute_resources: { subnets: ["subnet-x"] },
+    });
     expect(second.compute_resources.security_group_ids).toEqual([expect.stringMatching(/First_SecurityGroup/)]);
     expect(Object.keys(resourcesOf(s, "aws_security_group"))).toHaveLength(1);
   });
@@ -121,13 +144,21 @@ describe("JobQueue", () => {
       { compute_environment: expect.stringMatching(/aws_batch_compute_environment\.OnDemand_[0-9A-F]{8}\.arn/), order: 2 },
     ]);
     expect(queue.job_state_time_limit_action).toHaveLength(3);
-    expect(queue.job_state_time_limit_action[0]).toEqual({ action: "CANCEL", state: "RUNNABLE", reason: "MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE", max_time_seconds: 600 });
+    expect(queue.job_state_time_limit_action[0]).toEqual({
+      action: "CANCEL",
+      state: "RUNNABLE",
+      reason: "MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE",
+      max_time_seconds: 600,
+    });
     expect(queue.scheduling_policy_arn).toBeUndefined();
   });
 
   test("a fair-share policy with share identifiers and weights is attached", () => {
     const s = synth((stack) => {
-      const queue = fargateQueue(stack, { fairShare: { shares: { reports: 1, backfill: 4 }, shareDecaySeconds: 3600, computeReservation: 10 }, priority: 10 });
+      const queue = fargateQueue(stack, {
+        fairShare: { shares: { reports: 1, backfill: 4 }, shareDecaySeconds: 3600, computeReservation: 10 },
+        priority: 10,
+      });
       expect(queue.fairShare).toBe(true);
     });
     expect(resourceAt(s, "aws_batch_scheduling_policy", "Queue/SchedulingPolicy")).toMatchObject({
@@ -141,7 +172,10 @@ describe("JobQueue", () => {
         ],
       },
     });
-    expect(resourceAt(s, "aws_batch_job_queue", "Queue")).toMatchObject({ priority: 10, scheduling_policy_arn: expect.stringMatching(/aws_batch_scheduling_policy/) });
+    expect(resourceAt(s, "aws_batch_job_queue", "Queue")).toMatchObject({
+      priority: 10,
+      scheduling_policy_arn: expect.stringMatching(/aws_batch_scheduling_policy/),
+    });
   });
 
   test("runnable time limits can be changed or turned off, and the queue disabled", () => {
@@ -163,7 +197,14 @@ describe("JobDefinition", () => {
       parameters: { day: "today" },
       propagate_tags: true,
       timeout: { attempt_duration_seconds: 21600 },
-      retry_strategy: { attempts: 3, evaluate_on_exit: [{ action: "RETRY", on_status_reason: "Host EC2*" }, { action: "RETRY", on_status_reason: "Your Spot Task was interrupted*" }, { action: "EXIT", on_reason: "*" }] },
+      retry_strategy: {
+        attempts: 3,
+        evaluate_on_exit: [
+          { action: "RETRY", on_status_reason: "Host EC2*" },
+          { action: "RETRY", on_status_reason: "Your Spot Task was interrupted*" },
+          { action: "EXIT", on_reason: "*" },
+        ],
+      },
     });
     const properties = JSON.parse(definition.container_properties);
     expect(properties).toMatchObject({
@@ -178,7 +219,10 @@ describe("JobDefinition", () => {
     });
     expect(properties.executionRoleArn).toMatch(/aws_iam_role\.Job_ExecutionRole_.*\.arn/);
     expect(properties.jobRoleArn).toMatch(/aws_iam_role\.Job_JobRole_.*\.arn/);
-    expect(resourceAt(s, "aws_cloudwatch_log_group", "Job/LogGroup")).toMatchObject({ name: "/aws/batch/acme-test-reindex", retention_in_days: 30 });
+    expect(resourceAt(s, "aws_cloudwatch_log_group", "Job/LogGroup")).toMatchObject({
+      name: "/aws/batch/acme-test-reindex",
+      retention_in_days: 30,
+    });
   });
 
   test("the execution role reads exactly the image repository, log group and secrets; the job role has no permissions", () => {
@@ -193,15 +237,30 @@ describe("JobDefinition", () => {
 
   test("grant adds exact resources to the job role", () => {
     const s = synth((stack) => job(stack).grant(["s3:GetObject"], ["arn:aws:s3:::acme-data/*"], "ReadData"));
-    expect(policyOf(s, "Job/JobRole/Policy").Statement).toEqual([{ Sid: "ReadData", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::acme-data/*" }]);
+    expect(policyOf(s, "Job/JobRole/Policy").Statement).toEqual([
+      { Sid: "ReadData", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::acme-data/*" },
+    ]);
   });
 
   test("an EC2 job with GPUs, an existing job role and custom retries", () => {
     const s = synth((stack) =>
-      job(stack, { platform: "EC2", vcpus: 4, memoryMiB: 15000, gpus: 1, jobRoleArn: "arn:aws:iam::111122223333:role/existing", retryAttempts: 5, retryRules: [{ action: "RETRY", onExitCode: "137" }], timeoutSeconds: 600 }),
+      job(stack, {
+        platform: "EC2",
+        vcpus: 4,
+        memoryMiB: 15000,
+        gpus: 1,
+        jobRoleArn: "arn:aws:iam::111122223333:role/existing",
+        retryAttempts: 5,
+        retryRules: [{ action: "RETRY", onExitCode: "137" }],
+        timeoutSeconds: 600,
+      }),
     );
     const definition = resourceAt(s, "aws_batch_job_definition", "Job");
-    expect(definition).toMatchObject({ platform_capabilities: ["EC2"], retry_strategy: { attempts: 5, evaluate_on_exit: [{ action: "RETRY", on_exit_code: "137" }] }, timeout: { attempt_duration_seconds: 600 } });
+    expect(definition).toMatchObject({
+      platform_capabilities: ["EC2"],
+      retry_strategy: { attempts: 5, evaluate_on_exit: [{ action: "RETRY", on_exit_code: "137" }] },
+      timeout: { attempt_duration_seconds: 600 },
+    });
     expect(JSON.parse(definition.container_properties).jobRoleArn).toBe("arn:aws:iam::111122223333:role/existing");
     expect(Object.keys(resourcesOf(s, "aws_iam_role"))).toHaveLength(1);
   });
@@ -221,7 +280,11 @@ describe("BatchJobSchedule", () => {
   test("submits the job through the batch:SubmitJob universal target with a role scoped to the queue and definition", () => {
     const s = synth((stack) => schedule(stack, { arraySize: 4, parameters: { day: "yesterday" } }));
     const resource = resourceAt(s, "aws_scheduler_schedule", "Nightly/Schedule");
-    expect(resource).toMatchObject({ name: "acme-test-nightly-reindex", schedule_expression: "cron(30 1 * * ? *)", schedule_expression_timezone: "Europe/Paris" });
+    expect(resource).toMatchObject({
+      name: "acme-test-nightly-reindex",
+      schedule_expression: "cron(30 1 * * ? *)",
+      schedule_expression_timezone: "Europe/Paris",
+    });
     expect(resource.target.arn).toBe("arn:aws:scheduler:::aws-sdk:batch:submitJob");
     expect(JSON.parse(resource.target.input)).toEqual({
       JobName: "acme-test-nightly-reindex",
@@ -235,7 +298,10 @@ describe("BatchJobSchedule", () => {
       Sid: "SubmitJob",
       Effect: "Allow",
       Action: "batch:SubmitJob",
-      Resource: [expect.stringMatching(/^\$\{aws_batch_job_queue\.Queue_[0-9A-F]{8}\.arn\}$/), expect.stringMatching(/^\$\{aws_batch_job_definition\.Job_[0-9A-F]{8}\.arn_prefix\}:\*$/)],
+      Resource: [
+        expect.stringMatching(/^\$\{aws_batch_job_queue\.Queue_[0-9A-F]{8}\.arn\}$/),
+        expect.stringMatching(/^\$\{aws_batch_job_definition\.Job_[0-9A-F]{8}\.arn_prefix\}:\*$/),
+      ],
     });
   });
 
@@ -245,10 +311,16 @@ describe("BatchJobSchedule", () => {
     expect(pattern).toEqual({
       source: ["aws.batch"],
       "detail-type": ["Batch Job State Change"],
-      detail: { status: ["FAILED"], jobQueue: [expect.stringMatching(/^\$\{aws_batch_job_queue\.Queue_[0-9A-F]{8}\.arn\}$/)], jobName: ["acme-test-nightly-reindex"] },
+      detail: {
+        status: ["FAILED"],
+        jobQueue: [expect.stringMatching(/^\$\{aws_batch_job_queue\.Queue_[0-9A-F]{8}\.arn\}$/)],
+        jobName: ["acme-test-nightly-reindex"],
+      },
     });
     expect(resourceAt(s, "aws_sqs_queue", "Nightly/Schedule/FailureQueue").name).toBe("acme-test-nightly-reindex-dlq");
-    expect(resourceAt(s, "aws_cloudwatch_metric_alarm", "Nightly/Schedule/FailureQueue/Alarm").alarm_name).toBe("acme-test-nightly-reindex-dlq-not-empty");
+    expect(resourceAt(s, "aws_cloudwatch_metric_alarm", "Nightly/Schedule/FailureQueue/Alarm").alarm_name).toBe(
+      "acme-test-nightly-reindex-dlq-not-empty",
+    );
   });
 
   test("a fair-share queue gets the share identifier", () => {

@@ -55,7 +55,13 @@ export function scheduledJobsOfflineStack(app: App): TerraformStack {
   });
 
   const spot = new ComputeEnvironment(stack, "FargateSpot", { name: "acme-sj-fargate-spot", type: "FARGATE_SPOT", network, maxVcpus: 64 });
-  const onDemand = new ComputeEnvironment(stack, "Fargate", { name: "acme-sj-fargate", type: "FARGATE", network, maxVcpus: 16, securityGroups: [spot.securityGroup!] });
+  const onDemand = new ComputeEnvironment(stack, "Fargate", {
+    name: "acme-sj-fargate",
+    type: "FARGATE",
+    network,
+    maxVcpus: 16,
+    securityGroups: [spot.securityGroup!],
+  });
   const queue = new JobQueue(stack, "Queue", {
     name: "acme-sj-jobs",
     priority: 10,
@@ -87,7 +93,13 @@ export function scheduledJobsOfflineStack(app: App): TerraformStack {
     alarmTopicArn: ALARM_TOPIC,
   });
 
-  const ec2Spot = new ComputeEnvironment(stack, "Ec2Spot", { name: "acme-sj-ec2-spot", type: "SPOT", network, instanceTypes: ["c7g", "m7g"], maxVcpus: 128 });
+  const ec2Spot = new ComputeEnvironment(stack, "Ec2Spot", {
+    name: "acme-sj-ec2-spot",
+    type: "SPOT",
+    network,
+    instanceTypes: ["c7g", "m7g"],
+    maxVcpus: 128,
+  });
   new JobQueue(stack, "GravitonQueue", {
     name: "acme-sj-graviton",
     computeEnvironments: [{ computeEnvironment: ec2Spot, order: 1 }],
@@ -100,7 +112,10 @@ export function scheduledJobsOfflineStack(app: App): TerraformStack {
     image: ContainerImage.fromRegistry("public.ecr.aws/docker/library/busybox:1.36"),
     vcpus: 2,
     memoryMiB: 3500,
-    retryRules: [{ action: "RETRY", onStatusReason: "Host EC2*" }, { action: "EXIT", onExitCode: "*" }],
+    retryRules: [
+      { action: "RETRY", onStatusReason: "Host EC2*" },
+      { action: "EXIT", onExitCode: "*" },
+    ],
   });
   return stack;
 }

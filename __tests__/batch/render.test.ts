@@ -1,4 +1,10 @@
-import { DEFAULT_RETRY_RULES, FARGATE_JOB_VCPUS, fargateJobSizeProblem, renderContainerProperties, renderRetryStrategy } from "../../src/batch/job-container";
+import {
+  DEFAULT_RETRY_RULES,
+  FARGATE_JOB_VCPUS,
+  fargateJobSizeProblem,
+  renderContainerProperties,
+  renderRetryStrategy,
+} from "../../src/batch/job-container";
 import { renderComputeEnvironmentOrder, renderRunnableTimeLimits, JobQueue } from "../../src/batch/job-queue";
 import { jobFailurePattern, renderSubmitJobInput, submitJobStatements } from "../../src/batch/job-schedule";
 import { Secret } from "../../src/task/secret";
@@ -76,7 +82,10 @@ describe("renderContainerProperties", () => {
       environment: [{ name: "MODE", value: "full" }],
       secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf:password::" }],
       readonlyRootFilesystem: true,
-      logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/aws/batch/acme-reindex", "awslogs-stream-prefix": "acme-reindex" } },
+      logConfiguration: {
+        logDriver: "awslogs",
+        options: { "awslogs-group": "/aws/batch/acme-reindex", "awslogs-stream-prefix": "acme-reindex" },
+      },
       networkConfiguration: { assignPublicIp: "DISABLED" },
       fargatePlatformConfiguration: { platformVersion: "LATEST" },
       runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "ARM64" },
@@ -91,14 +100,20 @@ describe("renderContainerProperties", () => {
       { type: "MEMORY", value: "16000" },
       { type: "GPU", value: "1" },
     ]);
-    for (const key of ["networkConfiguration", "fargatePlatformConfiguration", "runtimePlatform", "ephemeralStorage"]) expect(properties[key]).toBeUndefined();
+    for (const key of ["networkConfiguration", "fargatePlatformConfiguration", "runtimePlatform", "ephemeralStorage"])
+      expect(properties[key]).toBeUndefined();
   });
 });
 
 describe("job queue rendering", () => {
   test("orders compute environments by order, whatever order they were given in", () => {
     const ce = (arn: string) => ({ computeEnvironmentArn: arn, type: "FARGATE" as const });
-    expect(renderComputeEnvironmentOrder([{ computeEnvironment: ce("b"), order: 2 }, { computeEnvironment: ce("a"), order: 1 }])).toEqual([
+    expect(
+      renderComputeEnvironmentOrder([
+        { computeEnvironment: ce("b"), order: 2 },
+        { computeEnvironment: ce("a"), order: 1 },
+      ]),
+    ).toEqual([
       { computeEnvironment: "a", order: 1 },
       { computeEnvironment: "b", order: 2 },
     ]);
@@ -134,12 +149,20 @@ describe("job schedule rendering", () => {
       Parameters: { day: "yesterday" },
       ShareIdentifier: "reports",
     });
-    expect(JSON.parse(renderSubmitJobInput({ jobName: "j", jobQueueArn: "q", jobDefinitionArn: "d" }))).toEqual({ JobName: "j", JobQueue: "q", JobDefinition: "d" });
+    expect(JSON.parse(renderSubmitJobInput({ jobName: "j", jobQueueArn: "q", jobDefinitionArn: "d" }))).toEqual({
+      JobName: "j",
+      JobQueue: "q",
+      JobDefinition: "d",
+    });
   });
 
   test("SubmitJob is allowed on the queue and every revision of the definition only", () => {
     expect(submitJobStatements("arn:q", "arn:aws:batch:eu-west-1:111122223333:job-definition/acme-reindex")).toEqual([
-      { sid: "SubmitJob", actions: ["batch:SubmitJob"], resources: ["arn:q", "arn:aws:batch:eu-west-1:111122223333:job-definition/acme-reindex:*"] },
+      {
+        sid: "SubmitJob",
+        actions: ["batch:SubmitJob"],
+        resources: ["arn:q", "arn:aws:batch:eu-west-1:111122223333:job-definition/acme-reindex:*"],
+      },
     ]);
   });
 

@@ -5,7 +5,6 @@ import { LOG_RETENTION_DAYS } from "../../src/network/flow-logs";
 import { expectedMessage, Rejection, testRejections } from "../helpers";
 import { base, general } from "./fixtures";
 
-
 /** Builds a Cluster with these props (on top of a valid one). */
 function cluster(props: Partial<ClusterProps>): (scope: Construct) => void {
   return (scope) => new Cluster(scope, "Cluster", { ...base, ...props });
@@ -27,12 +26,24 @@ const cases: Rejection[] = [
   [
     "a name that is not a valid prefix",
     cluster({ name: "Acme_Dev" }),
-    expectedMessage("test/Cluster", "name", "Acme_Dev", "1 to 40 characters of lowercase letters, digits and inner hyphens", "CLUSTER_NAME"),
+    expectedMessage(
+      "test/Cluster",
+      "name",
+      "Acme_Dev",
+      "1 to 40 characters of lowercase letters, digits and inner hyphens",
+      "CLUSTER_NAME",
+    ),
   ],
   [
     "a name over 40 characters",
     cluster({ name: "a".repeat(41) }),
-    expectedMessage("test/Cluster", "name", "a".repeat(41), "1 to 40 characters of lowercase letters, digits and inner hyphens", "CLUSTER_NAME"),
+    expectedMessage(
+      "test/Cluster",
+      "name",
+      "a".repeat(41),
+      "1 to 40 characters of lowercase letters, digits and inner hyphens",
+      "CLUSTER_NAME",
+    ),
   ],
   [
     "Container Insights other than enhanced, enabled or disabled",
@@ -42,27 +53,62 @@ const cases: Rejection[] = [
   [
     "an EC2 provider key that cannot be part of a name",
     cluster({ ec2CapacityProviders: { General_Pool: general } }),
-    expectedMessage("test/Cluster", "ec2CapacityProviders.General_Pool", "General_Pool", "a key of 1 to 32 lowercase letters, digits and inner hyphens (it becomes part of resource names)", "CLUSTER_CAPACITY_PROVIDER_KEY"),
+    expectedMessage(
+      "test/Cluster",
+      "ec2CapacityProviders.General_Pool",
+      "General_Pool",
+      "a key of 1 to 32 lowercase letters, digits and inner hyphens (it becomes part of resource names)",
+      "CLUSTER_CAPACITY_PROVIDER_KEY",
+    ),
   ],
   [
     "a default strategy naming a provider the cluster lacks",
     cluster({ fargateSpot: false, defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE_SPOT" }] }),
-    expectedMessage("test/Cluster", "defaultCapacityProviderStrategy[0].capacityProvider", "FARGATE_SPOT", 'a capacity provider of the cluster: "FARGATE"', "CLUSTER_STRATEGY_UNKNOWN_PROVIDER"),
+    expectedMessage(
+      "test/Cluster",
+      "defaultCapacityProviderStrategy[0].capacityProvider",
+      "FARGATE_SPOT",
+      'a capacity provider of the cluster: "FARGATE"',
+      "CLUSTER_STRATEGY_UNKNOWN_PROVIDER",
+    ),
   ],
   [
     "a default strategy naming a provider twice",
     cluster({ defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE" }, { capacityProvider: "FARGATE", weight: 2 }] }),
-    expectedMessage("test/Cluster", "defaultCapacityProviderStrategy[1].capacityProvider", "FARGATE", "each capacity provider at most once", "CLUSTER_STRATEGY_DUPLICATE"),
+    expectedMessage(
+      "test/Cluster",
+      "defaultCapacityProviderStrategy[1].capacityProvider",
+      "FARGATE",
+      "each capacity provider at most once",
+      "CLUSTER_STRATEGY_DUPLICATE",
+    ),
   ],
   [
     "a default strategy with a base on more than one provider",
-    cluster({ defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE", base: 1 }, { capacityProvider: "FARGATE_SPOT", base: 1 }] }),
-    expectedMessage("test/Cluster", "defaultCapacityProviderStrategy", ["FARGATE (base 1)", "FARGATE_SPOT (base 1)"], "a base on at most one capacity provider", "CLUSTER_STRATEGY_MULTIPLE_BASES"),
+    cluster({
+      defaultCapacityProviderStrategy: [
+        { capacityProvider: "FARGATE", base: 1 },
+        { capacityProvider: "FARGATE_SPOT", base: 1 },
+      ],
+    }),
+    expectedMessage(
+      "test/Cluster",
+      "defaultCapacityProviderStrategy",
+      ["FARGATE (base 1)", "FARGATE_SPOT (base 1)"],
+      "a base on at most one capacity provider",
+      "CLUSTER_STRATEGY_MULTIPLE_BASES",
+    ),
   ],
   [
     "a default strategy whose weights are all zero",
     cluster({ defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE", weight: 0 }] }),
-    expectedMessage("test/Cluster", "defaultCapacityProviderStrategy", ["FARGATE (weight 0)"], "at least one capacity provider with a weight above 0 (ECS places no task on weight-0 providers)", "CLUSTER_STRATEGY_ZERO_WEIGHTS"),
+    expectedMessage(
+      "test/Cluster",
+      "defaultCapacityProviderStrategy",
+      ["FARGATE (weight 0)"],
+      "at least one capacity provider with a weight above 0 (ECS places no task on weight-0 providers)",
+      "CLUSTER_STRATEGY_ZERO_WEIGHTS",
+    ),
   ],
   [
     "a default strategy base below 0",
@@ -72,27 +118,60 @@ const cases: Rejection[] = [
   [
     "a default strategy weight above 1000",
     cluster({ defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE", weight: 2000 }] }),
-    expectedMessage("test/Cluster", "defaultCapacityProviderStrategy[0].weight", 2000, "an integer from 0 to 1000", "CLUSTER_STRATEGY_WEIGHT"),
+    expectedMessage(
+      "test/Cluster",
+      "defaultCapacityProviderStrategy[0].weight",
+      2000,
+      "an integer from 0 to 1000",
+      "CLUSTER_STRATEGY_WEIGHT",
+    ),
   ],
   [
     "a default strategy mixing Fargate and EC2 providers",
-    cluster({ ec2CapacityProviders: { general }, defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE" }, { capacityProvider: "acme-test-general" }] }),
-    expectedMessage("test/Cluster", "defaultCapacityProviderStrategy", ["FARGATE", "acme-test-general"], "either Fargate providers (FARGATE, FARGATE_SPOT) or EC2 capacity providers in one strategy, not both", "CLUSTER_STRATEGY_MIXED_KINDS"),
+    cluster({
+      ec2CapacityProviders: { general },
+      defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE" }, { capacityProvider: "acme-test-general" }],
+    }),
+    expectedMessage(
+      "test/Cluster",
+      "defaultCapacityProviderStrategy",
+      ["FARGATE", "acme-test-general"],
+      "either Fargate providers (FARGATE, FARGATE_SPOT) or EC2 capacity providers in one strategy, not both",
+      "CLUSTER_STRATEGY_MIXED_KINDS",
+    ),
   ],
   [
     "two EC2 providers with the same name",
     cluster({ ec2CapacityProviders: { general, other: { ...general, capacityProviderName: "acme-test-general" } } }),
-    expectedMessage("test/Cluster", "ec2CapacityProviders[*].capacityProviderName", "acme-test-general", "unique values (this one appears more than once)", "CLUSTER_CAPACITY_PROVIDER_NAME_DUPLICATE"),
+    expectedMessage(
+      "test/Cluster",
+      "ec2CapacityProviders[*].capacityProviderName",
+      "acme-test-general",
+      "unique values (this one appears more than once)",
+      "CLUSTER_CAPACITY_PROVIDER_NAME_DUPLICATE",
+    ),
   ],
   [
     "a tag key with the reserved aws: prefix",
     cluster({ tags: { "aws:owner": "x" } }),
-    expectedMessage("test/Cluster", "tags.aws:owner", "aws:owner", 'a key of 1 to 128 characters not starting with "aws:"', "TAG_KEY_INVALID"),
+    expectedMessage(
+      "test/Cluster",
+      "tags.aws:owner",
+      "aws:owner",
+      'a key of 1 to 128 characters not starting with "aws:"',
+      "TAG_KEY_INVALID",
+    ),
   ],
   [
     "a tag key over 128 characters",
     cluster({ tags: { ["k".repeat(129)]: "x" } }),
-    expectedMessage("test/Cluster", `tags.${"k".repeat(129)}`, "k".repeat(129), 'a key of 1 to 128 characters not starting with "aws:"', "TAG_KEY_INVALID"),
+    expectedMessage(
+      "test/Cluster",
+      `tags.${"k".repeat(129)}`,
+      "k".repeat(129),
+      'a key of 1 to 128 characters not starting with "aws:"',
+      "TAG_KEY_INVALID",
+    ),
   ],
   [
     "a tag value over 256 characters",
@@ -108,38 +187,80 @@ const cases: Rejection[] = [
   [
     "an exec log retention CloudWatch Logs does not accept",
     cluster({ execAudit: { retentionDays: 100 } }),
-    expectedMessage("test/Cluster/ExecAudit", "execAudit.retentionDays", 100, `one of ${LOG_RETENTION_DAYS.join(", ")}`, "CLUSTER_EXEC_RETENTION"),
+    expectedMessage(
+      "test/Cluster/ExecAudit",
+      "execAudit.retentionDays",
+      100,
+      `one of ${LOG_RETENTION_DAYS.join(", ")}`,
+      "CLUSTER_EXEC_RETENTION",
+    ),
   ],
   [
     "exec sessions logged nowhere",
     cluster({ execAudit: { cloudWatch: false } }),
-    expectedMessage("test/Cluster/ExecAudit", "execAudit", { cloudWatch: false }, "cloudWatch: true, an s3BucketName, or both (or enabled: false to turn auditing off)", "CLUSTER_EXEC_NO_DESTINATION"),
+    expectedMessage(
+      "test/Cluster/ExecAudit",
+      "execAudit",
+      { cloudWatch: false },
+      "cloudWatch: true, an s3BucketName, or both (or enabled: false to turn auditing off)",
+      "CLUSTER_EXEC_NO_DESTINATION",
+    ),
   ],
   [
     "an exec S3 bucket name that is not a bucket name",
     cluster({ execAudit: { s3BucketName: "Audit_Bucket" } }),
-    expectedMessage("test/Cluster/ExecAudit", "execAudit.s3BucketName", "Audit_Bucket", "an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens", "CLUSTER_EXEC_S3_BUCKET"),
+    expectedMessage(
+      "test/Cluster/ExecAudit",
+      "execAudit.s3BucketName",
+      "Audit_Bucket",
+      "an S3 bucket name: 3 to 63 lowercase letters, digits, dots and hyphens",
+      "CLUSTER_EXEC_S3_BUCKET",
+    ),
   ],
   [
     "an exec key deletion window under 7 days",
     cluster({ execAudit: { keyDeletionWindowDays: 3 } }),
-    expectedMessage("test/Cluster/ExecAudit", "execAudit.keyDeletionWindowDays", 3, "an integer from 7 to 30 days", "CLUSTER_EXEC_KEY_DELETION_WINDOW"),
+    expectedMessage(
+      "test/Cluster/ExecAudit",
+      "execAudit.keyDeletionWindowDays",
+      3,
+      "an integer from 7 to 30 days",
+      "CLUSTER_EXEC_KEY_DELETION_WINDOW",
+    ),
   ],
   // ClusterNamespace
   [
     "a private DNS namespace name with a space",
     cluster({ namespace: { type: "DNS_PRIVATE", name: "acme test" } }),
-    expectedMessage("test/Cluster/Namespace", "namespace.name", "acme test", "1 to 253 characters of dot-separated labels of letters, digits and inner hyphens, each at most 63 characters", "CLUSTER_NAMESPACE_NAME"),
+    expectedMessage(
+      "test/Cluster/Namespace",
+      "namespace.name",
+      "acme test",
+      "1 to 253 characters of dot-separated labels of letters, digits and inner hyphens, each at most 63 characters",
+      "CLUSTER_NAMESPACE_NAME",
+    ),
   ],
   [
     "a private DNS namespace name with a leading hyphen",
     cluster({ namespace: { type: "DNS_PRIVATE", name: "-acme.internal" } }),
-    expectedMessage("test/Cluster/Namespace", "namespace.name", "-acme.internal", "1 to 253 characters of dot-separated labels of letters, digits and inner hyphens, each at most 63 characters", "CLUSTER_NAMESPACE_NAME"),
+    expectedMessage(
+      "test/Cluster/Namespace",
+      "namespace.name",
+      "-acme.internal",
+      "1 to 253 characters of dot-separated labels of letters, digits and inner hyphens, each at most 63 characters",
+      "CLUSTER_NAMESPACE_NAME",
+    ),
   ],
   [
     "an HTTP namespace name with a space",
     cluster({ namespace: { type: "HTTP", name: "acme apps" } }),
-    expectedMessage("test/Cluster/Namespace", "namespace.name", "acme apps", "1 to 1024 characters of printable ASCII characters without spaces", "CLUSTER_NAMESPACE_NAME"),
+    expectedMessage(
+      "test/Cluster/Namespace",
+      "namespace.name",
+      "acme apps",
+      "1 to 1024 characters of printable ASCII characters without spaces",
+      "CLUSTER_NAMESPACE_NAME",
+    ),
   ],
   [
     "an unknown namespace type",
@@ -149,18 +270,36 @@ const cases: Rejection[] = [
   [
     "a namespace description over Cloud Map's 1024 characters",
     cluster({ namespace: { type: "HTTP", name: "acme-apps", description: "d".repeat(1025) } }),
-    expectedMessage("test/Cluster/Namespace", "namespace.description", "d".repeat(1025), "at most 1024 characters", "CLUSTER_NAMESPACE_DESCRIPTION"),
+    expectedMessage(
+      "test/Cluster/Namespace",
+      "namespace.description",
+      "d".repeat(1025),
+      "at most 1024 characters",
+      "CLUSTER_NAMESPACE_DESCRIPTION",
+    ),
   ],
   // Ec2CapacityProvider
   [
     "managed termination protection without scale-in protection",
     provider({ protectFromScaleIn: false }),
-    expectedMessage("test/Cluster/general", "protectFromScaleIn", false, "protectFromScaleIn: true (or unset) while managedTerminationProtection is on: ECS requires the group's scale-in protection", "CLUSTER_TERMINATION_PROTECTION_NEEDS_SCALE_IN_PROTECTION"),
+    expectedMessage(
+      "test/Cluster/general",
+      "protectFromScaleIn",
+      false,
+      "protectFromScaleIn: true (or unset) while managedTerminationProtection is on: ECS requires the group's scale-in protection",
+      "CLUSTER_TERMINATION_PROTECTION_NEEDS_SCALE_IN_PROTECTION",
+    ),
   ],
   [
     "managed termination protection without managed scaling",
     provider({ managedScaling: { enabled: false } }),
-    expectedMessage("test/Cluster/general", "managedTerminationProtection", true, "managed termination protection only with managed scaling enabled (ECS requires both), or managedTerminationProtection: false", "CLUSTER_TERMINATION_PROTECTION_NEEDS_SCALING"),
+    expectedMessage(
+      "test/Cluster/general",
+      "managedTerminationProtection",
+      true,
+      "managed termination protection only with managed scaling enabled (ECS requires both), or managedTerminationProtection: false",
+      "CLUSTER_TERMINATION_PROTECTION_NEEDS_SCALING",
+    ),
   ],
   [
     "a Spot percentage above 100",
@@ -175,65 +314,171 @@ const cases: Rejection[] = [
   [
     "instance types of two architectures",
     provider({ instanceTypes: ["m7g.large", "m7i.large"] }),
-    expectedMessage("test/Cluster/general", "instanceTypes", ["m7g.large (arm64)", "m7i.large (x86_64)"], "instance types of one architecture (one AMI serves the group): all x86_64 or all arm64 (Graviton)", "CLUSTER_INSTANCE_ARCHITECTURE_MIX"),
+    expectedMessage(
+      "test/Cluster/general",
+      "instanceTypes",
+      ["m7g.large (arm64)", "m7i.large (x86_64)"],
+      "instance types of one architecture (one AMI serves the group): all x86_64 or all arm64 (Graviton)",
+      "CLUSTER_INSTANCE_ARCHITECTURE_MIX",
+    ),
   ],
   [
     "an x86_64 AMI variant for Graviton types",
     provider({ instanceTypes: ["c7gn.large"], amiVariant: "x86_64" }),
-    expectedMessage("test/Cluster/general", "amiVariant", "x86_64", 'an AMI variant for arm64 instances (c7gn.large): "arm64"', "CLUSTER_AMI_ARCHITECTURE"),
+    expectedMessage(
+      "test/Cluster/general",
+      "amiVariant",
+      "x86_64",
+      'an AMI variant for arm64 instances (c7gn.large): "arm64"',
+      "CLUSTER_AMI_ARCHITECTURE",
+    ),
   ],
   [
     "the (x86_64) GPU AMI variant for Graviton GPU types",
     provider({ instanceTypes: ["g5g.xlarge"], amiVariant: "gpu" }),
-    expectedMessage("test/Cluster/general", "amiVariant", "gpu", 'an AMI variant for arm64 instances (g5g.xlarge): "arm64"', "CLUSTER_AMI_ARCHITECTURE"),
+    expectedMessage(
+      "test/Cluster/general",
+      "amiVariant",
+      "gpu",
+      'an AMI variant for arm64 instances (g5g.xlarge): "arm64"',
+      "CLUSTER_AMI_ARCHITECTURE",
+    ),
   ],
   [
     "an unknown AMI variant",
     provider({ amiVariant: "bottlerocket" as never }),
-    expectedMessage("test/Cluster/general", "amiVariant", "bottlerocket", 'one of "x86_64", "arm64", "gpu", "neuron"', "CLUSTER_AMI_VARIANT"),
+    expectedMessage(
+      "test/Cluster/general",
+      "amiVariant",
+      "bottlerocket",
+      'one of "x86_64", "arm64", "gpu", "neuron"',
+      "CLUSTER_AMI_VARIANT",
+    ),
   ],
-  ["a minimum size above the maximum", provider({ minSize: 5, maxSize: 2 }), expectedMessage("test/Cluster/general", "minSize", 5, "a value no greater than maxSize (2)", "CLUSTER_ASG_MIN_MAX")],
-  ["a negative size", provider({ maxSize: -1, minSize: -2 }), expectedMessage("test/Cluster/general", "minSize", -2, "an integer from 0 to 10000", "CLUSTER_ASG_SIZE")],
-  ["a maximum size above 10000", provider({ maxSize: 10001 }), expectedMessage("test/Cluster/general", "maxSize", 10001, "an integer from 0 to 10000", "CLUSTER_ASG_SIZE")],
+  [
+    "a minimum size above the maximum",
+    provider({ minSize: 5, maxSize: 2 }),
+    expectedMessage("test/Cluster/general", "minSize", 5, "a value no greater than maxSize (2)", "CLUSTER_ASG_MIN_MAX"),
+  ],
+  [
+    "a negative size",
+    provider({ maxSize: -1, minSize: -2 }),
+    expectedMessage("test/Cluster/general", "minSize", -2, "an integer from 0 to 10000", "CLUSTER_ASG_SIZE"),
+  ],
+  [
+    "a maximum size above 10000",
+    provider({ maxSize: 10001 }),
+    expectedMessage("test/Cluster/general", "maxSize", 10001, "an integer from 0 to 10000", "CLUSTER_ASG_SIZE"),
+  ],
   [
     "a capacity provider name over 255 characters",
     provider({ capacityProviderName: longProviderName }),
-    expectedMessage("test/Cluster/general", "capacityProviderName", longProviderName, "1 to 255 characters of letters, digits, hyphens and underscores", "CLUSTER_CAPACITY_PROVIDER_NAME"),
+    expectedMessage(
+      "test/Cluster/general",
+      "capacityProviderName",
+      longProviderName,
+      "1 to 255 characters of letters, digits, hyphens and underscores",
+      "CLUSTER_CAPACITY_PROVIDER_NAME",
+    ),
   ],
   [
     "a capacity provider name with characters ECS rejects",
     provider({ capacityProviderName: "acme.general" }),
-    expectedMessage("test/Cluster/general", "capacityProviderName", "acme.general", "1 to 255 characters of letters, digits, hyphens and underscores", "CLUSTER_CAPACITY_PROVIDER_NAME"),
+    expectedMessage(
+      "test/Cluster/general",
+      "capacityProviderName",
+      "acme.general",
+      "1 to 255 characters of letters, digits, hyphens and underscores",
+      "CLUSTER_CAPACITY_PROVIDER_NAME",
+    ),
   ],
-  ["a default provider name starting with ecs (from an ecs- cluster)", provider({}, { name: "ecs-dev" }), expectedMessage("test/Cluster/general", "capacityProviderName", "ecs-dev-general", providerNamePrefix, "CLUSTER_CAPACITY_PROVIDER_NAME_PREFIX")],
-  ["a provider name starting with Fargate", provider({ capacityProviderName: "Fargate-pool" }), expectedMessage("test/Cluster/general", "capacityProviderName", "Fargate-pool", providerNamePrefix, "CLUSTER_CAPACITY_PROVIDER_NAME_PREFIX")],
-  ["a provider name starting with aws", provider({ capacityProviderName: "awsome" }), expectedMessage("test/Cluster/general", "capacityProviderName", "awsome", providerNamePrefix, "CLUSTER_CAPACITY_PROVIDER_NAME_PREFIX")],
+  [
+    "a default provider name starting with ecs (from an ecs- cluster)",
+    provider({}, { name: "ecs-dev" }),
+    expectedMessage(
+      "test/Cluster/general",
+      "capacityProviderName",
+      "ecs-dev-general",
+      providerNamePrefix,
+      "CLUSTER_CAPACITY_PROVIDER_NAME_PREFIX",
+    ),
+  ],
+  [
+    "a provider name starting with Fargate",
+    provider({ capacityProviderName: "Fargate-pool" }),
+    expectedMessage(
+      "test/Cluster/general",
+      "capacityProviderName",
+      "Fargate-pool",
+      providerNamePrefix,
+      "CLUSTER_CAPACITY_PROVIDER_NAME_PREFIX",
+    ),
+  ],
+  [
+    "a provider name starting with aws",
+    provider({ capacityProviderName: "awsome" }),
+    expectedMessage("test/Cluster/general", "capacityProviderName", "awsome", providerNamePrefix, "CLUSTER_CAPACITY_PROVIDER_NAME_PREFIX"),
+  ],
   [
     "a managed scaling target of 0 percent",
     provider({ managedScaling: { targetCapacityPercent: 0 } }),
-    expectedMessage("test/Cluster/general", "managedScaling.targetCapacityPercent", 0, "an integer from 1 to 100 percent", "CLUSTER_TARGET_CAPACITY"),
+    expectedMessage(
+      "test/Cluster/general",
+      "managedScaling.targetCapacityPercent",
+      0,
+      "an integer from 1 to 100 percent",
+      "CLUSTER_TARGET_CAPACITY",
+    ),
   ],
   [
     "a managed scaling target above 100 percent",
     provider({ managedScaling: { targetCapacityPercent: 101 } }),
-    expectedMessage("test/Cluster/general", "managedScaling.targetCapacityPercent", 101, "an integer from 1 to 100 percent", "CLUSTER_TARGET_CAPACITY"),
+    expectedMessage(
+      "test/Cluster/general",
+      "managedScaling.targetCapacityPercent",
+      101,
+      "an integer from 1 to 100 percent",
+      "CLUSTER_TARGET_CAPACITY",
+    ),
   ],
   [
     "a maximum scaling step above 10000",
     provider({ managedScaling: { maximumScalingStepSize: 10001 } }),
-    expectedMessage("test/Cluster/general", "managedScaling.maximumScalingStepSize", 10001, "an integer from 1 to 10000", "CLUSTER_SCALING_STEP"),
+    expectedMessage(
+      "test/Cluster/general",
+      "managedScaling.maximumScalingStepSize",
+      10001,
+      "an integer from 1 to 10000",
+      "CLUSTER_SCALING_STEP",
+    ),
   ],
   [
     "a minimum scaling step above the maximum",
     provider({ managedScaling: { minimumScalingStepSize: 5, maximumScalingStepSize: 2 } }),
-    expectedMessage("test/Cluster/general", "managedScaling.minimumScalingStepSize", 5, "a value no greater than managedScaling.maximumScalingStepSize (2)", "CLUSTER_SCALING_STEP"),
+    expectedMessage(
+      "test/Cluster/general",
+      "managedScaling.minimumScalingStepSize",
+      5,
+      "a value no greater than managedScaling.maximumScalingStepSize (2)",
+      "CLUSTER_SCALING_STEP",
+    ),
   ],
   [
     "an instance warm-up above 10000 seconds",
     provider({ managedScaling: { instanceWarmupPeriodSeconds: 20000 } }),
-    expectedMessage("test/Cluster/general", "managedScaling.instanceWarmupPeriodSeconds", 20000, "an integer from 0 to 10000 seconds", "CLUSTER_INSTANCE_WARMUP"),
+    expectedMessage(
+      "test/Cluster/general",
+      "managedScaling.instanceWarmupPeriodSeconds",
+      20000,
+      "an integer from 0 to 10000 seconds",
+      "CLUSTER_INSTANCE_WARMUP",
+    ),
   ],
-  ["no instance type", provider({ instanceTypes: [] }), expectedMessage("test/Cluster/general", "instanceTypes", [], "at least one item", "CLUSTER_INSTANCE_TYPES_EMPTY")],
+  [
+    "no instance type",
+    provider({ instanceTypes: [] }),
+    expectedMessage("test/Cluster/general", "instanceTypes", [], "at least one item", "CLUSTER_INSTANCE_TYPES_EMPTY"),
+  ],
   [
     "more than 40 instance types",
     provider({ instanceTypes: Array.from({ length: 41 }, (_, i) => `m${i + 1}.large`) }),
@@ -247,37 +492,87 @@ const cases: Rejection[] = [
   [
     "a duplicate instance type",
     provider({ instanceTypes: ["m7i.large", "m7i.large"] }),
-    expectedMessage("test/Cluster/general", "instanceTypes", "m7i.large", "unique values (this one appears more than once)", "CLUSTER_INSTANCE_TYPE_DUPLICATE"),
+    expectedMessage(
+      "test/Cluster/general",
+      "instanceTypes",
+      "m7i.large",
+      "unique values (this one appears more than once)",
+      "CLUSTER_INSTANCE_TYPE_DUPLICATE",
+    ),
   ],
   [
     "an unknown Spot allocation strategy",
     provider({ spotAllocationStrategy: "cheapest" as never }),
-    expectedMessage("test/Cluster/general", "spotAllocationStrategy", "cheapest", 'one of "price-capacity-optimized", "capacity-optimized", "capacity-optimized-prioritized", "lowest-price"', "CLUSTER_SPOT_ALLOCATION_STRATEGY"),
+    expectedMessage(
+      "test/Cluster/general",
+      "spotAllocationStrategy",
+      "cheapest",
+      'one of "price-capacity-optimized", "capacity-optimized", "capacity-optimized-prioritized", "lowest-price"',
+      "CLUSTER_SPOT_ALLOCATION_STRATEGY",
+    ),
   ],
-  ["a negative on-demand base", provider({ onDemandBaseCapacity: -1 }), expectedMessage("test/Cluster/general", "onDemandBaseCapacity", -1, "an integer from 0 to 10000", "CLUSTER_ON_DEMAND_BASE")],
+  [
+    "a negative on-demand base",
+    provider({ onDemandBaseCapacity: -1 }),
+    expectedMessage("test/Cluster/general", "onDemandBaseCapacity", -1, "an integer from 0 to 10000", "CLUSTER_ON_DEMAND_BASE"),
+  ],
   [
     "a root volume smaller than the AMI's 30 GiB snapshot",
     provider({ rootVolumeSizeGiB: 20 }),
     expectedMessage("test/Cluster/general", "rootVolumeSizeGiB", 20, "an integer from 30 to 16384 GiB", "CLUSTER_ROOT_VOLUME_SIZE"),
   ],
-  ["a metadata hop limit of 0", provider({ metadataHopLimit: 0 }), expectedMessage("test/Cluster/general", "metadataHopLimit", 0, "an integer from 1 to 64", "CLUSTER_METADATA_HOP_LIMIT")],
-  ["an agent setting that is not ECS_*", provider({ ecsAgentSettings: { LOGLEVEL: "debug" } }), expectedMessage("test/Cluster/general", "ecsAgentSettings.LOGLEVEL", "LOGLEVEL", agentSetting, "CLUSTER_AGENT_SETTING")],
-  ["an agent setting that replaces one set from props", provider({ ecsAgentSettings: { ECS_CLUSTER: "other" } }), expectedMessage("test/Cluster/general", "ecsAgentSettings.ECS_CLUSTER", "ECS_CLUSTER", agentSetting, "CLUSTER_AGENT_SETTING")],
+  [
+    "a metadata hop limit of 0",
+    provider({ metadataHopLimit: 0 }),
+    expectedMessage("test/Cluster/general", "metadataHopLimit", 0, "an integer from 1 to 64", "CLUSTER_METADATA_HOP_LIMIT"),
+  ],
+  [
+    "an agent setting that is not ECS_*",
+    provider({ ecsAgentSettings: { LOGLEVEL: "debug" } }),
+    expectedMessage("test/Cluster/general", "ecsAgentSettings.LOGLEVEL", "LOGLEVEL", agentSetting, "CLUSTER_AGENT_SETTING"),
+  ],
+  [
+    "an agent setting that replaces one set from props",
+    provider({ ecsAgentSettings: { ECS_CLUSTER: "other" } }),
+    expectedMessage("test/Cluster/general", "ecsAgentSettings.ECS_CLUSTER", "ECS_CLUSTER", agentSetting, "CLUSTER_AGENT_SETTING"),
+  ],
   [
     "an agent setting value spanning lines",
     provider({ ecsAgentSettings: { ECS_LOGLEVEL: "debug\nECS_CLUSTER=x" } }),
-    expectedMessage("test/Cluster/general", "ecsAgentSettings.ECS_LOGLEVEL", "debug\nECS_CLUSTER=x", "a value on one line", "CLUSTER_AGENT_SETTING"),
+    expectedMessage(
+      "test/Cluster/general",
+      "ecsAgentSettings.ECS_LOGLEVEL",
+      "debug\nECS_CLUSTER=x",
+      "a value on one line",
+      "CLUSTER_AGENT_SETTING",
+    ),
   ],
-  ["no subnets to launch in", provider({ subnetIds: [] }), expectedMessage("test/Cluster/general", "subnetIds", [], "at least one item", "CLUSTER_SUBNETS_EMPTY")],
+  [
+    "no subnets to launch in",
+    provider({ subnetIds: [] }),
+    expectedMessage("test/Cluster/general", "subnetIds", [], "at least one item", "CLUSTER_SUBNETS_EMPTY"),
+  ],
   [
     "a provider tag key with the reserved aws: prefix",
     provider({ tags: { "aws:team": "x" } }),
-    expectedMessage("test/Cluster/general", "tags.aws:team", "aws:team", 'a key of 1 to 128 characters not starting with "aws:"', "TAG_KEY_INVALID"),
+    expectedMessage(
+      "test/Cluster/general",
+      "tags.aws:team",
+      "aws:team",
+      'a key of 1 to 128 characters not starting with "aws:"',
+      "TAG_KEY_INVALID",
+    ),
   ],
   [
     "a container instance tag key with the reserved aws: prefix",
     provider({ containerInstanceTags: { "aws:pool": "x" } }),
-    expectedMessage("test/Cluster/general", "containerInstanceTags.aws:pool", "aws:pool", 'a key of 1 to 128 characters not starting with "aws:"', "TAG_KEY_INVALID"),
+    expectedMessage(
+      "test/Cluster/general",
+      "containerInstanceTags.aws:pool",
+      "aws:pool",
+      'a key of 1 to 128 characters not starting with "aws:"',
+      "TAG_KEY_INVALID",
+    ),
   ],
 ];
 

@@ -41,8 +41,12 @@ describe("defaultCapacityProviderStrategy", () => {
   });
 
   test("with one Fargate provider: that provider alone", () => {
-    expect(defaultCapacityProviderStrategy({ fargate: true, fargateSpot: false, ec2CapacityProviderNames: [] })).toEqual([{ capacityProvider: "FARGATE", weight: 1 }]);
-    expect(defaultCapacityProviderStrategy({ fargate: false, fargateSpot: true, ec2CapacityProviderNames: [] })).toEqual([{ capacityProvider: "FARGATE_SPOT", weight: 1 }]);
+    expect(defaultCapacityProviderStrategy({ fargate: true, fargateSpot: false, ec2CapacityProviderNames: [] })).toEqual([
+      { capacityProvider: "FARGATE", weight: 1 },
+    ]);
+    expect(defaultCapacityProviderStrategy({ fargate: false, fargateSpot: true, ec2CapacityProviderNames: [] })).toEqual([
+      { capacityProvider: "FARGATE_SPOT", weight: 1 },
+    ]);
   });
 
   test("without Fargate: every EC2 provider with weight 1; with nothing: no default", () => {
@@ -59,11 +63,21 @@ describe("checkCapacityProviderStrategy", () => {
     const app = new App({ outdir: "/tmp/unused" });
     const stack = new TerraformStack(app, "ok");
     expect(() =>
-      checkCapacityProviderStrategy(stack, "strategy", [{ capacityProvider: "FARGATE", base: 2, weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 0 }], PROVIDERS),
+      checkCapacityProviderStrategy(
+        stack,
+        "strategy",
+        [
+          { capacityProvider: "FARGATE", base: 2, weight: 1 },
+          { capacityProvider: "FARGATE_SPOT", weight: 0 },
+        ],
+        PROVIDERS,
+      ),
     ).not.toThrow();
     expect(() => checkCapacityProviderStrategy(stack, "strategy", [], PROVIDERS)).not.toThrow();
     const token = Token.asString(Fn.lower("X"));
-    expect(() => checkCapacityProviderStrategy(stack, "strategy", [{ capacityProvider: token, base: Token.asNumber(Fn.abs(1)) }], PROVIDERS)).not.toThrow();
+    expect(() =>
+      checkCapacityProviderStrategy(stack, "strategy", [{ capacityProvider: token, base: Token.asNumber(Fn.abs(1)) }], PROVIDERS),
+    ).not.toThrow();
   });
 
   test("tells Fargate providers from EC2 ones by name", () => {
@@ -84,13 +98,23 @@ describe("checkCapacityProviderStrategy", () => {
   });
 
   test("throws when more than one provider has a base", () => {
-    expect(strategyError([{ capacityProvider: "FARGATE", base: 1 }, { capacityProvider: "FARGATE_SPOT", base: 2 }])).toBe(
+    expect(
+      strategyError([
+        { capacityProvider: "FARGATE", base: 1 },
+        { capacityProvider: "FARGATE_SPOT", base: 2 },
+      ]),
+    ).toBe(
       'test: invalid strategy ["FARGATE (base 1)","FARGATE_SPOT (base 2)"]: expected a base on at most one capacity provider [CLUSTER_STRATEGY_MULTIPLE_BASES]',
     );
   });
 
   test("throws when every weight is zero", () => {
-    expect(strategyError([{ capacityProvider: "FARGATE", base: 1, weight: 0 }, { capacityProvider: "FARGATE_SPOT", weight: 0 }])).toBe(
+    expect(
+      strategyError([
+        { capacityProvider: "FARGATE", base: 1, weight: 0 },
+        { capacityProvider: "FARGATE_SPOT", weight: 0 },
+      ]),
+    ).toBe(
       'test: invalid strategy ["FARGATE (weight 0)","FARGATE_SPOT (weight 0)"]: expected at least one capacity provider with a weight above 0 (ECS places no task on weight-0 providers) [CLUSTER_STRATEGY_ZERO_WEIGHTS]',
     );
   });
@@ -135,11 +159,15 @@ describe("validateCapacityProviderStrategy", () => {
 
   test("checks a service's strategy against the cluster's providers, naming the caller's construct and property", () => {
     expect(
-      errorOf((scope) => validateCapacityProviderStrategy(scope, "capacityProviderStrategy", [{ capacityProvider: "FARGATE_SPOT" }], cluster)),
+      errorOf((scope) =>
+        validateCapacityProviderStrategy(scope, "capacityProviderStrategy", [{ capacityProvider: "FARGATE_SPOT" }], cluster),
+      ),
     ).toBe(
       'test: invalid capacityProviderStrategy[0].capacityProvider "FARGATE_SPOT": expected a capacity provider of the cluster: "FARGATE" [CLUSTER_STRATEGY_UNKNOWN_PROVIDER]',
     );
     const app = new App({ outdir: "/tmp/unused" });
-    expect(() => validateCapacityProviderStrategy(new TerraformStack(app, "ok"), "s", [{ capacityProvider: "FARGATE", base: 1 }], cluster)).not.toThrow();
+    expect(() =>
+      validateCapacityProviderStrategy(new TerraformStack(app, "ok"), "s", [{ capacityProvider: "FARGATE", base: 1 }], cluster),
+    ).not.toThrow();
   });
 });

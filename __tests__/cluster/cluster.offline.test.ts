@@ -18,7 +18,15 @@ describe("Cluster against the real provider", () => {
     expect(cluster).toMatchObject({ name: "acme-cl", setting: [{ name: "containerInsights", value: "enhanced" }] });
     expect(cluster.configuration[0].execute_command_configuration[0]).toMatchObject({
       logging: "OVERRIDE",
-      log_configuration: [{ cloud_watch_encryption_enabled: true, cloud_watch_log_group_name: "/ecs/acme-cl/exec", s3_bucket_name: "acme-cl-exec-audit", s3_bucket_encryption_enabled: true, s3_key_prefix: "exec/" }],
+      log_configuration: [
+        {
+          cloud_watch_encryption_enabled: true,
+          cloud_watch_log_group_name: "/ecs/acme-cl/exec",
+          s3_bucket_name: "acme-cl-exec-audit",
+          s3_bucket_encryption_enabled: true,
+          s3_key_prefix: "exec/",
+        },
+      ],
     });
     expect(created("aws_kms_key")[0]).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
     expect(created("aws_cloudwatch_log_group")[0]).toMatchObject({ name: "/ecs/acme-cl/exec", retention_in_days: 90 });

@@ -12,7 +12,6 @@ import { Port } from "../../src/network/connections";
 import { resourceAt, resourcesOf, synth, Synthesized } from "../helpers";
 import { base, general, network } from "./fixtures";
 
-
 /** Synthesizes one Cluster and returns it with the stack JSON. */
 function synthCluster(props: Partial<ClusterProps> = {}): { s: Synthesized; cluster: Cluster } {
   let cluster: Cluster | undefined;
@@ -46,8 +45,12 @@ describe("Cluster", () => {
   });
 
   test("selects enhanced or disabled Container Insights", () => {
-    expect(synthCluster({ containerInsights: "enhanced" }).s.json).toHaveResourceWithProperties(EcsCluster, { setting: [{ name: "containerInsights", value: "enhanced" }] });
-    expect(synthCluster({ containerInsights: "disabled" }).s.json).toHaveResourceWithProperties(EcsCluster, { setting: [{ name: "containerInsights", value: "disabled" }] });
+    expect(synthCluster({ containerInsights: "enhanced" }).s.json).toHaveResourceWithProperties(EcsCluster, {
+      setting: [{ name: "containerInsights", value: "enhanced" }],
+    });
+    expect(synthCluster({ containerInsights: "disabled" }).s.json).toHaveResourceWithProperties(EcsCluster, {
+      setting: [{ name: "containerInsights", value: "disabled" }],
+    });
   });
 
   test("associates FARGATE and FARGATE_SPOT with the default strategy FARGATE base 1 weight 1 + FARGATE_SPOT weight 3", () => {
@@ -75,7 +78,9 @@ describe("Cluster", () => {
   });
 
   test("derives the default strategy from the providers it has: one Fargate provider, or the EC2 providers", () => {
-    expect(synthCluster({ fargateSpot: false }).cluster.defaultCapacityProviderStrategy).toEqual([{ capacityProvider: "FARGATE", weight: 1 }]);
+    expect(synthCluster({ fargateSpot: false }).cluster.defaultCapacityProviderStrategy).toEqual([
+      { capacityProvider: "FARGATE", weight: 1 },
+    ]);
     const { s, cluster } = synthCluster({ fargate: false, fargateSpot: false, ec2CapacityProviders: { general } });
     expect(cluster.capacityProviderNames).toEqual(["acme-test-general"]);
     expect(resourceAt(s, "aws_ecs_cluster_capacity_providers", "Cluster/CapacityProviders")).toMatchObject({
@@ -117,7 +122,10 @@ describe("Cluster", () => {
   test("exposes the cluster's name and ARN, EC2 providers' names, the instance security group and the association", () => {
     let cluster: Cluster | undefined;
     const s = synth((stack) => {
-      cluster = new Cluster(stack, "Cluster", { ...base, ec2CapacityProviders: { general, batch: { ...general, capacityProviderName: "batch-pool" } } });
+      cluster = new Cluster(stack, "Cluster", {
+        ...base,
+        ec2CapacityProviders: { general, batch: { ...general, capacityProviderName: "batch-pool" } },
+      });
       // Outputs show what each attribute resolves to in Terraform.
       new TerraformOutput(stack, "name", { value: cluster.clusterName });
       new TerraformOutput(stack, "arn", { value: cluster.clusterArn });
@@ -140,7 +148,10 @@ describe("Cluster", () => {
   test("lets a service open the container instances' security group through instanceConnections", () => {
     const s = synth((stack) => {
       const cluster = new Cluster(stack, "Cluster", { ...base, ec2CapacityProviders: { general } });
-      cluster.instanceConnections?.allowFrom({ uniqueKey: "ipv4:10.0.0.0/16", label: "vpc", cidrIpv4: "10.0.0.0/16" }, Port.tcpRange(32768, 65535));
+      cluster.instanceConnections?.allowFrom(
+        { uniqueKey: "ipv4:10.0.0.0/16", label: "vpc", cidrIpv4: "10.0.0.0/16" },
+        Port.tcpRange(32768, 65535),
+      );
     });
     const rules = Object.values(resourcesOf(s, "aws_vpc_security_group_ingress_rule"));
     expect(rules).toEqual([expect.objectContaining({ from_port: 32768, to_port: 65535, cidr_ipv4: "10.0.0.0/16", ip_protocol: "tcp" })]);
@@ -162,7 +173,10 @@ describe("ExecAuditLogging", () => {
       execute_command_configuration: {
         kms_key_id: ref("aws_kms_key", "Cluster_ExecAudit_Key", "arn"),
         logging: "OVERRIDE",
-        log_configuration: { cloud_watch_log_group_name: ref("aws_cloudwatch_log_group", "Cluster_ExecAudit_LogGroup", "name"), cloud_watch_encryption_enabled: true },
+        log_configuration: {
+          cloud_watch_log_group_name: ref("aws_cloudwatch_log_group", "Cluster_ExecAudit_LogGroup", "name"),
+          cloud_watch_encryption_enabled: true,
+        },
       },
     });
     expect(cluster.execAuditLogging).toBe(true);
@@ -175,13 +189,21 @@ describe("ExecAuditLogging", () => {
     const policy: string = resourceAt(s, "aws_kms_key_policy", "Cluster/ExecAudit/KeyPolicy").policy;
     const keyArn = /aws_kms_key\.Cluster_ExecAudit_Key_[0-9A-F]{8}\.arn/.source;
     const part = (i: number) => `\\$\\{element\\(split\\(":", ${keyArn}\\), ${i}\\)\\}`;
-    expect(policy).toMatch(new RegExp(`"Sid":"AccountAdministersThroughIam","Effect":"Allow","Principal":\\{"AWS":"arn:${part(1)}:iam::${part(4)}:root"\\},"Action":"kms:\\*","Resource":"\\*"`));
+    expect(policy).toMatch(
+      new RegExp(
+        `"Sid":"AccountAdministersThroughIam","Effect":"Allow","Principal":\\{"AWS":"arn:${part(1)}:iam::${part(4)}:root"\\},"Action":"kms:\\*","Resource":"\\*"`,
+      ),
+    );
     expect(policy).toMatch(new RegExp(`"Principal":\\{"Service":"logs\\.${part(3)}\\.amazonaws\\.com"\\}`));
-    expect(policy).toMatch(new RegExp(`"kms:EncryptionContext:aws:logs:arn":"arn:${part(1)}:logs:${part(3)}:${part(4)}:log-group:/ecs/acme-test/exec"`));
+    expect(policy).toMatch(
+      new RegExp(`"kms:EncryptionContext:aws:logs:arn":"arn:${part(1)}:logs:${part(3)}:${part(4)}:log-group:/ecs/acme-test/exec"`),
+    );
   });
 
   test("logs to S3 only, with a prefix, retention and deletion window of choice", () => {
-    const { s, cluster } = synthCluster({ execAudit: { cloudWatch: false, s3BucketName: "acme-audit", s3KeyPrefix: "exec/", keyDeletionWindowDays: 7 } });
+    const { s, cluster } = synthCluster({
+      execAudit: { cloudWatch: false, s3BucketName: "acme-audit", s3KeyPrefix: "exec/", keyDeletionWindowDays: 7 },
+    });
     expect(resourcesOf(s, "aws_cloudwatch_log_group")).toEqual({});
     expect(s.json).toHaveResourceWithProperties(KmsKey, { deletion_window_in_days: 7 });
     expect(resourceAt(s, "aws_ecs_cluster", "Cluster").configuration.execute_command_configuration).toMatchObject({
@@ -221,7 +243,9 @@ describe("ContainerInstances", () => {
     const role = resourceAt(s, "aws_iam_role", "Cluster/ContainerInstances/Role");
     expect(role.name).toBe("acme-test-ecs-instance");
     expect(JSON.parse(role.assume_role_policy).Statement[0].Principal.Service).toBe("ec2.amazonaws.com");
-    const attached = Object.values(resourcesOf(s, "aws_iam_role_policy_attachment")).map((a: any) => a.policy_arn).sort();
+    const attached = Object.values(resourcesOf(s, "aws_iam_role_policy_attachment"))
+      .map((a: any) => a.policy_arn)
+      .sort();
     expect(attached).toEqual([
       "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
       "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
@@ -244,8 +268,15 @@ describe("Ec2CapacityProvider", () => {
       image_id: "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
       instance_type: "m7i.large",
       metadata_options: { http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1 },
-      block_device_mappings: [{ device_name: "/dev/xvda", ebs: { encrypted: "true", volume_type: "gp3", volume_size: 30, delete_on_termination: "true" } }],
-      network_interfaces: [{ associate_public_ip_address: "false", security_groups: [ref("aws_security_group", "Cluster_ContainerInstances_SecurityGroup", "id")] }],
+      block_device_mappings: [
+        { device_name: "/dev/xvda", ebs: { encrypted: "true", volume_type: "gp3", volume_size: 30, delete_on_termination: "true" } },
+      ],
+      network_interfaces: [
+        {
+          associate_public_ip_address: "false",
+          security_groups: [ref("aws_security_group", "Cluster_ContainerInstances_SecurityGroup", "id")],
+        },
+      ],
       iam_instance_profile: { arn: ref("aws_iam_instance_profile", "Cluster_ContainerInstances_InstanceProfile", "arn") },
     });
     const group = resourceAt(s, "aws_autoscaling_group", "Cluster/general/AutoScalingGroup");
@@ -269,7 +300,15 @@ describe("Ec2CapacityProvider", () => {
 
   test("sets container instance tags and extra agent settings in the user data", () => {
     const { s } = synthCluster({
-      ec2CapacityProviders: { general: { ...general, containerInstanceTags: { Pool: "general" }, ecsAgentSettings: { ECS_IMAGE_PULL_BEHAVIOR: "once" }, spotInstanceDraining: false, blockTaskMetadataAccess: false } },
+      ec2CapacityProviders: {
+        general: {
+          ...general,
+          containerInstanceTags: { Pool: "general" },
+          ecsAgentSettings: { ECS_IMAGE_PULL_BEHAVIOR: "once" },
+          spotInstanceDraining: false,
+          blockTaskMetadataAccess: false,
+        },
+      },
     });
     const userData = userDataOf(s, "Cluster/general/LaunchTemplate");
     expect(userData).toContain('ECS_CONTAINER_INSTANCE_TAGS={"Pool":"general"}\n');
@@ -286,7 +325,13 @@ describe("Ec2CapacityProvider", () => {
         auto_scaling_group_arn: ref("aws_autoscaling_group", "Cluster_general_AutoScalingGroup", "arn"),
         managed_termination_protection: "ENABLED",
         managed_draining: "ENABLED",
-        managed_scaling: { status: "ENABLED", target_capacity: 100, minimum_scaling_step_size: 1, maximum_scaling_step_size: 10000, instance_warmup_period: 300 },
+        managed_scaling: {
+          status: "ENABLED",
+          target_capacity: 100,
+          minimum_scaling_step_size: 1,
+          maximum_scaling_step_size: 10000,
+          instance_warmup_period: 300,
+        },
       },
     });
     expect(s.json).toHaveResourceWithProperties(AutoscalingGroup, { protect_from_scale_in: true });
@@ -311,15 +356,25 @@ describe("Ec2CapacityProvider", () => {
 
   test("runs several types on a Spot/on-demand mix with price-capacity-optimized Spot and capacity rebalance", () => {
     const { s } = synthCluster({
-      ec2CapacityProviders: { mixed: { instanceTypes: ["m7i.large", "m6i.large", "m7a.large"], maxSize: 10, onDemandBaseCapacity: 2, spotPercentage: 60 } },
+      ec2CapacityProviders: {
+        mixed: { instanceTypes: ["m7i.large", "m6i.large", "m7a.large"], maxSize: 10, onDemandBaseCapacity: 2, spotPercentage: 60 },
+      },
     });
     const group = resourceAt(s, "aws_autoscaling_group", "Cluster/mixed/AutoScalingGroup");
     expect(group.launch_template).toBeUndefined();
     expect(group.capacity_rebalance).toBe(true);
     expect(group.mixed_instances_policy).toEqual({
-      instances_distribution: { on_demand_base_capacity: 2, on_demand_percentage_above_base_capacity: 40, on_demand_allocation_strategy: "prioritized", spot_allocation_strategy: "price-capacity-optimized" },
+      instances_distribution: {
+        on_demand_base_capacity: 2,
+        on_demand_percentage_above_base_capacity: 40,
+        on_demand_allocation_strategy: "prioritized",
+        spot_allocation_strategy: "price-capacity-optimized",
+      },
       launch_template: {
-        launch_template_specification: { launch_template_id: ref("aws_launch_template", "Cluster_mixed_LaunchTemplate", "id"), version: "$Latest" },
+        launch_template_specification: {
+          launch_template_id: ref("aws_launch_template", "Cluster_mixed_LaunchTemplate", "id"),
+          version: "$Latest",
+        },
         override: [{ instance_type: "m7i.large" }, { instance_type: "m6i.large" }, { instance_type: "m7a.large" }],
       },
     });
@@ -328,11 +383,16 @@ describe("Ec2CapacityProvider", () => {
 
   test("runs all-Spot on one type with another allocation strategy and no rebalance when asked", () => {
     const { s } = synthCluster({
-      ec2CapacityProviders: { spot: { ...general, spotPercentage: 100, spotAllocationStrategy: "capacity-optimized", capacityRebalance: false } },
+      ec2CapacityProviders: {
+        spot: { ...general, spotPercentage: 100, spotAllocationStrategy: "capacity-optimized", capacityRebalance: false },
+      },
     });
     const group = resourceAt(s, "aws_autoscaling_group", "Cluster/spot/AutoScalingGroup");
     expect(group.capacity_rebalance).toBe(false);
-    expect(group.mixed_instances_policy.instances_distribution).toMatchObject({ on_demand_percentage_above_base_capacity: 0, spot_allocation_strategy: "capacity-optimized" });
+    expect(group.mixed_instances_policy.instances_distribution).toMatchObject({
+      on_demand_percentage_above_base_capacity: 0,
+      spot_allocation_strategy: "capacity-optimized",
+    });
   });
 
   test("picks the arm64 AMI for Graviton, the GPU AMI (with GPU support) for GPU types, and the Neuron AMI", () => {
@@ -343,11 +403,17 @@ describe("Ec2CapacityProvider", () => {
         neuron: { instanceTypes: ["inf2.xlarge"], maxSize: 1 },
       },
     });
-    expect(resourceAt(s, "aws_launch_template", "Cluster/arm/LaunchTemplate").image_id).toBe("resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id");
-    expect(resourceAt(s, "aws_launch_template", "Cluster/gpu/LaunchTemplate").image_id).toBe("resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/gpu/recommended/image_id");
+    expect(resourceAt(s, "aws_launch_template", "Cluster/arm/LaunchTemplate").image_id).toBe(
+      "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id",
+    );
+    expect(resourceAt(s, "aws_launch_template", "Cluster/gpu/LaunchTemplate").image_id).toBe(
+      "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/gpu/recommended/image_id",
+    );
     expect(userDataOf(s, "Cluster/gpu/LaunchTemplate")).toContain("ECS_ENABLE_GPU_SUPPORT=true\n");
     expect(userDataOf(s, "Cluster/arm/LaunchTemplate")).not.toContain("ECS_ENABLE_GPU_SUPPORT");
-    expect(resourceAt(s, "aws_launch_template", "Cluster/neuron/LaunchTemplate").image_id).toBe("resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/neuron/recommended/image_id");
+    expect(resourceAt(s, "aws_launch_template", "Cluster/neuron/LaunchTemplate").image_id).toBe(
+      "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/neuron/recommended/image_id",
+    );
   });
 
   test("takes a custom image, subnets, root volume size and key, hop limit and a provider name", () => {
@@ -378,7 +444,15 @@ describe("Ec2CapacityProvider", () => {
 
   test("turns off termination protection (and scale-in protection with it), managed scaling and draining when asked", () => {
     const { s } = synthCluster({
-      ec2CapacityProviders: { general: { ...general, managedTerminationProtection: false, managedScaling: { enabled: false }, managedDraining: false, minSize: 1 } },
+      ec2CapacityProviders: {
+        general: {
+          ...general,
+          managedTerminationProtection: false,
+          managedScaling: { enabled: false },
+          managedDraining: false,
+          minSize: 1,
+        },
+      },
     });
     expect(resourceAt(s, "aws_ecs_capacity_provider", "Cluster/general").auto_scaling_group_provider).toMatchObject({
       managed_termination_protection: "DISABLED",
@@ -391,7 +465,15 @@ describe("Ec2CapacityProvider", () => {
   test("tunes managed scaling", () => {
     const { s } = synthCluster({
       ec2CapacityProviders: {
-        general: { ...general, managedScaling: { targetCapacityPercent: 75, minimumScalingStepSize: 2, maximumScalingStepSize: 4, instanceWarmupPeriodSeconds: 90 } },
+        general: {
+          ...general,
+          managedScaling: {
+            targetCapacityPercent: 75,
+            minimumScalingStepSize: 2,
+            maximumScalingStepSize: 4,
+            instanceWarmupPeriodSeconds: 90,
+          },
+        },
       },
     });
     expect(resourceAt(s, "aws_ecs_capacity_provider", "Cluster/general").auto_scaling_group_provider.managed_scaling).toEqual({
@@ -409,7 +491,13 @@ describe("Ec2CapacityProvider", () => {
       cluster = new Cluster(stack as Construct, "Cluster", {
         ...base,
         ec2CapacityProviders: {
-          general: { instanceTypes: ["m7i.large", "g5.xlarge"], maxSize: 2, managedTerminationProtection: false, protectFromScaleIn: true, metadataHopLimit: 2 },
+          general: {
+            instanceTypes: ["m7i.large", "g5.xlarge"],
+            maxSize: 2,
+            managedTerminationProtection: false,
+            protectFromScaleIn: true,
+            metadataHopLimit: 2,
+          },
         },
       });
     });

@@ -19,13 +19,35 @@ import { encodeUserData, renderEcsConfig, renderUserData } from "../../src/clust
 
 describe("instance types", () => {
   test("Graviton families are arm64, whatever follows the g", () => {
-    for (const type of ["m7g.large", "c7gn.xlarge", "t4g.micro", "g5g.2xlarge", "r8gd.metal", "im4gn.large", "is4gen.xlarge", "x2gd.medium", "a1.large", "hpc7g.4xlarge"]) {
+    for (const type of [
+      "m7g.large",
+      "c7gn.xlarge",
+      "t4g.micro",
+      "g5g.2xlarge",
+      "r8gd.metal",
+      "im4gn.large",
+      "is4gen.xlarge",
+      "x2gd.medium",
+      "a1.large",
+      "hpc7g.4xlarge",
+    ]) {
       expect([type, architectureOf(type)]).toEqual([type, "arm64"]);
     }
   });
 
   test("Intel, AMD, GPU, Inferentia and Trainium families are x86_64", () => {
-    for (const type of ["m7i.large", "m7a.large", "c6in.xlarge", "g4dn.xlarge", "g5.xlarge", "p4d.24xlarge", "inf2.xlarge", "trn1.2xlarge", "m7i-flex.large", "u7i-12tb.224xlarge"]) {
+    for (const type of [
+      "m7i.large",
+      "m7a.large",
+      "c6in.xlarge",
+      "g4dn.xlarge",
+      "g5.xlarge",
+      "p4d.24xlarge",
+      "inf2.xlarge",
+      "trn1.2xlarge",
+      "m7i-flex.large",
+      "u7i-12tb.224xlarge",
+    ]) {
       expect([type, architectureOf(type)]).toEqual([type, "x86_64"]);
     }
   });
@@ -60,12 +82,22 @@ describe("user data", () => {
   const settings = { clusterName: "acme-test", spotInstanceDraining: true, blockTaskMetadataAccess: true, gpuSupport: false };
 
   test("joins the cluster with Spot draining and task metadata blocking", () => {
-    expect(renderEcsConfig(settings)).toEqual(["ECS_CLUSTER=acme-test", "ECS_ENABLE_SPOT_INSTANCE_DRAINING=true", "ECS_AWSVPC_BLOCK_IMDS=true"]);
+    expect(renderEcsConfig(settings)).toEqual([
+      "ECS_CLUSTER=acme-test",
+      "ECS_ENABLE_SPOT_INSTANCE_DRAINING=true",
+      "ECS_AWSVPC_BLOCK_IMDS=true",
+    ]);
   });
 
   test("adds GPU support, container instance tags as JSON and extra agent settings", () => {
     expect(
-      renderEcsConfig({ ...settings, gpuSupport: true, spotInstanceDraining: false, containerInstanceTags: { Pool: "gpu", Team: "ml" }, extraSettings: { ECS_IMAGE_PULL_BEHAVIOR: "prefer-cached" } }),
+      renderEcsConfig({
+        ...settings,
+        gpuSupport: true,
+        spotInstanceDraining: false,
+        containerInstanceTags: { Pool: "gpu", Team: "ml" },
+        extraSettings: { ECS_IMAGE_PULL_BEHAVIOR: "prefer-cached" },
+      }),
     ).toEqual([
       "ECS_CLUSTER=acme-test",
       "ECS_ENABLE_SPOT_INSTANCE_DRAINING=false",
@@ -95,7 +127,12 @@ describe("user data", () => {
 });
 
 describe("EC2 capacity rendering", () => {
-  const purchase = { instanceTypes: ["m7g.large"], onDemandBaseCapacity: 0, spotPercentage: 0, spotAllocationStrategy: "price-capacity-optimized" as const };
+  const purchase = {
+    instanceTypes: ["m7g.large"],
+    onDemandBaseCapacity: 0,
+    spotPercentage: 0,
+    spotAllocationStrategy: "price-capacity-optimized" as const,
+  };
 
   test("uses a mixed instances policy only for several types or any Spot", () => {
     expect(usesMixedInstancesPolicy(purchase)).toBe(false);
@@ -104,7 +141,14 @@ describe("EC2 capacity rendering", () => {
   });
 
   test("turns the Spot percentage into EC2's on-demand percentage above base", () => {
-    expect(renderInstancesDistribution({ ...purchase, onDemandBaseCapacity: 2, spotPercentage: 70, spotAllocationStrategy: "capacity-optimized" })).toEqual({
+    expect(
+      renderInstancesDistribution({
+        ...purchase,
+        onDemandBaseCapacity: 2,
+        spotPercentage: 70,
+        spotAllocationStrategy: "capacity-optimized",
+      }),
+    ).toEqual({
       onDemandBaseCapacity: 2,
       onDemandPercentageAboveBaseCapacity: 30,
       onDemandAllocationStrategy: "prioritized",
@@ -113,8 +157,20 @@ describe("EC2 capacity rendering", () => {
   });
 
   test("renders managed scaling, or only its status when disabled", () => {
-    const scaling = { enabled: true, targetCapacityPercent: 80, minimumScalingStepSize: 2, maximumScalingStepSize: 5, instanceWarmupPeriodSeconds: 60 };
-    expect(renderManagedScaling(scaling)).toEqual({ status: "ENABLED", targetCapacity: 80, minimumScalingStepSize: 2, maximumScalingStepSize: 5, instanceWarmupPeriod: 60 });
+    const scaling = {
+      enabled: true,
+      targetCapacityPercent: 80,
+      minimumScalingStepSize: 2,
+      maximumScalingStepSize: 5,
+      instanceWarmupPeriodSeconds: 60,
+    };
+    expect(renderManagedScaling(scaling)).toEqual({
+      status: "ENABLED",
+      targetCapacity: 80,
+      minimumScalingStepSize: 2,
+      maximumScalingStepSize: 5,
+      instanceWarmupPeriod: 60,
+    });
     expect(renderManagedScaling({ ...scaling, enabled: false })).toEqual({ status: "DISABLED" });
   });
 
@@ -129,23 +185,42 @@ describe("EC2 capacity rendering", () => {
 
 describe("exec audit rendering", () => {
   const keyArn = "arn:aws:kms:eu-west-1:123456789012:key/abc";
-  const full = { kmsKeyArn: keyArn, logGroupName: "/ecs/acme-test/exec", logGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/acme-test/exec", s3BucketName: "audit", s3KeyPrefix: "exec/" };
+  const full = {
+    kmsKeyArn: keyArn,
+    logGroupName: "/ecs/acme-test/exec",
+    logGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/acme-test/exec",
+    s3BucketName: "audit",
+    s3KeyPrefix: "exec/",
+  };
 
   test("logs sessions with OVERRIDE to the encrypted log group and bucket, with the session key", () => {
     expect(renderExecuteCommandConfiguration(full)).toEqual({
       kmsKeyId: keyArn,
       logging: "OVERRIDE",
-      logConfiguration: { cloudWatchLogGroupName: "/ecs/acme-test/exec", cloudWatchEncryptionEnabled: true, s3BucketName: "audit", s3BucketEncryptionEnabled: true, s3KeyPrefix: "exec/" },
+      logConfiguration: {
+        cloudWatchLogGroupName: "/ecs/acme-test/exec",
+        cloudWatchEncryptionEnabled: true,
+        s3BucketName: "audit",
+        s3BucketEncryptionEnabled: true,
+        s3KeyPrefix: "exec/",
+      },
     });
-    expect(renderExecuteCommandConfiguration({ kmsKeyArn: keyArn, s3BucketName: "audit" }).logConfiguration).toEqual({ s3BucketName: "audit", s3BucketEncryptionEnabled: true });
+    expect(renderExecuteCommandConfiguration({ kmsKeyArn: keyArn, s3BucketName: "audit" }).logConfiguration).toEqual({
+      s3BucketName: "audit",
+      s3BucketEncryptionEnabled: true,
+    });
   });
 
   test("key policy: the account administers through IAM; CloudWatch Logs may use the key for the session log group only", () => {
-    const policy = JSON.parse(execKeyPolicy({ partition: "aws", region: "eu-west-1", account: "123456789012", logGroupName: "/ecs/acme-test/exec" }));
+    const policy = JSON.parse(
+      execKeyPolicy({ partition: "aws", region: "eu-west-1", account: "123456789012", logGroupName: "/ecs/acme-test/exec" }),
+    );
     expect(policy.Statement[0]).toMatchObject({ Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:*" });
     expect(policy.Statement[1]).toMatchObject({
       Principal: { Service: "logs.eu-west-1.amazonaws.com" },
-      Condition: { ArnEquals: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/acme-test/exec" } },
+      Condition: {
+        ArnEquals: { "kms:EncryptionContext:aws:logs:arn": "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/acme-test/exec" },
+      },
     });
     expect(JSON.parse(execKeyPolicy({ partition: "aws", region: "eu-west-1", account: "123456789012" })).Statement).toHaveLength(1);
   });
@@ -155,7 +230,11 @@ describe("exec audit rendering", () => {
     expect(statements).toEqual([
       { sid: "ExecSessionKey", actions: ["kms:Decrypt"], resources: [keyArn] },
       { sid: "ExecDescribeLogGroups", actions: ["logs:DescribeLogGroups"], resources: ["*"] },
-      { sid: "ExecSessionLogs", actions: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"], resources: [`${full.logGroupArn}:*`] },
+      {
+        sid: "ExecSessionLogs",
+        actions: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+        resources: [`${full.logGroupArn}:*`],
+      },
       { sid: "ExecSessionBucketEncryption", actions: ["s3:GetEncryptionConfiguration"], resources: ["arn:aws:s3:::audit"] },
       { sid: "ExecSessionUploads", actions: ["s3:PutObject"], resources: ["arn:aws:s3:::audit/exec/*"] },
     ]);

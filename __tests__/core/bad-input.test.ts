@@ -3,7 +3,15 @@ import { Lazy } from "cdktf";
 import { fail, ValidationError } from "../../src/core/errors";
 import { checkName, NameRules } from "../../src/core/naming";
 import { checkTags, MAX_TAGS } from "../../src/core/tags";
-import { checkIntegerRange, checkMinMax, checkNotEmpty, checkNumberRange, checkOneOf, checkPort, checkUnique } from "../../src/core/validate";
+import {
+  checkIntegerRange,
+  checkMinMax,
+  checkNotEmpty,
+  checkNumberRange,
+  checkOneOf,
+  checkPort,
+  checkUnique,
+} from "../../src/core/validate";
 import { errorOf } from "../helpers";
 
 /** Runs `check` against a construct at `test/Thing` and returns the ValidationError's message. */
@@ -93,8 +101,16 @@ describe("core checks: bad input", () => {
       (s) => checkUnique(s, "THING_DUPLICATE", "names", ["a", "b", "a"]),
       /^test\/Thing: invalid names "a": expected unique values \(this one appears more than once\) \[THING_DUPLICATE\]$/,
     ],
-    ["port 0", (s) => checkPort(s, "THING_PORT", "port", 0), /^test\/Thing: invalid port 0: expected an integer from 1 to 65535 \[THING_PORT\]$/],
-    ["port 65536", (s) => checkPort(s, "THING_PORT", "port", 65536), /^test\/Thing: invalid port 65536: expected an integer from 1 to 65535 \[THING_PORT\]$/],
+    [
+      "port 0",
+      (s) => checkPort(s, "THING_PORT", "port", 0),
+      /^test\/Thing: invalid port 0: expected an integer from 1 to 65535 \[THING_PORT\]$/,
+    ],
+    [
+      "port 65536",
+      (s) => checkPort(s, "THING_PORT", "port", 65536),
+      /^test\/Thing: invalid port 65536: expected an integer from 1 to 65535 \[THING_PORT\]$/,
+    ],
     [
       "a missing required value (fail with undefined)",
       (s) => fail(s, { code: "THING_REQUIRED", property: "bucketArn", value: undefined, allowed: "a bucket ARN" }),
@@ -113,7 +129,13 @@ describe("core checks: bad input", () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ValidationError);
-    expect(caught).toMatchObject({ code: "THING_PORT", constructPath: "test/Thing", property: "port", value: 70000, allowed: "an integer from 1 to 65535" });
+    expect(caught).toMatchObject({
+      code: "THING_PORT",
+      constructPath: "test/Thing",
+      property: "port",
+      value: 70000,
+      allowed: "an integer from 1 to 65535",
+    });
   });
 
   test("a string scope stands in for a construct path", () => {
@@ -123,7 +145,9 @@ describe("core checks: bad input", () => {
   });
 
   test("values longer than 200 characters are shortened in the message", () => {
-    expect(rejection((s) => checkName(s, "THING_NAME", "name", "y".repeat(300), NameRules.prefix))).toMatch(/^test\/Thing: invalid name "y{196}\.\.\.: expected 1 to 40 .* \[THING_NAME\]$/);
+    expect(rejection((s) => checkName(s, "THING_NAME", "name", "y".repeat(300), NameRules.prefix))).toMatch(
+      /^test\/Thing: invalid name "y{196}\.\.\.: expected 1 to 40 .* \[THING_NAME\]$/,
+    );
   });
 
   test("unresolved tokens and unset values pass every check", () => {

@@ -8,11 +8,18 @@ const after = (plan: Awaited<ReturnType<typeof offlinePlan>>, type: string) => c
 describe("examples", () => {
   test("examples import the library only through its public entry point", () => {
     const root = join(__dirname, "..", "..", "examples");
-    const files = ["common.ts", ...readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(d.name, "main.ts"))];
+    const files = [
+      "common.ts",
+      ...readdirSync(root, { withFileTypes: true })
+        .filter((d) => d.isDirectory())
+        .map((d) => join(d.name, "main.ts")),
+    ];
     expect(files).toHaveLength(5);
     for (const file of files) {
       const imports = [...readFileSync(join(root, file), "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
-      const internal = imports.filter((path) => path.includes("/src/") || (path.startsWith(".") && !/^(\.\.\/)+src$|^\.\.\/common$/.test(path)));
+      const internal = imports.filter(
+        (path) => path.includes("/src/") || (path.startsWith(".") && !/^(\.\.\/)+src$|^\.\.\/common$/.test(path)),
+      );
       expect({ file, internal }).toEqual({ file, internal: [] });
     }
   });
@@ -31,7 +38,10 @@ describe("examples", () => {
     const services = after(plan, "aws_ecs_service");
     const api = services.find((s) => s.name === "shop-api");
     const frontend = services.find((s) => s.name === "shop-frontend");
-    expect(api.service_connect_configuration[0]).toMatchObject({ enabled: true, service: [expect.objectContaining({ port_name: "api", discovery_name: "api" })] });
+    expect(api.service_connect_configuration[0]).toMatchObject({
+      enabled: true,
+      service: [expect.objectContaining({ port_name: "api", discovery_name: "api" })],
+    });
     expect(frontend.service_connect_configuration[0]).toMatchObject({ enabled: true });
     expect(frontend.service_connect_configuration[0].service ?? []).toEqual([]);
     const ingressTo9000 = after(plan, "aws_vpc_security_group_ingress_rule").filter((r) => r.from_port === 9000);
@@ -46,7 +56,11 @@ describe("examples", () => {
     expect(schedules.map((s) => s.schedule_expression).sort()).toEqual(["cron(0 2 * * ? *)", "cron(30 1 * * ? *)"]);
     const [queue] = after(plan, "aws_batch_job_queue");
     expect(queue.compute_environment_order).toHaveLength(2);
-    expect(after(plan, "aws_batch_compute_environment").map((c) => c.compute_resources[0].type).sort()).toEqual(["FARGATE", "FARGATE_SPOT"]);
+    expect(
+      after(plan, "aws_batch_compute_environment")
+        .map((c) => c.compute_resources[0].type)
+        .sort(),
+    ).toEqual(["FARGATE", "FARGATE_SPOT"]);
   });
 
   test("EC2 capacity: a Graviton group with Spot and managed scaling runs a binpacked service", async () => {
@@ -54,7 +68,10 @@ describe("examples", () => {
     const [template] = after(plan, "aws_launch_template");
     expect(template.image_id).toBe("resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id");
     const [provider] = after(plan, "aws_ecs_capacity_provider");
-    expect(provider.auto_scaling_group_provider[0]).toMatchObject({ managed_termination_protection: "ENABLED", managed_scaling: [expect.objectContaining({ target_capacity: 90 })] });
+    expect(provider.auto_scaling_group_provider[0]).toMatchObject({
+      managed_termination_protection: "ENABLED",
+      managed_scaling: [expect.objectContaining({ target_capacity: 90 })],
+    });
     const [service] = after(plan, "aws_ecs_service");
     expect(service.ordered_placement_strategy).toEqual([
       { type: "spread", field: "attribute:ecs.availability-zone" },

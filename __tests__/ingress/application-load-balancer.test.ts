@@ -1,13 +1,16 @@
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import { ApplicationLoadBalancer, ApplicationLoadBalancerProps, ApplicationTargetGroup, ApplicationTargetGroupProps } from "../../src/ingress/application-load-balancer";
+import {
+  ApplicationLoadBalancer,
+  ApplicationLoadBalancerProps,
+  ApplicationTargetGroup,
+  ApplicationTargetGroupProps,
+} from "../../src/ingress/application-load-balancer";
 import { Port } from "../../src/network/connections";
 import { Network } from "../../src/network/network";
 import { SecurityGroup } from "../../src/network/security-group";
 import { resourceAt, resourcesOf, synth } from "../helpers";
 import { CERT, CERT2, network } from "./fixtures";
-
-
 
 function alb(scope: Construct, props: Partial<ApplicationLoadBalancerProps> = {}): ApplicationLoadBalancer {
   return new ApplicationLoadBalancer(scope, "Alb", { name: "acme-dev-web", network, certificateArn: CERT, ...props });
@@ -18,7 +21,9 @@ function targetGroup(scope: Construct, id = "Web", props: Partial<ApplicationTar
 }
 
 const ingressOf = (s: ReturnType<typeof synth>) =>
-  Object.values(resourcesOf(s, "aws_vpc_security_group_ingress_rule")).map((r: any) => `${r.cidr_ipv4}:${r.ip_protocol}/${r.from_port}-${r.to_port}`).sort();
+  Object.values(resourcesOf(s, "aws_vpc_security_group_ingress_rule"))
+    .map((r: any) => `${r.cidr_ipv4}:${r.ip_protocol}/${r.from_port}-${r.to_port}`)
+    .sort();
 
 const warningsOf = (scope: Construct) => scope.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data as string);
 
@@ -38,7 +43,9 @@ describe("ApplicationLoadBalancer", () => {
       idle_timeout: 60,
       tags: { Name: "acme-dev-web", Team: "web" },
     });
-    expect(resourceAt(s, "aws_lb", "Alb").security_groups).toEqual([expect.stringMatching(/^\$\{aws_security_group\.Alb_SecurityGroup_.*\.id\}$/)]);
+    expect(resourceAt(s, "aws_lb", "Alb").security_groups).toEqual([
+      expect.stringMatching(/^\$\{aws_security_group\.Alb_SecurityGroup_.*\.id\}$/),
+    ]);
     expect(resourceAt(s, "aws_security_group", "Alb/SecurityGroup")).toMatchObject({ name: "acme-dev-web-alb", vpc_id: "vpc-0abc" });
   });
 
@@ -72,7 +79,9 @@ describe("ApplicationLoadBalancer", () => {
       service.connections.allowFrom(lb, Port.tcp(8080));
     });
     const egress = Object.values(resourcesOf(s, "aws_vpc_security_group_egress_rule")).filter((r: any) => r.referenced_security_group_id);
-    expect(egress).toEqual([expect.objectContaining({ from_port: 8080, to_port: 8080, security_group_id: expect.stringContaining("Alb_SecurityGroup") })]);
+    expect(egress).toEqual([
+      expect.objectContaining({ from_port: 8080, to_port: 8080, security_group_id: expect.stringContaining("Alb_SecurityGroup") }),
+    ]);
   });
 
   test("without a certificate: plain HTTP:80 answering 404, and a warning", () => {
@@ -80,7 +89,11 @@ describe("ApplicationLoadBalancer", () => {
     const s = synth((stack) => {
       lb = alb(stack, { certificateArn: undefined });
     });
-    expect(resourceAt(s, "aws_lb_listener", "Alb/HttpListener")).toMatchObject({ port: 80, protocol: "HTTP", default_action: [{ type: "fixed-response" }] });
+    expect(resourceAt(s, "aws_lb_listener", "Alb/HttpListener")).toMatchObject({
+      port: 80,
+      protocol: "HTTP",
+      default_action: [{ type: "fixed-response" }],
+    });
     expect(Object.keys(resourcesOf(s, "aws_lb_listener"))).toHaveLength(1);
     expect(lb.listener.protocol).toBe("HTTP");
     expect(warningsOf(lb)).toEqual([expect.stringContaining("serves plain HTTP on port 80")]);
@@ -104,7 +117,12 @@ describe("ApplicationLoadBalancer", () => {
 
   test("ingressCidrs replace the default sources on every listener port", () => {
     const s = synth((stack) => alb(stack, { ingressCidrs: ["192.0.2.0/24", "198.51.100.0/24"] }));
-    expect(ingressOf(s)).toEqual(["192.0.2.0/24:tcp/443-443", "192.0.2.0/24:tcp/80-80", "198.51.100.0/24:tcp/443-443", "198.51.100.0/24:tcp/80-80"]);
+    expect(ingressOf(s)).toEqual([
+      "192.0.2.0/24:tcp/443-443",
+      "192.0.2.0/24:tcp/80-80",
+      "198.51.100.0/24:tcp/443-443",
+      "198.51.100.0/24:tcp/80-80",
+    ]);
   });
 
   test("a CIDR that is a token passes through and gets a stable rule id", () => {
@@ -178,7 +196,12 @@ describe("ApplicationListener", () => {
   test("addTargetGroup creates a rule forwarding matching requests to the group", () => {
     const s = synth((stack) => {
       const lb = alb(stack);
-      lb.listener.addTargetGroup("Web", { targetGroup: targetGroup(stack), priority: 10, hostHeaders: ["www.example.com"], pathPatterns: ["/app/*"] });
+      lb.listener.addTargetGroup("Web", {
+        targetGroup: targetGroup(stack),
+        priority: 10,
+        hostHeaders: ["www.example.com"],
+        pathPatterns: ["/app/*"],
+      });
     });
     const rule = resourceAt(s, "aws_lb_listener_rule", "Alb/HttpsListener/Web");
     expect(rule).toMatchObject({
@@ -201,7 +224,11 @@ describe("ApplicationListener", () => {
 
   test("an HTTP2 target group can be used behind HTTPS", () => {
     const s = synth((stack) => {
-      alb(stack).listener.addTargetGroup("Api", { targetGroup: targetGroup(stack, "Api", { protocolVersion: "HTTP2" }), priority: 5, pathPatterns: ["/api/*"] });
+      alb(stack).listener.addTargetGroup("Api", {
+        targetGroup: targetGroup(stack, "Api", { protocolVersion: "HTTP2" }),
+        priority: 5,
+        pathPatterns: ["/api/*"],
+      });
     });
     expect(Object.keys(resourcesOf(s, "aws_lb_listener_rule"))).toHaveLength(1);
   });
@@ -219,7 +246,17 @@ describe("ApplicationTargetGroup", () => {
       protocol_version: "HTTP1",
       deregistration_delay: "30",
       slow_start: 0,
-      health_check: { enabled: true, protocol: "HTTP", path: "/", matcher: "200", interval: 10, timeout: 5, healthy_threshold: 2, unhealthy_threshold: 3, port: "traffic-port" },
+      health_check: {
+        enabled: true,
+        protocol: "HTTP",
+        path: "/",
+        matcher: "200",
+        interval: 10,
+        timeout: 5,
+        healthy_threshold: 2,
+        unhealthy_threshold: 3,
+        port: "traffic-port",
+      },
       lifecycle: { create_before_destroy: true },
       tags: { Name: "acme-dev-web", Team: "web" },
     });
@@ -253,7 +290,9 @@ describe("ApplicationTargetGroup", () => {
   });
 
   test("HTTPS with gRPC checks the gRPC health path over HTTPS; slow start and delay are passed", () => {
-    const s = synth((stack) => targetGroup(stack, "Grpc", { protocol: "HTTPS", protocolVersion: "GRPC", slowStartSeconds: 30, deregistrationDelaySeconds: 0 }));
+    const s = synth((stack) =>
+      targetGroup(stack, "Grpc", { protocol: "HTTPS", protocolVersion: "GRPC", slowStartSeconds: 30, deregistrationDelaySeconds: 0 }),
+    );
     expect(resourceAt(s, "aws_lb_target_group", "Grpc")).toMatchObject({
       protocol: "HTTPS",
       protocol_version: "GRPC",

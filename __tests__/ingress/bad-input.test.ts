@@ -1,17 +1,37 @@
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { ApplicationListener } from "../../src/ingress/application-listener";
-import { ApplicationLoadBalancer, ApplicationLoadBalancerProps, ApplicationTargetGroup, ApplicationTargetGroupProps } from "../../src/ingress/application-load-balancer";
+import {
+  ApplicationLoadBalancer,
+  ApplicationLoadBalancerProps,
+  ApplicationTargetGroup,
+  ApplicationTargetGroupProps,
+} from "../../src/ingress/application-load-balancer";
 import { NetworkListener, NetworkListenerOptions } from "../../src/ingress/network-listener";
-import { NetworkLoadBalancer, NetworkLoadBalancerProps, NetworkTargetGroup, NetworkTargetGroupProps } from "../../src/ingress/network-load-balancer";
+import {
+  NetworkLoadBalancer,
+  NetworkLoadBalancerProps,
+  NetworkTargetGroup,
+  NetworkTargetGroupProps,
+} from "../../src/ingress/network-load-balancer";
 import { Network } from "../../src/network/network";
 import { expectedMessage, Rejection, testRejections } from "../helpers";
 import { CERT, network } from "./fixtures";
 
 const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
-const privateOnly = Network.fromAttributes({ vpcId: "vpc-1", vpcCidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], privateSubnetIds: ["a", "b"] });
-const onePrivateSubnet = Network.fromAttributes({ vpcId: "vpc-1", vpcCidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a"], privateSubnetIds: ["a"] });
+const privateOnly = Network.fromAttributes({
+  vpcId: "vpc-1",
+  vpcCidr: "10.0.0.0/16",
+  availabilityZones: ["eu-west-1a", "eu-west-1b"],
+  privateSubnetIds: ["a", "b"],
+});
+const onePrivateSubnet = Network.fromAttributes({
+  vpcId: "vpc-1",
+  vpcCidr: "10.0.0.0/16",
+  availabilityZones: ["eu-west-1a"],
+  privateSubnetIds: ["a"],
+});
 
 type Build = (scope: Construct) => void;
 
@@ -28,10 +48,22 @@ function nlbTargetGroup(scope: Construct, id = "Mqtt", props: Partial<NetworkTar
   return new NetworkTargetGroup(scope, id, { name: `acme-dev-${id.toLowerCase()}`, network, port: 1883, ...props });
 }
 
-const withAlb = (props: Partial<ApplicationLoadBalancerProps>): Build => (scope) => alb(scope, props);
-const withAlbTargetGroup = (props: Partial<ApplicationTargetGroupProps>): Build => (scope) => albTargetGroup(scope, "Web", props);
-const withNlb = (props: Partial<NetworkLoadBalancerProps>): Build => (scope) => nlb(scope, props);
-const withNlbTargetGroup = (props: Partial<NetworkTargetGroupProps>): Build => (scope) => nlbTargetGroup(scope, "Mqtt", props);
+const withAlb =
+  (props: Partial<ApplicationLoadBalancerProps>): Build =>
+  (scope) =>
+    alb(scope, props);
+const withAlbTargetGroup =
+  (props: Partial<ApplicationTargetGroupProps>): Build =>
+  (scope) =>
+    albTargetGroup(scope, "Web", props);
+const withNlb =
+  (props: Partial<NetworkLoadBalancerProps>): Build =>
+  (scope) =>
+    nlb(scope, props);
+const withNlbTargetGroup =
+  (props: Partial<NetworkTargetGroupProps>): Build =>
+  (scope) =>
+    nlbTargetGroup(scope, "Mqtt", props);
 /** A rule on the HTTPS listener forwarding `/*` at priority 10, with these options instead. */
 const withRule =
   (options: { priority?: number; hostHeaders?: string[]; pathPatterns?: string[] }): Build =>
@@ -49,64 +81,174 @@ const TCP_CHECK_ALLOWED = 'no path or matcher for a TCP health check (set health
 
 const cases: Rejection[] = [
   // ApplicationLoadBalancer
-  ["an ALB name with characters that cannot be fixed", withAlb({ name: "acme_dev_web" }), expectedMessage("test/Alb", "name", "acme_dev_web", NAME_ALLOWED, "ALB_NAME")],
+  [
+    "an ALB name with characters that cannot be fixed",
+    withAlb({ name: "acme_dev_web" }),
+    expectedMessage("test/Alb", "name", "acme_dev_web", NAME_ALLOWED, "ALB_NAME"),
+  ],
   ["an ALB name ending in a hyphen", withAlb({ name: "acme-" }), expectedMessage("test/Alb", "name", "acme-", NAME_ALLOWED, "ALB_NAME")],
   ["an empty ALB name", withAlb({ name: "" }), expectedMessage("test/Alb", "name", "", NAME_ALLOWED, "ALB_NAME")],
-  ["an ALB name starting with internal-", withAlb({ name: "internal-web" }), expectedMessage("test/Alb", "name", "internal-web", 'a name not starting with "internal-" (AWS reserves it)', "ALB_NAME")],
-  ["an idle timeout of 0", withAlb({ idleTimeoutSeconds: 0 }), expectedMessage("test/Alb", "idleTimeoutSeconds", 0, "an integer from 1 to 4000 seconds", "ALB_IDLE_TIMEOUT")],
-  ["an idle timeout over 4000", withAlb({ idleTimeoutSeconds: 4001 }), expectedMessage("test/Alb", "idleTimeoutSeconds", 4001, "an integer from 1 to 4000 seconds", "ALB_IDLE_TIMEOUT")],
-  ["an ALB ingress CIDR that is not one", withAlb({ ingressCidrs: ["10.0.0.0/33"] }), expectedMessage("test/Alb", "ingressCidrs", "10.0.0.0/33", "IPv4 CIDR blocks such as 10.0.0.0/16", "ALB_INGRESS_CIDRS")],
-  ["no ALB ingress CIDRs", withAlb({ ingressCidrs: [] }), expectedMessage("test/Alb", "ingressCidrs", [], "at least one IPv4 CIDR block (nothing could reach the listeners)", "ALB_INGRESS_CIDRS")],
+  [
+    "an ALB name starting with internal-",
+    withAlb({ name: "internal-web" }),
+    expectedMessage("test/Alb", "name", "internal-web", 'a name not starting with "internal-" (AWS reserves it)', "ALB_NAME"),
+  ],
+  [
+    "an idle timeout of 0",
+    withAlb({ idleTimeoutSeconds: 0 }),
+    expectedMessage("test/Alb", "idleTimeoutSeconds", 0, "an integer from 1 to 4000 seconds", "ALB_IDLE_TIMEOUT"),
+  ],
+  [
+    "an idle timeout over 4000",
+    withAlb({ idleTimeoutSeconds: 4001 }),
+    expectedMessage("test/Alb", "idleTimeoutSeconds", 4001, "an integer from 1 to 4000 seconds", "ALB_IDLE_TIMEOUT"),
+  ],
+  [
+    "an ALB ingress CIDR that is not one",
+    withAlb({ ingressCidrs: ["10.0.0.0/33"] }),
+    expectedMessage("test/Alb", "ingressCidrs", "10.0.0.0/33", "IPv4 CIDR blocks such as 10.0.0.0/16", "ALB_INGRESS_CIDRS"),
+  ],
+  [
+    "no ALB ingress CIDRs",
+    withAlb({ ingressCidrs: [] }),
+    expectedMessage(
+      "test/Alb",
+      "ingressCidrs",
+      [],
+      "at least one IPv4 CIDR block (nothing could reach the listeners)",
+      "ALB_INGRESS_CIDRS",
+    ),
+  ],
   [
     "ALB ingress CIDRs as one list token",
     withAlb({ ingressCidrs: Token.asList({ Ref: "cidrs" }) }),
-    expectedMessage("test/Alb", "ingressCidrs", "(unresolved list token)", "an explicit list, one security group rule per entry (entries may be tokens)", "ALB_INGRESS_CIDRS"),
+    expectedMessage(
+      "test/Alb",
+      "ingressCidrs",
+      "(unresolved list token)",
+      "an explicit list, one security group rule per entry (entries may be tokens)",
+      "ALB_INGRESS_CIDRS",
+    ),
   ],
   [
     "an HTTPS redirect without a certificate",
     withAlb({ certificateArn: undefined, redirectHttpToHttps: true }),
-    expectedMessage("test/Alb", "redirectHttpToHttps", true, "false unless certificateArn is set (there is no HTTPS listener to redirect to)", "ALB_REDIRECT_WITHOUT_HTTPS"),
+    expectedMessage(
+      "test/Alb",
+      "redirectHttpToHttps",
+      true,
+      "false unless certificateArn is set (there is no HTTPS listener to redirect to)",
+      "ALB_REDIRECT_WITHOUT_HTTPS",
+    ),
   ],
   [
     "a TLS policy without a certificate",
     withAlb({ certificateArn: undefined, sslPolicy: TLS_POLICY }),
-    expectedMessage("test/Alb", "certificateArn", undefined, "a certificate when additionalCertificateArns or sslPolicy is set", "ALB_TLS_WITHOUT_CERTIFICATE"),
+    expectedMessage(
+      "test/Alb",
+      "certificateArn",
+      undefined,
+      "a certificate when additionalCertificateArns or sslPolicy is set",
+      "ALB_TLS_WITHOUT_CERTIFICATE",
+    ),
   ],
   [
     "additional certificates without a default one",
     withAlb({ certificateArn: undefined, additionalCertificateArns: [CERT] }),
-    expectedMessage("test/Alb", "certificateArn", undefined, "a certificate when additionalCertificateArns or sslPolicy is set", "ALB_TLS_WITHOUT_CERTIFICATE"),
+    expectedMessage(
+      "test/Alb",
+      "certificateArn",
+      undefined,
+      "a certificate when additionalCertificateArns or sslPolicy is set",
+      "ALB_TLS_WITHOUT_CERTIFICATE",
+    ),
   ],
-  ["a certificate that is not an ACM or IAM ARN", withAlb({ certificateArn: "my-cert" }), expectedMessage("test/Alb/HttpsListener", "certificateArn", "my-cert", ARN_ALLOWED, "LISTENER_CERTIFICATE_ARN")],
-  ["a bad additional certificate", withAlb({ additionalCertificateArns: ["arn:aws:s3:::bucket"] }), expectedMessage("test/Alb/HttpsListener", "additionalCertificateArns[0]", "arn:aws:s3:::bucket", ARN_ALLOWED, "LISTENER_CERTIFICATE_ARN")],
+  [
+    "a certificate that is not an ACM or IAM ARN",
+    withAlb({ certificateArn: "my-cert" }),
+    expectedMessage("test/Alb/HttpsListener", "certificateArn", "my-cert", ARN_ALLOWED, "LISTENER_CERTIFICATE_ARN"),
+  ],
+  [
+    "a bad additional certificate",
+    withAlb({ additionalCertificateArns: ["arn:aws:s3:::bucket"] }),
+    expectedMessage(
+      "test/Alb/HttpsListener",
+      "additionalCertificateArns[0]",
+      "arn:aws:s3:::bucket",
+      ARN_ALLOWED,
+      "LISTENER_CERTIFICATE_ARN",
+    ),
+  ],
   [
     "an ALB access log bucket given as an ARN",
     withAlb({ accessLogs: { bucket: "arn:aws:s3:::acme-logs" } }),
-    expectedMessage("test/Alb", "accessLogs.bucket", "arn:aws:s3:::acme-logs", "an S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens; not an ARN)", "ALB_ACCESS_LOGS"),
+    expectedMessage(
+      "test/Alb",
+      "accessLogs.bucket",
+      "arn:aws:s3:::acme-logs",
+      "an S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens; not an ARN)",
+      "ALB_ACCESS_LOGS",
+    ),
   ],
   [
     "an ALB access log prefix with a trailing slash",
     withAlb({ accessLogs: { bucket: "acme-logs", prefix: "web/" } }),
-    expectedMessage("test/Alb", "accessLogs.prefix", "web/", 'a prefix without leading or trailing "/" that does not contain "AWSLogs"', "ALB_ACCESS_LOGS"),
+    expectedMessage(
+      "test/Alb",
+      "accessLogs.prefix",
+      "web/",
+      'a prefix without leading or trailing "/" that does not contain "AWSLogs"',
+      "ALB_ACCESS_LOGS",
+    ),
   ],
-  ["an ALB tag key with the reserved aws: prefix", withAlb({ tags: { "aws:owner": "x" } }), expectedMessage("test/Alb", "tags.aws:owner", "aws:owner", 'a key of 1 to 128 characters not starting with "aws:"', "TAG_KEY_INVALID")],
-  ["an ALB tag value over 256 characters", withAlb({ tags: { Team: "v".repeat(257) } }), expectedMessage("test/Alb", "tags.Team", "v".repeat(257), "a value of at most 256 characters", "TAG_VALUE_TOO_LONG")],
+  [
+    "an ALB tag key with the reserved aws: prefix",
+    withAlb({ tags: { "aws:owner": "x" } }),
+    expectedMessage("test/Alb", "tags.aws:owner", "aws:owner", 'a key of 1 to 128 characters not starting with "aws:"', "TAG_KEY_INVALID"),
+  ],
+  [
+    "an ALB tag value over 256 characters",
+    withAlb({ tags: { Team: "v".repeat(257) } }),
+    expectedMessage("test/Alb", "tags.Team", "v".repeat(257), "a value of at most 256 characters", "TAG_VALUE_TOO_LONG"),
+  ],
   [
     "an internet-facing ALB in a network without public subnets",
     withAlb({ network: privateOnly }),
-    expectedMessage("test/Alb", "network.publicSubnetIds", 0, "at least 2 public subnets in different availability zones (or internetFacing: false)", "ALB_SUBNETS"),
+    expectedMessage(
+      "test/Alb",
+      "network.publicSubnetIds",
+      0,
+      "at least 2 public subnets in different availability zones (or internetFacing: false)",
+      "ALB_SUBNETS",
+    ),
   ],
   [
     "a test listener on a port already used",
     (scope) => alb(scope).addTestListener(80),
-    expectedMessage("test/Alb", "addTestListener.port", 80, "a port no other listener uses (test/Alb/HttpListener has it)", "ALB_LISTENER_PORT_DUPLICATE"),
+    expectedMessage(
+      "test/Alb",
+      "addTestListener.port",
+      80,
+      "a port no other listener uses (test/Alb/HttpListener has it)",
+      "ALB_LISTENER_PORT_DUPLICATE",
+    ),
   ],
-  ["a test listener port over 65535", (scope) => alb(scope).addTestListener(70000), expectedMessage("test/Alb/TestListener70000", "port", 70000, "an integer from 1 to 65535", "LISTENER_PORT")],
+  [
+    "a test listener port over 65535",
+    (scope) => alb(scope).addTestListener(70000),
+    expectedMessage("test/Alb/TestListener70000", "port", 70000, "an integer from 1 to 65535", "LISTENER_PORT"),
+  ],
   // ApplicationListener
   [
     "an HTTPS listener without a certificate",
     (scope) => new ApplicationListener(scope, "Listener", { loadBalancer: alb(scope), port: 8443, protocol: "HTTPS" }),
-    expectedMessage("test/Listener", "certificateArn", undefined, "a certificate ARN for an HTTPS listener", "LISTENER_CERTIFICATE_MISSING"),
+    expectedMessage(
+      "test/Listener",
+      "certificateArn",
+      undefined,
+      "a certificate ARN for an HTTPS listener",
+      "LISTENER_CERTIFICATE_MISSING",
+    ),
   ],
   [
     "a certificate on an HTTP listener",
@@ -115,12 +257,14 @@ const cases: Rejection[] = [
   ],
   [
     "a redirect to HTTPS port 0",
-    (scope) => new ApplicationListener(scope, "Listener", { loadBalancer: alb(scope), port: 8080, protocol: "HTTP", redirectToHttpsPort: 0 }),
+    (scope) =>
+      new ApplicationListener(scope, "Listener", { loadBalancer: alb(scope), port: 8080, protocol: "HTTP", redirectToHttpsPort: 0 }),
     expectedMessage("test/Listener", "redirectToHttpsPort", 0, "an integer from 1 to 65535", "LISTENER_PORT"),
   ],
   [
     "a listener tag key with the reserved aws: prefix",
-    (scope) => new ApplicationListener(scope, "Listener", { loadBalancer: alb(scope), port: 8080, protocol: "HTTP", tags: { "aws:x": "y" } }),
+    (scope) =>
+      new ApplicationListener(scope, "Listener", { loadBalancer: alb(scope), port: 8080, protocol: "HTTP", tags: { "aws:x": "y" } }),
     expectedMessage("test/Listener", "tags.aws:x", "aws:x", 'a key of 1 to 128 characters not starting with "aws:"', "TAG_KEY_INVALID"),
   ],
   [
@@ -130,27 +274,67 @@ const cases: Rejection[] = [
       lb.listener.addTargetGroup("Web", { targetGroup: albTargetGroup(scope, "Web"), priority: 10, pathPatterns: ["/*"] });
       lb.listener.addTargetGroup("Api", { targetGroup: albTargetGroup(scope, "Api"), priority: 10, pathPatterns: ["/api/*"] });
     },
-    expectedMessage("test/Alb/HttpsListener/Api", "priority", 10, "a priority not used by another rule of this listener (test/Alb/HttpsListener/Web has it)", "LISTENER_RULE_PRIORITY_DUPLICATE"),
+    expectedMessage(
+      "test/Alb/HttpsListener/Api",
+      "priority",
+      10,
+      "a priority not used by another rule of this listener (test/Alb/HttpsListener/Web has it)",
+      "LISTENER_RULE_PRIORITY_DUPLICATE",
+    ),
   ],
-  ["a listener rule priority of 0", withRule({ priority: 0 }), expectedMessage("test/Alb/HttpsListener/Web", "priority", 0, "an integer from 1 to 50000", "LISTENER_RULE_PRIORITY")],
-  ["a listener rule priority over 50000", withRule({ priority: 50001 }), expectedMessage("test/Alb/HttpsListener/Web", "priority", 50001, "an integer from 1 to 50000", "LISTENER_RULE_PRIORITY")],
-  ["a fractional listener rule priority", withRule({ priority: 1.5 }), expectedMessage("test/Alb/HttpsListener/Web", "priority", 1.5, "an integer from 1 to 50000", "LISTENER_RULE_PRIORITY")],
+  [
+    "a listener rule priority of 0",
+    withRule({ priority: 0 }),
+    expectedMessage("test/Alb/HttpsListener/Web", "priority", 0, "an integer from 1 to 50000", "LISTENER_RULE_PRIORITY"),
+  ],
+  [
+    "a listener rule priority over 50000",
+    withRule({ priority: 50001 }),
+    expectedMessage("test/Alb/HttpsListener/Web", "priority", 50001, "an integer from 1 to 50000", "LISTENER_RULE_PRIORITY"),
+  ],
+  [
+    "a fractional listener rule priority",
+    withRule({ priority: 1.5 }),
+    expectedMessage("test/Alb/HttpsListener/Web", "priority", 1.5, "an integer from 1 to 50000", "LISTENER_RULE_PRIORITY"),
+  ],
   [
     "a listener rule with no condition",
     withRule({ pathPatterns: [] }),
-    expectedMessage("test/Alb/HttpsListener/Web", "hostHeaders/pathPatterns", undefined, "at least one host header or path pattern", "LISTENER_RULE_NO_CONDITION"),
+    expectedMessage(
+      "test/Alb/HttpsListener/Web",
+      "hostHeaders/pathPatterns",
+      undefined,
+      "at least one host header or path pattern",
+      "LISTENER_RULE_NO_CONDITION",
+    ),
   ],
   [
     "more than 5 condition values over host headers and paths",
     withRule({ hostHeaders: ["a", "b", "c"], pathPatterns: ["/1", "/2", "/3"] }),
-    expectedMessage("test/Alb/HttpsListener/Web", "hostHeaders/pathPatterns", ["a", "b", "c", "/1", "/2", "/3"], "at most 5 condition values per rule (AWS limit; split them over several rules)", "LISTENER_RULE_TOO_MANY_VALUES"),
+    expectedMessage(
+      "test/Alb/HttpsListener/Web",
+      "hostHeaders/pathPatterns",
+      ["a", "b", "c", "/1", "/2", "/3"],
+      "at most 5 condition values per rule (AWS limit; split them over several rules)",
+      "LISTENER_RULE_TOO_MANY_VALUES",
+    ),
   ],
   [
     "a host header over 128 characters",
     withRule({ hostHeaders: [`${"h".repeat(125)}.com`] }),
-    expectedMessage("test/Alb/HttpsListener/Web", "hostHeaders[0]", `${"h".repeat(125)}.com`, "a value of 1 to 128 characters", "LISTENER_RULE_CONDITION_VALUE"),
+    expectedMessage(
+      "test/Alb/HttpsListener/Web",
+      "hostHeaders[0]",
+      `${"h".repeat(125)}.com`,
+      "a value of 1 to 128 characters",
+      "LISTENER_RULE_CONDITION_VALUE",
+    ),
   ],
-  ["an empty path pattern", withRule({ pathPatterns: ["/api/*", ""] }), expectedMessage("test/Alb/HttpsListener/Web", "pathPatterns[1]", "", "a value of 1 to 128 characters", "LISTENER_RULE_CONDITION_VALUE")],
+  [
+    "an empty path pattern",
+    withRule({ pathPatterns: ["/api/*", ""] }),
+    expectedMessage("test/Alb/HttpsListener/Web", "pathPatterns[1]", "", "a value of 1 to 128 characters", "LISTENER_RULE_CONDITION_VALUE"),
+  ],
   [
     "a gRPC target group behind an HTTP listener",
     (scope) =>
@@ -159,29 +343,69 @@ const cases: Rejection[] = [
         priority: 1,
         pathPatterns: ["/*"],
       }),
-    expectedMessage("test/Alb/HttpListener/Grpc", "targetGroup.protocolVersion", "GRPC", "HTTP1 on an HTTP listener (HTTP2 and GRPC target groups need an HTTPS listener)", "LISTENER_RULE_PROTOCOL_VERSION"),
+    expectedMessage(
+      "test/Alb/HttpListener/Grpc",
+      "targetGroup.protocolVersion",
+      "GRPC",
+      "HTTP1 on an HTTP listener (HTTP2 and GRPC target groups need an HTTPS listener)",
+      "LISTENER_RULE_PROTOCOL_VERSION",
+    ),
   ],
   [
     "an application target group attached to a second load balancer",
     (scope) => {
       const tg = albTargetGroup(scope);
       alb(scope).listener.addTargetGroup("Web", { targetGroup: tg, priority: 1, pathPatterns: ["/*"] });
-      new ApplicationLoadBalancer(scope, "Other", { name: "acme-dev-other", network }).listener.addTargetGroup("Web", { targetGroup: tg, priority: 1, pathPatterns: ["/*"] });
+      new ApplicationLoadBalancer(scope, "Other", { name: "acme-dev-other", network }).listener.addTargetGroup("Web", {
+        targetGroup: tg,
+        priority: 1,
+        pathPatterns: ["/*"],
+      });
     },
-    expectedMessage("test/Other/HttpListener/Web", "targetGroup", "test/Web", "a target group not already used by another load balancer (it is used by test/Alb)", "TARGET_GROUP_SHARED"),
+    expectedMessage(
+      "test/Other/HttpListener/Web",
+      "targetGroup",
+      "test/Web",
+      "a target group not already used by another load balancer (it is used by test/Alb)",
+      "TARGET_GROUP_SHARED",
+    ),
   ],
   // ApplicationTargetGroup
-  ["an application target group port of 0", withAlbTargetGroup({ port: 0 }), expectedMessage("test/Web", "port", 0, "an integer from 1 to 65535", "TARGET_GROUP_PORT")],
-  ["an application target group port of 65536", withAlbTargetGroup({ port: 65536 }), expectedMessage("test/Web", "port", 65536, "an integer from 1 to 65535", "TARGET_GROUP_PORT")],
-  ["a target group protocol other than HTTP(S)", withAlbTargetGroup({ protocol: "TCP" as never }), expectedMessage("test/Web", "protocol", "TCP", 'one of "HTTP", "HTTPS"', "TARGET_GROUP_PROTOCOL")],
-  ["an unknown protocol version", withAlbTargetGroup({ protocolVersion: "HTTP3" as never }), expectedMessage("test/Web", "protocolVersion", "HTTP3", 'one of "HTTP1", "HTTP2", "GRPC"', "TARGET_GROUP_PROTOCOL_VERSION")],
+  [
+    "an application target group port of 0",
+    withAlbTargetGroup({ port: 0 }),
+    expectedMessage("test/Web", "port", 0, "an integer from 1 to 65535", "TARGET_GROUP_PORT"),
+  ],
+  [
+    "an application target group port of 65536",
+    withAlbTargetGroup({ port: 65536 }),
+    expectedMessage("test/Web", "port", 65536, "an integer from 1 to 65535", "TARGET_GROUP_PORT"),
+  ],
+  [
+    "a target group protocol other than HTTP(S)",
+    withAlbTargetGroup({ protocol: "TCP" as never }),
+    expectedMessage("test/Web", "protocol", "TCP", 'one of "HTTP", "HTTPS"', "TARGET_GROUP_PROTOCOL"),
+  ],
+  [
+    "an unknown protocol version",
+    withAlbTargetGroup({ protocolVersion: "HTTP3" as never }),
+    expectedMessage("test/Web", "protocolVersion", "HTTP3", 'one of "HTTP1", "HTTP2", "GRPC"', "TARGET_GROUP_PROTOCOL_VERSION"),
+  ],
   [
     "a health check interval under 5 seconds",
     withAlbTargetGroup({ healthCheck: { intervalSeconds: 4, timeoutSeconds: 2 } }),
     expectedMessage("test/Web", "healthCheck.intervalSeconds", 4, "an integer from 5 to 300 seconds", "TARGET_GROUP_HEALTH_CHECK"),
   ],
-  ["a health check interval over 300 seconds", withAlbTargetGroup({ healthCheck: { intervalSeconds: 301 } }), expectedMessage("test/Web", "healthCheck.intervalSeconds", 301, "an integer from 5 to 300 seconds", "TARGET_GROUP_HEALTH_CHECK")],
-  ["a health check timeout under 2 seconds", withAlbTargetGroup({ healthCheck: { timeoutSeconds: 1 } }), expectedMessage("test/Web", "healthCheck.timeoutSeconds", 1, "an integer from 2 to 120 seconds", "TARGET_GROUP_HEALTH_CHECK")],
+  [
+    "a health check interval over 300 seconds",
+    withAlbTargetGroup({ healthCheck: { intervalSeconds: 301 } }),
+    expectedMessage("test/Web", "healthCheck.intervalSeconds", 301, "an integer from 5 to 300 seconds", "TARGET_GROUP_HEALTH_CHECK"),
+  ],
+  [
+    "a health check timeout under 2 seconds",
+    withAlbTargetGroup({ healthCheck: { timeoutSeconds: 1 } }),
+    expectedMessage("test/Web", "healthCheck.timeoutSeconds", 1, "an integer from 2 to 120 seconds", "TARGET_GROUP_HEALTH_CHECK"),
+  ],
   [
     "a health check timeout over 120 seconds",
     withAlbTargetGroup({ healthCheck: { timeoutSeconds: 121, intervalSeconds: 300 } }),
@@ -190,10 +414,24 @@ const cases: Rejection[] = [
   [
     "a health check timeout not shorter than the interval",
     withAlbTargetGroup({ healthCheck: { intervalSeconds: 10, timeoutSeconds: 10 } }),
-    expectedMessage("test/Web", "healthCheck.timeoutSeconds", 10, "a timeout shorter than the interval (10 seconds)", "TARGET_GROUP_HEALTH_CHECK"),
+    expectedMessage(
+      "test/Web",
+      "healthCheck.timeoutSeconds",
+      10,
+      "a timeout shorter than the interval (10 seconds)",
+      "TARGET_GROUP_HEALTH_CHECK",
+    ),
   ],
-  ["a healthy threshold of 1", withAlbTargetGroup({ healthCheck: { healthyThreshold: 1 } }), expectedMessage("test/Web", "healthCheck.healthyThreshold", 1, "an integer from 2 to 10", "TARGET_GROUP_HEALTH_CHECK")],
-  ["an unhealthy threshold of 11", withAlbTargetGroup({ healthCheck: { unhealthyThreshold: 11 } }), expectedMessage("test/Web", "healthCheck.unhealthyThreshold", 11, "an integer from 2 to 10", "TARGET_GROUP_HEALTH_CHECK")],
+  [
+    "a healthy threshold of 1",
+    withAlbTargetGroup({ healthCheck: { healthyThreshold: 1 } }),
+    expectedMessage("test/Web", "healthCheck.healthyThreshold", 1, "an integer from 2 to 10", "TARGET_GROUP_HEALTH_CHECK"),
+  ],
+  [
+    "an unhealthy threshold of 11",
+    withAlbTargetGroup({ healthCheck: { unhealthyThreshold: 11 } }),
+    expectedMessage("test/Web", "healthCheck.unhealthyThreshold", 11, "an integer from 2 to 10", "TARGET_GROUP_HEALTH_CHECK"),
+  ],
   [
     "a health check port that is not a port",
     withAlbTargetGroup({ healthCheck: { port: "http" } }),
@@ -207,12 +445,24 @@ const cases: Rejection[] = [
   [
     "a health check path without a leading slash",
     withAlbTargetGroup({ healthCheck: { path: "healthz" } }),
-    expectedMessage("test/Web", "healthCheck.path", "healthz", 'a path starting with "/", at most 1024 characters', "TARGET_GROUP_HEALTH_CHECK"),
+    expectedMessage(
+      "test/Web",
+      "healthCheck.path",
+      "healthz",
+      'a path starting with "/", at most 1024 characters',
+      "TARGET_GROUP_HEALTH_CHECK",
+    ),
   ],
   [
     "a health check matcher that is not status codes",
     withAlbTargetGroup({ healthCheck: { matcher: "ok" } }),
-    expectedMessage("test/Web", "healthCheck.matcher", "ok", 'status codes such as "200", "200-299" or "200,302"', "TARGET_GROUP_HEALTH_CHECK"),
+    expectedMessage(
+      "test/Web",
+      "healthCheck.matcher",
+      "ok",
+      'status codes such as "200", "200-299" or "200,302"',
+      "TARGET_GROUP_HEALTH_CHECK",
+    ),
   ],
   [
     "a deregistration delay of -1",
@@ -222,30 +472,82 @@ const cases: Rejection[] = [
   [
     "a deregistration delay over 3600",
     withAlbTargetGroup({ deregistrationDelaySeconds: 3601 }),
-    expectedMessage("test/Web", "deregistrationDelaySeconds", 3601, "an integer from 0 to 3600 seconds", "TARGET_GROUP_DEREGISTRATION_DELAY"),
+    expectedMessage(
+      "test/Web",
+      "deregistrationDelaySeconds",
+      3601,
+      "an integer from 0 to 3600 seconds",
+      "TARGET_GROUP_DEREGISTRATION_DELAY",
+    ),
   ],
-  ["a slow start of 10 seconds", withAlbTargetGroup({ slowStartSeconds: 10 }), expectedMessage("test/Web", "slowStartSeconds", 10, "0 (off) or an integer from 30 to 900 seconds", "TARGET_GROUP_SLOW_START")],
-  ["a slow start over 900 seconds", withAlbTargetGroup({ slowStartSeconds: 901 }), expectedMessage("test/Web", "slowStartSeconds", 901, "0 (off) or an integer from 30 to 900 seconds", "TARGET_GROUP_SLOW_START")],
-  ["a target group name with characters that cannot be fixed", withAlbTargetGroup({ name: "acme.web" }), expectedMessage("test/Web", "name", "acme.web", NAME_ALLOWED, "TARGET_GROUP_NAME")],
-  ["a target group name starting with internal-", withAlbTargetGroup({ name: "internal-web" }), expectedMessage("test/Web", "name", "internal-web", 'a name not starting with "internal-" (AWS reserves it)', "TARGET_GROUP_NAME")],
+  [
+    "a slow start of 10 seconds",
+    withAlbTargetGroup({ slowStartSeconds: 10 }),
+    expectedMessage("test/Web", "slowStartSeconds", 10, "0 (off) or an integer from 30 to 900 seconds", "TARGET_GROUP_SLOW_START"),
+  ],
+  [
+    "a slow start over 900 seconds",
+    withAlbTargetGroup({ slowStartSeconds: 901 }),
+    expectedMessage("test/Web", "slowStartSeconds", 901, "0 (off) or an integer from 30 to 900 seconds", "TARGET_GROUP_SLOW_START"),
+  ],
+  [
+    "a target group name with characters that cannot be fixed",
+    withAlbTargetGroup({ name: "acme.web" }),
+    expectedMessage("test/Web", "name", "acme.web", NAME_ALLOWED, "TARGET_GROUP_NAME"),
+  ],
+  [
+    "a target group name starting with internal-",
+    withAlbTargetGroup({ name: "internal-web" }),
+    expectedMessage("test/Web", "name", "internal-web", 'a name not starting with "internal-" (AWS reserves it)', "TARGET_GROUP_NAME"),
+  ],
   [
     "a target group name that is a token",
     withAlbTargetGroup({ name: Token.asString({ Ref: "name" }) }),
-    expectedMessage("test/Web", "name", "(unresolved token)", "a literal name, because the target group name is derived from it at synth time", "TARGET_GROUP_NAME"),
+    expectedMessage(
+      "test/Web",
+      "name",
+      "(unresolved token)",
+      "a literal name, because the target group name is derived from it at synth time",
+      "TARGET_GROUP_NAME",
+    ),
   ],
-  ["a target group tag key with the reserved aws: prefix", withAlbTargetGroup({ tags: { "aws:x": "y" } }), expectedMessage("test/Web", "tags.aws:x", "aws:x", 'a key of 1 to 128 characters not starting with "aws:"', "TAG_KEY_INVALID")],
+  [
+    "a target group tag key with the reserved aws: prefix",
+    withAlbTargetGroup({ tags: { "aws:x": "y" } }),
+    expectedMessage("test/Web", "tags.aws:x", "aws:x", 'a key of 1 to 128 characters not starting with "aws:"', "TAG_KEY_INVALID"),
+  ],
   // NetworkLoadBalancer
-  ["an NLB name with characters that cannot be fixed", withNlb({ name: "acme dev" }), expectedMessage("test/Nlb", "name", "acme dev", NAME_ALLOWED, "NLB_NAME")],
-  ["an NLB ingress CIDR that is not one", withNlb({ ingressCidrs: ["10.0.0.300/16"] }), expectedMessage("test/Nlb", "ingressCidrs", "10.0.0.300/16", "IPv4 CIDR blocks such as 10.0.0.0/16", "NLB_INGRESS_CIDRS")],
+  [
+    "an NLB name with characters that cannot be fixed",
+    withNlb({ name: "acme dev" }),
+    expectedMessage("test/Nlb", "name", "acme dev", NAME_ALLOWED, "NLB_NAME"),
+  ],
+  [
+    "an NLB ingress CIDR that is not one",
+    withNlb({ ingressCidrs: ["10.0.0.300/16"] }),
+    expectedMessage("test/Nlb", "ingressCidrs", "10.0.0.300/16", "IPv4 CIDR blocks such as 10.0.0.0/16", "NLB_INGRESS_CIDRS"),
+  ],
   [
     "an internal NLB in a network with one workload subnet",
     withNlb({ network: onePrivateSubnet }),
-    expectedMessage("test/Nlb", "network.workloadSubnetIds", 1, "at least 2 workload subnets in different availability zones", "NLB_SUBNETS"),
+    expectedMessage(
+      "test/Nlb",
+      "network.workloadSubnetIds",
+      1,
+      "at least 2 workload subnets in different availability zones",
+      "NLB_SUBNETS",
+    ),
   ],
   [
     "an NLB access log prefix containing AWSLogs",
     withNlb({ accessLogs: { bucket: "acme-logs", prefix: "AWSLogs" } }),
-    expectedMessage("test/Nlb", "accessLogs.prefix", "AWSLogs", 'a prefix without leading or trailing "/" that does not contain "AWSLogs"', "NLB_ACCESS_LOGS"),
+    expectedMessage(
+      "test/Nlb",
+      "accessLogs.prefix",
+      "AWSLogs",
+      'a prefix without leading or trailing "/" that does not contain "AWSLogs"',
+      "NLB_ACCESS_LOGS",
+    ),
   ],
   [
     "more than 50 NLB tags",
@@ -259,41 +561,115 @@ const cases: Rejection[] = [
       lb.addListener("Mqtt", { port: 1883, targetGroup: nlbTargetGroup(scope, "Mqtt") });
       lb.addListener("Other", { port: 1883, protocol: "TCP_UDP", targetGroup: nlbTargetGroup(scope, "Other", { protocol: "TCP_UDP" }) });
     },
-    expectedMessage("test/Nlb/Other", "port", 1883, "a port no other listener uses for the same transport (test/Nlb/Mqtt has it)", "NLB_LISTENER_PORT_DUPLICATE"),
+    expectedMessage(
+      "test/Nlb/Other",
+      "port",
+      1883,
+      "a port no other listener uses for the same transport (test/Nlb/Mqtt has it)",
+      "NLB_LISTENER_PORT_DUPLICATE",
+    ),
   ],
   // NetworkListener
-  ["an NLB listener port of 0", withNlbListener({ port: 0 }), expectedMessage("test/Nlb/Mqtt", "port", 0, "an integer from 1 to 65535", "LISTENER_PORT")],
-  ["an NLB listener port of 65536", withNlbListener({ port: 65536 }), expectedMessage("test/Nlb/Mqtt", "port", 65536, "an integer from 1 to 65535", "LISTENER_PORT")],
-  ["an ALB protocol on an NLB listener", withNlbListener({ protocol: "HTTP" as never }), expectedMessage("test/Nlb/Mqtt", "protocol", "HTTP", 'one of "TCP", "TLS", "UDP", "TCP_UDP"', "LISTENER_PROTOCOL")],
-  ["a TLS listener without a certificate", withNlbListener({ protocol: "TLS" }), expectedMessage("test/Nlb/Mqtt", "certificateArn", undefined, "a certificate ARN for a TLS listener", "LISTENER_CERTIFICATE_MISSING")],
-  ["a certificate on a TCP listener", withNlbListener({ certificateArn: CERT }), expectedMessage("test/Nlb/Mqtt", "certificateArn", CERT, "no certificate or TLS policy on a TCP listener", "LISTENER_TLS_ON_PLAIN")],
+  [
+    "an NLB listener port of 0",
+    withNlbListener({ port: 0 }),
+    expectedMessage("test/Nlb/Mqtt", "port", 0, "an integer from 1 to 65535", "LISTENER_PORT"),
+  ],
+  [
+    "an NLB listener port of 65536",
+    withNlbListener({ port: 65536 }),
+    expectedMessage("test/Nlb/Mqtt", "port", 65536, "an integer from 1 to 65535", "LISTENER_PORT"),
+  ],
+  [
+    "an ALB protocol on an NLB listener",
+    withNlbListener({ protocol: "HTTP" as never }),
+    expectedMessage("test/Nlb/Mqtt", "protocol", "HTTP", 'one of "TCP", "TLS", "UDP", "TCP_UDP"', "LISTENER_PROTOCOL"),
+  ],
+  [
+    "a TLS listener without a certificate",
+    withNlbListener({ protocol: "TLS" }),
+    expectedMessage("test/Nlb/Mqtt", "certificateArn", undefined, "a certificate ARN for a TLS listener", "LISTENER_CERTIFICATE_MISSING"),
+  ],
+  [
+    "a certificate on a TCP listener",
+    withNlbListener({ certificateArn: CERT }),
+    expectedMessage("test/Nlb/Mqtt", "certificateArn", CERT, "no certificate or TLS policy on a TCP listener", "LISTENER_TLS_ON_PLAIN"),
+  ],
   [
     "a TLS policy on a UDP listener",
     withNlbListener({ protocol: "UDP", sslPolicy: TLS_POLICY }, { protocol: "UDP" }),
     expectedMessage("test/Nlb/Mqtt", "sslPolicy", TLS_POLICY, "no certificate or TLS policy on a UDP listener", "LISTENER_TLS_ON_PLAIN"),
   ],
-  ["a TLS certificate that is not an ARN", withNlbListener({ protocol: "TLS", certificateArn: "cert" }), expectedMessage("test/Nlb/Mqtt", "certificateArn", "cert", ARN_ALLOWED, "LISTENER_CERTIFICATE_ARN")],
+  [
+    "a TLS certificate that is not an ARN",
+    withNlbListener({ protocol: "TLS", certificateArn: "cert" }),
+    expectedMessage("test/Nlb/Mqtt", "certificateArn", "cert", ARN_ALLOWED, "LISTENER_CERTIFICATE_ARN"),
+  ],
   [
     "a UDP listener in front of a TCP group",
     withNlbListener({ protocol: "UDP" }, { protocol: "TCP" }),
-    expectedMessage("test/Nlb/Mqtt", "targetGroup.protocol", "TCP", "a target group protocol a UDP listener can forward to: UDP or TCP_UDP", "LISTENER_TARGET_PROTOCOL"),
+    expectedMessage(
+      "test/Nlb/Mqtt",
+      "targetGroup.protocol",
+      "TCP",
+      "a target group protocol a UDP listener can forward to: UDP or TCP_UDP",
+      "LISTENER_TARGET_PROTOCOL",
+    ),
   ],
   [
     "a TCP_UDP listener in front of a TCP group",
     withNlbListener({ protocol: "TCP_UDP" }, { protocol: "TCP" }),
-    expectedMessage("test/Nlb/Mqtt", "targetGroup.protocol", "TCP", "a target group protocol a TCP_UDP listener can forward to: TCP_UDP", "LISTENER_TARGET_PROTOCOL"),
+    expectedMessage(
+      "test/Nlb/Mqtt",
+      "targetGroup.protocol",
+      "TCP",
+      "a target group protocol a TCP_UDP listener can forward to: TCP_UDP",
+      "LISTENER_TARGET_PROTOCOL",
+    ),
   ],
   [
     "an NLB listener tag key over 128 characters",
-    (scope) => new NetworkListener(scope, "Listener", { loadBalancer: nlb(scope), port: 1883, targetGroup: nlbTargetGroup(scope), tags: { ["k".repeat(129)]: "x" } }),
-    expectedMessage("test/Listener", `tags.${"k".repeat(129)}`, "k".repeat(129), 'a key of 1 to 128 characters not starting with "aws:"', "TAG_KEY_INVALID"),
+    (scope) =>
+      new NetworkListener(scope, "Listener", {
+        loadBalancer: nlb(scope),
+        port: 1883,
+        targetGroup: nlbTargetGroup(scope),
+        tags: { ["k".repeat(129)]: "x" },
+      }),
+    expectedMessage(
+      "test/Listener",
+      `tags.${"k".repeat(129)}`,
+      "k".repeat(129),
+      'a key of 1 to 128 characters not starting with "aws:"',
+      "TAG_KEY_INVALID",
+    ),
   ],
   // NetworkTargetGroup
-  ["a network target group port of 70000", withNlbTargetGroup({ port: 70000 }), expectedMessage("test/Mqtt", "port", 70000, "an integer from 1 to 65535", "TARGET_GROUP_PORT")],
-  ["an ALB protocol on a network target group", withNlbTargetGroup({ protocol: "HTTP" as never }), expectedMessage("test/Mqtt", "protocol", "HTTP", 'one of "TCP", "TLS", "UDP", "TCP_UDP"', "TARGET_GROUP_PROTOCOL")],
-  ["a UDP health check", withNlbTargetGroup({ healthCheck: { protocol: "UDP" as never } }), expectedMessage("test/Mqtt", "healthCheck.protocol", "UDP", 'one of "TCP", "HTTP", "HTTPS"', "TARGET_GROUP_HEALTH_CHECK")],
-  ["a path on a TCP health check", withNlbTargetGroup({ healthCheck: { path: "/health" } }), expectedMessage("test/Mqtt", "healthCheck.path", "/health", TCP_CHECK_ALLOWED, "TARGET_GROUP_HEALTH_CHECK")],
-  ["a matcher on a TCP health check", withNlbTargetGroup({ healthCheck: { matcher: "200" } }), expectedMessage("test/Mqtt", "healthCheck.matcher", "200", TCP_CHECK_ALLOWED, "TARGET_GROUP_HEALTH_CHECK")],
+  [
+    "a network target group port of 70000",
+    withNlbTargetGroup({ port: 70000 }),
+    expectedMessage("test/Mqtt", "port", 70000, "an integer from 1 to 65535", "TARGET_GROUP_PORT"),
+  ],
+  [
+    "an ALB protocol on a network target group",
+    withNlbTargetGroup({ protocol: "HTTP" as never }),
+    expectedMessage("test/Mqtt", "protocol", "HTTP", 'one of "TCP", "TLS", "UDP", "TCP_UDP"', "TARGET_GROUP_PROTOCOL"),
+  ],
+  [
+    "a UDP health check",
+    withNlbTargetGroup({ healthCheck: { protocol: "UDP" as never } }),
+    expectedMessage("test/Mqtt", "healthCheck.protocol", "UDP", 'one of "TCP", "HTTP", "HTTPS"', "TARGET_GROUP_HEALTH_CHECK"),
+  ],
+  [
+    "a path on a TCP health check",
+    withNlbTargetGroup({ healthCheck: { path: "/health" } }),
+    expectedMessage("test/Mqtt", "healthCheck.path", "/health", TCP_CHECK_ALLOWED, "TARGET_GROUP_HEALTH_CHECK"),
+  ],
+  [
+    "a matcher on a TCP health check",
+    withNlbTargetGroup({ healthCheck: { matcher: "200" } }),
+    expectedMessage("test/Mqtt", "healthCheck.matcher", "200", TCP_CHECK_ALLOWED, "TARGET_GROUP_HEALTH_CHECK"),
+  ],
   [
     "a network health check interval over 300 seconds",
     withNlbTargetGroup({ healthCheck: { intervalSeconds: 301 } }),
@@ -302,16 +678,40 @@ const cases: Rejection[] = [
   [
     "a network health check timeout longer than the interval",
     withNlbTargetGroup({ healthCheck: { intervalSeconds: 5, timeoutSeconds: 6 } }),
-    expectedMessage("test/Mqtt", "healthCheck.timeoutSeconds", 6, "a timeout shorter than the interval (5 seconds)", "TARGET_GROUP_HEALTH_CHECK"),
+    expectedMessage(
+      "test/Mqtt",
+      "healthCheck.timeoutSeconds",
+      6,
+      "a timeout shorter than the interval (5 seconds)",
+      "TARGET_GROUP_HEALTH_CHECK",
+    ),
   ],
-  ["a network healthy threshold of 11", withNlbTargetGroup({ healthCheck: { healthyThreshold: 11 } }), expectedMessage("test/Mqtt", "healthCheck.healthyThreshold", 11, "an integer from 2 to 10", "TARGET_GROUP_HEALTH_CHECK")],
-  ["a network unhealthy threshold of 1", withNlbTargetGroup({ healthCheck: { unhealthyThreshold: 1 } }), expectedMessage("test/Mqtt", "healthCheck.unhealthyThreshold", 1, "an integer from 2 to 10", "TARGET_GROUP_HEALTH_CHECK")],
+  [
+    "a network healthy threshold of 11",
+    withNlbTargetGroup({ healthCheck: { healthyThreshold: 11 } }),
+    expectedMessage("test/Mqtt", "healthCheck.healthyThreshold", 11, "an integer from 2 to 10", "TARGET_GROUP_HEALTH_CHECK"),
+  ],
+  [
+    "a network unhealthy threshold of 1",
+    withNlbTargetGroup({ healthCheck: { unhealthyThreshold: 1 } }),
+    expectedMessage("test/Mqtt", "healthCheck.unhealthyThreshold", 1, "an integer from 2 to 10", "TARGET_GROUP_HEALTH_CHECK"),
+  ],
   [
     "a network deregistration delay over 3600",
     withNlbTargetGroup({ deregistrationDelaySeconds: 4000 }),
-    expectedMessage("test/Mqtt", "deregistrationDelaySeconds", 4000, "an integer from 0 to 3600 seconds", "TARGET_GROUP_DEREGISTRATION_DELAY"),
+    expectedMessage(
+      "test/Mqtt",
+      "deregistrationDelaySeconds",
+      4000,
+      "an integer from 0 to 3600 seconds",
+      "TARGET_GROUP_DEREGISTRATION_DELAY",
+    ),
   ],
-  ["a network target group name starting with a hyphen", withNlbTargetGroup({ name: "-mqtt" }), expectedMessage("test/Mqtt", "name", "-mqtt", NAME_ALLOWED, "TARGET_GROUP_NAME")],
+  [
+    "a network target group name starting with a hyphen",
+    withNlbTargetGroup({ name: "-mqtt" }),
+    expectedMessage("test/Mqtt", "name", "-mqtt", NAME_ALLOWED, "TARGET_GROUP_NAME"),
+  ],
   [
     "a network target group attached to a second load balancer",
     (scope) => {
@@ -319,7 +719,13 @@ const cases: Rejection[] = [
       nlb(scope).addListener("Mqtt", { port: 1883, targetGroup: tg });
       new NetworkLoadBalancer(scope, "Other", { name: "acme-dev-other", network }).addListener("Mqtt", { port: 1883, targetGroup: tg });
     },
-    expectedMessage("test/Other/Mqtt", "targetGroup", "test/Mqtt", "a target group not already used by another load balancer (it is used by test/Nlb)", "TARGET_GROUP_SHARED"),
+    expectedMessage(
+      "test/Other/Mqtt",
+      "targetGroup",
+      "test/Mqtt",
+      "a target group not already used by another load balancer (it is used by test/Nlb)",
+      "TARGET_GROUP_SHARED",
+    ),
   ],
 ];
 

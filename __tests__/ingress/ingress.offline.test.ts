@@ -15,7 +15,9 @@ describe("ingress stack against the real provider", () => {
   });
 
   const created = (type: string) =>
-    (plan.resource_changes ?? []).filter((c) => c.type === type && c.change.actions.join() === "create").map((c) => c.change.after as Record<string, any>);
+    (plan.resource_changes ?? [])
+      .filter((c) => c.type === type && c.change.actions.join() === "create")
+      .map((c) => c.change.after as Record<string, any>);
 
   test("plans three load balancers with the hardened defaults", () => {
     const lbs = created("aws_lb");
@@ -25,18 +27,34 @@ describe("ingress stack against the real provider", () => {
       ["acme-test-web", "application", false],
     ]);
     for (const alb of lbs.filter((lb) => lb.load_balancer_type === "application")) {
-      expect(alb).toMatchObject({ drop_invalid_header_fields: true, desync_mitigation_mode: "defensive", enable_http2: true, idle_timeout: 60 });
+      expect(alb).toMatchObject({
+        drop_invalid_header_fields: true,
+        desync_mitigation_mode: "defensive",
+        enable_http2: true,
+        idle_timeout: 60,
+      });
     }
-    expect(lbs.find((lb) => lb.name === "acme-test-web")?.access_logs).toEqual([{ bucket: "acme-test-lb-logs", prefix: "web", enabled: true }]);
+    expect(lbs.find((lb) => lb.name === "acme-test-web")?.access_logs).toEqual([
+      { bucket: "acme-test-lb-logs", prefix: "web", enabled: true },
+    ]);
     expect(lbs.find((lb) => lb.name === "acme-test-mqtt")?.enable_cross_zone_load_balancing).toBe(true);
   });
 
   test("plans HTTPS with a modern policy, an HTTP redirect, a test listener and 404 defaults", () => {
     const listeners = created("aws_lb_listener");
     const byPort = (port: number, protocol: string) => listeners.filter((l) => l.port === port && l.protocol === protocol);
-    expect(byPort(443, "HTTPS")).toEqual([expect.objectContaining({ certificate_arn: CERT, ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" })]);
-    expect(byPort(443, "HTTPS")[0].default_action[0]).toMatchObject({ type: "fixed-response", fixed_response: [expect.objectContaining({ status_code: "404" })] });
-    expect(byPort(80, "HTTP").map((l) => l.default_action[0].type).sort()).toEqual(["fixed-response", "redirect"]);
+    expect(byPort(443, "HTTPS")).toEqual([
+      expect.objectContaining({ certificate_arn: CERT, ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }),
+    ]);
+    expect(byPort(443, "HTTPS")[0].default_action[0]).toMatchObject({
+      type: "fixed-response",
+      fixed_response: [expect.objectContaining({ status_code: "404" })],
+    });
+    expect(
+      byPort(80, "HTTP")
+        .map((l) => l.default_action[0].type)
+        .sort(),
+    ).toEqual(["fixed-response", "redirect"]);
     expect(byPort(8443, "HTTPS")).toHaveLength(1);
     expect(byPort(1883, "TCP")).toEqual([expect.objectContaining({ default_action: [expect.objectContaining({ type: "forward" })] })]);
     expect(created("aws_lb_listener_certificate")).toEqual([expect.objectContaining({ certificate_arn: CERT2 })]);
@@ -68,7 +86,13 @@ describe("ingress stack against the real provider", () => {
 
   test("plans security groups that open only the listener ports", () => {
     const ingress = created("aws_vpc_security_group_ingress_rule").map((r) => `${r.cidr_ipv4}:${r.ip_protocol}/${r.from_port}`);
-    expect(ingress.sort()).toEqual(["0.0.0.0/0:tcp/443", "0.0.0.0/0:tcp/80", "0.0.0.0/0:tcp/8443", "10.20.0.0/16:tcp/1883", "10.20.0.0/16:tcp/80"]);
+    expect(ingress.sort()).toEqual([
+      "0.0.0.0/0:tcp/443",
+      "0.0.0.0/0:tcp/80",
+      "0.0.0.0/0:tcp/8443",
+      "10.20.0.0/16:tcp/1883",
+      "10.20.0.0/16:tcp/80",
+    ]);
     expect(created("aws_vpc_security_group_egress_rule")).toEqual([]);
   });
 });

@@ -1,11 +1,14 @@
 import { Construct } from "constructs";
-import { NetworkLoadBalancer, NetworkLoadBalancerProps, NetworkTargetGroup, NetworkTargetGroupProps } from "../../src/ingress/network-load-balancer";
+import {
+  NetworkLoadBalancer,
+  NetworkLoadBalancerProps,
+  NetworkTargetGroup,
+  NetworkTargetGroupProps,
+} from "../../src/ingress/network-load-balancer";
 import { Port } from "../../src/network/connections";
 import { SecurityGroup } from "../../src/network/security-group";
 import { resourceAt, resourcesOf, synth } from "../helpers";
 import { CERT, network } from "./fixtures";
-
-
 
 function nlb(scope: Construct, props: Partial<NetworkLoadBalancerProps> = {}): NetworkLoadBalancer {
   return new NetworkLoadBalancer(scope, "Nlb", { name: "acme-dev-mqtt", network, ...props });
@@ -16,7 +19,9 @@ function targetGroup(scope: Construct, id = "Mqtt", props: Partial<NetworkTarget
 }
 
 const ingressOf = (s: ReturnType<typeof synth>) =>
-  Object.values(resourcesOf(s, "aws_vpc_security_group_ingress_rule")).map((r: any) => `${r.cidr_ipv4}:${r.ip_protocol}/${r.from_port}`).sort();
+  Object.values(resourcesOf(s, "aws_vpc_security_group_ingress_rule"))
+    .map((r: any) => `${r.cidr_ipv4}:${r.ip_protocol}/${r.from_port}`)
+    .sort();
 
 describe("NetworkLoadBalancer", () => {
   test("is internal by default, in the workload subnets, cross-zone, with its own security group", () => {
@@ -56,8 +61,14 @@ describe("NetworkLoadBalancer", () => {
   });
 
   test("a TLS listener terminates TLS with the certificate and a TLS 1.2+ policy", () => {
-    const s = synth((stack) => nlb(stack).addListener("Mqtts", { port: 8883, protocol: "TLS", certificateArn: CERT, targetGroup: targetGroup(stack) }));
-    expect(resourceAt(s, "aws_lb_listener", "Nlb/Mqtts")).toMatchObject({ protocol: "TLS", certificate_arn: CERT, ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
+    const s = synth((stack) =>
+      nlb(stack).addListener("Mqtts", { port: 8883, protocol: "TLS", certificateArn: CERT, targetGroup: targetGroup(stack) }),
+    );
+    expect(resourceAt(s, "aws_lb_listener", "Nlb/Mqtts")).toMatchObject({
+      protocol: "TLS",
+      certificate_arn: CERT,
+      ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+    });
   });
 
   test("a TCP_UDP listener opens both transports; TCP and UDP listeners may share a port", () => {
@@ -106,7 +117,15 @@ describe("NetworkTargetGroup", () => {
       preserve_client_ip: "false",
       connection_termination: false,
       proxy_protocol_v2: false,
-      health_check: { enabled: true, protocol: "TCP", interval: 10, timeout: 5, healthy_threshold: 2, unhealthy_threshold: 3, port: "traffic-port" },
+      health_check: {
+        enabled: true,
+        protocol: "TCP",
+        interval: 10,
+        timeout: 5,
+        healthy_threshold: 2,
+        unhealthy_threshold: 3,
+        port: "traffic-port",
+      },
       lifecycle: { create_before_destroy: true },
     });
     expect(tg.health_check.path).toBeUndefined();
@@ -121,14 +140,28 @@ describe("NetworkTargetGroup", () => {
   });
 
   test("UDP groups keep AWS's client IP default; an HTTP health check gets a path and matcher", () => {
-    const s = synth((stack) => targetGroup(stack, "Syslog", { protocol: "UDP", port: 514, healthCheck: { protocol: "HTTP", port: "8080", path: "/health" } }));
+    const s = synth((stack) =>
+      targetGroup(stack, "Syslog", { protocol: "UDP", port: 514, healthCheck: { protocol: "HTTP", port: "8080", path: "/health" } }),
+    );
     const tg = resourceAt(s, "aws_lb_target_group", "Syslog");
     expect(tg.preserve_client_ip).toBeUndefined();
     expect(tg.health_check).toMatchObject({ protocol: "HTTP", port: "8080", path: "/health", matcher: "200-399" });
   });
 
   test("options reach the resource", () => {
-    const s = synth((stack) => targetGroup(stack, "Mqtt", { preserveClientIp: true, connectionTermination: true, proxyProtocolV2: true, deregistrationDelaySeconds: 0 }));
-    expect(resourceAt(s, "aws_lb_target_group", "Mqtt")).toMatchObject({ preserve_client_ip: "true", connection_termination: true, proxy_protocol_v2: true, deregistration_delay: "0" });
+    const s = synth((stack) =>
+      targetGroup(stack, "Mqtt", {
+        preserveClientIp: true,
+        connectionTermination: true,
+        proxyProtocolV2: true,
+        deregistrationDelaySeconds: 0,
+      }),
+    );
+    expect(resourceAt(s, "aws_lb_target_group", "Mqtt")).toMatchObject({
+      preserve_client_ip: "true",
+      connection_termination: true,
+      proxy_protocol_v2: true,
+      deregistration_delay: "0",
+    });
   });
 });

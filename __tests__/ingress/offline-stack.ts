@@ -30,7 +30,12 @@ export function ingressOfflineStack(app: App): TerraformStack {
     accessLogs: { bucket: "acme-test-lb-logs", prefix: "web" },
     tags: { Team: "web" },
   });
-  const web = new ApplicationTargetGroup(stack, "WebTargets", { name: "acme-test-web", network, port: 8080, healthCheck: { path: "/healthz" } });
+  const web = new ApplicationTargetGroup(stack, "WebTargets", {
+    name: "acme-test-web",
+    network,
+    port: 8080,
+    healthCheck: { path: "/healthz" },
+  });
   const api = new ApplicationTargetGroup(stack, "ApiTargets", {
     name: "acme-test-api",
     network,
@@ -42,7 +47,11 @@ export function ingressOfflineStack(app: App): TerraformStack {
   publicAlb.listener.addTargetGroup("Api", { targetGroup: api, priority: 10, hostHeaders: ["api.example.com"], pathPatterns: ["/v1/*"] });
   publicAlb.addTestListener(8443).addTargetGroup("Web", { targetGroup: web, priority: 100, pathPatterns: ["/*"] });
 
-  const internalAlb = new ApplicationLoadBalancer(stack, "InternalAlb", { name: "acme-test-internal-services-load-balancer", network, internetFacing: false });
+  const internalAlb = new ApplicationLoadBalancer(stack, "InternalAlb", {
+    name: "acme-test-internal-services-load-balancer",
+    network,
+    internetFacing: false,
+  });
   const admin = new ApplicationTargetGroup(stack, "AdminTargets", { name: "acme-test-admin", network, port: 8000 });
   internalAlb.listener.addTargetGroup("Admin", { targetGroup: admin, priority: 1, pathPatterns: ["/admin/*"] });
 

@@ -6,7 +6,10 @@ import { securityGroupPorts } from "../../src/ingress/network-load-balancer";
 
 describe("listener actions", () => {
   test("the default action is a plain-text 404", () => {
-    expect(renderNotFound()).toEqual({ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404", messageBody: "Not Found" } });
+    expect(renderNotFound()).toEqual({
+      type: "fixed-response",
+      fixedResponse: { contentType: "text/plain", statusCode: "404", messageBody: "Not Found" },
+    });
   });
 
   test("the redirect is a permanent one to HTTPS on the given port, keeping host, path and query", () => {
@@ -51,12 +54,32 @@ describe("health check rendering", () => {
   });
 
   test("a gRPC group checks the gRPC health path and accepts code 12", () => {
-    expect(renderApplicationHealthCheck(undefined, "HTTPS", "GRPC")).toMatchObject({ protocol: "HTTPS", path: "/AWS.ALB/healthcheck", matcher: "12" });
+    expect(renderApplicationHealthCheck(undefined, "HTTPS", "GRPC")).toMatchObject({
+      protocol: "HTTPS",
+      path: "/AWS.ALB/healthcheck",
+      matcher: "12",
+    });
   });
 
   test("given settings win over the defaults", () => {
-    const hc = { path: "/healthz", matcher: "200-299", intervalSeconds: 30, timeoutSeconds: 10, healthyThreshold: 5, unhealthyThreshold: 2, port: "9000" };
-    expect(renderApplicationHealthCheck(hc, "HTTP", "HTTP1")).toMatchObject({ path: "/healthz", matcher: "200-299", interval: 30, timeout: 10, healthyThreshold: 5, unhealthyThreshold: 2, port: "9000" });
+    const hc = {
+      path: "/healthz",
+      matcher: "200-299",
+      intervalSeconds: 30,
+      timeoutSeconds: 10,
+      healthyThreshold: 5,
+      unhealthyThreshold: 2,
+      port: "9000",
+    };
+    expect(renderApplicationHealthCheck(hc, "HTTP", "HTTP1")).toMatchObject({
+      path: "/healthz",
+      matcher: "200-299",
+      interval: 30,
+      timeout: 10,
+      healthyThreshold: 5,
+      unhealthyThreshold: 2,
+      port: "9000",
+    });
   });
 
   test("a network group checks TCP by default, with no path or matcher", () => {
@@ -85,12 +108,14 @@ describe("targetGroupName", () => {
     expect(targetGroupName("acme-web", reordered)).toBe(targetGroupName("acme-web", settings));
   });
 
-  test.each([["port", 8081], ["protocol", "HTTPS"], ["protocolVersion", "HTTP2"], ["vpc", "vpc-2"]])(
-    "changes when %s changes (a replacement needs a free name)",
-    (key, value) => {
-      expect(targetGroupName("acme-web", { ...settings, [key]: value })).not.toBe(targetGroupName("acme-web", settings));
-    },
-  );
+  test.each([
+    ["port", 8081],
+    ["protocol", "HTTPS"],
+    ["protocolVersion", "HTTP2"],
+    ["vpc", "vpc-2"],
+  ])("changes when %s changes (a replacement needs a free name)", (key, value) => {
+    expect(targetGroupName("acme-web", { ...settings, [key]: value })).not.toBe(targetGroupName("acme-web", settings));
+  });
 });
 
 describe("network listener protocols", () => {

@@ -14,7 +14,11 @@ describe("Network", () => {
       tags: { Name: "acme-test", Team: "platform" },
     });
     const subnets = Object.values(resourcesOf(s, "aws_subnet"));
-    expect(subnets.map((x: any) => [x.tags.Tier, x.availability_zone, x.cidr_block]).sort((a, b) => a[2].localeCompare(b[2], "en", { numeric: true }))).toEqual([
+    expect(
+      subnets
+        .map((x: any) => [x.tags.Tier, x.availability_zone, x.cidr_block])
+        .sort((a, b) => a[2].localeCompare(b[2], "en", { numeric: true })),
+    ).toEqual([
       ["public", "eu-west-1a", "10.0.0.0/18"],
       ["public", "eu-west-1b", "10.0.64.0/18"],
       ["private", "eu-west-1a", "10.0.128.0/18"],
@@ -58,8 +62,14 @@ describe("Network", () => {
 
   test("flow logs go to a CloudWatch log group with retention through a role scoped to that group", () => {
     const s = synth((stack) => new Network(stack, "Network", base));
-    expect(resourceAt(s, "aws_cloudwatch_log_group", "FlowLog/LogGroup")).toMatchObject({ name: "/vpc/acme-test/flow-logs", retention_in_days: 90 });
-    expect(resourceAt(s, "aws_flow_log", "FlowLog/Resource")).toMatchObject({ traffic_type: "ALL", log_destination_type: "cloud-watch-logs" });
+    expect(resourceAt(s, "aws_cloudwatch_log_group", "FlowLog/LogGroup")).toMatchObject({
+      name: "/vpc/acme-test/flow-logs",
+      retention_in_days: 90,
+    });
+    expect(resourceAt(s, "aws_flow_log", "FlowLog/Resource")).toMatchObject({
+      traffic_type: "ALL",
+      log_destination_type: "cloud-watch-logs",
+    });
     const policy = JSON.parse(resourceAt(s, "aws_iam_role_policy", "FlowLog/RolePolicy").policy);
     expect(policy.Statement[0].Resource).toMatch(/^\$\{aws_cloudwatch_log_group\..*\.arn\}:\*$/);
     const trust = JSON.parse(resourceAt(s, "aws_iam_role", "FlowLog/Role").assume_role_policy);
@@ -67,10 +77,13 @@ describe("Network", () => {
   });
 
   test("flow logs to S3 need no role or log group", () => {
-    const s = synth((stack) =>
-      new Network(stack, "Network", { ...base, flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::acme-flow-logs" } }),
+    const s = synth(
+      (stack) => new Network(stack, "Network", { ...base, flowLogs: { destination: "s3", s3BucketArn: "arn:aws:s3:::acme-flow-logs" } }),
     );
-    expect(resourceAt(s, "aws_flow_log", "FlowLog/Resource")).toMatchObject({ log_destination_type: "s3", log_destination: "arn:aws:s3:::acme-flow-logs" });
+    expect(resourceAt(s, "aws_flow_log", "FlowLog/Resource")).toMatchObject({
+      log_destination_type: "s3",
+      log_destination: "arn:aws:s3:::acme-flow-logs",
+    });
     expect(resourcesOf(s, "aws_iam_role")).toEqual({});
   });
 
@@ -88,7 +101,9 @@ describe("Network", () => {
   });
 
   test("the Fargate preset creates every interface endpoint with private DNS in the private subnets, behind a 443-from-VPC group", () => {
-    const s = synth((stack) => new Network(stack, "Network", { ...base, interfaceEndpoints: InterfaceEndpointPresets.FARGATE_WITHOUT_NAT }));
+    const s = synth(
+      (stack) => new Network(stack, "Network", { ...base, interfaceEndpoints: InterfaceEndpointPresets.FARGATE_WITHOUT_NAT }),
+    );
     const endpoints = Object.values(resourcesOf(s, "aws_vpc_endpoint")).filter((e: any) => e.vpc_endpoint_type === "Interface");
     expect(endpoints.map((e: any) => e.service_name.replace("com.amazonaws.eu-west-1.", "")).sort()).toEqual(
       [...InterfaceEndpointPresets.FARGATE_WITHOUT_NAT].sort(),
@@ -121,7 +136,12 @@ describe("Network", () => {
   });
 
   test("fromAttributes describes an existing network", () => {
-    const network = Network.fromAttributes({ vpcId: "vpc-1", vpcCidr: "10.0.0.0/16", availabilityZones: ["a", "b"], isolatedSubnetIds: ["s-1", "s-2"] });
+    const network = Network.fromAttributes({
+      vpcId: "vpc-1",
+      vpcCidr: "10.0.0.0/16",
+      availabilityZones: ["a", "b"],
+      isolatedSubnetIds: ["s-1", "s-2"],
+    });
     expect(network.workloadSubnetTier).toBe("isolated");
     expect(network.workloadSubnetIds).toEqual(["s-1", "s-2"]);
   });

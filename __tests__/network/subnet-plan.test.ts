@@ -45,7 +45,10 @@ describe("planSubnets", () => {
       {
         vpcCidr: "10.1.0.0/20",
         azCount: 2,
-        tiers: [{ tier: "public", cidrBlocks: ["10.1.0.0/24", "10.1.1.0/24"] }, { tier: "private", prefixLength: 22 }],
+        tiers: [
+          { tier: "public", cidrBlocks: ["10.1.0.0/24", "10.1.1.0/24"] },
+          { tier: "private", prefixLength: 22 },
+        ],
       },
       reject,
     );
@@ -53,15 +56,31 @@ describe("planSubnets", () => {
   });
 
   test("is deterministic", () => {
-    const input = { vpcCidr: "172.16.0.0/16", azCount: 3, tiers: [{ tier: "public" as const, prefixLength: 26 }, { tier: "private" as const }] };
+    const input = {
+      vpcCidr: "172.16.0.0/16",
+      azCount: 3,
+      tiers: [{ tier: "public" as const, prefixLength: 26 }, { tier: "private" as const }],
+    };
     expect(planSubnets(input, reject)).toEqual(planSubnets(input, reject));
   });
 
   test.each([
     ["a VPC prefix outside /16-/28", { vpcCidr: "10.0.0.0/8", azCount: 2, tiers: [{ tier: "private" as const }] }, "NETWORK_VPC_PREFIX"],
-    ["sized tiers that do not fit", { vpcCidr: "10.0.0.0/24", azCount: 2, tiers: [{ tier: "private" as const, prefixLength: 24 }] }, "NETWORK_SUBNETS_DO_NOT_FIT"],
-    ["automatic tiers left with less than a /28", { vpcCidr: "10.0.0.0/27", azCount: 3, tiers: [{ tier: "private" as const }] }, "NETWORK_SUBNETS_DO_NOT_FIT"],
-    ["a subnet prefix shorter than the VPC's", { vpcCidr: "10.0.0.0/20", azCount: 2, tiers: [{ tier: "private" as const, prefixLength: 19 }] }, "NETWORK_SUBNET_PREFIX"],
+    [
+      "sized tiers that do not fit",
+      { vpcCidr: "10.0.0.0/24", azCount: 2, tiers: [{ tier: "private" as const, prefixLength: 24 }] },
+      "NETWORK_SUBNETS_DO_NOT_FIT",
+    ],
+    [
+      "automatic tiers left with less than a /28",
+      { vpcCidr: "10.0.0.0/27", azCount: 3, tiers: [{ tier: "private" as const }] },
+      "NETWORK_SUBNETS_DO_NOT_FIT",
+    ],
+    [
+      "a subnet prefix shorter than the VPC's",
+      { vpcCidr: "10.0.0.0/20", azCount: 2, tiers: [{ tier: "private" as const, prefixLength: 19 }] },
+      "NETWORK_SUBNET_PREFIX",
+    ],
   ])("rejects %s", (_name, input, code) => {
     expect(() => planSubnets(input, reject)).toThrow(code);
   });

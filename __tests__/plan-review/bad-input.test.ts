@@ -20,7 +20,14 @@ function table(change: (data: any) => void = () => undefined): unknown {
 function planWithActions(actions: string[]): PlanJson {
   return {
     format_version: "1.2",
-    resource_changes: [{ address: "aws_ecs_service.Api_F70053CD", type: "aws_ecs_service", name: "Api_F70053CD", change: { actions, before: null, after: {} } }],
+    resource_changes: [
+      {
+        address: "aws_ecs_service.Api_F70053CD",
+        type: "aws_ecs_service",
+        name: "Api_F70053CD",
+        change: { actions, before: null, after: {} },
+      },
+    ],
   };
 }
 
@@ -73,61 +80,125 @@ describe("plan review bad input", () => {
       /^summarizeChanges: invalid maxAttributesPerResource 2\.5: expected a whole number of attributes, 0 or more \[PLAN_REVIEW_MAX_ATTRIBUTES\]$/,
     ],
     // Price tables
-    ["a table of another schema version", () => parsePriceTable(table((d) => (d.schemaVersion = 2))), /^price table: invalid schemaVersion 2: expected 1 \[PLAN_REVIEW_PRICE_TABLE_SCHEMA\]$/],
-    ["something that is not a table", () => parsePriceTable(null, "my.json"), /^my\.json: invalid schemaVersion \(missing\): expected 1 \[PLAN_REVIEW_PRICE_TABLE_SCHEMA\]$/],
+    [
+      "a table of another schema version",
+      () => parsePriceTable(table((d) => (d.schemaVersion = 2))),
+      /^price table: invalid schemaVersion 2: expected 1 \[PLAN_REVIEW_PRICE_TABLE_SCHEMA\]$/,
+    ],
+    [
+      "something that is not a table",
+      () => parsePriceTable(null, "my.json"),
+      /^my\.json: invalid schemaVersion \(missing\): expected 1 \[PLAN_REVIEW_PRICE_TABLE_SCHEMA\]$/,
+    ],
     [
       "a table without a date version",
-      () => parsePriceTable(table((d) => (d.version = "latest")), "my.json"),
+      () =>
+        parsePriceTable(
+          table((d) => (d.version = "latest")),
+          "my.json",
+        ),
       /^my\.json: invalid version "latest": expected the date the prices were taken, YYYY-MM-DD \[PLAN_REVIEW_PRICE_TABLE_VERSION\]$/,
     ],
     [
       "a currency that is not a string",
-      () => parsePriceTable(table((d) => (d.currency = 840)), "my.json"),
+      () =>
+        parsePriceTable(
+          table((d) => (d.currency = 840)),
+          "my.json",
+        ),
       /^my\.json: invalid currency 840: expected a currency code string, e\.g\. USD \[PLAN_REVIEW_PRICE_TABLE_STRING\]$/,
     ],
     [
       "a table without its source",
-      () => parsePriceTable(table((d) => delete d.source), "my.json"),
+      () =>
+        parsePriceTable(
+          table((d) => delete d.source),
+          "my.json",
+        ),
       /^my\.json: invalid source \(missing\): expected a string saying where the prices come from \[PLAN_REVIEW_PRICE_TABLE_STRING\]$/,
     ],
     [
       "no hours in a month",
-      () => parsePriceTable(table((d) => (d.hoursPerMonth = 0)), "my.json"),
+      () =>
+        parsePriceTable(
+          table((d) => (d.hoursPerMonth = 0)),
+          "my.json",
+        ),
       /^my\.json: invalid hoursPerMonth 0: expected hours in a month, from 1 to 744 \(31 days\); AWS's calculator uses 730 \[PLAN_REVIEW_PRICE_TABLE_HOURS\]$/,
     ],
     [
       "more hours than a month has",
-      () => parsePriceTable(table((d) => (d.hoursPerMonth = 8760)), "my.json"),
+      () =>
+        parsePriceTable(
+          table((d) => (d.hoursPerMonth = 8760)),
+          "my.json",
+        ),
       /^my\.json: invalid hoursPerMonth 8760: expected hours in a month, from 1 to 744 \(31 days\); AWS's calculator uses 730 \[PLAN_REVIEW_PRICE_TABLE_HOURS\]$/,
     ],
     [
       "an assumption given as a string",
-      () => parsePriceTable(table((d) => (d.assumptions.loadBalancerCapacityUnits = "2")), "my.json"),
+      () =>
+        parsePriceTable(
+          table((d) => (d.assumptions.loadBalancerCapacityUnits = "2")),
+          "my.json",
+        ),
       new RegExp(`^my\\.json: invalid assumptions\\.loadBalancerCapacityUnits "2": expected ${PRICE} \\[PLAN_REVIEW_PRICE_TABLE_PRICE\\]$`),
     ],
-    ["a table without regions", () => parsePriceTable(table((d) => (d.regions = {})), "my.json"), /^my\.json: invalid regions \{\}: expected an object with the prices of at least one region \[PLAN_REVIEW_PRICE_TABLE_REGIONS\]$/],
+    [
+      "a table without regions",
+      () =>
+        parsePriceTable(
+          table((d) => (d.regions = {})),
+          "my.json",
+        ),
+      /^my\.json: invalid regions \{\}: expected an object with the prices of at least one region \[PLAN_REVIEW_PRICE_TABLE_REGIONS\]$/,
+    ],
     [
       "a region that is not an object",
-      () => parsePriceTable(table((d) => (d.regions["eu-west-1"] = null)), "my.json"),
+      () =>
+        parsePriceTable(
+          table((d) => (d.regions["eu-west-1"] = null)),
+          "my.json",
+        ),
       /^my\.json: invalid regions\.eu-west-1 null: expected an object with the region's prices \[PLAN_REVIEW_PRICE_TABLE_REGION\]$/,
     ],
     [
       "a missing price, named by its path",
-      () => parsePriceTable(table((d) => delete d.regions["eu-west-1"].fargateSpot.ARM64.gibHour), "my.json"),
-      new RegExp(`^my\\.json: invalid regions\\.eu-west-1\\.fargateSpot\\.ARM64\\.gibHour \\(missing\\): expected ${PRICE} \\[PLAN_REVIEW_PRICE_TABLE_PRICE\\]$`),
+      () =>
+        parsePriceTable(
+          table((d) => delete d.regions["eu-west-1"].fargateSpot.ARM64.gibHour),
+          "my.json",
+        ),
+      new RegExp(
+        `^my\\.json: invalid regions\\.eu-west-1\\.fargateSpot\\.ARM64\\.gibHour \\(missing\\): expected ${PRICE} \\[PLAN_REVIEW_PRICE_TABLE_PRICE\\]$`,
+      ),
     ],
     [
       "a negative price",
-      () => parsePriceTable(table((d) => (d.regions["us-east-1"].ec2["m7g.large"].hour = -1)), "my.json"),
-      new RegExp(`^my\\.json: invalid regions\\.us-east-1\\.ec2\\.m7g\\.large\\.hour -1: expected ${PRICE} \\[PLAN_REVIEW_PRICE_TABLE_PRICE\\]$`),
+      () =>
+        parsePriceTable(
+          table((d) => (d.regions["us-east-1"].ec2["m7g.large"].hour = -1)),
+          "my.json",
+        ),
+      new RegExp(
+        `^my\\.json: invalid regions\\.us-east-1\\.ec2\\.m7g\\.large\\.hour -1: expected ${PRICE} \\[PLAN_REVIEW_PRICE_TABLE_PRICE\\]$`,
+      ),
     ],
     [
       "a region without EC2 prices",
-      () => parsePriceTable(table((d) => delete d.regions["eu-west-1"].ec2), "my.json"),
+      () =>
+        parsePriceTable(
+          table((d) => delete d.regions["eu-west-1"].ec2),
+          "my.json",
+        ),
       /^my\.json: invalid regions\.eu-west-1\.ec2 \(missing\): expected an object mapping instance types to prices \[PLAN_REVIEW_PRICE_TABLE_EC2\]$/,
     ],
     // Policy reports
-    ["a report without findings", () => parsePolicyReport({}, "p.json"), /^p\.json: invalid findings \(missing\): expected an array of findings \[PLAN_REVIEW_POLICY_REPORT_FINDINGS\]$/],
+    [
+      "a report without findings",
+      () => parsePolicyReport({}, "p.json"),
+      /^p\.json: invalid findings \(missing\): expected an array of findings \[PLAN_REVIEW_POLICY_REPORT_FINDINGS\]$/,
+    ],
     [
       "a finding without a rule id",
       () => parsePolicyReport({ findings: [{ severity: "error", message: "m" }] }),
@@ -154,7 +225,11 @@ describe("plan review bad input", () => {
       () => parseArgs(["--ofline"]),
       /^plan-review: invalid option "--ofline": expected one of --offline, --out, --fail-on-destroy, --prices, --region, --no-refresh, --synth-dir, --help \[PLAN_REVIEW_UNKNOWN_OPTION\]$/,
     ],
-    ["an option without its value", () => parseArgs(["--out"]), /^plan-review: invalid --out \(missing\): expected a value after the option \(not another option\) \[PLAN_REVIEW_OPTION_VALUE\]$/],
+    [
+      "an option without its value",
+      () => parseArgs(["--out"]),
+      /^plan-review: invalid --out \(missing\): expected a value after the option \(not another option\) \[PLAN_REVIEW_OPTION_VALUE\]$/,
+    ],
     [
       "an option followed by another option",
       () => parseArgs(["--prices", "--offline"]),
@@ -189,7 +264,9 @@ describe("plan review bad input", () => {
         writeFileSync(file, JSON.stringify(table((d) => (d.regions["eu-west-1"].natGatewayHour = -0.05))));
         return runPlanReview({ ...t.options, pricesFile: file }, t.env);
       },
-      new RegExp(`^/.*/prices\\.json: invalid regions\\.eu-west-1\\.natGatewayHour -0\\.05: expected ${PRICE} \\[PLAN_REVIEW_PRICE_TABLE_PRICE\\]$`),
+      new RegExp(
+        `^/.*/prices\\.json: invalid regions\\.eu-west-1\\.natGatewayHour -0\\.05: expected ${PRICE} \\[PLAN_REVIEW_PRICE_TABLE_PRICE\\]$`,
+      ),
     ],
     [
       "a cdktf.json without an app command",
@@ -217,7 +294,9 @@ describe("plan review bad input", () => {
     const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
     try {
       expect(await main(["--nope"])).toBe(64);
-      expect(error.mock.calls[0][0]).toMatch(/^plan-review: invalid option "--nope": expected one of .* \[PLAN_REVIEW_UNKNOWN_OPTION\]\n\nUsage: plan-review/);
+      expect(error.mock.calls[0][0]).toMatch(
+        /^plan-review: invalid option "--nope": expected one of .* \[PLAN_REVIEW_UNKNOWN_OPTION\]\n\nUsage: plan-review/,
+      );
     } finally {
       error.mockRestore();
     }

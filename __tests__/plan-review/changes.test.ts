@@ -8,7 +8,16 @@ import {
   summarizeChanges,
 } from "../../src/plan-review";
 
-const change = (over: Partial<{ actions: string[]; before: unknown; after: unknown; after_unknown: unknown; before_sensitive: unknown; after_sensitive: unknown }>) => ({
+const change = (
+  over: Partial<{
+    actions: string[];
+    before: unknown;
+    after: unknown;
+    after_unknown: unknown;
+    before_sensitive: unknown;
+    after_sensitive: unknown;
+  }>,
+) => ({
   change: { actions: ["update"], before: {}, after: {}, ...over },
 });
 
@@ -52,7 +61,9 @@ describe("attributeChanges", () => {
   });
 
   test("shows values only apply knows, and skips computed attributes that were never set", () => {
-    const changes = attributeChanges(change({ before: { task_definition: "arn:1", revision: null }, after: {}, after_unknown: { task_definition: true, revision: true } }));
+    const changes = attributeChanges(
+      change({ before: { task_definition: "arn:1", revision: null }, after: {}, after_unknown: { task_definition: true, revision: true } }),
+    );
     expect(changes).toEqual([{ path: "task_definition", before: '"arn:1"', after: "(known after apply)" }]);
   });
 
@@ -75,7 +86,9 @@ describe("moduleOfResource", () => {
   });
 
   test("reads construct paths from the metadata cdktf writes into cdk.tf.json", () => {
-    const paths = constructPathsFromSynth({ resource: { aws_vpc: { Network_1: { "//": { metadata: { path: "dev/Network/Resource" } } } } } });
+    const paths = constructPathsFromSynth({
+      resource: { aws_vpc: { Network_1: { "//": { metadata: { path: "dev/Network/Resource" } } } } },
+    });
     expect([...paths]).toEqual([["aws_vpc.Network_1", "dev/Network/Resource"]]);
   });
 });
@@ -84,13 +97,34 @@ describe("summarizeChanges and riskFlags", () => {
   const plan: PlanJson = {
     format_version: "1.2",
     resource_changes: [
-      { address: "aws_efs_file_system.Files", type: "aws_efs_file_system", name: "Files", change: { actions: ["delete"], before: {}, after: null } },
-      { address: "aws_ecs_task_definition.Api_T_1", type: "aws_ecs_task_definition", name: "Api_T_1", change: { actions: ["create", "delete"], before: {}, after: {}, replace_paths: [["cpu"]] } },
+      {
+        address: "aws_efs_file_system.Files",
+        type: "aws_efs_file_system",
+        name: "Files",
+        change: { actions: ["delete"], before: {}, after: null },
+      },
+      {
+        address: "aws_ecs_task_definition.Api_T_1",
+        type: "aws_ecs_task_definition",
+        name: "Api_T_1",
+        change: { actions: ["create", "delete"], before: {}, after: {}, replace_paths: [["cpu"]] },
+      },
       { address: "data.aws_region.r", mode: "data", type: "aws_region", name: "r", change: { actions: ["read"], before: null, after: {} } },
-      { address: "aws_vpc.Network_1", previous_address: "aws_vpc.Old_1", type: "aws_vpc", name: "Network_1", change: { actions: ["no-op"], before: {}, after: {} } },
+      {
+        address: "aws_vpc.Network_1",
+        previous_address: "aws_vpc.Old_1",
+        type: "aws_vpc",
+        name: "Network_1",
+        change: { actions: ["no-op"], before: {}, after: {} },
+      },
     ],
     resource_drift: [
-      { address: "aws_ecs_service.Api_1", type: "aws_ecs_service", name: "Api_1", change: { actions: ["update"], before: { desired_count: 2 }, after: { desired_count: 5 } } },
+      {
+        address: "aws_ecs_service.Api_1",
+        type: "aws_ecs_service",
+        name: "Api_1",
+        change: { actions: ["update"], before: { desired_count: 2 }, after: { desired_count: 5 } },
+      },
       { address: "aws_lb.Ingress_1", type: "aws_lb", name: "Ingress_1", change: { actions: ["delete"], before: {}, after: null } },
     ],
   };
@@ -104,16 +138,41 @@ describe("summarizeChanges and riskFlags", () => {
   test("flags a protected deletion as danger and every drifted resource as a warning", () => {
     const s = summarizeChanges(plan);
     expect(riskFlags(s.changes, s.drift)).toEqual([
-      { level: "danger", kind: "delete", address: "aws_efs_file_system.Files", type: "aws_efs_file_system", reason: "its files are deleted" },
-      { level: "warning", kind: "drift", address: "aws_ecs_service.Api_1", type: "aws_ecs_service", reason: "changed outside Terraform: desired_count; apply reverts it" },
-      { level: "warning", kind: "drift", address: "aws_lb.Ingress_1", type: "aws_lb", reason: "deleted outside Terraform; apply reverts it" },
+      {
+        level: "danger",
+        kind: "delete",
+        address: "aws_efs_file_system.Files",
+        type: "aws_efs_file_system",
+        reason: "its files are deleted",
+      },
+      {
+        level: "warning",
+        kind: "drift",
+        address: "aws_ecs_service.Api_1",
+        type: "aws_ecs_service",
+        reason: "changed outside Terraform: desired_count; apply reverts it",
+      },
+      {
+        level: "warning",
+        kind: "drift",
+        address: "aws_lb.Ingress_1",
+        type: "aws_lb",
+        reason: "deleted outside Terraform; apply reverts it",
+      },
     ]);
   });
 
   test("takes a caller's list of protected types", () => {
     const s = summarizeChanges(plan);
     expect(riskFlags(s.changes, [], { aws_ecs_task_definition: "old revisions are deregistered" })).toEqual([
-      { level: "danger", kind: "replace", address: "aws_ecs_task_definition.Api_T_1", type: "aws_ecs_task_definition", reason: "old revisions are deregistered", forcedBy: ["cpu"] },
+      {
+        level: "danger",
+        kind: "replace",
+        address: "aws_ecs_task_definition.Api_T_1",
+        type: "aws_ecs_task_definition",
+        reason: "old revisions are deregistered",
+        forcedBy: ["cpu"],
+      },
     ]);
   });
 });

@@ -23,8 +23,31 @@ describe("parseArgs", () => {
   });
 
   test("reads stacks and every option", () => {
-    const options = parseArgs(["dev", "prod", "--offline", "--out", "o", "--fail-on-destroy", "--prices", "p.json", "--region", "us-east-1", "--no-refresh", "--synth-dir", "s"]);
-    expect(options).toMatchObject({ stacks: ["dev", "prod"], offline: true, outDir: "o", failOnDestroy: true, pricesFile: "p.json", region: "us-east-1", refresh: false, synthDir: "s" });
+    const options = parseArgs([
+      "dev",
+      "prod",
+      "--offline",
+      "--out",
+      "o",
+      "--fail-on-destroy",
+      "--prices",
+      "p.json",
+      "--region",
+      "us-east-1",
+      "--no-refresh",
+      "--synth-dir",
+      "s",
+    ]);
+    expect(options).toMatchObject({
+      stacks: ["dev", "prod"],
+      offline: true,
+      outDir: "o",
+      failOnDestroy: true,
+      pricesFile: "p.json",
+      region: "us-east-1",
+      refresh: false,
+      synthDir: "s",
+    });
   });
 });
 
@@ -35,7 +58,10 @@ describe("runPlanReview", () => {
     for (const stack of Object.keys(stacks)) {
       const dir = join(root, "cdktf.out", "stacks", stack);
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, "cdk.tf.json"), JSON.stringify({ resource: { aws_efs_file_system: { SharedFiles: { "//": { metadata: { path: `${stack}/Storage/Files` } } } } } }));
+      writeFileSync(
+        join(dir, "cdk.tf.json"),
+        JSON.stringify({ resource: { aws_efs_file_system: { SharedFiles: { "//": { metadata: { path: `${stack}/Storage/Files` } } } } } }),
+      );
       if (policy[stack]) copyFileSync(join(FIXTURES, "policy", policy[stack]), join(dir, "policy-report.json"));
     }
     writeFileSync(join(root, "cdktf.out", "stacks", Object.keys(stacks)[0], "policy-report.sarif"), "{}");
@@ -52,14 +78,26 @@ describe("runPlanReview", () => {
       },
       log: (line) => logs.push(line),
     };
-    const options = (over: Partial<CliOptions> = {}): CliOptions => ({ ...parseArgs(["--synth-dir", join(root, "cdktf.out"), "--out", join(root, "out")]), ...over });
+    const options = (over: Partial<CliOptions> = {}): CliOptions => ({
+      ...parseArgs(["--synth-dir", join(root, "cdktf.out"), "--out", join(root, "out")]),
+      ...over,
+    });
     return { root, env, logs, options, out: (file: string) => join(root, "out", file) };
   }
 
   test("writes one report for all stacks, a comment, the JSON summary, the plans and the SARIF report", async () => {
     const t = setup({ staging: "update.plan.json", prod: "delete.plan.json" });
     expect(await runPlanReview(t.options(), t.env)).toBe(0);
-    for (const file of ["report.md", "comment.md", "summary.json", "prod.plan.json", "staging.plan.json", "prod.tfplan", "staging.tfplan", "staging.policy.sarif"]) {
+    for (const file of [
+      "report.md",
+      "comment.md",
+      "summary.json",
+      "prod.plan.json",
+      "staging.plan.json",
+      "prod.tfplan",
+      "staging.tfplan",
+      "staging.policy.sarif",
+    ]) {
       expect(existsSync(t.out(file))).toBe(true);
     }
     const report = readFileSync(t.out("report.md"), "utf8");
@@ -79,7 +117,10 @@ describe("runPlanReview", () => {
   });
 
   test("exits 2 on an unsuppressed policy error, and 0 when the errors are suppressed", async () => {
-    const t = setup({ prod: "delete.plan.json", staging: "update.plan.json" }, { prod: "delete.policy-report.json", staging: "update.policy-report.json" });
+    const t = setup(
+      { prod: "delete.plan.json", staging: "update.plan.json" },
+      { prod: "delete.policy-report.json", staging: "update.policy-report.json" },
+    );
     expect(await runPlanReview(t.options({ stacks: ["staging"] }), t.env)).toBe(0);
     expect(await runPlanReview(t.options({ stacks: ["prod"] }), t.env)).toBe(2);
     expect(await runPlanReview(t.options({ failOnDestroy: true }), t.env)).toBe(6);
@@ -96,7 +137,10 @@ describe("runPlanReview", () => {
 
   test("exits 1 and reports the error when synthesis fails", async () => {
     const t = setup({ dev: "fresh.plan.json" });
-    const failing: CliEnvironment = { ...t.env, synthesize: async () => Promise.reject(Object.assign(new Error("exit 1"), { stderr: "ValidationError: dev/Network: invalid cidr" })) };
+    const failing: CliEnvironment = {
+      ...t.env,
+      synthesize: async () => Promise.reject(Object.assign(new Error("exit 1"), { stderr: "ValidationError: dev/Network: invalid cidr" })),
+    };
     expect(await runPlanReview(t.options({ synthDir: undefined }), failing)).toBe(1);
     expect(readFileSync(t.out("report.md"), "utf8")).toContain("ValidationError: dev/Network: invalid cidr");
   });

@@ -1,5 +1,13 @@
 import { join } from "node:path";
-import { cents, ec2Monthly, fargateMonthly, interfaceEndpointMonthly, loadBalancerMonthly, loadPriceTable, splitTasks } from "../../src/plan-review";
+import {
+  cents,
+  ec2Monthly,
+  fargateMonthly,
+  interfaceEndpointMonthly,
+  loadBalancerMonthly,
+  loadPriceTable,
+  splitTasks,
+} from "../../src/plan-review";
 
 const table = loadPriceTable(join(__dirname, "fixtures", "prices-2025-06-01.json"));
 const usEast1 = table.regions["us-east-1"];
@@ -20,17 +28,29 @@ describe("fargateMonthly", () => {
 
   test("x86 costs more than ARM64 for the same task", () => {
     const task = { tasks: 1, vcpu: 0.25, memoryGiB: 0.5, capacity: "FARGATE" } as const;
-    expect(fargateMonthly({ ...task, architecture: "X86_64" }, usEast1, HOURS)).toBeGreaterThan(fargateMonthly({ ...task, architecture: "ARM64" }, usEast1, HOURS));
+    expect(fargateMonthly({ ...task, architecture: "X86_64" }, usEast1, HOURS)).toBeGreaterThan(
+      fargateMonthly({ ...task, architecture: "ARM64" }, usEast1, HOURS),
+    );
   });
 });
 
 describe("splitTasks", () => {
   test("fills the base first, then shares the rest by weight", () => {
-    expect(splitTasks(3, [{ capacityProvider: "FARGATE", base: 1, weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 3 }])).toEqual({ FARGATE: 1.5, FARGATE_SPOT: 1.5 });
+    expect(
+      splitTasks(3, [
+        { capacityProvider: "FARGATE", base: 1, weight: 1 },
+        { capacityProvider: "FARGATE_SPOT", weight: 3 },
+      ]),
+    ).toEqual({ FARGATE: 1.5, FARGATE_SPOT: 1.5 });
   });
 
   test("puts everything on the base provider when the count does not exceed the base", () => {
-    expect(splitTasks(2, [{ capacityProvider: "FARGATE", base: 2, weight: 0 }, { capacityProvider: "FARGATE_SPOT", weight: 1 }])).toEqual({ FARGATE: 2, FARGATE_SPOT: 0 });
+    expect(
+      splitTasks(2, [
+        { capacityProvider: "FARGATE", base: 2, weight: 0 },
+        { capacityProvider: "FARGATE_SPOT", weight: 1 },
+      ]),
+    ).toEqual({ FARGATE: 2, FARGATE_SPOT: 0 });
   });
 
   test("a launch type is a one-item strategy", () => {

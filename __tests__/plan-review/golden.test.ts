@@ -1,6 +1,15 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { gate, loadPriceTable, parsePolicyReport, PlanJson, renderJson, renderMarkdown, reviewPlan, StackReview } from "../../src/plan-review";
+import {
+  gate,
+  loadPriceTable,
+  parsePolicyReport,
+  PlanJson,
+  renderJson,
+  renderMarkdown,
+  reviewPlan,
+  StackReview,
+} from "../../src/plan-review";
 
 /**
  * Golden files: plans the real hashicorp/aws provider produced offline (regenerate them with
@@ -86,7 +95,14 @@ describe("reviewPlan on real provider plans", () => {
     // 2 × (1 vCPU, 2 GiB) → 4 × (2 vCPU, 4 GiB) on x86 Fargate in eu-west-1.
     expect(r.cost).toMatchObject({ monthlyBefore: 382.8, monthlyAfter: 599.04, delta: 216.24 });
     expect(r.cost!.items.filter((i) => i.delta !== 0)).toEqual([
-      { address: "aws_ecs_service.Api_F70053CD", category: "Fargate", quantity: "4 task(s) × 2 vCPU / 4 GiB X86_64", before: 72.08, after: 288.32, delta: 216.24 },
+      {
+        address: "aws_ecs_service.Api_F70053CD",
+        category: "Fargate",
+        quantity: "4 task(s) × 2 vCPU / 4 GiB X86_64",
+        before: 72.08,
+        after: 288.32,
+        delta: 216.24,
+      },
     ]);
     expect(r.policy).toMatchObject({ errors: 0, warnings: 1, suppressed: 1 });
     expect(gate([r], { failOnDestroy: true }).exitCode).toBe(0);

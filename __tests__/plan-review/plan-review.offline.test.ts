@@ -19,7 +19,18 @@ describe("plan review of a large offline plan", () => {
     const changes = result.plan?.resource_changes ?? [];
     expect(changes.length).toBe(51 + EXTRA_SERVICES * 5);
     const types = new Set(changes.map((c) => c.type));
-    for (const type of ["aws_nat_gateway", "aws_vpc_endpoint", "aws_lb", "aws_ecs_service", "aws_ecs_task_definition", "aws_autoscaling_group", "aws_launch_template", "aws_batch_compute_environment", "aws_efs_file_system", "aws_cloudwatch_log_group"]) {
+    for (const type of [
+      "aws_nat_gateway",
+      "aws_vpc_endpoint",
+      "aws_lb",
+      "aws_ecs_service",
+      "aws_ecs_task_definition",
+      "aws_autoscaling_group",
+      "aws_launch_template",
+      "aws_batch_compute_environment",
+      "aws_efs_file_system",
+      "aws_cloudwatch_log_group",
+    ]) {
       expect(types).toContain(type);
     }
     expect(changes.every((c) => c.change.actions.join() === "create")).toBe(true);
@@ -33,7 +44,18 @@ describe("plan review of a large offline plan", () => {
 
     expect(review.counts.create).toBe(201);
     // Grouped by construct path: each extra service is its own module.
-    expect(new Set(review.changes.map((c) => c.module))).toEqual(new Set(["Network", "Cluster", "Ingress", "Api", "Worker", "Batch", "SharedFiles", ...Array.from({ length: EXTRA_SERVICES }, (_, i) => [`Extra${i + 1}`, `Extra${i + 1}TargetGroup`]).flat()]));
+    expect(new Set(review.changes.map((c) => c.module))).toEqual(
+      new Set([
+        "Network",
+        "Cluster",
+        "Ingress",
+        "Api",
+        "Worker",
+        "Batch",
+        "SharedFiles",
+        ...Array.from({ length: EXTRA_SERVICES }, (_, i) => [`Extra${i + 1}`, `Extra${i + 1}TargetGroup`]).flat(),
+      ]),
+    );
     // 30 extra services of 2 × 0.5 vCPU / 1 GiB on Fargate, half of them ARM64.
     const extra = review.cost!.items.filter((i) => i.address.startsWith("aws_ecs_service.Extra"));
     expect(extra).toHaveLength(EXTRA_SERVICES);

@@ -8,11 +8,16 @@ describe("price table", () => {
   });
 
   test("a plan in a region the table does not price gets no estimate, and says why", () => {
-    const plan: PlanJson = { format_version: "1.2", configuration: { provider_config: { aws: { expressions: { region: { constant_value: "ap-south-2" } } } } } };
+    const plan: PlanJson = {
+      format_version: "1.2",
+      configuration: { provider_config: { aws: { expressions: { region: { constant_value: "ap-south-2" } } } } },
+    };
     expect(estimatePlanCost(plan, loadPriceTable())).toEqual({
       reason: expect.stringMatching(/^price table \d{4}-\d{2}-\d{2} has no prices for ap-south-2 \(it has .*eu-west-1.*\)$/),
     });
-    expect(estimatePlanCost({ format_version: "1.2" }, loadPriceTable())).toEqual({ reason: "the plan's aws provider region is not a constant; pass --region" });
+    expect(estimatePlanCost({ format_version: "1.2" }, loadPriceTable())).toEqual({
+      reason: "the plan's aws provider region is not a constant; pass --region",
+    });
   });
 });
 

@@ -47,7 +47,10 @@ export function container(overrides: Record<string, unknown> = {}): Record<strin
     portMappings: [{ containerPort: 8080, protocol: "tcp" }],
     environment: [{ name: "LOG_LEVEL", value: "info" }],
     secrets: [{ name: "DB_PASSWORD", valueFrom: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf" }],
-    logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "/ecs/acme-test/logs", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "web" } },
+    logConfiguration: {
+      logDriver: "awslogs",
+      options: { "awslogs-group": "/ecs/acme-test/logs", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "web" },
+    },
     ...overrides,
   };
 }

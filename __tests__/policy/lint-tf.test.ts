@@ -37,7 +37,15 @@ describe("lint-tf", () => {
     const tflint = fakeTflint();
     const outdir = outdirWith("dev", "prod");
     const lines: string[] = [];
-    expect(lintTf({ env: { ...process.env, TFLINT_BIN: tflint.bin }, outdir, extraArgs: ["--format", "sarif"], log: (l) => lines.push(l), root })).toBe(0);
+    expect(
+      lintTf({
+        env: { ...process.env, TFLINT_BIN: tflint.bin },
+        outdir,
+        extraArgs: ["--format", "sarif"],
+        log: (l) => lines.push(l),
+        root,
+      }),
+    ).toBe(0);
     const config = join(root, ".tflint.hcl");
     expect(tflint.calls()).toEqual([
       "--version",
@@ -51,7 +59,9 @@ describe("lint-tf", () => {
   test("fails when tflint reports issues in any stack", () => {
     const tflint = fakeTflint();
     const lines: string[] = [];
-    expect(lintTf({ env: { ...process.env, TFLINT_BIN: tflint.bin }, outdir: outdirWith("bad", "good"), log: (l) => lines.push(l), root })).toBe(1);
+    expect(
+      lintTf({ env: { ...process.env, TFLINT_BIN: tflint.bin }, outdir: outdirWith("bad", "good"), log: (l) => lines.push(l), root }),
+    ).toBe(1);
     expect(lines[lines.length - 1]).toBe("tflint: issues in 1 of 2 stack(s)");
   });
 

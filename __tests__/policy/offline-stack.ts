@@ -34,7 +34,14 @@ function platform(stack: TerraformStack): void {
   const taskRole = role(stack, "TaskRole");
   const task = taskDefinition(
     stack,
-    [container({ logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": logs.name, "awslogs-region": REGION, "awslogs-stream-prefix": "web" } } })],
+    [
+      container({
+        logConfiguration: {
+          logDriver: "awslogs",
+          options: { "awslogs-group": logs.name, "awslogs-region": REGION, "awslogs-stream-prefix": "web" },
+        },
+      }),
+    ],
     { family, executionRoleArn: executionRole.arn, taskRoleArn: taskRole.arn },
   );
   new IamRolePolicy(stack, "ExecutionPolicy", {
@@ -48,13 +55,31 @@ function platform(stack: TerraformStack): void {
   });
   new IamRolePolicy(stack, "TaskPolicy", {
     role: taskRole.name,
-    policy: policyDocument([{ sid: "EcsExec", actions: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"], resources: ["*"] }]),
+    policy: policyDocument([
+      {
+        sid: "EcsExec",
+        actions: [
+          "ssmmessages:CreateControlChannel",
+          "ssmmessages:CreateDataChannel",
+          "ssmmessages:OpenControlChannel",
+          "ssmmessages:OpenDataChannel",
+        ],
+        resources: ["*"],
+      },
+    ]),
   });
 
   // Internet-facing ALB: HTTPS, HTTP only redirects, only 80/443 open to the world.
   const albGroup = new SecurityGroup(stack, "AlbSecurityGroup", { name: "acme-policy-alb", description: "Public ALB", vpcId: net.vpcId });
   for (const port of [80, 443]) {
-    new VpcSecurityGroupIngressRule(stack, `AlbIngress${port}`, { securityGroupId: albGroup.id, ipProtocol: "tcp", fromPort: port, toPort: port, cidrIpv4: "0.0.0.0/0", description: `HTTP${port === 443 ? "S" : ""} from anywhere` });
+    new VpcSecurityGroupIngressRule(stack, `AlbIngress${port}`, {
+      securityGroupId: albGroup.id,
+      ipProtocol: "tcp",
+      fromPort: port,
+      toPort: port,
+      cidrIpv4: "0.0.0.0/0",
+      description: `HTTP${port === 443 ? "S" : ""} from anywhere`,
+    });
   }
   const alb = new Lb(stack, "Alb", {
     name: "acme-policy",
@@ -65,7 +90,14 @@ function platform(stack: TerraformStack): void {
     dropInvalidHeaderFields: true,
     enableDeletionProtection: true,
   });
-  const targets = new LbTargetGroup(stack, "Targets", { name: "acme-policy-web", port: 8080, protocol: "HTTP", targetType: "ip", vpcId: net.vpcId, healthCheck: { path: "/health" } });
+  const targets = new LbTargetGroup(stack, "Targets", {
+    name: "acme-policy-web",
+    port: 8080,
+    protocol: "HTTP",
+    targetType: "ip",
+    vpcId: net.vpcId,
+    healthCheck: { path: "/health" },
+  });
   new LbListener(stack, "Https", {
     loadBalancerArn: alb.arn,
     port: 443,
@@ -74,7 +106,12 @@ function platform(stack: TerraformStack): void {
     certificateArn: `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/00000000-0000-0000-0000-000000000000`,
     defaultAction: [{ type: "forward", targetGroupArn: targets.arn }],
   });
-  new LbListener(stack, "Http", { loadBalancerArn: alb.arn, port: 80, protocol: "HTTP", defaultAction: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }] });
+  new LbListener(stack, "Http", {
+    loadBalancerArn: alb.arn,
+    port: 80,
+    protocol: "HTTP",
+    defaultAction: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+  });
 
   new EcsService(stack, "Service", {
     name: "web",
@@ -96,11 +133,24 @@ function platform(stack: TerraformStack): void {
     blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 30, volumeType: "gp3", encrypted: "true" } }],
   });
 
-  scheduledTasks(stack, { subnets: [...net.privateSubnetIds], clusterArn: ecs.arn, taskDefinitionArn: task.arn, family, passRoles: [executionRole.arn, taskRole.arn] });
+  scheduledTasks(stack, {
+    subnets: [...net.privateSubnetIds],
+    clusterArn: ecs.arn,
+    taskDefinitionArn: task.arn,
+    family,
+    passRoles: [executionRole.arn, taskRole.arn],
+  });
 }
 
-function scheduledTasks(scope: Construct, props: { subnets: string[]; clusterArn: string; taskDefinitionArn: string; family: string; passRoles: string[] }): void {
-  const dlq = new SqsQueue(scope, "JobsDlq", { name: "acme-policy-jobs-dlq", sqsManagedSseEnabled: true, messageRetentionSeconds: 1209600 });
+function scheduledTasks(
+  scope: Construct,
+  props: { subnets: string[]; clusterArn: string; taskDefinitionArn: string; family: string; passRoles: string[] },
+): void {
+  const dlq = new SqsQueue(scope, "JobsDlq", {
+    name: "acme-policy-jobs-dlq",
+    sqsManagedSseEnabled: true,
+    messageRetentionSeconds: 1209600,
+  });
   const retryPolicy = { maximumRetryAttempts: 2, maximumEventAgeInSeconds: 3600 };
   const network = { subnets: props.subnets, assignPublicIp: false };
 
@@ -126,7 +176,10 @@ function scheduledTasks(scope: Construct, props: { subnets: string[]; clusterArn
     },
   });
 
-  const eventsRole = new IamRole(scope, "EventsRole", { name: "acme-policy-events", assumeRolePolicy: assumeRolePolicy(["events.amazonaws.com"]) });
+  const eventsRole = new IamRole(scope, "EventsRole", {
+    name: "acme-policy-events",
+    assumeRolePolicy: assumeRolePolicy(["events.amazonaws.com"]),
+  });
   new IamRolePolicy(scope, "EventsPolicy", {
     role: eventsRole.name,
     policy: policyDocument([

@@ -58,7 +58,10 @@ describe("PolicyPack", () => {
     const sarif = readJson(join(outdir, "stacks", "test", PolicyPack.SARIF_FILE));
     expect(sarif.version).toBe("2.1.0");
     const run = sarif.runs[0];
-    expect(run.tool.driver.rules.find((r: { id: string }) => r.id === "LOG-001")).toMatchObject({ shortDescription: { text: "Log groups have a retention period" }, defaultConfiguration: { level: "error" } });
+    expect(run.tool.driver.rules.find((r: { id: string }) => r.id === "LOG-001")).toMatchObject({
+      shortDescription: { text: "Log groups have a retention period" },
+      defaultConfiguration: { level: "error" },
+    });
     expect(run.results).toEqual([
       expect.objectContaining({
         ruleId: "LOG-001",
@@ -86,11 +89,18 @@ describe("PolicyPack", () => {
 
     const report = readJson(join(outdir, "stacks", "test", PolicyPack.REPORT_FILE));
     expect(report.summary).toEqual({ errors: 0, warnings: 0, suppressed: 1 });
-    expect(report.findings[0]).toMatchObject({ ruleId: "LOG-001", suppressed: { reason: "Audit trail kept forever by legal hold", declaredAt: "test/Forever" } });
+    expect(report.findings[0]).toMatchObject({
+      ruleId: "LOG-001",
+      suppressed: { reason: "Audit trail kept forever by legal hold", declaredAt: "test/Forever" },
+    });
     const result = readJson(join(outdir, "stacks", "test", PolicyPack.SARIF_FILE)).runs[0].results[0];
-    expect(result.suppressions).toEqual([expect.objectContaining({ kind: "inSource", status: "accepted", justification: "Audit trail kept forever by legal hold" })]);
+    expect(result.suppressions).toEqual([
+      expect.objectContaining({ kind: "inSource", status: "accepted", justification: "Audit trail kept forever by legal hold" }),
+    ]);
     const manifest = readJson(join(outdir, "manifest.json"));
-    expect(manifest.stacks.test.annotations).toEqual([expect.objectContaining({ level: "@cdktf/info", message: expect.stringContaining("SUPPRESSED error LOG-001") })]);
+    expect(manifest.stacks.test.annotations).toEqual([
+      expect.objectContaining({ level: "@cdktf/info", message: expect.stringContaining("SUPPRESSED error LOG-001") }),
+    ]);
   });
 
   test("reports warnings without failing synth", () => {
@@ -100,7 +110,11 @@ describe("PolicyPack", () => {
     app.synth();
     expect(readJson(join(outdir, "stacks", "test", PolicyPack.REPORT_FILE)).summary).toEqual({ errors: 0, warnings: 1, suppressed: 0 });
     expect(readJson(join(outdir, "manifest.json")).stacks.test.annotations).toEqual([
-      expect.objectContaining({ constructPath: "test/Cluster", level: "@cdktf/warn", message: expect.stringContaining("WARNING ECS-001 aws_ecs_cluster.Cluster") }),
+      expect.objectContaining({
+        constructPath: "test/Cluster",
+        level: "@cdktf/warn",
+        message: expect.stringContaining("WARNING ECS-001 aws_ecs_cluster.Cluster"),
+      }),
     ]);
   });
 
@@ -150,8 +164,12 @@ describe("PolicyPack", () => {
       expect(() => app.synth()).toThrow();
       const printed = log.mock.calls.map((c) => String(c[0])).join("\n");
       expect(printed).toContain('Policy check of stack "test" (non-production): 1 error(s), 0 warning(s), 0 suppressed');
-      expect(printed).toContain("  ERROR LOG-001 aws_cloudwatch_log_group.Forever (test/Forever): retention_in_days is not set, so events never expire.");
-      expect(printed).toContain(`  Report: ${join(outdir, "stacks", "test", "policy-report.json")}, ${join(outdir, "stacks", "test", "policy-report.sarif")}`);
+      expect(printed).toContain(
+        "  ERROR LOG-001 aws_cloudwatch_log_group.Forever (test/Forever): retention_in_days is not set, so events never expire.",
+      );
+      expect(printed).toContain(
+        `  Report: ${join(outdir, "stacks", "test", "policy-report.json")}, ${join(outdir, "stacks", "test", "policy-report.sarif")}`,
+      );
       expect(printed).toContain("Synth fails until every error is fixed or suppressed with a reason.");
     } finally {
       log.mockRestore();
@@ -176,7 +194,10 @@ describe("PolicyPack", () => {
       severity: { production: "error", nonProduction: "warning" },
       appliesTo: ["aws_cloudwatch_log_group"],
       references: [],
-      check: (r) => (String(r.config.name).startsWith("/acme/") ? [] : [{ message: `name ${String(r.config.name)} is outside /acme`, fix: "Rename it." }]),
+      check: (r) =>
+        String(r.config.name).startsWith("/acme/")
+          ? []
+          : [{ message: `name ${String(r.config.name)} is outside /acme`, fix: "Rename it." }],
     };
     const stack = newStack();
     logGroup(stack);
@@ -186,7 +207,13 @@ describe("PolicyPack", () => {
   });
 
   test("a rule that throws names itself and the resource", () => {
-    const broken: Rule = { ...logRetention, id: "ACME-002", check: () => { throw new Error("boom"); } };
+    const broken: Rule = {
+      ...logRetention,
+      id: "ACME-002",
+      check: () => {
+        throw new Error("boom");
+      },
+    };
     const stack = newStack();
     logGroup(stack);
     const pack = applyPolicies(stack, { environmentClass: "non-production", rules: [broken], ...quiet });
@@ -195,7 +222,8 @@ describe("PolicyPack", () => {
 });
 
 describe("suppress", () => {
-  const evaluate = (stack: TerraformStack) => applyPolicies(stack, { environmentClass: "production", rules: [logRetention], ...quiet }).evaluate().findings;
+  const evaluate = (stack: TerraformStack) =>
+    applyPolicies(stack, { environmentClass: "production", rules: [logRetention], ...quiet }).evaluate().findings;
 
   test("on a construct, covers every resource under it", () => {
     const stack = newStack();

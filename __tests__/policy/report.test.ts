@@ -14,15 +14,37 @@ import {
   toSarif,
 } from "../../src/policy";
 
-const error: Finding = { ruleId: "LOG-001", severity: "error", constructPath: "dev/Logs", address: "aws_cloudwatch_log_group.Logs", message: "retention_in_days is not set", fix: "Set it." };
-const suppressed: Finding = { ...error, constructPath: "dev/Audit", address: "aws_cloudwatch_log_group.Audit", suppressed: { reason: "Legal hold", declaredAt: "dev/Audit" } };
-const unused: Finding = { ruleId: "POL-001", severity: "warning", constructPath: "dev/Old", message: "the suppression of ECS-003 (\"x\") matches no finding here or below", fix: "Remove the suppression." };
+const error: Finding = {
+  ruleId: "LOG-001",
+  severity: "error",
+  constructPath: "dev/Logs",
+  address: "aws_cloudwatch_log_group.Logs",
+  message: "retention_in_days is not set",
+  fix: "Set it.",
+};
+const suppressed: Finding = {
+  ...error,
+  constructPath: "dev/Audit",
+  address: "aws_cloudwatch_log_group.Audit",
+  suppressed: { reason: "Legal hold", declaredAt: "dev/Audit" },
+};
+const unused: Finding = {
+  ruleId: "POL-001",
+  severity: "warning",
+  constructPath: "dev/Old",
+  message: 'the suppression of ECS-003 ("x") matches no finding here or below',
+  fix: "Remove the suppression.",
+};
 
 describe("buildReport", () => {
   test("counts unsuppressed errors and warnings separately from suppressed findings, and lists each rule's severity", () => {
     const report = buildReport("dev", "non-production", [logRetention, elbDeletionProtection], [error, suppressed, unused]);
     expect(report.summary).toEqual({ errors: 1, warnings: 1, suppressed: 1 });
-    expect(report.rules.map((r) => [r.id, r.severity])).toEqual([["LOG-001", "error"], ["ELB-003", "off"], ["POL-001", "warning"]]);
+    expect(report.rules.map((r) => [r.id, r.severity])).toEqual([
+      ["LOG-001", "error"],
+      ["ELB-003", "off"],
+      ["POL-001", "warning"],
+    ]);
     expect(report.findings[2]).not.toHaveProperty("address");
   });
 });
@@ -40,12 +62,16 @@ describe("renderSummary", () => {
   });
 
   test("names the construct path when the finding is not about a resource", () => {
-    expect(formatFinding(unused)).toBe('WARNING POL-001 dev/Old: the suppression of ECS-003 ("x") matches no finding here or below. Fix: Remove the suppression.');
+    expect(formatFinding(unused)).toBe(
+      'WARNING POL-001 dev/Old: the suppression of ECS-003 ("x") matches no finding here or below. Fix: Remove the suppression.',
+    );
   });
 });
 
 describe("toSarif", () => {
-  const sarif = toSarif(buildReport("dev", "non-production", [logRetention, elbDeletionProtection], [error, suppressed, unused]), { artifactUri: "cdktf.out/stacks/dev/cdk.tf.json" }) as any;
+  const sarif = toSarif(buildReport("dev", "non-production", [logRetention, elbDeletionProtection], [error, suppressed, unused]), {
+    artifactUri: "cdktf.out/stacks/dev/cdk.tf.json",
+  }) as any;
   const run = sarif.runs[0];
 
   test("describes every rule, with rules that are off in this environment class disabled", () => {
@@ -78,18 +104,37 @@ describe("toSarif", () => {
   });
 
   test("marks suppressed findings as accepted in-source suppressions with the reason", () => {
-    expect(run.results[1].suppressions).toEqual([{ kind: "inSource", status: "accepted", justification: "Legal hold", location: { logicalLocations: [{ fullyQualifiedName: "dev/Audit" }] } }]);
+    expect(run.results[1].suppressions).toEqual([
+      {
+        kind: "inSource",
+        status: "accepted",
+        justification: "Legal hold",
+        location: { logicalLocations: [{ fullyQualifiedName: "dev/Audit" }] },
+      },
+    ]);
   });
 });
 
 describe("StackIndex", () => {
-  const resource = (type: string, name: string, config: Record<string, unknown> = {}): PolicyResource => ({ type, address: `${type}.${name}`, constructPath: `dev/${name}`, config, taggable: true });
+  const resource = (type: string, name: string, config: Record<string, unknown> = {}): PolicyResource => ({
+    type,
+    address: `${type}.${name}`,
+    constructPath: `dev/${name}`,
+    config,
+    taggable: true,
+  });
 
   test("finds the in-stack resources a value refers to, at any depth", () => {
     const vpc = resource("aws_vpc", "Vpc");
     const doc = resource("data.aws_iam_policy_document", "Doc");
     const index = new StackIndex({ resources: [vpc, doc], providers: {} }, "production");
-    expect(index.referencedBy({ a: ["${aws_vpc.Vpc.id}"], b: "${data.aws_iam_policy_document.Doc.json}", c: "${var.x} ${aws_subnet.Missing.id}" })).toEqual([vpc, doc]);
+    expect(
+      index.referencedBy({
+        a: ["${aws_vpc.Vpc.id}"],
+        b: "${data.aws_iam_policy_document.Doc.json}",
+        c: "${var.x} ${aws_subnet.Missing.id}",
+      }),
+    ).toEqual([vpc, doc]);
     expect(index.refersTo("${element(aws_vpc.Vpc.*.id, 0)}", vpc)).toBe(true);
     expect(index.refersTo("aws_vpc.Vpc.id", vpc)).toBe(false);
   });
@@ -98,7 +143,13 @@ describe("StackIndex", () => {
     const index = new StackIndex(
       {
         resources: [],
-        providers: { aws: [{ region: "eu-west-1", default_tags: [{ tags: { Owner: "a" } }] }, { alias: "us", default_tags: "${var.tags}" }, { alias: "none" }] },
+        providers: {
+          aws: [
+            { region: "eu-west-1", default_tags: [{ tags: { Owner: "a" } }] },
+            { alias: "us", default_tags: "${var.tags}" },
+            { alias: "none" },
+          ],
+        },
       },
       "production",
     );

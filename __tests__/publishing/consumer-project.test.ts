@@ -26,7 +26,12 @@ describe("consumerProject", () => {
 
   test("depends on the exact published version and the given peers and tools", () => {
     const pkg = JSON.parse(files["package.json"]);
-    expect(pkg.dependencies).toEqual({ "cdktf-ecs-platform": "1.2.3", cdktf: "0.21.0", constructs: "10.4.2", "@cdktf/provider-aws": "20.1.0" });
+    expect(pkg.dependencies).toEqual({
+      "cdktf-ecs-platform": "1.2.3",
+      cdktf: "0.21.0",
+      constructs: "10.4.2",
+      "@cdktf/provider-aws": "20.1.0",
+    });
     expect(pkg.devDependencies).toEqual({ typescript: "5.9.3", "@types/node": "20.19.9" });
   });
 

@@ -49,7 +49,8 @@ describe("package dependencies", () => {
   });
 
   test("the versions developed and tested against are inside the peer ranges", () => {
-    for (const peer of PEERS) expect([peer, caretAllows(manifest.peerDependencies[peer], manifest.devDependencies[peer])]).toEqual([peer, true]);
+    for (const peer of PEERS)
+      expect([peer, caretAllows(manifest.peerDependencies[peer], manifest.devDependencies[peer])]).toEqual([peer, true]);
   });
 
   test("the peer ranges for cdktf and constructs are the ones @cdktf/provider-aws itself asks for", () => {
@@ -114,7 +115,11 @@ describe("package publishing", () => {
         writeFileSync(join(dir, f), "x");
       }
       writeFileSync(join(dir, "package.json"), JSON.stringify({ ...manifest, scripts: {} }));
-      const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+      const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+        cwd: dir,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "ignore"],
+      });
       const packed = (JSON.parse(out)[0].files as Array<{ path: string }>).map((f) => f.path).sort();
       expect(packed).toEqual([
         "CHANGELOG.md",
@@ -155,7 +160,13 @@ describe("manifest helpers", () => {
     try {
       writeFileSync(
         join(dir, "a.ts"),
-        ['import { A } from "pkg-a";', 'import type { B } from "@scope/pkg-b/deep";', 'export { C } from "pkg-c";', 'const d = require("pkg-d");', 'import { e } from "./local";'].join("\n"),
+        [
+          'import { A } from "pkg-a";',
+          'import type { B } from "@scope/pkg-b/deep";',
+          'export { C } from "pkg-c";',
+          'const d = require("pkg-d");',
+          'import { e } from "./local";',
+        ].join("\n"),
       );
       expect([...importedPackages(dir)].sort()).toEqual(["@scope/pkg-b", "pkg-a", "pkg-c", "pkg-d"]);
     } finally {

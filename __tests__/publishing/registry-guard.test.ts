@@ -23,6 +23,8 @@ describe("publishRegistryProblem", () => {
   });
 
   test("names a registry setting that is not a URL", () => {
-    expect(publishRegistryProblem({ npm_command: "publish", npm_config_registry: "npm.internal" })).toBe('npm_config_registry "npm.internal" is not a URL');
+    expect(publishRegistryProblem({ npm_command: "publish", npm_config_registry: "npm.internal" })).toBe(
+      'npm_config_registry "npm.internal" is not a URL',
+    );
   });
 });

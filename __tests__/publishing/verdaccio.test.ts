@@ -41,7 +41,10 @@ describe("startRegistry", () => {
     writeFileSync(join(pkg, "index.js"), "module.exports = 1;\n");
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toLowerCase().startsWith("npm_")));
     try {
-      await run("npm", ["publish", "--no-audit"], { cwd: pkg, env: { ...env, npm_config_registry: registry.url, npm_config_userconfig: userConfig } });
+      await run("npm", ["publish", "--no-audit"], {
+        cwd: pkg,
+        env: { ...env, npm_config_registry: registry.url, npm_config_userconfig: userConfig },
+      });
       return "published";
     } catch (error) {
       return String((error as { stderr?: string }).stderr);
@@ -78,7 +81,9 @@ describe("startRegistry", () => {
   });
 
   test("admits no second user", async () => {
-    await expect(registry.addUser("intruder", "another-password")).rejects.toThrow("registry refused user intruder: 403 maximum amount of users reached");
+    await expect(registry.addUser("intruder", "another-password")).rejects.toThrow(
+      "registry refused user intruder: 403 maximum amount of users reached",
+    );
   });
 
   test("stops and frees its port; stopping twice is harmless", async () => {

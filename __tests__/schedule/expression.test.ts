@@ -104,23 +104,36 @@ describe("parseScheduleExpression: rate", () => {
 
 describe("parseScheduleExpression: at and form", () => {
   test("accepts a real date-time", () => {
-    expect(parseScheduleExpression("at(2030-02-28T23:59:59)")).toEqual({ ok: true, expression: { kind: "at", dateTime: "2030-02-28T23:59:59" } });
+    expect(parseScheduleExpression("at(2030-02-28T23:59:59)")).toEqual({
+      ok: true,
+      expression: { kind: "at", dateTime: "2030-02-28T23:59:59" },
+    });
   });
 
-  test.each(["at(2030-02-30T00:00:00)", "at(2030-13-01T00:00:00)", "at(2030-01-01T24:00:00)", "at(2030-01-01 00:00:00)", "at(2030-01-01T00:00)"])(
-    "rejects %s",
-    (expression) => {
-      expect(problem(expression)).toMatch(/^SCHEDULE_AT: at\(yyyy-mm-ddThh:mm:ss\) with a real date and time/);
-    },
-  );
+  test.each([
+    "at(2030-02-30T00:00:00)",
+    "at(2030-13-01T00:00:00)",
+    "at(2030-01-01T24:00:00)",
+    "at(2030-01-01 00:00:00)",
+    "at(2030-01-01T00:00)",
+  ])("rejects %s", (expression) => {
+    expect(problem(expression)).toMatch(/^SCHEDULE_AT: at\(yyyy-mm-ddThh:mm:ss\) with a real date and time/);
+  });
 
   test("rejects at() where only EventBridge rules are allowed", () => {
-    expect(problem("at(2030-01-01T00:00:00)", false)).toMatch(/^SCHEDULE_AT_NOT_SUPPORTED: an expression of the form cron\(\.\.\.\) or rate\(\.\.\.\) \(EventBridge rules do not take at\(\)\)$/);
+    expect(problem("at(2030-01-01T00:00:00)", false)).toMatch(
+      /^SCHEDULE_AT_NOT_SUPPORTED: an expression of the form cron\(\.\.\.\) or rate\(\.\.\.\) \(EventBridge rules do not take at\(\)\)$/,
+    );
   });
 
-  test.each(["every day", "cron 0 2 * * ? *", "CRON(0 2 * * ? *)", " rate(1 hour)", "rate(1 hour) ", "cron(0 2 * * ? *"])("rejects the form %j", (expression) => {
-    expect(problem(expression)).toMatch(/^SCHEDULE_EXPRESSION_FORM: an expression of the form cron\(\.\.\.\), rate\(\.\.\.\) or at\(\.\.\.\)$/);
-  });
+  test.each(["every day", "cron 0 2 * * ? *", "CRON(0 2 * * ? *)", " rate(1 hour)", "rate(1 hour) ", "cron(0 2 * * ? *"])(
+    "rejects the form %j",
+    (expression) => {
+      expect(problem(expression)).toMatch(
+        /^SCHEDULE_EXPRESSION_FORM: an expression of the form cron\(\.\.\.\), rate\(\.\.\.\) or at\(\.\.\.\)$/,
+      );
+    },
+  );
 });
 
 describe("ScheduleExpression builders", () => {
@@ -136,7 +149,11 @@ describe("ScheduleExpression builders", () => {
   });
 
   test("every builder output parses", () => {
-    for (const e of [ScheduleExpression.cron({ hour: 3, weekDay: "2#1" }), ScheduleExpression.rate(2, "day"), ScheduleExpression.at("2031-06-01T12:00:00")]) {
+    for (const e of [
+      ScheduleExpression.cron({ hour: 3, weekDay: "2#1" }),
+      ScheduleExpression.rate(2, "day"),
+      ScheduleExpression.at("2031-06-01T12:00:00"),
+    ]) {
       expect(parseScheduleExpression(e).ok).toBe(true);
     }
   });

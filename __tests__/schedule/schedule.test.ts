@@ -1,10 +1,16 @@
 import { Construct } from "constructs";
-import { failureQueueSendStatements, renderFailureQueuePolicy, renderFlexibleTimeWindow, renderRetryPolicy } from "../../src/schedule/render";
+import {
+  failureQueueSendStatements,
+  renderFailureQueuePolicy,
+  renderFlexibleTimeWindow,
+  renderRetryPolicy,
+} from "../../src/schedule/render";
 import { SchedulerSchedule, SchedulerScheduleProps } from "../../src/schedule/scheduler-schedule";
 import { resourceAt, resourcesOf, synth } from "../helpers";
 import { pingProps } from "./fixtures";
 
-const build = (scope: Construct, extra: Partial<SchedulerScheduleProps> = {}) => new SchedulerSchedule(scope, "Ping", { ...pingProps, ...extra });
+const build = (scope: Construct, extra: Partial<SchedulerScheduleProps> = {}) =>
+  new SchedulerSchedule(scope, "Ping", { ...pingProps, ...extra });
 
 describe("schedule rendering", () => {
   test("retry policy and time window shapes", () => {
@@ -16,7 +22,16 @@ describe("schedule rendering", () => {
   test("the failure queue policy denies plain HTTP and lets only the listed rules send", () => {
     expect(JSON.parse(renderFailureQueuePolicy("arn:q", []))).toEqual({
       Version: "2012-10-17",
-      Statement: [{ Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "sqs:*", Resource: "arn:q", Condition: { Bool: { "aws:SecureTransport": "false" } } }],
+      Statement: [
+        {
+          Sid: "DenyInsecureTransport",
+          Effect: "Deny",
+          Principal: "*",
+          Action: "sqs:*",
+          Resource: "arn:q",
+          Condition: { Bool: { "aws:SecureTransport": "false" } },
+        },
+      ],
     });
     const policy = JSON.parse(renderFailureQueuePolicy("arn:q", ["arn:r1", "arn:r2"]));
     expect(policy.Statement[1]).toEqual({
@@ -30,14 +45,22 @@ describe("schedule rendering", () => {
   });
 
   test("sending to the queue needs the key only when there is one", () => {
-    expect(failureQueueSendStatements("arn:q")).toEqual([{ sid: "SendFailedInvocations", actions: ["sqs:SendMessage"], resources: ["arn:q"] }]);
-    expect(failureQueueSendStatements("arn:q", "arn:k")[1]).toEqual({ sid: "EncryptFailedInvocations", actions: ["kms:GenerateDataKey", "kms:Decrypt"], resources: ["arn:k"] });
+    expect(failureQueueSendStatements("arn:q")).toEqual([
+      { sid: "SendFailedInvocations", actions: ["sqs:SendMessage"], resources: ["arn:q"] },
+    ]);
+    expect(failureQueueSendStatements("arn:q", "arn:k")[1]).toEqual({
+      sid: "EncryptFailedInvocations",
+      actions: ["kms:GenerateDataKey", "kms:Decrypt"],
+      resources: ["arn:k"],
+    });
   });
 });
 
 describe("SchedulerSchedule", () => {
   test("invokes a universal target with its own role holding only the target's statements and the queue", () => {
-    const s = synth((stack) => build(stack, { description: "Pings the work queue", kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/k" }));
+    const s = synth((stack) =>
+      build(stack, { description: "Pings the work queue", kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/k" }),
+    );
     const schedule = resourceAt(s, "aws_scheduler_schedule", "Ping");
     expect(schedule).toMatchObject({
       name: "acme-test-ping",

@@ -11,8 +11,10 @@ import { nightly, NightlyProps } from "./fixtures";
 const RESERVED_TAG_KEY = 'a key of 1 to 128 characters not starting with "aws:"';
 const NAME_64 = "1 to 64 characters of letters, digits and ._-";
 const IANA = 'an IANA time zone name such as "Europe/Paris", "America/New_York" or "UTC"';
-const RULE_ONLY = 'no value with trigger "eventbridge-rule" (EventBridge rules run in UTC and have no time window, dates, groups or key; use the default "scheduler" trigger)';
-const NOT_AWSVPC = (property: string) => `no ${property} for a task definition in bridge network mode (only awsvpc tasks have their own network interface)`;
+const RULE_ONLY =
+  'no value with trigger "eventbridge-rule" (EventBridge rules run in UTC and have no time window, dates, groups or key; use the default "scheduler" trigger)';
+const NOT_AWSVPC = (property: string) =>
+  `no ${property} for a task definition in bridge network mode (only awsvpc tasks have their own network interface)`;
 
 const task = (extra: Partial<NightlyProps>) => (scope: Construct) => nightly(scope, extra);
 const bridge: Partial<NightlyProps> = { compatibility: "EC2", networkMode: "bridge", providers: ["acme-ec2"] };
@@ -22,8 +24,15 @@ const rule = (extra: Partial<EventRuleTriggerProps>) => (scope: Construct) =>
     name: "acme-test-nightly-report",
     schedule: "cron(0 2 * * ? *)",
     clusterArn: "arn:aws:ecs:eu-west-1:111122223333:cluster/acme-test",
-    runTask: { taskDefinitionArn: "arn:aws:ecs:eu-west-1:111122223333:task-definition/acme-test-report:3", taskCount: 1, group: "scheduled:acme-test-nightly-report", enableEcsManagedTags: true },
-    statements: [{ sid: "RunTask", actions: ["ecs:RunTask"], resources: ["arn:aws:ecs:eu-west-1:111122223333:task-definition/acme-test-report:*"] }],
+    runTask: {
+      taskDefinitionArn: "arn:aws:ecs:eu-west-1:111122223333:task-definition/acme-test-report:3",
+      taskCount: 1,
+      group: "scheduled:acme-test-nightly-report",
+      enableEcsManagedTags: true,
+    },
+    statements: [
+      { sid: "RunTask", actions: ["ecs:RunTask"], resources: ["arn:aws:ecs:eu-west-1:111122223333:task-definition/acme-test-report:*"] },
+    ],
     summary: "the nightly report",
     ...extra,
   });
@@ -32,74 +41,188 @@ describe("ScheduledTask bad input", () => {
   const at = "test/Nightly";
   const seventeenSubnets = Array.from({ length: 17 }, (_, i) => `s-${i}`);
   testRejections([
-    ["a name over 64 characters", task({ name: "a".repeat(65) }), expectedMessage(at, "name", "a".repeat(65), NAME_64, "SCHEDULED_TASK_NAME")],
+    [
+      "a name over 64 characters",
+      task({ name: "a".repeat(65) }),
+      expectedMessage(at, "name", "a".repeat(65), NAME_64, "SCHEDULED_TASK_NAME"),
+    ],
     ["a name with spaces", task({ name: "nightly report" }), expectedMessage(at, "name", "nightly report", NAME_64, "SCHEDULED_TASK_NAME")],
-    ["a reserved tag key", task({ tags: { "aws:team": "x" } }), expectedMessage(at, "tags.aws:team", "aws:team", RESERVED_TAG_KEY, "TAG_KEY_INVALID")],
-    ["an unknown trigger", task({ trigger: "cron" as any }), expectedMessage(at, "trigger", "cron", 'one of "scheduler", "eventbridge-rule"', "SCHEDULED_TASK_TRIGGER")],
+    [
+      "a reserved tag key",
+      task({ tags: { "aws:team": "x" } }),
+      expectedMessage(at, "tags.aws:team", "aws:team", RESERVED_TAG_KEY, "TAG_KEY_INVALID"),
+    ],
+    [
+      "an unknown trigger",
+      task({ trigger: "cron" as any }),
+      expectedMessage(at, "trigger", "cron", 'one of "scheduler", "eventbridge-rule"', "SCHEDULED_TASK_TRIGGER"),
+    ],
     [
       "a cron minute out of range",
       task({ schedule: "cron(61 2 * * ? *)" }),
-      expectedMessage(at, "schedule", "cron(61 2 * * ? *)", '61 is out of range 0-59 in the minutes field ("61"); it takes 0-59 with , - * /', "SCHEDULE_CRON_FIELD"),
+      expectedMessage(
+        at,
+        "schedule",
+        "cron(61 2 * * ? *)",
+        '61 is out of range 0-59 in the minutes field ("61"); it takes 0-59 with , - * /',
+        "SCHEDULE_CRON_FIELD",
+      ),
     ],
     [
       "cron with both day fields set",
       task({ schedule: "cron(0 2 * * MON *)" }),
-      expectedMessage(at, "schedule", "cron(0 2 * * MON *)", 'exactly one of day-of-month ("*") and day-of-week ("MON") to be "?"', "SCHEDULE_CRON_DAY_FIELDS"),
+      expectedMessage(
+        at,
+        "schedule",
+        "cron(0 2 * * MON *)",
+        'exactly one of day-of-month ("*") and day-of-week ("MON") to be "?"',
+        "SCHEDULE_CRON_DAY_FIELDS",
+      ),
     ],
     [
       "cron with five fields",
       task({ schedule: "cron(0 2 * * ?)" }),
-      expectedMessage(at, "schedule", "cron(0 2 * * ?)", "6 space-separated fields (minutes hours day-of-month month day-of-week year), got 5", "SCHEDULE_CRON_FIELDS"),
+      expectedMessage(
+        at,
+        "schedule",
+        "cron(0 2 * * ?)",
+        "6 space-separated fields (minutes hours day-of-month month day-of-week year), got 5",
+        "SCHEDULE_CRON_FIELDS",
+      ),
     ],
-    ["a rate with a plural unit for 1", task({ schedule: "rate(1 hours)" }), expectedMessage(at, "schedule", "rate(1 hours)", 'the singular unit "hour" for a rate of 1', "SCHEDULE_RATE_UNIT")],
-    ["a rate of zero", task({ schedule: "rate(0 minutes)" }), expectedMessage(at, "schedule", "rate(0 minutes)", 'a rate value that is a whole number of at least 1 (got "0")', "SCHEDULE_RATE_VALUE")],
-    ["not an expression", task({ schedule: "every night" }), expectedMessage(at, "schedule", "every night", "an expression of the form cron(...), rate(...) or at(...)", "SCHEDULE_EXPRESSION_FORM")],
+    [
+      "a rate with a plural unit for 1",
+      task({ schedule: "rate(1 hours)" }),
+      expectedMessage(at, "schedule", "rate(1 hours)", 'the singular unit "hour" for a rate of 1', "SCHEDULE_RATE_UNIT"),
+    ],
+    [
+      "a rate of zero",
+      task({ schedule: "rate(0 minutes)" }),
+      expectedMessage(
+        at,
+        "schedule",
+        "rate(0 minutes)",
+        'a rate value that is a whole number of at least 1 (got "0")',
+        "SCHEDULE_RATE_VALUE",
+      ),
+    ],
+    [
+      "not an expression",
+      task({ schedule: "every night" }),
+      expectedMessage(
+        at,
+        "schedule",
+        "every night",
+        "an expression of the form cron(...), rate(...) or at(...)",
+        "SCHEDULE_EXPRESSION_FORM",
+      ),
+    ],
     [
       "an at() that does not exist",
       task({ schedule: "at(2030-02-30T02:00:00)" }),
-      expectedMessage(at, "schedule", "at(2030-02-30T02:00:00)", 'at(yyyy-mm-ddThh:mm:ss) with a real date and time, e.g. "at(2030-01-31T23:00:00)"', "SCHEDULE_AT"),
+      expectedMessage(
+        at,
+        "schedule",
+        "at(2030-02-30T02:00:00)",
+        'at(yyyy-mm-ddThh:mm:ss) with a real date and time, e.g. "at(2030-01-31T23:00:00)"',
+        "SCHEDULE_AT",
+      ),
     ],
     ["a time zone that is not IANA", task({ timeZone: "CET+1" }), expectedMessage(at, "timeZone", "CET+1", IANA, "SCHEDULE_TIME_ZONE")],
-    ["a flexible window over a day", task({ flexibleTimeWindowMinutes: 1441 }), expectedMessage(at, "flexibleTimeWindowMinutes", 1441, "an integer from 1 to 1440 minutes", "SCHEDULE_FLEXIBLE_WINDOW")],
-    ["too many retries", task({ retryAttempts: 186 }), expectedMessage(at, "retryAttempts", 186, "an integer from 0 to 185", "SCHEDULE_RETRY_ATTEMPTS")],
-    ["an event age under a minute", task({ maxEventAgeSeconds: 30 }), expectedMessage(at, "maxEventAgeSeconds", 30, "an integer from 60 to 86400 seconds", "SCHEDULE_MAX_EVENT_AGE")],
+    [
+      "a flexible window over a day",
+      task({ flexibleTimeWindowMinutes: 1441 }),
+      expectedMessage(at, "flexibleTimeWindowMinutes", 1441, "an integer from 1 to 1440 minutes", "SCHEDULE_FLEXIBLE_WINDOW"),
+    ],
+    [
+      "too many retries",
+      task({ retryAttempts: 186 }),
+      expectedMessage(at, "retryAttempts", 186, "an integer from 0 to 185", "SCHEDULE_RETRY_ATTEMPTS"),
+    ],
+    [
+      "an event age under a minute",
+      task({ maxEventAgeSeconds: 30 }),
+      expectedMessage(at, "maxEventAgeSeconds", 30, "an integer from 60 to 86400 seconds", "SCHEDULE_MAX_EVENT_AGE"),
+    ],
     [
       "a start date without an offset",
       task({ startDate: "2030-01-01T00:00:00" }),
-      expectedMessage(at, "startDate", "2030-01-01T00:00:00", 'an RFC 3339 date-time with an offset, e.g. "2030-01-01T00:00:00Z"', "SCHEDULE_DATE"),
+      expectedMessage(
+        at,
+        "startDate",
+        "2030-01-01T00:00:00",
+        'an RFC 3339 date-time with an offset, e.g. "2030-01-01T00:00:00Z"',
+        "SCHEDULE_DATE",
+      ),
     ],
     [
       "an end date before the start",
       task({ startDate: "2030-01-02T00:00:00Z", endDate: "2030-01-01T00:00:00Z" }),
       expectedMessage(at, "endDate", "2030-01-01T00:00:00Z", "a date after startDate (2030-01-02T00:00:00Z)", "SCHEDULE_DATES"),
     ],
-    ["failure retention over 14 days", task({ failureQueue: { retentionDays: 15 } }), expectedMessage(at, "failureQueue.retentionDays", 15, "an integer from 1 to 14 days", "SCHEDULE_FAILURE_RETENTION")],
-    ["more than 10 tasks", task({ taskCount: 11 }), expectedMessage(at, "taskCount", 11, "an integer from 1 to 10", "SCHEDULED_TASK_COUNT")],
+    [
+      "failure retention over 14 days",
+      task({ failureQueue: { retentionDays: 15 } }),
+      expectedMessage(at, "failureQueue.retentionDays", 15, "an integer from 1 to 14 days", "SCHEDULE_FAILURE_RETENTION"),
+    ],
+    [
+      "more than 10 tasks",
+      task({ taskCount: 11 }),
+      expectedMessage(at, "taskCount", 11, "an integer from 1 to 10", "SCHEDULED_TASK_COUNT"),
+    ],
     [
       "both a launch type and a strategy",
       task({ launchType: "FARGATE", capacityProviderStrategy: [{ capacityProvider: "FARGATE" }] }),
       expectedMessage(at, "launchType", "FARGATE", "either launchType or capacityProviderStrategy, not both", "SCHEDULED_TASK_PLACEMENT"),
     ],
-    ["the EC2 launch type for a Fargate task", task({ launchType: "EC2" }), expectedMessage(at, "launchType", "EC2", 'one of "FARGATE"', "SCHEDULED_TASK_LAUNCH_TYPE")],
+    [
+      "the EC2 launch type for a Fargate task",
+      task({ launchType: "EC2" }),
+      expectedMessage(at, "launchType", "EC2", 'one of "FARGATE"', "SCHEDULED_TASK_LAUNCH_TYPE"),
+    ],
     [
       "a provider the cluster lacks",
       task({ capacityProviderStrategy: [{ capacityProvider: "acme-ec2" }] }),
-      expectedMessage(at, "capacityProviderStrategy[0].capacityProvider", "acme-ec2", 'a capacity provider of the cluster: "FARGATE", "FARGATE_SPOT"', "CLUSTER_STRATEGY_UNKNOWN_PROVIDER"),
+      expectedMessage(
+        at,
+        "capacityProviderStrategy[0].capacityProvider",
+        "acme-ec2",
+        'a capacity provider of the cluster: "FARGATE", "FARGATE_SPOT"',
+        "CLUSTER_STRATEGY_UNKNOWN_PROVIDER",
+      ),
     ],
     [
       "the same provider twice",
       task({ capacityProviderStrategy: [{ capacityProvider: "FARGATE" }, { capacityProvider: "FARGATE" }] }),
-      expectedMessage(at, "capacityProviderStrategy[1].capacityProvider", "FARGATE", "each capacity provider at most once", "CLUSTER_STRATEGY_DUPLICATE"),
+      expectedMessage(
+        at,
+        "capacityProviderStrategy[1].capacityProvider",
+        "FARGATE",
+        "each capacity provider at most once",
+        "CLUSTER_STRATEGY_DUPLICATE",
+      ),
     ],
     [
       "an EC2 provider for a Fargate task",
       task({ providers: ["FARGATE_SPOT", "acme-ec2"], capacityProviderStrategy: [{ capacityProvider: "acme-ec2" }] }),
-      expectedMessage(at, "capacityProviderStrategy[0].capacityProvider", "acme-ec2", "FARGATE or FARGATE_SPOT for a Fargate task definition", "SCHEDULED_TASK_STRATEGY_COMPATIBILITY"),
+      expectedMessage(
+        at,
+        "capacityProviderStrategy[0].capacityProvider",
+        "acme-ec2",
+        "FARGATE or FARGATE_SPOT for a Fargate task definition",
+        "SCHEDULED_TASK_STRATEGY_COMPATIBILITY",
+      ),
     ],
     [
       "a Fargate provider for an EC2 task",
       task({ compatibility: "EC2", providers: ["FARGATE", "acme-ec2"], capacityProviderStrategy: [{ capacityProvider: "FARGATE" }] }),
-      expectedMessage(at, "capacityProviderStrategy[0].capacityProvider", "FARGATE", "an EC2 capacity provider of the cluster for an EC2 task definition", "SCHEDULED_TASK_STRATEGY_COMPATIBILITY"),
+      expectedMessage(
+        at,
+        "capacityProviderStrategy[0].capacityProvider",
+        "FARGATE",
+        "an EC2 capacity provider of the cluster for an EC2 task definition",
+        "SCHEDULED_TASK_STRATEGY_COMPATIBILITY",
+      ),
     ],
     [
       "the Spot default on a cluster without Fargate Spot",
@@ -107,53 +230,168 @@ describe("ScheduledTask bad input", () => {
       // The cluster name is a token: the message shows it unresolved.
       /^test\/Nightly: invalid capacityProviderStrategy \(missing\): expected a capacityProviderStrategy or launchType, because cluster \$\{TfToken\[TOKEN\.\d+\]\} has no FARGATE_SPOT provider \(the default for scheduled jobs\) \[SCHEDULED_TASK_NO_FARGATE_SPOT\]$/,
     ],
-    ["subnets for a bridge-mode task", task({ ...bridge, subnetIds: ["subnet-1"] }), expectedMessage(at, "subnetIds", ["subnet-1"], NOT_AWSVPC("subnetIds"), "SCHEDULED_TASK_NETWORK_MODE")],
-    ["a public IP setting for a bridge-mode task", task({ ...bridge, assignPublicIp: false }), expectedMessage(at, "assignPublicIp", false, NOT_AWSVPC("assignPublicIp"), "SCHEDULED_TASK_NETWORK_MODE")],
-    ["security groups for a bridge-mode task", task({ ...bridge, securityGroups: [] }), expectedMessage(at, "securityGroups", "(security groups)", NOT_AWSVPC("securityGroups"), "SCHEDULED_TASK_NETWORK_MODE")],
+    [
+      "subnets for a bridge-mode task",
+      task({ ...bridge, subnetIds: ["subnet-1"] }),
+      expectedMessage(at, "subnetIds", ["subnet-1"], NOT_AWSVPC("subnetIds"), "SCHEDULED_TASK_NETWORK_MODE"),
+    ],
+    [
+      "a public IP setting for a bridge-mode task",
+      task({ ...bridge, assignPublicIp: false }),
+      expectedMessage(at, "assignPublicIp", false, NOT_AWSVPC("assignPublicIp"), "SCHEDULED_TASK_NETWORK_MODE"),
+    ],
+    [
+      "security groups for a bridge-mode task",
+      task({ ...bridge, securityGroups: [] }),
+      expectedMessage(at, "securityGroups", "(security groups)", NOT_AWSVPC("securityGroups"), "SCHEDULED_TASK_NETWORK_MODE"),
+    ],
     ["no subnets", task({ subnetIds: [] }), expectedMessage(at, "subnetIds", [], "at least one item", "SCHEDULED_TASK_SUBNETS")],
-    ["17 subnets", task({ subnetIds: seventeenSubnets }), expectedMessage(at, "subnetIds", seventeenSubnets, "at most 16 subnets", "SCHEDULED_TASK_SUBNETS")],
-    ["an empty security group list", task({ securityGroups: [] }), expectedMessage(at, "securityGroups", 0, "1 to 5 security groups (leave it out to get a new one)", "SCHEDULED_TASK_SECURITY_GROUPS")],
+    [
+      "17 subnets",
+      task({ subnetIds: seventeenSubnets }),
+      expectedMessage(at, "subnetIds", seventeenSubnets, "at most 16 subnets", "SCHEDULED_TASK_SUBNETS"),
+    ],
+    [
+      "an empty security group list",
+      task({ securityGroups: [] }),
+      expectedMessage(at, "securityGroups", 0, "1 to 5 security groups (leave it out to get a new one)", "SCHEDULED_TASK_SECURITY_GROUPS"),
+    ],
     [
       "an override for an unknown container",
       task({ containerOverrides: { web: { command: ["x"] } } }),
-      expectedMessage(at, "containerOverrides.web", "web", "a container of task family acme-test-report: report, sidecar", "SCHEDULED_TASK_OVERRIDE_CONTAINER"),
+      expectedMessage(
+        at,
+        "containerOverrides.web",
+        "web",
+        "a container of task family acme-test-report: report, sidecar",
+        "SCHEDULED_TASK_OVERRIDE_CONTAINER",
+      ),
     ],
-    ["an empty command override", task({ containerOverrides: { report: { command: [] } } }), expectedMessage(at, "containerOverrides.report.command", [], "at least one argument, or no command override", "SCHEDULED_TASK_OVERRIDE_COMMAND")],
+    [
+      "an empty command override",
+      task({ containerOverrides: { report: { command: [] } } }),
+      expectedMessage(
+        at,
+        "containerOverrides.report.command",
+        [],
+        "at least one argument, or no command override",
+        "SCHEDULED_TASK_OVERRIDE_COMMAND",
+      ),
+    ],
     [
       "a bad environment name",
       task({ containerOverrides: { report: { environment: { "MY-VAR": "1" } } } }),
-      expectedMessage(at, "containerOverrides.report.environment", "MY-VAR", "variable names of letters, digits and underscores, not starting with a digit", "SCHEDULED_TASK_OVERRIDE_ENVIRONMENT"),
+      expectedMessage(
+        at,
+        "containerOverrides.report.environment",
+        "MY-VAR",
+        "variable names of letters, digits and underscores, not starting with a digit",
+        "SCHEDULED_TASK_OVERRIDE_ENVIRONMENT",
+      ),
     ],
     [
       "overrides over 8192 characters",
       task({ containerOverrides: { report: { command: ["x".repeat(8200)] } } }),
-      expectedMessage(at, "containerOverrides", "8257 characters", "at most 8192 characters of overrides JSON (ECS limit)", "SCHEDULED_TASK_OVERRIDES_TOO_LONG"),
+      expectedMessage(
+        at,
+        "containerOverrides",
+        "8257 characters",
+        "at most 8192 characters of overrides JSON (ECS limit)",
+        "SCHEDULED_TASK_OVERRIDES_TOO_LONG",
+      ),
     ],
     [
       "at() with the eventbridge-rule trigger",
       task({ trigger: "eventbridge-rule", schedule: "at(2030-01-01T00:00:00)" }),
-      expectedMessage(at, "schedule", "at(2030-01-01T00:00:00)", "an expression of the form cron(...) or rate(...) (EventBridge rules do not take at())", "SCHEDULE_AT_NOT_SUPPORTED"),
+      expectedMessage(
+        at,
+        "schedule",
+        "at(2030-01-01T00:00:00)",
+        "an expression of the form cron(...) or rate(...) (EventBridge rules do not take at())",
+        "SCHEDULE_AT_NOT_SUPPORTED",
+      ),
     ],
-    ["a time zone with the eventbridge-rule trigger", task({ trigger: "eventbridge-rule", timeZone: "Europe/Paris" }), expectedMessage(at, "timeZone", "Europe/Paris", RULE_ONLY, "SCHEDULE_NOT_SUPPORTED_BY_RULE")],
-    ["a flexible window with the eventbridge-rule trigger", task({ trigger: "eventbridge-rule", flexibleTimeWindowMinutes: 5 }), expectedMessage(at, "flexibleTimeWindowMinutes", 5, RULE_ONLY, "SCHEDULE_NOT_SUPPORTED_BY_RULE")],
-    ["a start date with the eventbridge-rule trigger", task({ trigger: "eventbridge-rule", startDate: "2030-01-01T00:00:00Z" }), expectedMessage(at, "startDate", "2030-01-01T00:00:00Z", RULE_ONLY, "SCHEDULE_NOT_SUPPORTED_BY_RULE")],
-    ["connections of a task without a security group", (scope) => nightly(scope, bridge).connections, expectedMessage(at, "connections", undefined, "an awsvpc task definition (other network modes have no task security group)", "SCHEDULED_TASK_NO_SECURITY_GROUP")],
+    [
+      "a time zone with the eventbridge-rule trigger",
+      task({ trigger: "eventbridge-rule", timeZone: "Europe/Paris" }),
+      expectedMessage(at, "timeZone", "Europe/Paris", RULE_ONLY, "SCHEDULE_NOT_SUPPORTED_BY_RULE"),
+    ],
+    [
+      "a flexible window with the eventbridge-rule trigger",
+      task({ trigger: "eventbridge-rule", flexibleTimeWindowMinutes: 5 }),
+      expectedMessage(at, "flexibleTimeWindowMinutes", 5, RULE_ONLY, "SCHEDULE_NOT_SUPPORTED_BY_RULE"),
+    ],
+    [
+      "a start date with the eventbridge-rule trigger",
+      task({ trigger: "eventbridge-rule", startDate: "2030-01-01T00:00:00Z" }),
+      expectedMessage(at, "startDate", "2030-01-01T00:00:00Z", RULE_ONLY, "SCHEDULE_NOT_SUPPORTED_BY_RULE"),
+    ],
+    [
+      "connections of a task without a security group",
+      (scope) => nightly(scope, bridge).connections,
+      expectedMessage(
+        at,
+        "connections",
+        undefined,
+        "an awsvpc task definition (other network modes have no task security group)",
+        "SCHEDULED_TASK_NO_SECURITY_GROUP",
+      ),
+    ],
   ]);
 });
 
 describe("EventRuleTrigger bad input", () => {
   const at = "test/Rule";
   testRejections([
-    ["a rule name with spaces", rule({ name: "nightly report" }), expectedMessage(at, "name", "nightly report", NAME_64, "SCHEDULE_RULE_NAME")],
-    ["a reserved tag key", rule({ tags: { "aws:team": "x" } }), expectedMessage(at, "tags.aws:team", "aws:team", RESERVED_TAG_KEY, "TAG_KEY_INVALID")],
-    ["an at() schedule", rule({ schedule: "at(2030-01-01T00:00:00)" }), expectedMessage(at, "schedule", "at(2030-01-01T00:00:00)", "an expression of the form cron(...) or rate(...) (EventBridge rules do not take at())", "SCHEDULE_AT_NOT_SUPPORTED")],
-    ["a time zone other than UTC", rule({ timeZone: "Europe/Paris" }), expectedMessage(at, "timeZone", "Europe/Paris", RULE_ONLY, "SCHEDULE_NOT_SUPPORTED_BY_RULE")],
-    ["a KMS key", rule({ kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/k" }), expectedMessage(at, "kmsKeyArn", "arn:aws:kms:eu-west-1:111122223333:key/k", RULE_ONLY, "SCHEDULE_NOT_SUPPORTED_BY_RULE")],
-    ["too many retries", rule({ retryAttempts: 186 }), expectedMessage(at, "retryAttempts", 186, "an integer from 0 to 185", "SCHEDULE_RETRY_ATTEMPTS")],
-    ["no statements for the invoke role", rule({ statements: [] }), expectedMessage(at, "statements", [], "at least one item", "SCHEDULE_TARGET_STATEMENTS")],
+    [
+      "a rule name with spaces",
+      rule({ name: "nightly report" }),
+      expectedMessage(at, "name", "nightly report", NAME_64, "SCHEDULE_RULE_NAME"),
+    ],
+    [
+      "a reserved tag key",
+      rule({ tags: { "aws:team": "x" } }),
+      expectedMessage(at, "tags.aws:team", "aws:team", RESERVED_TAG_KEY, "TAG_KEY_INVALID"),
+    ],
+    [
+      "an at() schedule",
+      rule({ schedule: "at(2030-01-01T00:00:00)" }),
+      expectedMessage(
+        at,
+        "schedule",
+        "at(2030-01-01T00:00:00)",
+        "an expression of the form cron(...) or rate(...) (EventBridge rules do not take at())",
+        "SCHEDULE_AT_NOT_SUPPORTED",
+      ),
+    ],
+    [
+      "a time zone other than UTC",
+      rule({ timeZone: "Europe/Paris" }),
+      expectedMessage(at, "timeZone", "Europe/Paris", RULE_ONLY, "SCHEDULE_NOT_SUPPORTED_BY_RULE"),
+    ],
+    [
+      "a KMS key",
+      rule({ kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/k" }),
+      expectedMessage(at, "kmsKeyArn", "arn:aws:kms:eu-west-1:111122223333:key/k", RULE_ONLY, "SCHEDULE_NOT_SUPPORTED_BY_RULE"),
+    ],
+    [
+      "too many retries",
+      rule({ retryAttempts: 186 }),
+      expectedMessage(at, "retryAttempts", 186, "an integer from 0 to 185", "SCHEDULE_RETRY_ATTEMPTS"),
+    ],
+    [
+      "no statements for the invoke role",
+      rule({ statements: [] }),
+      expectedMessage(at, "statements", [], "at least one item", "SCHEDULE_TARGET_STATEMENTS"),
+    ],
   ]);
 });
 
 test("every rejection is a ValidationError carrying the code, property and value", () => {
-  expect(validationErrorOf((scope) => nightly(scope, { taskCount: 0 }))).toMatchObject({ code: "SCHEDULED_TASK_COUNT", property: "taskCount", value: 0, constructPath: "test/Nightly" });
+  expect(validationErrorOf((scope) => nightly(scope, { taskCount: 0 }))).toMatchObject({
+    code: "SCHEDULED_TASK_COUNT",
+    property: "taskCount",
+    value: 0,
+    constructPath: "test/Nightly",
+  });
 });

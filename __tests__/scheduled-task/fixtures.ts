@@ -21,7 +21,11 @@ export function testNetwork(): INetwork {
 }
 
 /** A real `aws_ecs_cluster` with both Fargate providers, wrapped as {@link ICluster}. */
-export function testCluster(scope: Construct, network: INetwork = testNetwork(), providers: string[] = ["FARGATE", "FARGATE_SPOT"]): ICluster {
+export function testCluster(
+  scope: Construct,
+  network: INetwork = testNetwork(),
+  providers: string[] = ["FARGATE", "FARGATE_SPOT"],
+): ICluster {
   const cluster = new EcsCluster(scope, "EcsCluster", { name: "acme-test" });
   new EcsClusterCapacityProviders(scope, "EcsClusterProviders", { clusterName: cluster.name, capacityProviders: providers });
   return {
@@ -36,10 +40,20 @@ export function testCluster(scope: Construct, network: INetwork = testNetwork(),
 }
 
 /** A real `aws_ecs_task_definition` with its two roles, wrapped as {@link ITaskDefinition}. */
-export function testTaskDefinition(scope: Construct, compatibility: "FARGATE" | "EC2" = "FARGATE", networkMode: "awsvpc" | "bridge" = "awsvpc"): ITaskDefinition {
+export function testTaskDefinition(
+  scope: Construct,
+  compatibility: "FARGATE" | "EC2" = "FARGATE",
+  networkMode: "awsvpc" | "bridge" = "awsvpc",
+): ITaskDefinition {
   const trust = assumeRolePolicy(["ecs-tasks.amazonaws.com"]);
-  const executionRole = new IamRole(scope, "ExecutionRole", { name: `acme-test-report-${compatibility.toLowerCase()}-execution`, assumeRolePolicy: trust });
-  const taskRole = new IamRole(scope, "TaskRole", { name: `acme-test-report-${compatibility.toLowerCase()}-task`, assumeRolePolicy: trust });
+  const executionRole = new IamRole(scope, "ExecutionRole", {
+    name: `acme-test-report-${compatibility.toLowerCase()}-execution`,
+    assumeRolePolicy: trust,
+  });
+  const taskRole = new IamRole(scope, "TaskRole", {
+    name: `acme-test-report-${compatibility.toLowerCase()}-task`,
+    assumeRolePolicy: trust,
+  });
   const family = "acme-test-report";
   const taskDefinition = new EcsTaskDefinition(scope, "EcsTaskDefinition", {
     family,
@@ -50,7 +64,13 @@ export function testTaskDefinition(scope: Construct, compatibility: "FARGATE" | 
     executionRoleArn: executionRole.arn,
     taskRoleArn: taskRole.arn,
     containerDefinitions: JSON.stringify([
-      { name: "report", image: "public.ecr.aws/docker/library/busybox:1.36", essential: true, command: ["echo", "report"], readonlyRootFilesystem: true },
+      {
+        name: "report",
+        image: "public.ecr.aws/docker/library/busybox:1.36",
+        essential: true,
+        command: ["echo", "report"],
+        readonlyRootFilesystem: true,
+      },
       { name: "sidecar", image: "public.ecr.aws/docker/library/busybox:1.36", essential: false, command: ["sleep", "1"] },
     ]),
   });
@@ -84,5 +104,11 @@ export function nightly(scope: Construct, extra: Partial<NightlyProps> = {}): Sc
   const { compatibility, networkMode, providers, ...props } = extra;
   const cluster = testCluster(scope, testNetwork(), providers);
   const taskDefinition = testTaskDefinition(scope, compatibility, networkMode);
-  return new ScheduledTask(scope, "Nightly", { name: "acme-test-nightly-report", schedule: "cron(0 2 * * ? *)", cluster, taskDefinition, ...props });
+  return new ScheduledTask(scope, "Nightly", {
+    name: "acme-test-nightly-report",
+    schedule: "cron(0 2 * * ? *)",
+    cluster,
+    taskDefinition,
+    ...props,
+  });
 }

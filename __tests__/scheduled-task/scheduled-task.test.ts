@@ -6,7 +6,6 @@ import { ScheduledTask } from "../../src/scheduled-task";
 import { resourceAt, resourcesOf, synth } from "../helpers";
 import { nightly, testCluster, testTaskDefinition } from "./fixtures";
 
-
 const policyOf = (s: ReturnType<typeof synth>, path: string) => JSON.parse(resourceAt(s, "aws_iam_role_policy", path).policy);
 
 describe("ScheduledTask", () => {
@@ -33,12 +32,17 @@ describe("ScheduledTask", () => {
       network_configuration: { assign_public_ip: false, subnets: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"] },
     });
     expect(target.ecs_parameters.launch_type).toBeUndefined();
-    expect(target.ecs_parameters.network_configuration.security_groups).toEqual([expect.stringMatching(/aws_security_group\.Nightly_SecurityGroup_.*\.id/)]);
+    expect(target.ecs_parameters.network_configuration.security_groups).toEqual([
+      expect.stringMatching(/aws_security_group\.Nightly_SecurityGroup_.*\.id/),
+    ]);
   });
 
   test("the task security group has no ingress and is named after the schedule", () => {
     const s = synth((stack) => nightly(stack));
-    expect(resourceAt(s, "aws_security_group", "Nightly/SecurityGroup")).toMatchObject({ name: "acme-test-nightly-report-task", vpc_id: "vpc-0123456789abcdef0" });
+    expect(resourceAt(s, "aws_security_group", "Nightly/SecurityGroup")).toMatchObject({
+      name: "acme-test-nightly-report-task",
+      vpc_id: "vpc-0123456789abcdef0",
+    });
     expect(resourcesOf(s, "aws_vpc_security_group_ingress_rule")).toEqual({});
   });
 
@@ -47,7 +51,11 @@ describe("ScheduledTask", () => {
     const trust = JSON.parse(resourceAt(s, "aws_iam_role", "Nightly/Schedule/Role").assume_role_policy);
     expect(trust.Statement[0]).toMatchObject({
       Principal: { Service: "scheduler.amazonaws.com" },
-      Condition: { ArnLike: { "aws:SourceArn": ["arn:*:scheduler:*:*:schedule-group/default", "arn:*:scheduler:*:*:schedule/default/acme-test-nightly-report"] } },
+      Condition: {
+        ArnLike: {
+          "aws:SourceArn": ["arn:*:scheduler:*:*:schedule-group/default", "arn:*:scheduler:*:*:schedule/default/acme-test-nightly-report"],
+        },
+      },
     });
     const policy = policyOf(s, "Nightly/Schedule/Role/Policy");
     const bySid = Object.fromEntries(policy.Statement.map((st: any) => [st.Sid, st]));
@@ -84,14 +92,22 @@ describe("ScheduledTask", () => {
     const rule = resourceAt(s, "aws_cloudwatch_event_rule", "Nightly/Schedule/FailureRule");
     expect(rule.name).toBe("acme-test-nightly-report-failed");
     const pattern = JSON.parse(rule.event_pattern);
-    expect(pattern.detail).toMatchObject({ group: ["scheduled:acme-test-nightly-report"], lastStatus: ["STOPPED"], clusterArn: ["${aws_ecs_cluster.EcsCluster.arn}"] });
-    expect(resourceAt(s, "aws_cloudwatch_event_target", "Nightly/Schedule/FailureRule/Target").arn).toMatch(/aws_sqs_queue\.Nightly_Schedule_FailureQueue_.*\.arn/);
+    expect(pattern.detail).toMatchObject({
+      group: ["scheduled:acme-test-nightly-report"],
+      lastStatus: ["STOPPED"],
+      clusterArn: ["${aws_ecs_cluster.EcsCluster.arn}"],
+    });
+    expect(resourceAt(s, "aws_cloudwatch_event_target", "Nightly/Schedule/FailureRule/Target").arn).toMatch(
+      /aws_sqs_queue\.Nightly_Schedule_FailureQueue_.*\.arn/,
+    );
     const queuePolicy = JSON.parse(resourceAt(s, "aws_sqs_queue_policy", "Nightly/Schedule/FailureQueue/Policy").policy);
     expect(queuePolicy.Statement[0]).toMatchObject({ Effect: "Deny", Condition: { Bool: { "aws:SecureTransport": "false" } } });
     expect(queuePolicy.Statement[1]).toMatchObject({
       Principal: { Service: "events.amazonaws.com" },
       Action: "sqs:SendMessage",
-      Condition: { ArnEquals: { "aws:SourceArn": expect.stringMatching(/aws_cloudwatch_event_rule\.Nightly_Schedule_FailureRule_.*\.arn/) } },
+      Condition: {
+        ArnEquals: { "aws:SourceArn": expect.stringMatching(/aws_cloudwatch_event_rule\.Nightly_Schedule_FailureRule_.*\.arn/) },
+      },
     });
   });
 
@@ -134,15 +150,23 @@ describe("ScheduledTask", () => {
   });
 
   test("container overrides become the target input", () => {
-    const s = synth((stack) => nightly(stack, { containerOverrides: { report: { command: ["report", "--full"], environment: { MODE: "nightly" } } } }));
+    const s = synth((stack) =>
+      nightly(stack, { containerOverrides: { report: { command: ["report", "--full"], environment: { MODE: "nightly" } } } }),
+    );
     const input = JSON.parse(resourceAt(s, "aws_scheduler_schedule", "Nightly/Schedule").target.input);
-    expect(input).toEqual({ containerOverrides: [{ name: "report", command: ["report", "--full"], environment: [{ name: "MODE", value: "nightly" }] }] });
+    expect(input).toEqual({
+      containerOverrides: [{ name: "report", command: ["report", "--full"], environment: [{ name: "MODE", value: "nightly" }] }],
+    });
   });
 
   test("an explicit strategy, launch type, subnets and security groups are used as given", () => {
     const s = synth((stack) => {
       const sg = new SecurityGroup(stack, "Shared", { vpcId: "vpc-1", name: "shared", description: "shared" });
-      nightly(stack, { capacityProviderStrategy: [{ capacityProvider: "FARGATE", base: 1, weight: 1 }], subnetIds: ["subnet-x"], securityGroups: [sg] });
+      nightly(stack, {
+        capacityProviderStrategy: [{ capacityProvider: "FARGATE", base: 1, weight: 1 }],
+        subnetIds: ["subnet-x"],
+        securityGroups: [sg],
+      });
       new ScheduledTask(stack, "OnDemand", {
         name: "acme-test-on-demand",
         schedule: "rate(1 hour)",
@@ -187,13 +211,20 @@ describe("ScheduledTask", () => {
     expect(queue).toMatchObject({ kms_master_key_id: key, message_retention_seconds: 345600 });
     expect(queue.sqs_managed_sse_enabled).toBeUndefined();
     const policy = policyOf(s, "Nightly/Schedule/Role/Policy");
-    expect(policy.Statement.find((st: any) => st.Sid === "EncryptFailedInvocations")).toMatchObject({ Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: key });
+    expect(policy.Statement.find((st: any) => st.Sid === "EncryptFailedInvocations")).toMatchObject({
+      Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+      Resource: key,
+    });
   });
 
   test("the eventbridge-rule trigger creates a rule and an ECS target with the same role scope, retries and failure queue", () => {
     const s = synth((stack) => nightly(stack, { trigger: "eventbridge-rule", schedule: "cron(0 2 ? * MON-FRI *)" }));
     expect(resourcesOf(s, "aws_scheduler_schedule")).toEqual({});
-    expect(resourceAt(s, "aws_cloudwatch_event_rule", "Nightly/Rule")).toMatchObject({ name: "acme-test-nightly-report", schedule_expression: "cron(0 2 ? * MON-FRI *)", state: "ENABLED" });
+    expect(resourceAt(s, "aws_cloudwatch_event_rule", "Nightly/Rule")).toMatchObject({
+      name: "acme-test-nightly-report",
+      schedule_expression: "cron(0 2 ? * MON-FRI *)",
+      state: "ENABLED",
+    });
     const target = resourceAt(s, "aws_cloudwatch_event_target", "Nightly/Rule/Target");
     expect(target).toMatchObject({
       arn: "${aws_ecs_cluster.EcsCluster.arn}",
@@ -209,7 +240,11 @@ describe("ScheduledTask", () => {
     expect(trust.Statement[0].Condition.ArnLike["aws:SourceArn"]).toMatch(/aws_cloudwatch_event_rule\.Nightly_Rule_.*\.arn/);
     const queuePolicy = JSON.parse(resourceAt(s, "aws_sqs_queue_policy", "Nightly/Rule/FailureQueue/Policy").policy);
     expect(queuePolicy.Statement[1].Condition.ArnEquals["aws:SourceArn"]).toHaveLength(2);
-    expect(policyOf(s, "Nightly/Rule/Role/Policy").Statement.map((st: any) => st.Sid)).toEqual(["RunTaskInCluster", "PassTaskRoles", "TagTasksOnLaunch"]);
+    expect(policyOf(s, "Nightly/Rule/Role/Policy").Statement.map((st: any) => st.Sid)).toEqual([
+      "RunTaskInCluster",
+      "PassTaskRoles",
+      "TagTasksOnLaunch",
+    ]);
   });
 
   test("exposes the task security group's connections", () => {
@@ -234,8 +269,15 @@ describe("ScheduledTask tokens", () => {
     const s = synth((stack: TerraformStack) => {
       const tz = new TerraformVariable(stack, "tz", { type: "string" });
       const start = new TerraformVariable(stack, "start", { type: "string" });
-      nightly(stack, { timeZone: tz.stringValue, startDate: start.stringValue, schedule: new TerraformVariable(stack, "expr", { type: "string" }).stringValue });
+      nightly(stack, {
+        timeZone: tz.stringValue,
+        startDate: start.stringValue,
+        schedule: new TerraformVariable(stack, "expr", { type: "string" }).stringValue,
+      });
     });
-    expect(resourceAt(s, "aws_scheduler_schedule", "Nightly/Schedule")).toMatchObject({ schedule_expression_timezone: "${var.tz}", schedule_expression: "${var.expr}" });
+    expect(resourceAt(s, "aws_scheduler_schedule", "Nightly/Schedule")).toMatchObject({
+      schedule_expression_timezone: "${var.tz}",
+      schedule_expression: "${var.expr}",
+    });
   });
 });

@@ -15,7 +15,9 @@ const CLUSTER = "arn:aws:ecs:eu-west-1:111122223333:cluster/acme-dev";
 
 describe("renderContainerOverrides", () => {
   test("renders command and environment per container as RunTask overrides", () => {
-    const input = renderContainerOverrides({ report: { command: ["run", "--date", "yesterday"], environment: { MODE: "full", DRY_RUN: "false" } } });
+    const input = renderContainerOverrides({
+      report: { command: ["run", "--date", "yesterday"], environment: { MODE: "full", DRY_RUN: "false" } },
+    });
     expect(JSON.parse(input!)).toEqual({
       containerOverrides: [
         {
@@ -33,7 +35,9 @@ describe("renderContainerOverrides", () => {
   test("leaves containers without changes out, and returns nothing when nothing changes", () => {
     expect(renderContainerOverrides({})).toBeUndefined();
     expect(renderContainerOverrides({ report: {} })).toBeUndefined();
-    expect(JSON.parse(renderContainerOverrides({ report: {}, sidecar: { command: ["x"] } })!).containerOverrides).toEqual([{ name: "sidecar", command: ["x"] }]);
+    expect(JSON.parse(renderContainerOverrides({ report: {}, sidecar: { command: ["x"] } })!).containerOverrides).toEqual([
+      { name: "sidecar", command: ["x"] },
+    ]);
   });
 });
 
@@ -69,7 +73,13 @@ describe("renderRunTaskParameters", () => {
   });
 
   test("EC2 bridge: no platform version, no network configuration, the cluster default strategy", () => {
-    const p = renderRunTaskParameters({ ...base, fargate: false, awsvpc: false, capacityProviderStrategy: undefined, propagateTags: false });
+    const p = renderRunTaskParameters({
+      ...base,
+      fargate: false,
+      awsvpc: false,
+      capacityProviderStrategy: undefined,
+      propagateTags: false,
+    });
     expect(p.platformVersion).toBeUndefined();
     expect(p.networkConfiguration).toBeUndefined();
     expect(p.capacityProviderStrategy).toBeUndefined();
@@ -93,7 +103,10 @@ describe("run-task permissions", () => {
       new TerraformOutput(scope, "family", { value: taskDefinitionFamilyArn(scope, arn) });
       new TerraformOutput(scope, "tasks", { value: clusterTasksArn(scope, cluster) });
     });
-    expect(s.parsed.locals).toEqual({ TaskFamilyArn: '${replace(var.td, "/:[0-9]+$/", ":*")}', ClusterTasksArn: '${replace(var.cluster, ":cluster/", ":task/")}/*' });
+    expect(s.parsed.locals).toEqual({
+      TaskFamilyArn: '${replace(var.td, "/:[0-9]+$/", ":*")}',
+      ClusterTasksArn: '${replace(var.cluster, ":cluster/", ":task/")}/*',
+    });
     expect(s.parsed.output.family.value).toBe("${local.TaskFamilyArn}");
   });
 

@@ -13,10 +13,12 @@ import { alb, CERTIFICATE_ARN, platform, webTask } from "./fixtures";
 type Build = (scope: Construct) => Partial<ServiceProps>;
 
 /** A Service named acme-test-web on the fixture platform and web task, with `extra(scope)` props. */
-const service = (extra: Build = () => ({})) => (scope: Construct) => {
-  const { cluster } = platform(scope);
-  new Service(scope, "Web", { name: "acme-test-web", cluster, taskDefinition: webTask(scope), ...extra(scope) });
-};
+const service =
+  (extra: Build = () => ({})) =>
+  (scope: Construct) => {
+    const { cluster } = platform(scope);
+    new Service(scope, "Web", { name: "acme-test-web", cluster, taskDefinition: webTask(scope), ...extra(scope) });
+  };
 /** The same, with `props` as they are. */
 const serviceWith = (props: Partial<ServiceProps>) => service(() => props);
 /** The same, behind the fixture ALB's HTTPS listener (priority 10, host www.example.com), with `more(scope)`. */
@@ -25,13 +27,15 @@ const behindAlb = (more: Build = () => ({})) =>
     const lb = alb(scope, scope.node.findChild("Network") as Network);
     return { loadBalancer: { listener: lb.listener, priority: 10, hostHeaders: ["www.example.com"] }, ...more(scope) };
   });
-const nlbOf = (scope: Construct) => new NetworkLoadBalancer(scope, "Nlb", { name: "acme-nlb", network: scope.node.findChild("Network") as Network });
+const nlbOf = (scope: Construct) =>
+  new NetworkLoadBalancer(scope, "Nlb", { name: "acme-nlb", network: scope.node.findChild("Network") as Network });
 const albListener = (scope: Construct) => (scope.node.findChild("Alb") as ApplicationLoadBalancer).listener;
 /** Auto scaling from 1 to 4 tasks with `more` on top. */
 const scaling = (more: object) => serviceWith({ autoScaling: { minCapacity: 1, maxCapacity: 4, ...more } });
 const QUEUE = { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible" };
 /** One step scaling policy `q` on queue depth with `more` over a valid single scale-out step. */
-const step = (more: Partial<StepScalingOptions>) => scaling({ stepScaling: { q: { metric: QUEUE, scaleOut: [{ from: 1, change: 1 }], ...more } } });
+const step = (more: Partial<StepScalingOptions>) =>
+  scaling({ stepScaling: { q: { metric: QUEUE, scaleOut: [{ from: 1, change: 1 }], ...more } } });
 const blueGreen = (more: object = {}) => behindAlb(() => ({ deployment: { type: "blueGreen", testListenerPort: 8443, ...more } as any }));
 const HTTP_NAMESPACE = { namespaceArn: "arn:ns", namespaceId: "ns-1", namespaceName: "acme", namespaceType: "HTTP" as const };
 const manyTags = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]));
@@ -39,13 +43,20 @@ const manyTags = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}
 /** An EC2 (awsvpc) task on a cluster with an EC2 capacity provider, with `extra` service props. */
 const ec2Service = (extra: Partial<ServiceProps>) => (scope: Construct) => {
   const { cluster } = platform(scope, { ec2CapacityProvider: "acme-test-m7g" });
-  const taskDefinition = new TaskDefinition(scope, "Task", { name: "acme-test-ec2", compatibility: "EC2", containers: { web: { image: ContainerImage.fromRegistry("x:1"), portMappings: [{ containerPort: 80 }] } } });
+  const taskDefinition = new TaskDefinition(scope, "Task", {
+    name: "acme-test-ec2",
+    compatibility: "EC2",
+    containers: { web: { image: ContainerImage.fromRegistry("x:1"), portMappings: [{ containerPort: 80 }] } },
+  });
   new Service(scope, "Web", { name: "acme-test-web", cluster, taskDefinition, ...extra });
 };
 /** A service whose only container maps no port, with `extra(scope)` props. */
 const portless = (extra: (scope: Construct, network: Network) => Partial<ServiceProps>) => (scope: Construct) => {
   const { cluster, network } = platform(scope);
-  const taskDefinition = new TaskDefinition(scope, "Task", { name: "acme-test-worker", containers: { worker: { image: ContainerImage.fromRegistry("x:1") } } });
+  const taskDefinition = new TaskDefinition(scope, "Task", {
+    name: "acme-test-worker",
+    containers: { worker: { image: ContainerImage.fromRegistry("x:1") } },
+  });
   return new Service(scope, "Web", { name: "acme-test-worker", cluster, taskDefinition, ...extra(scope, network) });
 };
 
@@ -55,124 +66,470 @@ const portless = (extra: (scope: Construct, network: Network) => Partial<Service
  */
 const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
   // Service: names, tags, counts and networking
-  ["the service name has characters ECS refuses", serviceWith({ name: "acme web" }), /^test\/Web: invalid name "acme web": expected 1 to 255 characters of letters, digits, hyphens and underscores \[SERVICE_NAME\]$/],
+  [
+    "the service name has characters ECS refuses",
+    serviceWith({ name: "acme web" }),
+    /^test\/Web: invalid name "acme web": expected 1 to 255 characters of letters, digits, hyphens and underscores \[SERVICE_NAME\]$/,
+  ],
   ["more than 50 tags", serviceWith({ tags: manyTags }), /^test\/Web: invalid tags 51: expected at most 50 tags \[TAGS_TOO_MANY\]$/],
-  ["a tag key in the reserved aws: prefix", serviceWith({ tags: { "aws:team": "x" } }), /^test\/Web: invalid tags\.aws:team "aws:team": expected a key of 1 to 128 characters not starting with "aws:" \[TAG_KEY_INVALID\]$/],
-  ["a tag value over 256 characters", serviceWith({ tags: { team: "x".repeat(257) } }), /^test\/Web: invalid tags\.team "x{196}\.\.\.: expected a value of at most 256 characters \[TAG_VALUE_TOO_LONG\]$/],
-  ["a negative desired count", serviceWith({ desiredCount: -1 }), /^test\/Web: invalid desiredCount -1: expected an integer from 0 to 5000 \[SERVICE_DESIRED_COUNT\]$/],
-  ["a negative health check grace period", behindAlb(() => ({ healthCheckGracePeriodSeconds: -1 })), /^test\/Web: invalid healthCheckGracePeriodSeconds -1: expected an integer from 0 to 2147483647 seconds \[SERVICE_GRACE_PERIOD\]$/],
-  ["a grace period without a load balancer", serviceWith({ healthCheckGracePeriodSeconds: 30 }), /^test\/Web: invalid healthCheckGracePeriodSeconds 30: expected no grace period on a service without a load balancer \[SERVICE_GRACE_PERIOD_WITHOUT_LB\]$/],
-  ["an unknown propagateTags value", serviceWith({ propagateTags: "ALL" as any }), /^test\/Web: invalid propagateTags "ALL": expected one of "SERVICE", "TASK_DEFINITION", "NONE" \[SERVICE_PROPAGATE_TAGS\]$/],
-  ["a task definition in bridge mode", (scope) => {
-    const { cluster } = platform(scope, { ec2CapacityProvider: "acme-test-m7g" });
-    const taskDefinition = new TaskDefinition(scope, "Task", { name: "t", compatibility: "EC2", networkMode: "bridge", containers: { web: { image: ContainerImage.fromRegistry("x:1") } } });
-    new Service(scope, "Web", { name: "acme-test-web", cluster, taskDefinition });
-  }, /^test\/Web: invalid taskDefinition\.networkMode "bridge": expected "awsvpc" \(each task gets its own network interface and the service its own security group\) \[SERVICE_NETWORK_MODE\]$/],
-  ["an unknown subnet tier", serviceWith({ subnetTier: "dmz" as any }), /^test\/Web: invalid subnetTier "dmz": expected one of "public", "private", "isolated" \[SERVICE_SUBNET_TIER\]$/],
-  ["a subnet tier the network has no subnets in", serviceWith({ subnetTier: "isolated" }), /^test\/Web: invalid subnetTier "isolated": expected a tier the network has subnets in \[SERVICE_SUBNET_TIER\]$/],
-  ["a public IP in private subnets", serviceWith({ assignPublicIp: true }), /^test\/Web: invalid assignPublicIp true: expected false unless the tasks run on Fargate in the "public" subnet tier \[SERVICE_PUBLIC_IP\]$/],
+  [
+    "a tag key in the reserved aws: prefix",
+    serviceWith({ tags: { "aws:team": "x" } }),
+    /^test\/Web: invalid tags\.aws:team "aws:team": expected a key of 1 to 128 characters not starting with "aws:" \[TAG_KEY_INVALID\]$/,
+  ],
+  [
+    "a tag value over 256 characters",
+    serviceWith({ tags: { team: "x".repeat(257) } }),
+    /^test\/Web: invalid tags\.team "x{196}\.\.\.: expected a value of at most 256 characters \[TAG_VALUE_TOO_LONG\]$/,
+  ],
+  [
+    "a negative desired count",
+    serviceWith({ desiredCount: -1 }),
+    /^test\/Web: invalid desiredCount -1: expected an integer from 0 to 5000 \[SERVICE_DESIRED_COUNT\]$/,
+  ],
+  [
+    "a negative health check grace period",
+    behindAlb(() => ({ healthCheckGracePeriodSeconds: -1 })),
+    /^test\/Web: invalid healthCheckGracePeriodSeconds -1: expected an integer from 0 to 2147483647 seconds \[SERVICE_GRACE_PERIOD\]$/,
+  ],
+  [
+    "a grace period without a load balancer",
+    serviceWith({ healthCheckGracePeriodSeconds: 30 }),
+    /^test\/Web: invalid healthCheckGracePeriodSeconds 30: expected no grace period on a service without a load balancer \[SERVICE_GRACE_PERIOD_WITHOUT_LB\]$/,
+  ],
+  [
+    "an unknown propagateTags value",
+    serviceWith({ propagateTags: "ALL" as any }),
+    /^test\/Web: invalid propagateTags "ALL": expected one of "SERVICE", "TASK_DEFINITION", "NONE" \[SERVICE_PROPAGATE_TAGS\]$/,
+  ],
+  [
+    "a task definition in bridge mode",
+    (scope) => {
+      const { cluster } = platform(scope, { ec2CapacityProvider: "acme-test-m7g" });
+      const taskDefinition = new TaskDefinition(scope, "Task", {
+        name: "t",
+        compatibility: "EC2",
+        networkMode: "bridge",
+        containers: { web: { image: ContainerImage.fromRegistry("x:1") } },
+      });
+      new Service(scope, "Web", { name: "acme-test-web", cluster, taskDefinition });
+    },
+    /^test\/Web: invalid taskDefinition\.networkMode "bridge": expected "awsvpc" \(each task gets its own network interface and the service its own security group\) \[SERVICE_NETWORK_MODE\]$/,
+  ],
+  [
+    "an unknown subnet tier",
+    serviceWith({ subnetTier: "dmz" as any }),
+    /^test\/Web: invalid subnetTier "dmz": expected one of "public", "private", "isolated" \[SERVICE_SUBNET_TIER\]$/,
+  ],
+  [
+    "a subnet tier the network has no subnets in",
+    serviceWith({ subnetTier: "isolated" }),
+    /^test\/Web: invalid subnetTier "isolated": expected a tier the network has subnets in \[SERVICE_SUBNET_TIER\]$/,
+  ],
+  [
+    "a public IP in private subnets",
+    serviceWith({ assignPublicIp: true }),
+    /^test\/Web: invalid assignPublicIp true: expected false unless the tasks run on Fargate in the "public" subnet tier \[SERVICE_PUBLIC_IP\]$/,
+  ],
 
   // Capacity and placement
-  ["an empty capacity provider strategy", serviceWith({ capacityProviderStrategy: [] }), /^test\/Web: invalid capacityProviderStrategy \[\]: expected a capacity provider strategy \(the cluster has no default one\) \[SERVICE_NO_CAPACITY\]$/],
-  ["a capacity provider the cluster does not have", serviceWith({ capacityProviderStrategy: [{ capacityProvider: "acme-gpu" }] }), /^test\/Web: invalid capacityProviderStrategy\[0\]\.capacityProvider "acme-gpu": expected a capacity provider of the cluster: "FARGATE", "FARGATE_SPOT" \[CLUSTER_STRATEGY_UNKNOWN_PROVIDER\]$/],
-  ["an EC2 capacity provider for a Fargate task", (scope) => {
-    const { cluster } = platform(scope, { ec2CapacityProvider: "acme-test-m7g" });
-    new Service(scope, "Web", { name: "acme-test-web", cluster, taskDefinition: webTask(scope) });
-  }, /^test\/Web: invalid capacityProviderStrategy \["acme-test-m7g"\]: expected FARGATE or FARGATE_SPOT for a Fargate task definition \[SERVICE_CAPACITY_COMPATIBILITY\]$/],
-  ["placement for a Fargate task", serviceWith({ placement: { strategies: [{ type: "random" }] } }), /^test\/Web: invalid placement \{"strategies":\[\{"type":"random"\}\]\}: expected no placement strategies or constraints for a Fargate task definition \(Fargate places tasks itself\) \[PLACEMENT_ON_FARGATE\]$/],
-  ["more than 5 placement strategies", ec2Service({ placement: { strategies: Array.from({ length: 6 }, () => ({ type: "random" as const })) } }), /^test\/Web: invalid placement\.strategies 6: expected at most 5 strategies \[PLACEMENT_TOO_MANY\]$/],
-  ["more than 10 placement constraints", ec2Service({ placement: { constraints: Array.from({ length: 11 }, () => ({ type: "distinctInstance" as const })) } }), /^test\/Web: invalid placement\.constraints 11: expected at most 10 constraints \[PLACEMENT_TOO_MANY\]$/],
+  [
+    "an empty capacity provider strategy",
+    serviceWith({ capacityProviderStrategy: [] }),
+    /^test\/Web: invalid capacityProviderStrategy \[\]: expected a capacity provider strategy \(the cluster has no default one\) \[SERVICE_NO_CAPACITY\]$/,
+  ],
+  [
+    "a capacity provider the cluster does not have",
+    serviceWith({ capacityProviderStrategy: [{ capacityProvider: "acme-gpu" }] }),
+    /^test\/Web: invalid capacityProviderStrategy\[0\]\.capacityProvider "acme-gpu": expected a capacity provider of the cluster: "FARGATE", "FARGATE_SPOT" \[CLUSTER_STRATEGY_UNKNOWN_PROVIDER\]$/,
+  ],
+  [
+    "an EC2 capacity provider for a Fargate task",
+    (scope) => {
+      const { cluster } = platform(scope, { ec2CapacityProvider: "acme-test-m7g" });
+      new Service(scope, "Web", { name: "acme-test-web", cluster, taskDefinition: webTask(scope) });
+    },
+    /^test\/Web: invalid capacityProviderStrategy \["acme-test-m7g"\]: expected FARGATE or FARGATE_SPOT for a Fargate task definition \[SERVICE_CAPACITY_COMPATIBILITY\]$/,
+  ],
+  [
+    "placement for a Fargate task",
+    serviceWith({ placement: { strategies: [{ type: "random" }] } }),
+    /^test\/Web: invalid placement \{"strategies":\[\{"type":"random"\}\]\}: expected no placement strategies or constraints for a Fargate task definition \(Fargate places tasks itself\) \[PLACEMENT_ON_FARGATE\]$/,
+  ],
+  [
+    "more than 5 placement strategies",
+    ec2Service({ placement: { strategies: Array.from({ length: 6 }, () => ({ type: "random" as const })) } }),
+    /^test\/Web: invalid placement\.strategies 6: expected at most 5 strategies \[PLACEMENT_TOO_MANY\]$/,
+  ],
+  [
+    "more than 10 placement constraints",
+    ec2Service({ placement: { constraints: Array.from({ length: 11 }, () => ({ type: "distinctInstance" as const })) } }),
+    /^test\/Web: invalid placement\.constraints 11: expected at most 10 constraints \[PLACEMENT_TOO_MANY\]$/,
+  ],
 
   // Load balancing
-  ["both an ALB and an NLB", behindAlb((scope) => ({ networkLoadBalancer: { loadBalancer: nlbOf(scope), listenerPort: 80 } })), /^test\/Web: invalid networkLoadBalancer "both loadBalancer and networkLoadBalancer": expected one of loadBalancer and networkLoadBalancer \[SERVICE_TWO_LOAD_BALANCERS\]$/],
-  ["a load balanced container that does not exist", behindAlb((scope) => ({ loadBalancer: { listener: albListener(scope), priority: 10, hostHeaders: ["www.example.com"], containerName: "api" } })), /^test\/Web: invalid loadBalancer\.containerName "api": expected a container of task acme-test-web: web \[UNKNOWN_CONTAINER\]$/],
-  ["a load balanced port name that does not exist", behindAlb((scope) => ({ loadBalancer: { listener: albListener(scope), priority: 10, hostHeaders: ["www.example.com"], portName: "grpc" } })), /^test\/Web: invalid loadBalancer\.portName "grpc": expected a port name of container web: http \[UNKNOWN_PORT_NAME\]$/],
-  ["a load balanced container without a port", portless((scope, network) => ({ loadBalancer: { listener: alb(scope, network).listener, priority: 1, pathPatterns: ["/*"] } })), /^test\/Web: invalid loadBalancer\.containerName "worker": expected a container with at least one port mapping \[CONTAINER_HAS_NO_PORT\]$/],
-  ["a listener rule priority used twice on one listener (checked by the listener)", (scope) => {
-    const { cluster, network } = platform(scope);
-    const rule = { listener: alb(scope, network).listener, priority: 10, pathPatterns: ["/*"] };
-    new Service(scope, "Web", { name: "acme-test-web", cluster, taskDefinition: webTask(scope), loadBalancer: rule });
-    new Service(scope, "Api", { name: "acme-test-api", cluster, taskDefinition: webTask(scope, "ApiTask", { name: "acme-test-api" }), loadBalancer: { ...rule, pathPatterns: ["/api/*"] } });
-  }, /^test\/Alb\/HttpsListener\/Api: invalid priority 10: expected a priority not used by another rule of this listener \(test\/Alb\/HttpsListener\/Web has it\) \[LISTENER_RULE_PRIORITY_DUPLICATE\]$/],
-  ["allowFrom() on a service without ports", (scope) => {
-    const worker = portless(() => ({}))(scope);
-    worker.allowFrom(worker);
-  }, /^test\/Web: invalid allowFrom "acme-test-worker": expected a task definition with a port mapping \[SERVICE_HAS_NO_PORT\]$/],
+  [
+    "both an ALB and an NLB",
+    behindAlb((scope) => ({ networkLoadBalancer: { loadBalancer: nlbOf(scope), listenerPort: 80 } })),
+    /^test\/Web: invalid networkLoadBalancer "both loadBalancer and networkLoadBalancer": expected one of loadBalancer and networkLoadBalancer \[SERVICE_TWO_LOAD_BALANCERS\]$/,
+  ],
+  [
+    "a load balanced container that does not exist",
+    behindAlb((scope) => ({
+      loadBalancer: { listener: albListener(scope), priority: 10, hostHeaders: ["www.example.com"], containerName: "api" },
+    })),
+    /^test\/Web: invalid loadBalancer\.containerName "api": expected a container of task acme-test-web: web \[UNKNOWN_CONTAINER\]$/,
+  ],
+  [
+    "a load balanced port name that does not exist",
+    behindAlb((scope) => ({
+      loadBalancer: { listener: albListener(scope), priority: 10, hostHeaders: ["www.example.com"], portName: "grpc" },
+    })),
+    /^test\/Web: invalid loadBalancer\.portName "grpc": expected a port name of container web: http \[UNKNOWN_PORT_NAME\]$/,
+  ],
+  [
+    "a load balanced container without a port",
+    portless((scope, network) => ({ loadBalancer: { listener: alb(scope, network).listener, priority: 1, pathPatterns: ["/*"] } })),
+    /^test\/Web: invalid loadBalancer\.containerName "worker": expected a container with at least one port mapping \[CONTAINER_HAS_NO_PORT\]$/,
+  ],
+  [
+    "a listener rule priority used twice on one listener (checked by the listener)",
+    (scope) => {
+      const { cluster, network } = platform(scope);
+      const rule = { listener: alb(scope, network).listener, priority: 10, pathPatterns: ["/*"] };
+      new Service(scope, "Web", { name: "acme-test-web", cluster, taskDefinition: webTask(scope), loadBalancer: rule });
+      new Service(scope, "Api", {
+        name: "acme-test-api",
+        cluster,
+        taskDefinition: webTask(scope, "ApiTask", { name: "acme-test-api" }),
+        loadBalancer: { ...rule, pathPatterns: ["/api/*"] },
+      });
+    },
+    /^test\/Alb\/HttpsListener\/Api: invalid priority 10: expected a priority not used by another rule of this listener \(test\/Alb\/HttpsListener\/Web has it\) \[LISTENER_RULE_PRIORITY_DUPLICATE\]$/,
+  ],
+  [
+    "allowFrom() on a service without ports",
+    (scope) => {
+      const worker = portless(() => ({}))(scope);
+      worker.allowFrom(worker);
+    },
+    /^test\/Web: invalid allowFrom "acme-test-worker": expected a task definition with a port mapping \[SERVICE_HAS_NO_PORT\]$/,
+  ],
 
   // Rolling deployment
-  ["an unknown deployment type", serviceWith({ deployment: { type: "canary" } as any }), /^test\/Web: invalid deployment\.type "canary": expected one of "rolling", "blueGreen" \[SERVICE_DEPLOYMENT_TYPE\]$/],
-  ["a min healthy percent above 100", serviceWith({ deployment: { type: "rolling", minHealthyPercent: 150 } }), /^test\/Web: invalid deployment\.minHealthyPercent 150: expected an integer from 0 to 100 percent \[SERVICE_DEPLOYMENT_PERCENT\]$/],
-  ["a max percent above 200", serviceWith({ deployment: { type: "rolling", maxPercent: 300 } }), /^test\/Web: invalid deployment\.maxPercent 300: expected an integer from 100 to 200 percent \[SERVICE_DEPLOYMENT_PERCENT\]$/],
-  ["a min healthy percent that leaves no room to deploy", serviceWith({ deployment: { type: "rolling", minHealthyPercent: 100, maxPercent: 100 } }), /^test\/Web: invalid deployment\.minHealthyPercent 100: expected less than deployment\.maxPercent \(100\), or no task can be replaced \[SERVICE_DEPLOYMENT_NO_ROOM\]$/],
+  [
+    "an unknown deployment type",
+    serviceWith({ deployment: { type: "canary" } as any }),
+    /^test\/Web: invalid deployment\.type "canary": expected one of "rolling", "blueGreen" \[SERVICE_DEPLOYMENT_TYPE\]$/,
+  ],
+  [
+    "a min healthy percent above 100",
+    serviceWith({ deployment: { type: "rolling", minHealthyPercent: 150 } }),
+    /^test\/Web: invalid deployment\.minHealthyPercent 150: expected an integer from 0 to 100 percent \[SERVICE_DEPLOYMENT_PERCENT\]$/,
+  ],
+  [
+    "a max percent above 200",
+    serviceWith({ deployment: { type: "rolling", maxPercent: 300 } }),
+    /^test\/Web: invalid deployment\.maxPercent 300: expected an integer from 100 to 200 percent \[SERVICE_DEPLOYMENT_PERCENT\]$/,
+  ],
+  [
+    "a min healthy percent that leaves no room to deploy",
+    serviceWith({ deployment: { type: "rolling", minHealthyPercent: 100, maxPercent: 100 } }),
+    /^test\/Web: invalid deployment\.minHealthyPercent 100: expected less than deployment\.maxPercent \(100\), or no task can be replaced \[SERVICE_DEPLOYMENT_NO_ROOM\]$/,
+  ],
 
   // Blue/green deployment
-  ["blue/green without a load balancer", serviceWith({ deployment: { type: "blueGreen", testListenerPort: 8443 } }), /^test\/Web: invalid deployment "blueGreen": expected blue\/green only with loadBalancer set \(CodeDeploy shifts traffic between two target groups\) \[BLUE_GREEN_NEEDS_LOAD_BALANCER\]$/],
-  ["blue/green behind an NLB", service((scope) => ({ networkLoadBalancer: { loadBalancer: nlbOf(scope), listenerPort: 80 }, deployment: { type: "blueGreen", testListenerPort: 8443 } })), /^test\/Web: invalid deployment "blueGreen": expected a rolling deployment behind a network load balancer \(blue\/green here needs loadBalancer, an ALB\) \[BLUE_GREEN_NEEDS_LOAD_BALANCER\]$/],
-  ["blue/green with neither a test listener port nor a test listener", behindAlb(() => ({ deployment: { type: "blueGreen" } })), /^test\/Web: invalid deployment\.testListenerPort \(missing\): expected exactly one of testListenerPort and testListener \[BLUE_GREEN_TEST_LISTENER\]$/],
-  ["blue/green with a test listener of another load balancer", behindAlb((scope) => {
-    const other = new ApplicationLoadBalancer(scope, "OtherAlb", { name: "acme-test-other", network: scope.node.findChild("Network") as Network, certificateArn: CERTIFICATE_ARN });
-    return { deployment: { type: "blueGreen", testListener: other.listener } };
-  }), /^test\/Web: invalid deployment\.testListener "test\/OtherAlb\/HttpsListener": expected a listener of the same load balancer as loadBalancer\.listener \[BLUE_GREEN_TEST_LISTENER\]$/],
-  ["blue/green with Service Connect", behindAlb(() => ({ deployment: { type: "blueGreen", testListenerPort: 8443 }, serviceConnect: {} })), /^test\/Web: invalid serviceConnect "enabled": expected no Service Connect with blue\/green \(ECS supports it only with the rolling deployment controller\) \[BLUE_GREEN_SERVICE_CONNECT\]$/],
-  ["an unknown predefined deployment config", blueGreen({ config: "CodeDeployDefault.ECSHalfAtOnce" }), /^test\/Web: invalid deployment\.config "CodeDeployDefault\.ECSHalfAtOnce": expected one of "CodeDeployDefault\.ECSAllAtOnce", "CodeDeployDefault\.ECSLinear10PercentEvery1Minutes", "CodeDeployDefault\.ECSLinear10PercentEvery3Minutes", "CodeDeployDefault\.ECSCanary10Percent5Minutes", "CodeDeployDefault\.ECSCanary10Percent15Minutes" \[BLUE_GREEN_CONFIG\]$/],
-  ["an unknown custom deployment config type", blueGreen({ config: { type: "blue", percentage: 10, intervalMinutes: 5 } }), /^test\/Web: invalid deployment\.config\.type "blue": expected one of "canary", "linear" \[BLUE_GREEN_CONFIG\]$/],
-  ["a custom deployment config percentage of 100", blueGreen({ config: { type: "linear", percentage: 100, intervalMinutes: 1 } }), /^test\/Web: invalid deployment\.config\.percentage 100: expected an integer from 1 to 99 percent \[BLUE_GREEN_CONFIG\]$/],
-  ["a custom deployment config interval above 2880 minutes", blueGreen({ config: { type: "canary", percentage: 10, intervalMinutes: 3000 } }), /^test\/Web: invalid deployment\.config\.intervalMinutes 3000: expected an integer from 1 to 2880 minutes \[BLUE_GREEN_CONFIG\]$/],
-  ["a termination wait above 2880 minutes", blueGreen({ terminationWaitMinutes: 3000 }), /^test\/Web: invalid deployment\.terminationWaitMinutes 3000: expected an integer from 0 to 2880 minutes \[BLUE_GREEN_TERMINATION_WAIT\]$/],
-  ["an approval wait of 0 minutes", blueGreen({ approvalWaitMinutes: 0 }), /^test\/Web: invalid deployment\.approvalWaitMinutes 0: expected an integer from 1 to 2880 minutes \[BLUE_GREEN_APPROVAL_WAIT\]$/],
+  [
+    "blue/green without a load balancer",
+    serviceWith({ deployment: { type: "blueGreen", testListenerPort: 8443 } }),
+    /^test\/Web: invalid deployment "blueGreen": expected blue\/green only with loadBalancer set \(CodeDeploy shifts traffic between two target groups\) \[BLUE_GREEN_NEEDS_LOAD_BALANCER\]$/,
+  ],
+  [
+    "blue/green behind an NLB",
+    service((scope) => ({
+      networkLoadBalancer: { loadBalancer: nlbOf(scope), listenerPort: 80 },
+      deployment: { type: "blueGreen", testListenerPort: 8443 },
+    })),
+    /^test\/Web: invalid deployment "blueGreen": expected a rolling deployment behind a network load balancer \(blue\/green here needs loadBalancer, an ALB\) \[BLUE_GREEN_NEEDS_LOAD_BALANCER\]$/,
+  ],
+  [
+    "blue/green with neither a test listener port nor a test listener",
+    behindAlb(() => ({ deployment: { type: "blueGreen" } })),
+    /^test\/Web: invalid deployment\.testListenerPort \(missing\): expected exactly one of testListenerPort and testListener \[BLUE_GREEN_TEST_LISTENER\]$/,
+  ],
+  [
+    "blue/green with a test listener of another load balancer",
+    behindAlb((scope) => {
+      const other = new ApplicationLoadBalancer(scope, "OtherAlb", {
+        name: "acme-test-other",
+        network: scope.node.findChild("Network") as Network,
+        certificateArn: CERTIFICATE_ARN,
+      });
+      return { deployment: { type: "blueGreen", testListener: other.listener } };
+    }),
+    /^test\/Web: invalid deployment\.testListener "test\/OtherAlb\/HttpsListener": expected a listener of the same load balancer as loadBalancer\.listener \[BLUE_GREEN_TEST_LISTENER\]$/,
+  ],
+  [
+    "blue/green with Service Connect",
+    behindAlb(() => ({ deployment: { type: "blueGreen", testListenerPort: 8443 }, serviceConnect: {} })),
+    /^test\/Web: invalid serviceConnect "enabled": expected no Service Connect with blue\/green \(ECS supports it only with the rolling deployment controller\) \[BLUE_GREEN_SERVICE_CONNECT\]$/,
+  ],
+  [
+    "an unknown predefined deployment config",
+    blueGreen({ config: "CodeDeployDefault.ECSHalfAtOnce" }),
+    /^test\/Web: invalid deployment\.config "CodeDeployDefault\.ECSHalfAtOnce": expected one of "CodeDeployDefault\.ECSAllAtOnce", "CodeDeployDefault\.ECSLinear10PercentEvery1Minutes", "CodeDeployDefault\.ECSLinear10PercentEvery3Minutes", "CodeDeployDefault\.ECSCanary10Percent5Minutes", "CodeDeployDefault\.ECSCanary10Percent15Minutes" \[BLUE_GREEN_CONFIG\]$/,
+  ],
+  [
+    "an unknown custom deployment config type",
+    blueGreen({ config: { type: "blue", percentage: 10, intervalMinutes: 5 } }),
+    /^test\/Web: invalid deployment\.config\.type "blue": expected one of "canary", "linear" \[BLUE_GREEN_CONFIG\]$/,
+  ],
+  [
+    "a custom deployment config percentage of 100",
+    blueGreen({ config: { type: "linear", percentage: 100, intervalMinutes: 1 } }),
+    /^test\/Web: invalid deployment\.config\.percentage 100: expected an integer from 1 to 99 percent \[BLUE_GREEN_CONFIG\]$/,
+  ],
+  [
+    "a custom deployment config interval above 2880 minutes",
+    blueGreen({ config: { type: "canary", percentage: 10, intervalMinutes: 3000 } }),
+    /^test\/Web: invalid deployment\.config\.intervalMinutes 3000: expected an integer from 1 to 2880 minutes \[BLUE_GREEN_CONFIG\]$/,
+  ],
+  [
+    "a termination wait above 2880 minutes",
+    blueGreen({ terminationWaitMinutes: 3000 }),
+    /^test\/Web: invalid deployment\.terminationWaitMinutes 3000: expected an integer from 0 to 2880 minutes \[BLUE_GREEN_TERMINATION_WAIT\]$/,
+  ],
+  [
+    "an approval wait of 0 minutes",
+    blueGreen({ approvalWaitMinutes: 0 }),
+    /^test\/Web: invalid deployment\.approvalWaitMinutes 0: expected an integer from 1 to 2880 minutes \[BLUE_GREEN_APPROVAL_WAIT\]$/,
+  ],
 
   // Auto scaling
-  ["a minimum capacity above 5000 (with an explicit desired count)", serviceWith({ desiredCount: 2, autoScaling: { minCapacity: 5001, maxCapacity: 5000 } }), /^test\/Web: invalid autoScaling\.minCapacity 5001: expected an integer from 0 to 5000 \[AUTOSCALING_MIN\]$/],
-  ["a maximum capacity of 0", serviceWith({ autoScaling: { minCapacity: 0, maxCapacity: 0 } }), /^test\/Web: invalid autoScaling\.maxCapacity 0: expected an integer from 1 to 5000 \[AUTOSCALING_MAX\]$/],
-  ["a minimum capacity above the maximum", serviceWith({ autoScaling: { minCapacity: 5, maxCapacity: 2 } }), /^test\/Web: invalid autoScaling\.minCapacity 5: expected a value no greater than autoScaling\.maxCapacity \(2\) \[AUTOSCALING_MIN_ABOVE_MAX\]$/],
-  ["a CPU target above 100 percent", scaling({ targetTracking: { cpuPercent: 150 } }), /^test\/Web: invalid autoScaling\.targetTracking\.cpuPercent 150: expected a number from 1 to 100 \[AUTOSCALING_TARGET_VALUE\]$/],
-  ["a memory target of 0 percent", scaling({ targetTracking: { memoryPercent: 0 } }), /^test\/Web: invalid autoScaling\.targetTracking\.memoryPercent 0: expected a number from 1 to 100 \[AUTOSCALING_TARGET_VALUE\]$/],
-  ["a requests-per-target of 0", behindAlb(() => ({ autoScaling: { minCapacity: 1, maxCapacity: 4, targetTracking: { requestsPerTarget: 0 } } })), /^test\/Web: invalid autoScaling\.targetTracking\.requestsPerTarget 0: expected an integer from 1 to 100000 \[AUTOSCALING_TARGET_VALUE\]$/],
-  ["a scale-in cooldown above an hour", scaling({ targetTracking: { cpuPercent: 50, scaleInCooldownSeconds: 4000 } }), /^test\/Web: invalid autoScaling\.targetTracking\.scaleInCooldownSeconds 4000: expected an integer from 0 to 3600 seconds \[AUTOSCALING_COOLDOWN\]$/],
-  ["request tracking without an ALB", scaling({ targetTracking: { requestsPerTarget: 100 } }), /^test\/Web: invalid autoScaling\.targetTracking\.requestsPerTarget 100: expected requestsPerTarget only on a service behind an application load balancer \(loadBalancer\) \[AUTOSCALING_REQUESTS_NEED_ALB\]$/],
-  ["a scheduled action key with a space", scaling({ scheduled: { "at night": { schedule: "rate(1 day)", minCapacity: 0 } } }), /^test\/Web: invalid autoScaling\.scheduled "at night": expected a key of 1 to 64 letters, digits and hyphens \[AUTOSCALING_KEY\]$/],
-  ["a schedule that is not cron, rate or at", scaling({ scheduled: { night: { schedule: "0 20 * * *", minCapacity: 0 } } }), /^test\/Web: invalid autoScaling\.scheduled\.night\.schedule "0 20 \* \* \*": expected cron\(<6 fields>\), rate\(<n> minutes\|hours\|days\) or at\(yyyy-mm-ddThh:mm:ss\) \[AUTOSCALING_SCHEDULE\]$/],
-  ["a scheduled action that changes nothing", scaling({ scheduled: { night: { schedule: "rate(1 day)" } } }), /^test\/Web: invalid autoScaling\.scheduled\.night \{"schedule":"rate\(1 day\)"\}: expected minCapacity, maxCapacity or both \[AUTOSCALING_SCHEDULE_EMPTY\]$/],
-  ["a scheduled minimum above the scheduled maximum", scaling({ scheduled: { night: { schedule: "rate(1 day)", minCapacity: 3, maxCapacity: 2 } } }), /^test\/Web: invalid autoScaling\.scheduled\.night\.minCapacity 3: expected a value no greater than autoScaling\.scheduled\.night\.maxCapacity \(2\) \[AUTOSCALING_MIN_ABOVE_MAX\]$/],
-  ["a scheduled maximum above 5000", scaling({ scheduled: { peak: { schedule: "rate(1 day)", maxCapacity: 6000 } } }), /^test\/Web: invalid autoScaling\.scheduled\.peak\.maxCapacity 6000: expected an integer from 0 to 5000 \[AUTOSCALING_MAX\]$/],
+  [
+    "a minimum capacity above 5000 (with an explicit desired count)",
+    serviceWith({ desiredCount: 2, autoScaling: { minCapacity: 5001, maxCapacity: 5000 } }),
+    /^test\/Web: invalid autoScaling\.minCapacity 5001: expected an integer from 0 to 5000 \[AUTOSCALING_MIN\]$/,
+  ],
+  [
+    "a maximum capacity of 0",
+    serviceWith({ autoScaling: { minCapacity: 0, maxCapacity: 0 } }),
+    /^test\/Web: invalid autoScaling\.maxCapacity 0: expected an integer from 1 to 5000 \[AUTOSCALING_MAX\]$/,
+  ],
+  [
+    "a minimum capacity above the maximum",
+    serviceWith({ autoScaling: { minCapacity: 5, maxCapacity: 2 } }),
+    /^test\/Web: invalid autoScaling\.minCapacity 5: expected a value no greater than autoScaling\.maxCapacity \(2\) \[AUTOSCALING_MIN_ABOVE_MAX\]$/,
+  ],
+  [
+    "a CPU target above 100 percent",
+    scaling({ targetTracking: { cpuPercent: 150 } }),
+    /^test\/Web: invalid autoScaling\.targetTracking\.cpuPercent 150: expected a number from 1 to 100 \[AUTOSCALING_TARGET_VALUE\]$/,
+  ],
+  [
+    "a memory target of 0 percent",
+    scaling({ targetTracking: { memoryPercent: 0 } }),
+    /^test\/Web: invalid autoScaling\.targetTracking\.memoryPercent 0: expected a number from 1 to 100 \[AUTOSCALING_TARGET_VALUE\]$/,
+  ],
+  [
+    "a requests-per-target of 0",
+    behindAlb(() => ({ autoScaling: { minCapacity: 1, maxCapacity: 4, targetTracking: { requestsPerTarget: 0 } } })),
+    /^test\/Web: invalid autoScaling\.targetTracking\.requestsPerTarget 0: expected an integer from 1 to 100000 \[AUTOSCALING_TARGET_VALUE\]$/,
+  ],
+  [
+    "a scale-in cooldown above an hour",
+    scaling({ targetTracking: { cpuPercent: 50, scaleInCooldownSeconds: 4000 } }),
+    /^test\/Web: invalid autoScaling\.targetTracking\.scaleInCooldownSeconds 4000: expected an integer from 0 to 3600 seconds \[AUTOSCALING_COOLDOWN\]$/,
+  ],
+  [
+    "request tracking without an ALB",
+    scaling({ targetTracking: { requestsPerTarget: 100 } }),
+    /^test\/Web: invalid autoScaling\.targetTracking\.requestsPerTarget 100: expected requestsPerTarget only on a service behind an application load balancer \(loadBalancer\) \[AUTOSCALING_REQUESTS_NEED_ALB\]$/,
+  ],
+  [
+    "a scheduled action key with a space",
+    scaling({ scheduled: { "at night": { schedule: "rate(1 day)", minCapacity: 0 } } }),
+    /^test\/Web: invalid autoScaling\.scheduled "at night": expected a key of 1 to 64 letters, digits and hyphens \[AUTOSCALING_KEY\]$/,
+  ],
+  [
+    "a schedule that is not cron, rate or at",
+    scaling({ scheduled: { night: { schedule: "0 20 * * *", minCapacity: 0 } } }),
+    /^test\/Web: invalid autoScaling\.scheduled\.night\.schedule "0 20 \* \* \*": expected cron\(<6 fields>\), rate\(<n> minutes\|hours\|days\) or at\(yyyy-mm-ddThh:mm:ss\) \[AUTOSCALING_SCHEDULE\]$/,
+  ],
+  [
+    "a scheduled action that changes nothing",
+    scaling({ scheduled: { night: { schedule: "rate(1 day)" } } }),
+    /^test\/Web: invalid autoScaling\.scheduled\.night \{"schedule":"rate\(1 day\)"\}: expected minCapacity, maxCapacity or both \[AUTOSCALING_SCHEDULE_EMPTY\]$/,
+  ],
+  [
+    "a scheduled minimum above the scheduled maximum",
+    scaling({ scheduled: { night: { schedule: "rate(1 day)", minCapacity: 3, maxCapacity: 2 } } }),
+    /^test\/Web: invalid autoScaling\.scheduled\.night\.minCapacity 3: expected a value no greater than autoScaling\.scheduled\.night\.maxCapacity \(2\) \[AUTOSCALING_MIN_ABOVE_MAX\]$/,
+  ],
+  [
+    "a scheduled maximum above 5000",
+    scaling({ scheduled: { peak: { schedule: "rate(1 day)", maxCapacity: 6000 } } }),
+    /^test\/Web: invalid autoScaling\.scheduled\.peak\.maxCapacity 6000: expected an integer from 0 to 5000 \[AUTOSCALING_MAX\]$/,
+  ],
 
   // Step scaling
-  ["a step scaling key with a dot", scaling({ stepScaling: { "queue.depth": { metric: QUEUE, scaleOut: [{ from: 1, change: 1 }] } } }), /^test\/Web: invalid autoScaling\.stepScaling "queue\.depth": expected a key of 1 to 64 letters, digits and hyphens \[AUTOSCALING_KEY\]$/],
-  ["an unknown adjustment type", step({ adjustmentType: "Double" as any }), /^test\/Web: invalid autoScaling\.stepScaling\.q\.adjustmentType "Double": expected one of "ChangeInCapacity", "PercentChangeInCapacity", "ExactCapacity" \[STEP_SCALING_ADJUSTMENT_TYPE\]$/],
-  ["an unknown statistic", step({ metric: { ...QUEUE, statistic: "p99" as any } }), /^test\/Web: invalid autoScaling\.stepScaling\.q\.metric\.statistic "p99": expected one of "Average", "Sum", "Minimum", "Maximum", "SampleCount" \[STEP_SCALING_STATISTIC\]$/],
-  ["a period CloudWatch does not offer", step({ metric: { ...QUEUE, periodSeconds: 45 } }), /^test\/Web: invalid autoScaling\.stepScaling\.q\.metric\.periodSeconds 45: expected one of 10, 30, 60, 120, 300, 600, 900, 3600, 21600, 86400 \[STEP_SCALING_PERIOD\]$/],
-  ["a step cooldown above an hour", step({ cooldownSeconds: 4000 }), /^test\/Web: invalid autoScaling\.stepScaling\.q\.cooldownSeconds 4000: expected an integer from 0 to 3600 seconds \[STEP_SCALING_COOLDOWN\]$/],
-  ["0 evaluation periods", step({ evaluationPeriods: 0 }), /^test\/Web: invalid autoScaling\.stepScaling\.q\.evaluationPeriods 0: expected an integer from 1 to 100 \[STEP_SCALING_EVALUATION_PERIODS\]$/],
-  ["no steps at all", step({ scaleOut: [] }), /^test\/Web: invalid autoScaling\.stepScaling\.q \{"metric":\{"namespace":"AWS\/SQS","metricName":"ApproximateNumberOfMessagesVisible"\},"scaleOut":\[\]\}: expected at least one scaleOut or scaleIn step \[STEP_SCALING_NO_STEPS\]$/],
-  ["a scale-out step that removes tasks", step({ scaleOut: [{ from: 5, change: -1 }] }), /^test\/Web: invalid autoScaling\.stepScaling\.q\.scaleOut\[0\]\.change -1: expected a positive change \[STEP_SCALING_DIRECTION\]$/],
-  ["a scale-in step that adds tasks", step({ scaleOut: [], scaleIn: [{ upTo: 0, change: 1 }] }), /^test\/Web: invalid autoScaling\.stepScaling\.q\.scaleIn\[0\]\.change 1: expected a negative change \[STEP_SCALING_DIRECTION\]$/],
-  ["two scale-out steps from the same bound", step({ scaleOut: [{ from: 5, change: 1 }, { from: 5, change: 2 }] }), /^test\/Web: invalid autoScaling\.stepScaling\.q\.scaleOut\.from "5": expected unique values \(this one appears more than once\) \[STEP_SCALING_DUPLICATE_BOUND\]$/],
-  ["scale-in and scale-out steps that overlap", step({ scaleOut: [{ from: 5, change: 1 }], scaleIn: [{ upTo: 10, change: -1 }] }), /^test\/Web: invalid autoScaling\.stepScaling\.q\.scaleIn 10: expected scale-in bounds below the lowest scale-out bound \(5\), so one metric value never triggers both \[STEP_SCALING_OVERLAP\]$/],
+  [
+    "a step scaling key with a dot",
+    scaling({ stepScaling: { "queue.depth": { metric: QUEUE, scaleOut: [{ from: 1, change: 1 }] } } }),
+    /^test\/Web: invalid autoScaling\.stepScaling "queue\.depth": expected a key of 1 to 64 letters, digits and hyphens \[AUTOSCALING_KEY\]$/,
+  ],
+  [
+    "an unknown adjustment type",
+    step({ adjustmentType: "Double" as any }),
+    /^test\/Web: invalid autoScaling\.stepScaling\.q\.adjustmentType "Double": expected one of "ChangeInCapacity", "PercentChangeInCapacity", "ExactCapacity" \[STEP_SCALING_ADJUSTMENT_TYPE\]$/,
+  ],
+  [
+    "an unknown statistic",
+    step({ metric: { ...QUEUE, statistic: "p99" as any } }),
+    /^test\/Web: invalid autoScaling\.stepScaling\.q\.metric\.statistic "p99": expected one of "Average", "Sum", "Minimum", "Maximum", "SampleCount" \[STEP_SCALING_STATISTIC\]$/,
+  ],
+  [
+    "a period CloudWatch does not offer",
+    step({ metric: { ...QUEUE, periodSeconds: 45 } }),
+    /^test\/Web: invalid autoScaling\.stepScaling\.q\.metric\.periodSeconds 45: expected one of 10, 30, 60, 120, 300, 600, 900, 3600, 21600, 86400 \[STEP_SCALING_PERIOD\]$/,
+  ],
+  [
+    "a step cooldown above an hour",
+    step({ cooldownSeconds: 4000 }),
+    /^test\/Web: invalid autoScaling\.stepScaling\.q\.cooldownSeconds 4000: expected an integer from 0 to 3600 seconds \[STEP_SCALING_COOLDOWN\]$/,
+  ],
+  [
+    "0 evaluation periods",
+    step({ evaluationPeriods: 0 }),
+    /^test\/Web: invalid autoScaling\.stepScaling\.q\.evaluationPeriods 0: expected an integer from 1 to 100 \[STEP_SCALING_EVALUATION_PERIODS\]$/,
+  ],
+  [
+    "no steps at all",
+    step({ scaleOut: [] }),
+    /^test\/Web: invalid autoScaling\.stepScaling\.q \{"metric":\{"namespace":"AWS\/SQS","metricName":"ApproximateNumberOfMessagesVisible"\},"scaleOut":\[\]\}: expected at least one scaleOut or scaleIn step \[STEP_SCALING_NO_STEPS\]$/,
+  ],
+  [
+    "a scale-out step that removes tasks",
+    step({ scaleOut: [{ from: 5, change: -1 }] }),
+    /^test\/Web: invalid autoScaling\.stepScaling\.q\.scaleOut\[0\]\.change -1: expected a positive change \[STEP_SCALING_DIRECTION\]$/,
+  ],
+  [
+    "a scale-in step that adds tasks",
+    step({ scaleOut: [], scaleIn: [{ upTo: 0, change: 1 }] }),
+    /^test\/Web: invalid autoScaling\.stepScaling\.q\.scaleIn\[0\]\.change 1: expected a negative change \[STEP_SCALING_DIRECTION\]$/,
+  ],
+  [
+    "two scale-out steps from the same bound",
+    step({
+      scaleOut: [
+        { from: 5, change: 1 },
+        { from: 5, change: 2 },
+      ],
+    }),
+    /^test\/Web: invalid autoScaling\.stepScaling\.q\.scaleOut\.from "5": expected unique values \(this one appears more than once\) \[STEP_SCALING_DUPLICATE_BOUND\]$/,
+  ],
+  [
+    "scale-in and scale-out steps that overlap",
+    step({ scaleOut: [{ from: 5, change: 1 }], scaleIn: [{ upTo: 10, change: -1 }] }),
+    /^test\/Web: invalid autoScaling\.stepScaling\.q\.scaleIn 10: expected scale-in bounds below the lowest scale-out bound \(5\), so one metric value never triggers both \[STEP_SCALING_OVERLAP\]$/,
+  ],
 
   // Alarms
-  ["a CPU alarm threshold above 100 percent", serviceWith({ alarms: { cpuPercent: 120 } }), /^test\/Web: invalid alarms\.cpuPercent 120: expected a number from 1 to 100 \[ALARM_THRESHOLD\]$/],
-  ["a memory alarm threshold of 0 percent", serviceWith({ alarms: { memoryPercent: 0 } }), /^test\/Web: invalid alarms\.memoryPercent 0: expected a number from 1 to 100 \[ALARM_THRESHOLD\]$/],
-  ["a negative 5xx alarm threshold", serviceWith({ alarms: { http5xxPerMinute: -1 } }), /^test\/Web: invalid alarms\.http5xxPerMinute -1: expected an integer from 0 to 1000000 \[ALARM_THRESHOLD\]$/],
-  ["an alarm evaluation window above 60 minutes", serviceWith({ alarms: { evaluationMinutes: 61 } }), /^test\/Web: invalid alarms\.evaluationMinutes 61: expected an integer from 1 to 60 minutes \[ALARM_EVALUATION\]$/],
-  ["an alarm topic that is not an SNS ARN", serviceWith({ alarms: { topicArn: "acme-alerts" } }), /^test\/Web: invalid alarms\.topicArn "acme-alerts": expected an SNS topic ARN \(arn:aws:sns:<region>:<account>:<name>\) \[ALARM_TOPIC_ARN\]$/],
+  [
+    "a CPU alarm threshold above 100 percent",
+    serviceWith({ alarms: { cpuPercent: 120 } }),
+    /^test\/Web: invalid alarms\.cpuPercent 120: expected a number from 1 to 100 \[ALARM_THRESHOLD\]$/,
+  ],
+  [
+    "a memory alarm threshold of 0 percent",
+    serviceWith({ alarms: { memoryPercent: 0 } }),
+    /^test\/Web: invalid alarms\.memoryPercent 0: expected a number from 1 to 100 \[ALARM_THRESHOLD\]$/,
+  ],
+  [
+    "a negative 5xx alarm threshold",
+    serviceWith({ alarms: { http5xxPerMinute: -1 } }),
+    /^test\/Web: invalid alarms\.http5xxPerMinute -1: expected an integer from 0 to 1000000 \[ALARM_THRESHOLD\]$/,
+  ],
+  [
+    "an alarm evaluation window above 60 minutes",
+    serviceWith({ alarms: { evaluationMinutes: 61 } }),
+    /^test\/Web: invalid alarms\.evaluationMinutes 61: expected an integer from 1 to 60 minutes \[ALARM_EVALUATION\]$/,
+  ],
+  [
+    "an alarm topic that is not an SNS ARN",
+    serviceWith({ alarms: { topicArn: "acme-alerts" } }),
+    /^test\/Web: invalid alarms\.topicArn "acme-alerts": expected an SNS topic ARN \(arn:aws:sns:<region>:<account>:<name>\) \[ALARM_TOPIC_ARN\]$/,
+  ],
 
   // Service Connect and Cloud Map
-  ["no namespace for Service Connect", (scope) => {
-    const { cluster } = platform(scope);
-    new Service(scope, "Web", { name: "acme-test-web", cluster: { ...cluster, defaultNamespace: undefined }, taskDefinition: webTask(scope), serviceConnect: {} });
-  }, /^test\/Web: invalid serviceConnect\.namespace \(missing\): expected a namespace, or a cluster with a default namespace \[SERVICE_NO_NAMESPACE\]$/],
-  ["a Service Connect port name that does not exist", serviceWith({ serviceConnect: { endpoints: [{ portName: "grpc" }] } }), /^test\/Web: invalid serviceConnect\.endpoints\[0\]\.portName "grpc": expected a port name of container web: http \[UNKNOWN_PORT_NAME\]$/],
-  ["the same Service Connect port twice", serviceWith({ serviceConnect: { endpoints: [{ portName: "http" }, { portName: "http", discoveryName: "web2" }] } }), /^test\/Web: invalid serviceConnect\.endpoints\.portName "http": expected unique values \(this one appears more than once\) \[SERVICE_CONNECT_DUPLICATE_PORT\]$/],
-  ["the same Service Connect discovery name twice", serviceWith({ serviceConnect: { endpoints: [{ portName: "http", discoveryName: "web" }, { portName: "admin", discoveryName: "web" }] } }), /^test\/Web: invalid serviceConnect\.endpoints\.discoveryName "web": expected unique values \(this one appears more than once\) \[SERVICE_CONNECT_DUPLICATE_NAME\]$/],
-  ["a Service Connect discovery name with capitals", serviceWith({ serviceConnect: { endpoints: [{ portName: "http", discoveryName: "Web" }] } }), /^test\/Web: invalid serviceConnect\.endpoints\[0\]\.discoveryName "Web": expected 1 to 64 lowercase letters, digits and inner hyphens \[SERVICE_CONNECT_DISCOVERY_NAME\]$/],
-  ["a Service Connect client port above 65535", serviceWith({ serviceConnect: { endpoints: [{ portName: "http", port: 70000 }] } }), /^test\/Web: invalid serviceConnect\.endpoints\[0\]\.port 70000: expected an integer from 1 to 65535 \[SERVICE_CONNECT_PORT\]$/],
-  ["Cloud Map with an HTTP namespace", serviceWith({ cloudMapDiscovery: { name: "web", namespace: HTTP_NAMESPACE } }), /^test\/Web: invalid cloudMapDiscovery\.namespace "HTTP": expected a DNS_PRIVATE namespace \(HTTP namespaces have no DNS\) \[CLOUD_MAP_NAMESPACE_TYPE\]$/],
-  ["a Cloud Map name that is not one DNS label", serviceWith({ cloudMapDiscovery: { name: "web.api" } }), /^test\/Web\/CloudMap: invalid cloudMapDiscovery\.name "web\.api": expected one DNS label of 1 to 63 letters, digits, hyphens and underscores, not starting or ending with a hyphen \[CLOUD_MAP_NAME\]$/],
-  ["a Cloud Map TTL above a day", serviceWith({ cloudMapDiscovery: { name: "web", dnsTtlSeconds: 90000 } }), /^test\/Web\/CloudMap: invalid cloudMapDiscovery\.dnsTtlSeconds 90000: expected an integer from 0 to 86400 seconds \[CLOUD_MAP_TTL\]$/],
-  ["Cloud Map service tags over the AWS limit", (scope) => {
-    const { cluster } = platform(scope);
-    new CloudMapService(scope, "CloudMap", { name: "web", namespace: cluster.defaultNamespace!, tags: manyTags });
-  }, /^test\/CloudMap: invalid tags 51: expected at most 50 tags \[TAGS_TOO_MANY\]$/],
+  [
+    "no namespace for Service Connect",
+    (scope) => {
+      const { cluster } = platform(scope);
+      new Service(scope, "Web", {
+        name: "acme-test-web",
+        cluster: { ...cluster, defaultNamespace: undefined },
+        taskDefinition: webTask(scope),
+        serviceConnect: {},
+      });
+    },
+    /^test\/Web: invalid serviceConnect\.namespace \(missing\): expected a namespace, or a cluster with a default namespace \[SERVICE_NO_NAMESPACE\]$/,
+  ],
+  [
+    "a Service Connect port name that does not exist",
+    serviceWith({ serviceConnect: { endpoints: [{ portName: "grpc" }] } }),
+    /^test\/Web: invalid serviceConnect\.endpoints\[0\]\.portName "grpc": expected a port name of container web: http \[UNKNOWN_PORT_NAME\]$/,
+  ],
+  [
+    "the same Service Connect port twice",
+    serviceWith({ serviceConnect: { endpoints: [{ portName: "http" }, { portName: "http", discoveryName: "web2" }] } }),
+    /^test\/Web: invalid serviceConnect\.endpoints\.portName "http": expected unique values \(this one appears more than once\) \[SERVICE_CONNECT_DUPLICATE_PORT\]$/,
+  ],
+  [
+    "the same Service Connect discovery name twice",
+    serviceWith({
+      serviceConnect: {
+        endpoints: [
+          { portName: "http", discoveryName: "web" },
+          { portName: "admin", discoveryName: "web" },
+        ],
+      },
+    }),
+    /^test\/Web: invalid serviceConnect\.endpoints\.discoveryName "web": expected unique values \(this one appears more than once\) \[SERVICE_CONNECT_DUPLICATE_NAME\]$/,
+  ],
+  [
+    "a Service Connect discovery name with capitals",
+    serviceWith({ serviceConnect: { endpoints: [{ portName: "http", discoveryName: "Web" }] } }),
+    /^test\/Web: invalid serviceConnect\.endpoints\[0\]\.discoveryName "Web": expected 1 to 64 lowercase letters, digits and inner hyphens \[SERVICE_CONNECT_DISCOVERY_NAME\]$/,
+  ],
+  [
+    "a Service Connect client port above 65535",
+    serviceWith({ serviceConnect: { endpoints: [{ portName: "http", port: 70000 }] } }),
+    /^test\/Web: invalid serviceConnect\.endpoints\[0\]\.port 70000: expected an integer from 1 to 65535 \[SERVICE_CONNECT_PORT\]$/,
+  ],
+  [
+    "Cloud Map with an HTTP namespace",
+    serviceWith({ cloudMapDiscovery: { name: "web", namespace: HTTP_NAMESPACE } }),
+    /^test\/Web: invalid cloudMapDiscovery\.namespace "HTTP": expected a DNS_PRIVATE namespace \(HTTP namespaces have no DNS\) \[CLOUD_MAP_NAMESPACE_TYPE\]$/,
+  ],
+  [
+    "a Cloud Map name that is not one DNS label",
+    serviceWith({ cloudMapDiscovery: { name: "web.api" } }),
+    /^test\/Web\/CloudMap: invalid cloudMapDiscovery\.name "web\.api": expected one DNS label of 1 to 63 letters, digits, hyphens and underscores, not starting or ending with a hyphen \[CLOUD_MAP_NAME\]$/,
+  ],
+  [
+    "a Cloud Map TTL above a day",
+    serviceWith({ cloudMapDiscovery: { name: "web", dnsTtlSeconds: 90000 } }),
+    /^test\/Web\/CloudMap: invalid cloudMapDiscovery\.dnsTtlSeconds 90000: expected an integer from 0 to 86400 seconds \[CLOUD_MAP_TTL\]$/,
+  ],
+  [
+    "Cloud Map service tags over the AWS limit",
+    (scope) => {
+      const { cluster } = platform(scope);
+      new CloudMapService(scope, "CloudMap", { name: "web", namespace: cluster.defaultNamespace!, tags: manyTags });
+    },
+    /^test\/CloudMap: invalid tags 51: expected at most 50 tags \[TAGS_TOO_MANY\]$/,
+  ],
 ];
 
 describe("service module bad input", () => {

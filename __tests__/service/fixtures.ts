@@ -47,7 +47,12 @@ export function platform(scope: Construct, options: { ec2CapacityProvider?: stri
     capacityProviderNames: ["FARGATE", "FARGATE_SPOT", ...ec2],
     ec2CapacityProviderNames: ec2,
     defaultCapacityProviderStrategy: strategy,
-    defaultNamespace: { namespaceArn: namespace.arn, namespaceId: namespace.id, namespaceName: "acme.internal", namespaceType: "DNS_PRIVATE" },
+    defaultNamespace: {
+      namespaceArn: namespace.arn,
+      namespaceId: namespace.id,
+      namespaceName: "acme.internal",
+      namespaceType: "DNS_PRIVATE",
+    },
     execAuditLogging: false,
     capacityProviderAssociation: providers,
   };

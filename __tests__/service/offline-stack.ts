@@ -44,7 +44,10 @@ function buildStack(stack: TerraformStack): void {
         portMappings: [{ containerPort: 9000, name: "api", appProtocol: "http" }],
         secrets: { DB_PASSWORD: Secret.fromSecretsManager(DB_SECRET, "password") },
         healthCheck: { command: ["CMD-SHELL", "wget -q -O- http://localhost:9000/health || exit 1"], startPeriodSeconds: 30 },
-        mountPoints: [{ volume: "data", containerPath: "/data" }, { volume: "tmp", containerPath: "/tmp" }],
+        mountPoints: [
+          { volume: "data", containerPath: "/data" },
+          { volume: "tmp", containerPath: "/tmp" },
+        ],
         user: "1000:1000",
         ulimits: [{ name: "nofile", softLimit: 65536, hardLimit: 65536 }],
       },
@@ -83,7 +86,16 @@ function buildStack(stack: TerraformStack): void {
         environment: { API_URL: "http://api:80", NODE_ENV: "production" },
         secrets: { API_KEY: Secret.fromSsmParameter(API_KEY) },
         dependsOn: [{ containerName: "log-router", condition: "START" }],
-        logging: { driver: "awsfirelens", options: { Name: "cloudwatch_logs", region: "eu-west-1", log_group_name: "/ecs/acme-test-web/app", log_stream_prefix: "web-", auto_create_group: "false" } },
+        logging: {
+          driver: "awsfirelens",
+          options: {
+            Name: "cloudwatch_logs",
+            region: "eu-west-1",
+            log_group_name: "/ecs/acme-test-web/app",
+            log_stream_prefix: "web-",
+            auto_create_group: "false",
+          },
+        },
         mountPoints: [{ volume: "tmp", containerPath: "/tmp" }],
         initProcessEnabled: true,
       },
@@ -97,13 +109,22 @@ function buildStack(stack: TerraformStack): void {
       { capacityProvider: "FARGATE", base: 2, weight: 1 },
       { capacityProvider: "FARGATE_SPOT", weight: 4 },
     ],
-    loadBalancer: { listener: lb.listener, priority: 100, hostHeaders: ["www.example.com"], healthCheck: { path: "/health" }, slowStartSeconds: 30 },
+    loadBalancer: {
+      listener: lb.listener,
+      priority: 100,
+      hostHeaders: ["www.example.com"],
+      healthCheck: { path: "/health" },
+      slowStartSeconds: 30,
+    },
     serviceConnect: {},
     autoScaling: {
       minCapacity: 2,
       maxCapacity: 20,
       targetTracking: { cpuPercent: 60, memoryPercent: 75, requestsPerTarget: 1000 },
-      scheduled: { night: { schedule: "cron(0 22 ? * * *)", maxCapacity: 4, timezone: "Europe/Dublin" }, morning: { schedule: "cron(0 6 ? * * *)", maxCapacity: 20 } },
+      scheduled: {
+        night: { schedule: "cron(0 22 ? * * *)", maxCapacity: 4, timezone: "Europe/Dublin" },
+        morning: { schedule: "cron(0 6 ? * * *)", maxCapacity: 20 },
+      },
     },
     alarms,
   });
@@ -137,8 +158,17 @@ function buildStack(stack: TerraformStack): void {
       maxCapacity: 10,
       stepScaling: {
         "queue-depth": {
-          metric: { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: { QueueName: queue.name }, statistic: "Maximum" },
-          scaleOut: [{ from: 1, change: 1 }, { from: 100, change: 3 }, { from: 1000, change: 6 }],
+          metric: {
+            namespace: "AWS/SQS",
+            metricName: "ApproximateNumberOfMessagesVisible",
+            dimensions: { QueueName: queue.name },
+            statistic: "Maximum",
+          },
+          scaleOut: [
+            { from: 1, change: 1 },
+            { from: 100, change: 3 },
+            { from: 1000, change: 6 },
+          ],
           scaleIn: [{ upTo: 0, change: -1 }],
         },
       },
@@ -149,14 +179,24 @@ function buildStack(stack: TerraformStack): void {
   // (d) blue/green behind the same ALB, with a test listener and a canary.
   const adminTask = new TaskDefinition(stack, "AdminTask", {
     name: "acme-test-admin",
-    containers: { admin: { image: ContainerImage.fromRegistry("public.ecr.aws/nginx/nginx:1.27"), portMappings: [{ containerPort: 8080, name: "http" }] } },
+    containers: {
+      admin: {
+        image: ContainerImage.fromRegistry("public.ecr.aws/nginx/nginx:1.27"),
+        portMappings: [{ containerPort: 8080, name: "http" }],
+      },
+    },
   });
   new Service(stack, "Admin", {
     name: "acme-test-admin",
     cluster,
     taskDefinition: adminTask,
     loadBalancer: { listener: lb.listener, priority: 200, hostHeaders: ["admin.example.com"], pathPatterns: ["/admin/*"] },
-    deployment: { type: "blueGreen", testListenerPort: 8443, config: { type: "canary", percentage: 10, intervalMinutes: 5 }, terminationWaitMinutes: 10 },
+    deployment: {
+      type: "blueGreen",
+      testListenerPort: 8443,
+      config: { type: "canary", percentage: 10, intervalMinutes: 5 },
+      terminationWaitMinutes: 10,
+    },
     alarms,
   });
 
@@ -164,9 +204,19 @@ function buildStack(stack: TerraformStack): void {
   const nlb = new NetworkLoadBalancer(stack, "Nlb", { name: "acme-test-tcp", network });
   const tcpTask = new TaskDefinition(stack, "TcpTask", {
     name: "acme-test-mqtt",
-    containers: { broker: { image: ContainerImage.fromRegistry("public.ecr.aws/docker/library/eclipse-mosquitto:2"), portMappings: [{ containerPort: 1883, name: "mqtt" }] } },
+    containers: {
+      broker: {
+        image: ContainerImage.fromRegistry("public.ecr.aws/docker/library/eclipse-mosquitto:2"),
+        portMappings: [{ containerPort: 1883, name: "mqtt" }],
+      },
+    },
   });
-  new Service(stack, "Mqtt", { name: "acme-test-mqtt", cluster, taskDefinition: tcpTask, networkLoadBalancer: { loadBalancer: nlb, listenerPort: 1883 } });
+  new Service(stack, "Mqtt", {
+    name: "acme-test-mqtt",
+    cluster,
+    taskDefinition: tcpTask,
+    networkLoadBalancer: { loadBalancer: nlb, listenerPort: 1883 },
+  });
 }
 
 export const SERVICES_OFFLINE_STACK = "services";

@@ -14,7 +14,11 @@ describe("renderServiceConnect", () => {
   });
 
   test("explicit discovery name, DNS name and client port win; no endpoints means client only", () => {
-    const [svc] = renderServiceConnect("arn:ns", [{ portName: "http", discoveryName: "api", dnsName: "api.internal", port: 80, containerPort: 8080 }], logs).service as any[];
+    const [svc] = renderServiceConnect(
+      "arn:ns",
+      [{ portName: "http", discoveryName: "api", dnsName: "api.internal", port: 80, containerPort: 8080 }],
+      logs,
+    ).service as any[];
     expect(svc).toEqual({ portName: "http", discoveryName: "api", clientAlias: { port: 80, dnsName: "api.internal" } });
     expect(renderServiceConnect("arn:ns", [], logs).service).toBeUndefined();
   });
@@ -22,14 +26,14 @@ describe("renderServiceConnect", () => {
 
 describe("placement rendering", () => {
   test("renders strategies in order and constraints by type", () => {
-    expect(renderPlacementStrategies([PlacementStrategies.spreadAcrossAzs, PlacementStrategies.binpackMemory, PlacementStrategies.random])).toEqual([
-      { type: "spread", field: "attribute:ecs.availability-zone" },
-      { type: "binpack", field: "memory" },
-      { type: "random" },
-    ]);
-    expect(renderPlacementConstraints([{ type: "distinctInstance" }, { type: "memberOf", expression: "attribute:ecs.cpu-architecture == arm64" }])).toEqual([
-      { type: "distinctInstance" },
-      { type: "memberOf", expression: "attribute:ecs.cpu-architecture == arm64" },
-    ]);
+    expect(
+      renderPlacementStrategies([PlacementStrategies.spreadAcrossAzs, PlacementStrategies.binpackMemory, PlacementStrategies.random]),
+    ).toEqual([{ type: "spread", field: "attribute:ecs.availability-zone" }, { type: "binpack", field: "memory" }, { type: "random" }]);
+    expect(
+      renderPlacementConstraints([
+        { type: "distinctInstance" },
+        { type: "memberOf", expression: "attribute:ecs.cpu-architecture == arm64" },
+      ]),
+    ).toEqual([{ type: "distinctInstance" }, { type: "memberOf", expression: "attribute:ecs.cpu-architecture == arm64" }]);
   });
 });

@@ -9,10 +9,12 @@ describe("task definitions and services against the real provider", () => {
     result = { plan: await offlinePlan(SERVICES_OFFLINE_STACK) };
   });
 
-  const created = (type: string) => (result.plan?.resource_changes ?? []).filter((c) => c.type === type && c.change.actions.join() === "create");
+  const created = (type: string) =>
+    (result.plan?.resource_changes ?? []).filter((c) => c.type === type && c.change.actions.join() === "create");
   const after = (type: string, match: RegExp) => {
     const found = created(type).filter((c) => match.test(c.address));
-    if (found.length !== 1) throw new Error(`expected one ${type} matching ${match}, found ${found.map((c) => c.address).join(", ") || "none"}`);
+    if (found.length !== 1)
+      throw new Error(`expected one ${type} matching ${match}, found ${found.map((c) => c.address).join(", ") || "none"}`);
     return found[0].change.after as Record<string, any>;
   };
 
@@ -26,7 +28,10 @@ describe("task definitions and services against the real provider", () => {
   test("(a) web: Fargate + Spot strategy, HTTPS listener rule, three tracking policies and two schedules", () => {
     const web = after("aws_ecs_service", /Web_[0-9A-F]{8}$/);
     expect(web.capacity_provider_strategy).toEqual(
-      expect.arrayContaining([expect.objectContaining({ capacity_provider: "FARGATE", base: 2, weight: 1 }), expect.objectContaining({ capacity_provider: "FARGATE_SPOT", weight: 4 })]),
+      expect.arrayContaining([
+        expect.objectContaining({ capacity_provider: "FARGATE", base: 2, weight: 1 }),
+        expect.objectContaining({ capacity_provider: "FARGATE_SPOT", weight: 4 }),
+      ]),
     );
     expect(web.network_configuration).toEqual([expect.objectContaining({ assign_public_ip: false })]);
     expect(web.deployment_circuit_breaker).toEqual([{ enable: true, rollback: true }]);
@@ -41,11 +46,17 @@ describe("task definitions and services against the real provider", () => {
 
   test("(b) api: Service Connect endpoint, Cloud Map service, EFS with IAM auth and transit encryption", () => {
     const api = after("aws_ecs_service", /Api_[0-9A-F]{8}$/);
-    expect(api.service_connect_configuration[0]).toMatchObject({ enabled: true, service: [expect.objectContaining({ port_name: "api", discovery_name: "api" })] });
+    expect(api.service_connect_configuration[0]).toMatchObject({
+      enabled: true,
+      service: [expect.objectContaining({ port_name: "api", discovery_name: "api" })],
+    });
     expect(created("aws_service_discovery_service")).toHaveLength(1);
     const td = after("aws_ecs_task_definition", /ApiTask_[0-9A-F]{8}$/);
     expect(td.runtime_platform).toEqual([{ cpu_architecture: "ARM64", operating_system_family: "LINUX" }]);
-    expect(td.volume.find((v: any) => v.name === "data").efs_volume_configuration[0]).toMatchObject({ transit_encryption: "ENABLED", authorization_config: [expect.objectContaining({ iam: "ENABLED" })] });
+    expect(td.volume.find((v: any) => v.name === "data").efs_volume_configuration[0]).toMatchObject({
+      transit_encryption: "ENABLED",
+      authorization_config: [expect.objectContaining({ iam: "ENABLED" })],
+    });
   });
 
   test("(c) worker: step policies and alarms on queue depth, scale to zero, exec on", () => {
@@ -53,7 +64,10 @@ describe("task definitions and services against the real provider", () => {
     expect(worker).toMatchObject({ desired_count: 0, enable_execute_command: true });
     const out = after("aws_appautoscaling_policy", /queue-depth_ScaleOutPolicy/);
     expect(out.step_scaling_policy_configuration[0].step_adjustment).toHaveLength(3);
-    expect(after("aws_cloudwatch_metric_alarm", /queue-depth_ScaleInAlarm/)).toMatchObject({ threshold: 0, comparison_operator: "LessThanOrEqualToThreshold" });
+    expect(after("aws_cloudwatch_metric_alarm", /queue-depth_ScaleInAlarm/)).toMatchObject({
+      threshold: 0,
+      comparison_operator: "LessThanOrEqualToThreshold",
+    });
   });
 
   test("(d) admin: CODE_DEPLOY controller, deployment group with two target groups and a custom canary", () => {
@@ -61,7 +75,11 @@ describe("task definitions and services against the real provider", () => {
     const group = after("aws_codedeploy_deployment_group", /Admin_BlueGreen/);
     expect(group.deployment_config_name).toBe("acme-test-admin-canary-10pct-5min");
     expect(group.load_balancer_info[0].target_group_pair_info[0].target_group).toHaveLength(2);
-    expect(created("aws_lb_listener").map((c) => (c.change.after as any).port).sort()).toEqual([1883, 443, 80, 8443].sort());
+    expect(
+      created("aws_lb_listener")
+        .map((c) => (c.change.after as any).port)
+        .sort(),
+    ).toEqual([1883, 443, 80, 8443].sort());
   });
 
   test("every service has its alarms, notifying the topic", () => {

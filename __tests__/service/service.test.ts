@@ -67,29 +67,60 @@ describe("Service", () => {
   });
 
   test("rolling deployment alarms roll back on the named alarms", () => {
-    const s = synth((stack) => service(stack, () => ({ deployment: { type: "rolling", minHealthyPercent: 50, maxPercent: 150, rollbackAlarmNames: ["acme-errors"] } })));
-    expect(svc(s)).toMatchObject({ deployment_minimum_healthy_percent: 50, deployment_maximum_percent: 150, alarms: { alarm_names: ["acme-errors"], enable: true, rollback: true } });
+    const s = synth((stack) =>
+      service(stack, () => ({
+        deployment: { type: "rolling", minHealthyPercent: 50, maxPercent: 150, rollbackAlarmNames: ["acme-errors"] },
+      })),
+    );
+    expect(svc(s)).toMatchObject({
+      deployment_minimum_healthy_percent: 50,
+      deployment_maximum_percent: 150,
+      alarms: { alarm_names: ["acme-errors"], enable: true, rollback: true },
+    });
   });
 
   test("behind an ALB: target group on the container port, a host rule with its priority, and only the ALB let in", () => {
     const s2 = synth((stack) => service(stack, withAlb()));
     const r = svc(s2);
-    expect(r.load_balancer).toEqual([{ container_name: "web", container_port: 8080, target_group_arn: expect.stringMatching(/aws_lb_target_group\.Web_TargetGroup_.*\.arn/) }]);
+    expect(r.load_balancer).toEqual([
+      {
+        container_name: "web",
+        container_port: 8080,
+        target_group_arn: expect.stringMatching(/aws_lb_target_group\.Web_TargetGroup_.*\.arn/),
+      },
+    ]);
     expect(r.health_check_grace_period_seconds).toBe(60);
-    expect(r.depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./), expect.stringMatching(/^aws_lb_listener_rule\.Alb_HttpsListener_Web_/)]);
+    expect(r.depends_on).toEqual([
+      expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./),
+      expect.stringMatching(/^aws_lb_listener_rule\.Alb_HttpsListener_Web_/),
+    ]);
     expect(resourceAt(s2, "aws_lb_target_group", "Web/TargetGroup")).toMatchObject({ port: 8080, target_type: "ip", protocol: "HTTP" });
     const rule = resourceAt(s2, "aws_lb_listener_rule", "Alb/HttpsListener/Web");
     expect(rule.priority).toBe(10);
     expect(JSON.stringify(rule.condition)).toContain("www.example.com");
-    const ingress = Object.values(resourcesOf(s2, "aws_vpc_security_group_ingress_rule")).filter((x: any) => /Web_SecurityGroup/.test(x.security_group_id));
-    expect(ingress).toEqual([expect.objectContaining({ from_port: 8080, to_port: 8080, ip_protocol: "tcp", referenced_security_group_id: expect.stringMatching(/Alb_SecurityGroup/) })]);
+    const ingress = Object.values(resourcesOf(s2, "aws_vpc_security_group_ingress_rule")).filter((x: any) =>
+      /Web_SecurityGroup/.test(x.security_group_id),
+    );
+    expect(ingress).toEqual([
+      expect.objectContaining({
+        from_port: 8080,
+        to_port: 8080,
+        ip_protocol: "tcp",
+        referenced_security_group_id: expect.stringMatching(/Alb_SecurityGroup/),
+      }),
+    ]);
   });
 
   test("long names get a generated target group name of at most 32 characters instead of failing", () => {
     const s = synth((stack) => {
       const { cluster, network } = platform(stack);
       const lb = alb(stack, network);
-      new Service(stack, "Web", { name: "acme-production-customer-portal-frontend", cluster, taskDefinition: webTask(stack), loadBalancer: { listener: lb.listener, priority: 5, pathPatterns: ["/*"] } });
+      new Service(stack, "Web", {
+        name: "acme-production-customer-portal-frontend",
+        cluster,
+        taskDefinition: webTask(stack),
+        loadBalancer: { listener: lb.listener, priority: 5, pathPatterns: ["/*"] },
+      });
     });
     const name = resourceAt(s, "aws_lb_target_group", "Web/TargetGroup").name;
     expect(name.length).toBeLessThanOrEqual(32);
@@ -100,28 +131,53 @@ describe("Service", () => {
     const s = synth((stack) => {
       const { cluster, network } = platform(stack);
       const nlb = new NetworkLoadBalancer(stack, "Nlb", { name: "acme-test-tcp", network });
-      new Service(stack, "Web", { name: "acme-test-web", cluster, taskDefinition: webTask(stack), networkLoadBalancer: { loadBalancer: nlb, listenerPort: 443 } });
+      new Service(stack, "Web", {
+        name: "acme-test-web",
+        cluster,
+        taskDefinition: webTask(stack),
+        networkLoadBalancer: { loadBalancer: nlb, listenerPort: 443 },
+      });
     });
     expect(resourceAt(s, "aws_lb_target_group", "Web/TargetGroup")).toMatchObject({ protocol: "TCP", port: 8080 });
     expect(resourceAt(s, "aws_lb_listener", "Nlb/Web")).toMatchObject({ port: 443, protocol: "TCP" });
-    expect(svc(s).depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./), expect.stringMatching(/aws_lb_listener\.Nlb_Web_/)]);
-    const ingress = Object.values(resourcesOf(s, "aws_vpc_security_group_ingress_rule")).filter((x: any) => /Web_SecurityGroup/.test(x.security_group_id));
-    expect(ingress).toEqual([expect.objectContaining({ from_port: 8080, referenced_security_group_id: expect.stringMatching(/Nlb_SecurityGroup/) })]);
+    expect(svc(s).depends_on).toEqual([
+      expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./),
+      expect.stringMatching(/aws_lb_listener\.Nlb_Web_/),
+    ]);
+    const ingress = Object.values(resourcesOf(s, "aws_vpc_security_group_ingress_rule")).filter((x: any) =>
+      /Web_SecurityGroup/.test(x.security_group_id),
+    );
+    expect(ingress).toEqual([
+      expect.objectContaining({ from_port: 8080, referenced_security_group_id: expect.stringMatching(/Nlb_SecurityGroup/) }),
+    ]);
   });
 
   test("allowFrom lets a named peer service reach the container port", () => {
     const s = synth((stack) => {
       const api = service(stack, () => ({}), "Web");
-      const other = new Service(stack, "Worker", { name: "acme-test-worker", cluster: api.cluster, taskDefinition: webTask(stack, "WorkerTask", { name: "acme-test-worker" }) });
+      const other = new Service(stack, "Worker", {
+        name: "acme-test-worker",
+        cluster: api.cluster,
+        taskDefinition: webTask(stack, "WorkerTask", { name: "acme-test-worker" }),
+      });
       api.allowFrom(other);
     });
-    const ingress = Object.values(resourcesOf(s, "aws_vpc_security_group_ingress_rule")).filter((x: any) => /Web_SecurityGroup/.test(x.security_group_id));
-    expect(ingress).toEqual([expect.objectContaining({ from_port: 8080, referenced_security_group_id: expect.stringMatching(/Worker_SecurityGroup/) })]);
+    const ingress = Object.values(resourcesOf(s, "aws_vpc_security_group_ingress_rule")).filter((x: any) =>
+      /Web_SecurityGroup/.test(x.security_group_id),
+    );
+    expect(ingress).toEqual([
+      expect.objectContaining({ from_port: 8080, referenced_security_group_id: expect.stringMatching(/Worker_SecurityGroup/) }),
+    ]);
   });
 
   test("auto scaling: a scalable target, CPU/memory/request tracking, desired count from the minimum, desired_count ignored", () => {
     const s = synth((stack) =>
-      service(stack, withAlb(() => ({ autoScaling: { minCapacity: 2, maxCapacity: 10, targetTracking: { cpuPercent: 60, memoryPercent: 70, requestsPerTarget: 500 } } }))),
+      service(
+        stack,
+        withAlb(() => ({
+          autoScaling: { minCapacity: 2, maxCapacity: 10, targetTracking: { cpuPercent: 60, memoryPercent: 70, requestsPerTarget: 500 } },
+        })),
+      ),
     );
     expect(svc(s).desired_count).toBe(2);
     expect(svc(s).lifecycle).toEqual({ ignore_changes: ["desired_count"] });
@@ -131,12 +187,19 @@ describe("Service", () => {
       scalable_dimension: "ecs:service:DesiredCount",
       service_namespace: "ecs",
     });
-    expect(resourceAt(s, "aws_appautoscaling_target", "Web/AutoScaling/Target").resource_id).toMatch(/^service\/\$\{aws_ecs_cluster\.Cluster\.name\}\/\$\{aws_ecs_service\..*\.name\}$/);
+    expect(resourceAt(s, "aws_appautoscaling_target", "Web/AutoScaling/Target").resource_id).toMatch(
+      /^service\/\$\{aws_ecs_cluster\.Cluster\.name\}\/\$\{aws_ecs_service\..*\.name\}$/,
+    );
     const cpu = resourceAt(s, "aws_appautoscaling_policy", "Web/AutoScaling/CpuTracking");
     expect(cpu).toMatchObject({
       name: "acme-test-web-cpu-tracking",
       policy_type: "TargetTrackingScaling",
-      target_tracking_scaling_policy_configuration: { target_value: 60, scale_in_cooldown: 300, scale_out_cooldown: 60, predefined_metric_specification: { predefined_metric_type: "ECSServiceAverageCPUUtilization" } },
+      target_tracking_scaling_policy_configuration: {
+        target_value: 60,
+        scale_in_cooldown: 300,
+        scale_out_cooldown: 60,
+        predefined_metric_specification: { predefined_metric_type: "ECSServiceAverageCPUUtilization" },
+      },
     });
     const requests = resourceAt(s, "aws_appautoscaling_policy", "Web/AutoScaling/RequestsTracking");
     expect(requests.target_tracking_scaling_policy_configuration.predefined_metric_specification).toMatchObject({
@@ -144,7 +207,9 @@ describe("Service", () => {
       resource_label: expect.stringMatching(/^\$\{aws_lb\..*\.arn_suffix\}\/\$\{aws_lb_target_group\..*\.arn_suffix\}$/),
     });
     // One change at a time per scalable target: each policy waits for the one before.
-    expect(resourceAt(s, "aws_appautoscaling_policy", "Web/AutoScaling/MemoryTracking").depends_on).toEqual([expect.stringMatching(/aws_appautoscaling_policy\.Web_AutoScaling_CpuTracking/)]);
+    expect(resourceAt(s, "aws_appautoscaling_policy", "Web/AutoScaling/MemoryTracking").depends_on).toEqual([
+      expect.stringMatching(/aws_appautoscaling_policy\.Web_AutoScaling_CpuTracking/),
+    ]);
   });
 
   test("step scaling on SQS queue depth: an alarm per direction wired to its step policy", () => {
@@ -155,8 +220,16 @@ describe("Service", () => {
           maxCapacity: 20,
           stepScaling: {
             "queue-depth": {
-              metric: { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: { QueueName: "jobs" }, statistic: "Maximum" },
-              scaleOut: [{ from: 1, change: 1 }, { from: 100, change: 5 }],
+              metric: {
+                namespace: "AWS/SQS",
+                metricName: "ApproximateNumberOfMessagesVisible",
+                dimensions: { QueueName: "jobs" },
+                statistic: "Maximum",
+              },
+              scaleOut: [
+                { from: 1, change: 1 },
+                { from: 100, change: 5 },
+              ],
               scaleIn: [{ upTo: 0, change: -1 }],
             },
           },
@@ -183,7 +256,11 @@ describe("Service", () => {
       comparison_operator: "GreaterThanOrEqualToThreshold",
       alarm_actions: [expect.stringMatching(/aws_appautoscaling_policy\.Web_AutoScaling_queue-depth_ScaleOutPolicy_.*\.arn/)],
     });
-    expect(resourceAt(s, "aws_cloudwatch_metric_alarm", "Web/AutoScaling/queue-depth/ScaleInAlarm")).toMatchObject({ threshold: 0, comparison_operator: "LessThanOrEqualToThreshold", treat_missing_data: "breaching" });
+    expect(resourceAt(s, "aws_cloudwatch_metric_alarm", "Web/AutoScaling/queue-depth/ScaleInAlarm")).toMatchObject({
+      threshold: 0,
+      comparison_operator: "LessThanOrEqualToThreshold",
+      treat_missing_data: "breaching",
+    });
   });
 
   test("scheduled actions scale dev to zero at night and back in the morning", () => {
@@ -209,7 +286,12 @@ describe("Service", () => {
   });
 
   test("blue/green: CODE_DEPLOY controller, Terraform ignores task definition and load balancer, a green group on a test listener", () => {
-    const s = synth((stack) => service(stack, withAlb(() => ({ deployment: { type: "blueGreen", testListenerPort: 8443 } }))));
+    const s = synth((stack) =>
+      service(
+        stack,
+        withAlb(() => ({ deployment: { type: "blueGreen", testListenerPort: 8443 } })),
+      ),
+    );
     const r = svc(s);
     expect(r.deployment_controller).toEqual({ type: "CODE_DEPLOY" });
     expect(r.lifecycle).toEqual({ ignore_changes: ["task_definition", "load_balancer"] });
@@ -225,8 +307,16 @@ describe("Service", () => {
   });
 
   test("blue/green: deployment group with both target groups, both listeners, auto-rollback on failure and on the service alarms", () => {
-    const s = synth((stack) => service(stack, withAlb(() => ({ deployment: { type: "blueGreen", testListenerPort: 8443, terminationWaitMinutes: 15 } }))));
-    expect(resourceAt(s, "aws_codedeploy_app", "Web/BlueGreen/Application")).toMatchObject({ name: "acme-test-web", compute_platform: "ECS" });
+    const s = synth((stack) =>
+      service(
+        stack,
+        withAlb(() => ({ deployment: { type: "blueGreen", testListenerPort: 8443, terminationWaitMinutes: 15 } })),
+      ),
+    );
+    expect(resourceAt(s, "aws_codedeploy_app", "Web/BlueGreen/Application")).toMatchObject({
+      name: "acme-test-web",
+      compute_platform: "ECS",
+    });
     const group = resourceAt(s, "aws_codedeploy_deployment_group", "Web/BlueGreen/Resource");
     expect(group).toMatchObject({
       deployment_config_name: "CodeDeployDefault.ECSAllAtOnce",
@@ -236,7 +326,16 @@ describe("Service", () => {
         terminate_blue_instances_on_deployment_success: { action: "TERMINATE", termination_wait_time_in_minutes: 15 },
       },
       auto_rollback_configuration: { enabled: true, events: ["DEPLOYMENT_FAILURE", "DEPLOYMENT_STOP_ON_ALARM"] },
-      alarm_configuration: { enabled: true, alarms: ["acme-test-web-cpu-high", "acme-test-web-memory-high", "acme-test-web-tasks-below-desired", "acme-test-web-unhealthy-targets", "acme-test-web-5xx"] },
+      alarm_configuration: {
+        enabled: true,
+        alarms: [
+          "acme-test-web-cpu-high",
+          "acme-test-web-memory-high",
+          "acme-test-web-tasks-below-desired",
+          "acme-test-web-unhealthy-targets",
+          "acme-test-web-5xx",
+        ],
+      },
     });
     const pair = group.load_balancer_info.target_group_pair_info;
     expect(pair.target_group).toHaveLength(2);
@@ -245,13 +344,26 @@ describe("Service", () => {
   });
 
   test("blue/green: the CodeDeploy role is scoped to the service's task sets, listeners, rules, alarms and task roles", () => {
-    const s = synth((stack) => service(stack, withAlb(() => ({ deployment: { type: "blueGreen", testListenerPort: 8443 } }))));
-    expect(JSON.parse(resourceAt(s, "aws_iam_role", "Web/BlueGreen/Role").assume_role_policy).Statement[0].Principal.Service).toBe("codedeploy.amazonaws.com");
+    const s = synth((stack) =>
+      service(
+        stack,
+        withAlb(() => ({ deployment: { type: "blueGreen", testListenerPort: 8443 } })),
+      ),
+    );
+    expect(JSON.parse(resourceAt(s, "aws_iam_role", "Web/BlueGreen/Role").assume_role_policy).Statement[0].Principal.Service).toBe(
+      "codedeploy.amazonaws.com",
+    );
     const statements = policyJson(resourceAt(s, "aws_iam_role_policy", "Web/BlueGreen/Role/Policy").policy).Statement;
     const bySid = Object.fromEntries(statements.map((x: any) => [x.Sid, x]));
-    expect(bySid.EcsTaskSets.Resource).toEqual([expect.stringMatching(/aws_ecs_service\..*\.id/), expect.stringMatching(/replace\(aws_ecs_service\..*\.id, ':service\/', ':task-set\/'\)\}\/\*$/)]);
+    expect(bySid.EcsTaskSets.Resource).toEqual([
+      expect.stringMatching(/aws_ecs_service\..*\.id/),
+      expect.stringMatching(/replace\(aws_ecs_service\..*\.id, ':service\/', ':task-set\/'\)\}\/\*$/),
+    ]);
     expect(bySid.ShiftTraffic.Resource).toHaveLength(4);
-    expect(bySid.PassTaskRoles).toMatchObject({ Action: "iam:PassRole", Condition: { StringLike: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } } });
+    expect(bySid.PassTaskRoles).toMatchObject({
+      Action: "iam:PassRole",
+      Condition: { StringLike: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
+    });
     expect(bySid.ReadAlarms.Resource).toHaveLength(5);
     const wildcards = statements.filter((x: any) => x.Resource === "*").map((x: any) => x.Sid);
     expect(wildcards).toEqual(["DescribeLoadBalancing"]);
@@ -259,21 +371,35 @@ describe("Service", () => {
 
   test("blue/green: a custom canary creates its own deployment config", () => {
     const s = synth((stack) =>
-      service(stack, withAlb(() => ({ deployment: { type: "blueGreen", testListenerPort: 8443, config: { type: "canary", percentage: 20, intervalMinutes: 10 }, approvalWaitMinutes: 30 } }))),
+      service(
+        stack,
+        withAlb(() => ({
+          deployment: {
+            type: "blueGreen",
+            testListenerPort: 8443,
+            config: { type: "canary", percentage: 20, intervalMinutes: 10 },
+            approvalWaitMinutes: 30,
+          },
+        })),
+      ),
     );
     expect(resourceAt(s, "aws_codedeploy_deployment_config", "Web/BlueGreen/Config")).toMatchObject({
       deployment_config_name: "acme-test-web-canary-20pct-10min",
       compute_platform: "ECS",
       traffic_routing_config: { type: "TimeBasedCanary", time_based_canary: { percentage: 20, interval: 10 } },
     });
-    expect(resourceAt(s, "aws_codedeploy_deployment_group", "Web/BlueGreen/Resource").blue_green_deployment_config.deployment_ready_option).toEqual({
+    expect(
+      resourceAt(s, "aws_codedeploy_deployment_group", "Web/BlueGreen/Resource").blue_green_deployment_config.deployment_ready_option,
+    ).toEqual({
       action_on_timeout: "STOP_DEPLOYMENT",
       wait_time_in_minutes: 30,
     });
   });
 
   test("Service Connect server: the cluster's namespace, the named port, proxy logs in the task's log group", () => {
-    const s = synth((stack) => service(stack, () => ({ serviceConnect: { endpoints: [{ portName: "http", discoveryName: "web", port: 80 }] } })));
+    const s = synth((stack) =>
+      service(stack, () => ({ serviceConnect: { endpoints: [{ portName: "http", discoveryName: "web", port: 80 }] } })),
+    );
     expect(svc(s).service_connect_configuration).toMatchObject({
       enabled: true,
       namespace: expect.stringMatching(/aws_service_discovery_private_dns_namespace\..*\.arn/),
@@ -301,7 +427,9 @@ describe("Service", () => {
     const web = service(stack, () => ({ enableExec: true }));
     const s = JSON.parse(Testing.synth(stack));
     expect(Object.values(s.resource.aws_ecs_service as Record<string, any>)[0].enable_execute_command).toBe(true);
-    const taskPolicy = Object.entries(s.resource.aws_iam_role_policy as Record<string, any>).find(([k]) => k.startsWith("Task_TaskRole"))![1];
+    const taskPolicy = Object.entries(s.resource.aws_iam_role_policy as Record<string, any>).find(([k]) =>
+      k.startsWith("Task_TaskRole"),
+    )![1];
     expect(taskPolicy.policy).toContain("ssmmessages:CreateControlChannel");
     expect(web.taskDefinition.isExecEnabled).toBe(true);
     expect(web.node.metadata.map((m) => String(m.data)).join()).toMatch(/writable root filesystem/);
@@ -310,7 +438,15 @@ describe("Service", () => {
   test("ECS Exec on an audited cluster: the task role may use the session key and write the session log group", () => {
     const s = synth((stack) => {
       const { cluster } = platform(stack);
-      const audited = { ...cluster, execAuditLogging: true, execAudit: { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/exec", logGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/acme-test/exec", logGroupName: "/ecs/acme-test/exec" } };
+      const audited = {
+        ...cluster,
+        execAuditLogging: true,
+        execAudit: {
+          kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/exec",
+          logGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/acme-test/exec",
+          logGroupName: "/ecs/acme-test/exec",
+        },
+      };
       new Service(stack, "Web", { name: "acme-test-web", cluster: audited, taskDefinition: webTask(stack), enableExec: true });
     });
     const statements = JSON.parse(resourceAt(s, "aws_iam_role_policy", "Task/TaskRole/Policy").policy).Statement;
@@ -320,40 +456,82 @@ describe("Service", () => {
 
   test("works with the cluster module's Cluster: its default strategy and namespace, depending on its capacity provider association", () => {
     const s = synth((stack) => {
-      const network = new Network(stack, "Network", { name: "acme-test", cidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], natGateways: "single" });
-      const cluster = new Cluster(stack, "Cluster", { name: "acme-test", network, namespace: { type: "DNS_PRIVATE", name: "acme-test.internal" } });
-      new Service(stack, "Web", { name: "acme-test-web", cluster, taskDefinition: webTask(stack), serviceConnect: { endpoints: [{ portName: "http" }] }, enableExec: true });
+      const network = new Network(stack, "Network", {
+        name: "acme-test",
+        cidr: "10.0.0.0/16",
+        availabilityZones: ["eu-west-1a", "eu-west-1b"],
+        natGateways: "single",
+      });
+      const cluster = new Cluster(stack, "Cluster", {
+        name: "acme-test",
+        network,
+        namespace: { type: "DNS_PRIVATE", name: "acme-test.internal" },
+      });
+      new Service(stack, "Web", {
+        name: "acme-test-web",
+        cluster,
+        taskDefinition: webTask(stack),
+        serviceConnect: { endpoints: [{ portName: "http" }] },
+        enableExec: true,
+      });
     });
     const r = svc(s);
-    expect(r.capacity_provider_strategy).toEqual([{ capacity_provider: "FARGATE", base: 1, weight: 1 }, { capacity_provider: "FARGATE_SPOT", weight: 3 }]);
+    expect(r.capacity_provider_strategy).toEqual([
+      { capacity_provider: "FARGATE", base: 1, weight: 1 },
+      { capacity_provider: "FARGATE_SPOT", weight: 3 },
+    ]);
     expect(r.service_connect_configuration.namespace).toMatch(/aws_service_discovery_private_dns_namespace\./);
     expect(r.depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./)]);
-    expect(JSON.parse(resourceAt(s, "aws_iam_role_policy", "Task/TaskRole/Policy").policy).Statement.map((x: any) => x.Sid)).toContain("ExecSessionKey");
+    expect(JSON.parse(resourceAt(s, "aws_iam_role_policy", "Task/TaskRole/Policy").policy).Statement.map((x: any) => x.Sid)).toContain(
+      "ExecSessionKey",
+    );
   });
 
   test("EC2 capacity: placement strategies and constraints reach the service", () => {
     const s = synth((stack) => {
       const { cluster } = platform(stack, { ec2CapacityProvider: "acme-test-m7g" });
-      const taskDefinition = new TaskDefinition(stack, "Task", { name: "acme-test-web", compatibility: "EC2", containers: { web: { image: ContainerImage.fromRegistry("x:1"), portMappings: [{ containerPort: 80 }] } } });
+      const taskDefinition = new TaskDefinition(stack, "Task", {
+        name: "acme-test-web",
+        compatibility: "EC2",
+        containers: { web: { image: ContainerImage.fromRegistry("x:1"), portMappings: [{ containerPort: 80 }] } },
+      });
       new Service(stack, "Web", {
         name: "acme-test-web",
         cluster,
         taskDefinition,
-        placement: { strategies: [{ type: "spread", field: "attribute:ecs.availability-zone" }, { type: "binpack", field: "memory" }], constraints: [{ type: "distinctInstance" }] },
+        placement: {
+          strategies: [
+            { type: "spread", field: "attribute:ecs.availability-zone" },
+            { type: "binpack", field: "memory" },
+          ],
+          constraints: [{ type: "distinctInstance" }],
+        },
       });
     });
     expect(svc(s)).toMatchObject({
       capacity_provider_strategy: [{ capacity_provider: "acme-test-m7g", weight: 1 }],
-      ordered_placement_strategy: [{ type: "spread", field: "attribute:ecs.availability-zone" }, { type: "binpack", field: "memory" }],
+      ordered_placement_strategy: [
+        { type: "spread", field: "attribute:ecs.availability-zone" },
+        { type: "binpack", field: "memory" },
+      ],
       placement_constraints: [{ type: "distinctInstance" }],
     });
   });
 
   test("alarms: CPU, memory and task count by default, 5xx and unhealthy targets with an ALB, all notifying the topic", () => {
     const topic = "arn:aws:sns:eu-west-1:123456789012:acme-alerts";
-    const s = synth((stack) => service(stack, withAlb(() => ({ alarms: { topicArn: topic, cpuPercent: 75 } }))));
+    const s = synth((stack) =>
+      service(
+        stack,
+        withAlb(() => ({ alarms: { topicArn: topic, cpuPercent: 75 } })),
+      ),
+    );
     const alarms = resourcesOf(s, "aws_cloudwatch_metric_alarm");
-    expect(Object.values(alarms).map((a: any) => a.alarm_name).sort()).toEqual([
+    expect(
+      Object.values(alarms)
+        .map((a: any) => a.alarm_name)
+        .sort(),
+    ).toEqual([
       "acme-test-web-5xx",
       "acme-test-web-cpu-high",
       "acme-test-web-memory-high",
@@ -361,8 +539,20 @@ describe("Service", () => {
       "acme-test-web-unhealthy-targets",
     ]);
     expect(Object.values(alarms).every((a: any) => a.alarm_actions[0] === topic && a.ok_actions[0] === topic)).toBe(true);
-    expect(resourceAt(s, "aws_cloudwatch_metric_alarm", "Web/Alarms/CpuHigh")).toMatchObject({ namespace: "AWS/ECS", metric_name: "CPUUtilization", threshold: 75, evaluation_periods: 5, period: 60 });
-    expect(resourceAt(s, "aws_cloudwatch_metric_alarm", "Web/Alarms/Http5xx")).toMatchObject({ namespace: "AWS/ApplicationELB", metric_name: "HTTPCode_Target_5XX_Count", statistic: "Sum", threshold: 10, treat_missing_data: "notBreaching" });
+    expect(resourceAt(s, "aws_cloudwatch_metric_alarm", "Web/Alarms/CpuHigh")).toMatchObject({
+      namespace: "AWS/ECS",
+      metric_name: "CPUUtilization",
+      threshold: 75,
+      evaluation_periods: 5,
+      period: 60,
+    });
+    expect(resourceAt(s, "aws_cloudwatch_metric_alarm", "Web/Alarms/Http5xx")).toMatchObject({
+      namespace: "AWS/ApplicationELB",
+      metric_name: "HTTPCode_Target_5XX_Count",
+      statistic: "Sum",
+      threshold: 10,
+      treat_missing_data: "notBreaching",
+    });
     const tasks = resourceAt(s, "aws_cloudwatch_metric_alarm", "Web/Alarms/TasksBelowDesired");
     expect(tasks.metric_query.map((q: any) => q.id)).toEqual(["running", "desired", "missing"]);
     expect(tasks.metric_query[2]).toMatchObject({ expression: "desired - running", return_data: true });
@@ -375,8 +565,17 @@ describe("Service", () => {
   });
 
   test("health check grace period, propagate tags and wait-for-steady-state are passed through", () => {
-    const s = synth((stack) => service(stack, withAlb(() => ({ healthCheckGracePeriodSeconds: 120, propagateTags: "TASK_DEFINITION", waitForSteadyState: true }))));
-    expect(svc(s)).toMatchObject({ health_check_grace_period_seconds: 120, propagate_tags: "TASK_DEFINITION", wait_for_steady_state: true });
+    const s = synth((stack) =>
+      service(
+        stack,
+        withAlb(() => ({ healthCheckGracePeriodSeconds: 120, propagateTags: "TASK_DEFINITION", waitForSteadyState: true })),
+      ),
+    );
+    expect(svc(s)).toMatchObject({
+      health_check_grace_period_seconds: 120,
+      propagate_tags: "TASK_DEFINITION",
+      wait_for_steady_state: true,
+    });
   });
 });
 

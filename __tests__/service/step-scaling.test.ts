@@ -4,7 +4,14 @@ const metric = { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesV
 
 describe("renderStepScaling", () => {
   test("scale out: threshold at the lowest bound, steps relative to it, the last one open-ended", () => {
-    const r = renderStepScaling({ metric, scaleOut: [{ from: 500, change: 5 }, { from: 1, change: 1 }, { from: 100, change: 2 }] });
+    const r = renderStepScaling({
+      metric,
+      scaleOut: [
+        { from: 500, change: 5 },
+        { from: 1, change: 1 },
+        { from: 100, change: 2 },
+      ],
+    });
     expect(r.scaleOut).toEqual({
       threshold: 1,
       comparisonOperator: "GreaterThanOrEqualToThreshold",
@@ -18,7 +25,13 @@ describe("renderStepScaling", () => {
   });
 
   test("scale in: threshold at the highest bound, the first step ends at 0, the last is open below", () => {
-    const r = renderStepScaling({ metric, scaleIn: [{ upTo: 0, change: -1 }, { upTo: 10, change: -2 }].reverse() });
+    const r = renderStepScaling({
+      metric,
+      scaleIn: [
+        { upTo: 0, change: -1 },
+        { upTo: 10, change: -2 },
+      ].reverse(),
+    });
     expect(r.scaleIn).toEqual({
       threshold: 10,
       comparisonOperator: "LessThanOrEqualToThreshold",

@@ -15,19 +15,44 @@ describe("environment configs", () => {
 
   test("a preview reuses dev with its own name, tags, VPC range and state key", () => {
     const pr = preview(123);
-    expect(pr).toMatchObject({ name: "pr-123", accountId: dev.accountId, network: { cidr: "10.123.0.0/16" }, tags: { Environment: "pr-123" } });
+    expect(pr).toMatchObject({
+      name: "pr-123",
+      accountId: dev.accountId,
+      network: { cidr: "10.123.0.0/16" },
+      tags: { Environment: "pr-123" },
+    });
     const { json } = synthEnvironment(pr);
     expect(json.terraform.backend.s3.key).toBe("acme/pr-123/terraform.tfstate");
   });
 
   test.each<[string, object, RegExp]>([
-    ["an account id that is not 12 digits", { accountId: "1234" }, /^environments\/dev: invalid accountId "1234": expected a 12-digit AWS account id \[ENV_ACCOUNT\]$/],
-    ["a zone from another region", { availabilityZones: ["eu-west-1a", "us-east-1b"] }, /invalid availabilityZones\[1\] "us-east-1b": expected a zone of eu-west-1.*\[ENV_AZ\]/],
+    [
+      "an account id that is not 12 digits",
+      { accountId: "1234" },
+      /^environments\/dev: invalid accountId "1234": expected a 12-digit AWS account id \[ENV_ACCOUNT\]$/,
+    ],
+    [
+      "a zone from another region",
+      { availabilityZones: ["eu-west-1a", "us-east-1b"] },
+      /invalid availabilityZones\[1\] "us-east-1b": expected a zone of eu-west-1.*\[ENV_AZ\]/,
+    ],
     ["a missing required tag", { tags: { Owner: "" } }, /invalid tags\.Owner "": expected a non-empty value.*\[ENV_TAG_MISSING\]/],
     ["an Environment tag that is not the name", { tags: { Environment: "development" } }, /\[ENV_TAG_ENVIRONMENT\]/],
-    ["a deploy role in another account", { deployRoleArn: "arn:aws:iam::999999999999:role/x" }, /invalid deployRoleArn .*expected an IAM role ARN in account 111111111111 \[ENV_DEPLOY_ROLE\]/],
+    [
+      "a deploy role in another account",
+      { deployRoleArn: "arn:aws:iam::999999999999:role/x" },
+      /invalid deployRoleArn .*expected an IAM role ARN in account 111111111111 \[ENV_DEPLOY_ROLE\]/,
+    ],
     ["an upper-case name", { name: "Dev", tags: { Environment: "Dev" } }, /\[ENV_NAME\]/],
-    ["a workload key that is not a name", { services: { Web_1: { kind: "worker", repository: "r", imageTag: "1", cpu: 256, memoryMiB: 512, architecture: "ARM64", maxCapacity: 1 } } }, /invalid services "Web_1".*\[ENV_WORKLOAD_KEY\]/],
+    [
+      "a workload key that is not a name",
+      {
+        services: {
+          Web_1: { kind: "worker", repository: "r", imageTag: "1", cpu: 256, memoryMiB: 512, architecture: "ARM64", maxCapacity: 1 },
+        },
+      },
+      /invalid services "Web_1".*\[ENV_WORKLOAD_KEY\]/,
+    ],
     [
       "two web services with one listener priority",
       { services: { api: { ...(dev.services.web as object), priority: 100 } } },
@@ -39,9 +64,17 @@ describe("environment configs", () => {
 
   test.each<[string, object, RegExp]>([
     ["fewer than 3 zones", { availabilityZones: ["eu-west-1a", "eu-west-1b"] }, /\[ENV_PROD_AZS\]/],
-    ["a single NAT gateway", { network: { natGateways: "single" } }, /invalid network\.natGateways "single": expected "perAz" in production.*\[ENV_PROD_NAT\]/],
+    [
+      "a single NAT gateway",
+      { network: { natGateways: "single" } },
+      /invalid network\.natGateways "single": expected "perAz" in production.*\[ENV_PROD_NAT\]/,
+    ],
     ["local state", { backend: { type: "local" } }, /\[ENV_PROD_BACKEND\]/],
-    ["no certificate", { ingress: { certificateArn: "" } }, /invalid ingress\.certificateArn "": expected an ACM certificate ARN in production \(HTTPS only\) \[ENV_PROD_HTTPS\]/],
+    [
+      "no certificate",
+      { ingress: { certificateArn: "" } },
+      /invalid ingress\.certificateArn "": expected an ACM certificate ARN in production \(HTTPS only\) \[ENV_PROD_HTTPS\]/,
+    ],
   ])("rejects a production environment with %s", (_name, overrides, message) => {
     expect(() => validateEnvironmentConfig(deriveEnvironment(prod, overrides as any))).toThrow(message);
   });
@@ -63,7 +96,11 @@ describe("EnvironmentStack", () => {
 
   test("state lives in S3 with a key per environment, encryption and S3 lock files", () => {
     for (const name of Object.keys(environments)) {
-      expect(synthesized[name].json.terraform.backend.s3).toMatchObject({ key: `acme/${name}/terraform.tfstate`, encrypt: true, use_lockfile: true });
+      expect(synthesized[name].json.terraform.backend.s3).toMatchObject({
+        key: `acme/${name}/terraform.tfstate`,
+        encrypt: true,
+        use_lockfile: true,
+      });
     }
     expect(synthesized.prod.json.terraform.backend.s3.kms_key_id).toBe("alias/acme-terraform-state");
   });
@@ -93,15 +130,29 @@ describe("EnvironmentStack", () => {
 
   test("outputs what a user needs", () => {
     expect(Object.keys(synthesized.dev.json.output).sort()).toEqual(
-      ["cluster_name", "job_queue_arn", "load_balancer_dns_name", "private_subnet_ids", "public_subnet_ids", "service_names", "vpc_id"].sort(),
+      [
+        "cluster_name",
+        "job_queue_arn",
+        "load_balancer_dns_name",
+        "private_subnet_ids",
+        "public_subnet_ids",
+        "service_names",
+        "vpc_id",
+      ].sort(),
     );
   });
 
   test("every environment runs the same services, scheduled tasks and Batch jobs", () => {
     const workloads = (env: string) => ({
-      services: resources(env, "aws_ecs_service").map((r) => r.name.replace(`acme-${env}-`, "")).sort(),
-      schedules: resources(env, "aws_scheduler_schedule").map((r) => r.name.replace(`acme-${env}-`, "")).sort(),
-      jobs: resources(env, "aws_batch_job_definition").map((r) => r.name.replace(`acme-${env}-`, "")).sort(),
+      services: resources(env, "aws_ecs_service")
+        .map((r) => r.name.replace(`acme-${env}-`, ""))
+        .sort(),
+      schedules: resources(env, "aws_scheduler_schedule")
+        .map((r) => r.name.replace(`acme-${env}-`, ""))
+        .sort(),
+      jobs: resources(env, "aws_batch_job_definition")
+        .map((r) => r.name.replace(`acme-${env}-`, ""))
+        .sort(),
     });
     expect(workloads("dev")).toEqual({ services: ["web", "worker"], schedules: ["report"], jobs: ["reindex"] });
     expect(workloads("staging")).toEqual(workloads("dev"));
@@ -110,18 +161,25 @@ describe("EnvironmentStack", () => {
 
   test("capacity: dev is Spot-heavy with no on-demand base, prod keeps an on-demand base of 2", () => {
     const strategy = (env: string) => resources(env, "aws_ecs_cluster_capacity_providers")[0].default_capacity_provider_strategy;
-    expect(strategy("dev")).toEqual(expect.arrayContaining([
-      expect.objectContaining({ capacity_provider: "FARGATE", base: 0, weight: 1 }),
-      expect.objectContaining({ capacity_provider: "FARGATE_SPOT", weight: 4 }),
-    ]));
-    expect(strategy("prod")).toEqual(expect.arrayContaining([expect.objectContaining({ capacity_provider: "FARGATE", base: 2, weight: 1 })]));
+    expect(strategy("dev")).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ capacity_provider: "FARGATE", base: 0, weight: 1 }),
+        expect.objectContaining({ capacity_provider: "FARGATE_SPOT", weight: 4 }),
+      ]),
+    );
+    expect(strategy("prod")).toEqual(
+      expect.arrayContaining([expect.objectContaining({ capacity_provider: "FARGATE", base: 2, weight: 1 })]),
+    );
   });
 
   test("only prod's load balancer has deletion protection; staging and prod serve HTTPS, dev HTTP", () => {
     const lb = (env: string) => resources(env, "aws_lb")[0];
     expect(lb("prod").enable_deletion_protection).toBe(true);
     expect(lb("dev").enable_deletion_protection).toBe(false);
-    const protocols = (env: string) => resources(env, "aws_lb_listener").map((l) => l.protocol).sort();
+    const protocols = (env: string) =>
+      resources(env, "aws_lb_listener")
+        .map((l) => l.protocol)
+        .sort();
     expect(protocols("prod")).toEqual(["HTTP", "HTTPS"]);
     expect(protocols("staging")).toEqual(["HTTP", "HTTPS"]);
     expect(protocols("dev")).toEqual(["HTTP"]);
@@ -129,7 +187,11 @@ describe("EnvironmentStack", () => {
 
   test("dev's web service scales to zero at night; prod's does not", () => {
     const actions = (env: string) => resources(env, "aws_appautoscaling_scheduled_action");
-    expect(actions("dev").map((a) => a.scalable_target_action.max_capacity).sort()).toEqual(["0", "3"].sort());
+    expect(
+      actions("dev")
+        .map((a) => a.scalable_target_action.max_capacity)
+        .sort(),
+    ).toEqual(["0", "3"].sort());
     expect(actions("prod")).toEqual([]);
   });
 });

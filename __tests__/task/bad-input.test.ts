@@ -14,7 +14,8 @@ const ec2: Partial<TaskDefinitionProps> = { compatibility: "EC2" };
 /** A TaskDefinition with `props` over a valid Fargate web task. */
 const task = (props: Partial<TaskDefinitionProps>) => (scope: Construct) => new TaskDefinition(scope, "Task", { ...base, ...props });
 /** The `web` container with `options` over its valid settings. */
-const webWith = (options: Partial<ContainerOptions>, more: Partial<TaskDefinitionProps> = {}) => task({ containers: { web: { ...web, ...options } }, ...more });
+const webWith = (options: Partial<ContainerOptions>, more: Partial<TaskDefinitionProps> = {}) =>
+  task({ containers: { web: { ...web, ...options } }, ...more });
 const manyTags = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]));
 
 /**
@@ -23,82 +24,374 @@ const manyTags = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}
  */
 const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
   // TaskDefinition: names, tags and task-level settings
-  ["the family name has characters ECS refuses", task({ name: "acme web" }), /^test\/Task: invalid name "acme web": expected 1 to 255 characters of letters, digits, hyphens and underscores \[TASK_FAMILY\]$/],
-  ["the log group name has characters CloudWatch refuses", task({ logGroupName: "ecs logs" }), /^test\/Task: invalid logGroupName "ecs logs": expected 1 to 512 characters of letters, digits and _-\.\/# \[LOG_GROUP_NAME\]$/],
+  [
+    "the family name has characters ECS refuses",
+    task({ name: "acme web" }),
+    /^test\/Task: invalid name "acme web": expected 1 to 255 characters of letters, digits, hyphens and underscores \[TASK_FAMILY\]$/,
+  ],
+  [
+    "the log group name has characters CloudWatch refuses",
+    task({ logGroupName: "ecs logs" }),
+    /^test\/Task: invalid logGroupName "ecs logs": expected 1 to 512 characters of letters, digits and _-\.\/# \[LOG_GROUP_NAME\]$/,
+  ],
   ["more than 50 tags", task({ tags: manyTags }), /^test\/Task: invalid tags 51: expected at most 50 tags \[TAGS_TOO_MANY\]$/],
-  ["a tag key in the reserved aws: prefix", task({ tags: { "aws:team": "x" } }), /^test\/Task: invalid tags\.aws:team "aws:team": expected a key of 1 to 128 characters not starting with "aws:" \[TAG_KEY_INVALID\]$/],
-  ["a tag value over 256 characters", task({ tags: { team: "x".repeat(257) } }), /^test\/Task: invalid tags\.team "x{196}\.\.\.: expected a value of at most 256 characters \[TAG_VALUE_TOO_LONG\]$/],
-  ["an unknown compatibility", task({ compatibility: "LAMBDA" as any }), /^test\/Task: invalid compatibility "LAMBDA": expected one of "FARGATE", "EC2" \[TASK_COMPATIBILITY\]$/],
-  ["Fargate with the bridge network mode", task({ networkMode: "bridge" }), /^test\/Task: invalid networkMode "bridge": expected one of "awsvpc" \[TASK_NETWORK_MODE\]$/],
-  ["an unknown CPU architecture", task({ runtimePlatform: { cpuArchitecture: "RISCV" as any } }), /^test\/Task: invalid runtimePlatform\.cpuArchitecture "RISCV": expected one of "X86_64", "ARM64" \[TASK_CPU_ARCHITECTURE\]$/],
-  ["a log retention CloudWatch does not offer", task({ logRetentionDays: 10 }), /^test\/Task: invalid logRetentionDays 10: expected one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 \[LOG_RETENTION\]$/],
-  ["a Fargate CPU/memory pair not in the AWS table", task({ cpu: 256, memoryMiB: 4096 }), /^test\/Task: invalid memoryMiB \{"cpu":256,"memoryMiB":4096\}: expected a Fargate size: memoryMiB one of 512, 1024, 2048 with cpu 256 \[FARGATE_SIZE\]$/],
-  ["a CPU value Fargate does not offer", task({ cpu: 300, memoryMiB: 1024 }), /^test\/Task: invalid memoryMiB \{"cpu":300,"memoryMiB":1024\}: expected a Fargate size: cpu one of 256, 512, 1024, 2048, 4096, 8192, 16384 \[FARGATE_SIZE\]$/],
-  ["an EC2 task CPU below 128 units", task({ ...ec2, cpu: 100 }), /^test\/Task: invalid cpu 100: expected an integer from 128 to 196608 CPU units \[TASK_CPU\]$/],
-  ["an EC2 task memory below 128 MiB", task({ ...ec2, memoryMiB: 100 }), /^test\/Task: invalid memoryMiB 100: expected an integer from 128 to 983040 MiB \[TASK_MEMORY\]$/],
-  ["ephemeral storage on EC2", task({ ...ec2, ephemeralStorageGiB: 30 }), /^test\/Task: invalid ephemeralStorageGiB 30: expected no ephemeralStorageGiB on EC2 \(size the instance volume instead\) \[EPHEMERAL_STORAGE_FARGATE_ONLY\]$/],
-  ["ephemeral storage outside 21 to 200 GiB", task({ ephemeralStorageGiB: 10 }), /^test\/Task: invalid ephemeralStorageGiB 10: expected an integer from 21 to 200 GiB \[EPHEMERAL_STORAGE\]$/],
+  [
+    "a tag key in the reserved aws: prefix",
+    task({ tags: { "aws:team": "x" } }),
+    /^test\/Task: invalid tags\.aws:team "aws:team": expected a key of 1 to 128 characters not starting with "aws:" \[TAG_KEY_INVALID\]$/,
+  ],
+  [
+    "a tag value over 256 characters",
+    task({ tags: { team: "x".repeat(257) } }),
+    /^test\/Task: invalid tags\.team "x{196}\.\.\.: expected a value of at most 256 characters \[TAG_VALUE_TOO_LONG\]$/,
+  ],
+  [
+    "an unknown compatibility",
+    task({ compatibility: "LAMBDA" as any }),
+    /^test\/Task: invalid compatibility "LAMBDA": expected one of "FARGATE", "EC2" \[TASK_COMPATIBILITY\]$/,
+  ],
+  [
+    "Fargate with the bridge network mode",
+    task({ networkMode: "bridge" }),
+    /^test\/Task: invalid networkMode "bridge": expected one of "awsvpc" \[TASK_NETWORK_MODE\]$/,
+  ],
+  [
+    "an unknown CPU architecture",
+    task({ runtimePlatform: { cpuArchitecture: "RISCV" as any } }),
+    /^test\/Task: invalid runtimePlatform\.cpuArchitecture "RISCV": expected one of "X86_64", "ARM64" \[TASK_CPU_ARCHITECTURE\]$/,
+  ],
+  [
+    "a log retention CloudWatch does not offer",
+    task({ logRetentionDays: 10 }),
+    /^test\/Task: invalid logRetentionDays 10: expected one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 \[LOG_RETENTION\]$/,
+  ],
+  [
+    "a Fargate CPU/memory pair not in the AWS table",
+    task({ cpu: 256, memoryMiB: 4096 }),
+    /^test\/Task: invalid memoryMiB \{"cpu":256,"memoryMiB":4096\}: expected a Fargate size: memoryMiB one of 512, 1024, 2048 with cpu 256 \[FARGATE_SIZE\]$/,
+  ],
+  [
+    "a CPU value Fargate does not offer",
+    task({ cpu: 300, memoryMiB: 1024 }),
+    /^test\/Task: invalid memoryMiB \{"cpu":300,"memoryMiB":1024\}: expected a Fargate size: cpu one of 256, 512, 1024, 2048, 4096, 8192, 16384 \[FARGATE_SIZE\]$/,
+  ],
+  [
+    "an EC2 task CPU below 128 units",
+    task({ ...ec2, cpu: 100 }),
+    /^test\/Task: invalid cpu 100: expected an integer from 128 to 196608 CPU units \[TASK_CPU\]$/,
+  ],
+  [
+    "an EC2 task memory below 128 MiB",
+    task({ ...ec2, memoryMiB: 100 }),
+    /^test\/Task: invalid memoryMiB 100: expected an integer from 128 to 983040 MiB \[TASK_MEMORY\]$/,
+  ],
+  [
+    "ephemeral storage on EC2",
+    task({ ...ec2, ephemeralStorageGiB: 30 }),
+    /^test\/Task: invalid ephemeralStorageGiB 30: expected no ephemeralStorageGiB on EC2 \(size the instance volume instead\) \[EPHEMERAL_STORAGE_FARGATE_ONLY\]$/,
+  ],
+  [
+    "ephemeral storage outside 21 to 200 GiB",
+    task({ ephemeralStorageGiB: 10 }),
+    /^test\/Task: invalid ephemeralStorageGiB 10: expected an integer from 21 to 200 GiB \[EPHEMERAL_STORAGE\]$/,
+  ],
   ["no containers", task({ containers: {} }), /^test\/Task: invalid containers \{\}: expected at least one container \[NO_CONTAINERS\]$/],
-  ["more than 10 containers", task({ containers: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`c${i}`, sidecar])) }), /^test\/Task: invalid containers 11: expected at most 10 containers per task definition \[TOO_MANY_CONTAINERS\]$/],
-  ["no essential container", webWith({ essential: false }), /^test\/Task: invalid containers \["web"\]: expected at least one essential container \[NO_ESSENTIAL_CONTAINER\]$/],
-  ["a default container that does not exist", task({ defaultContainerName: "api" }), /^test\/Task: invalid defaultContainerName "api": expected one of web \[UNKNOWN_CONTAINER\]$/],
-  ["a volume name used twice", task({ scratchVolumes: ["tmp", "tmp"] }), /^test\/Task: invalid scratchVolumes "tmp": expected unique values \(this one appears more than once\) \[VOLUME_NAME_DUPLICATE\]$/],
-  ["an EFS volume with both an access point and a root directory", task({ efsVolumes: { data: { fileSystemId: "fs-1", fileSystemArn: FS_ARN, accessPointId: "fsap-1", rootDirectory: "/x" } } }), /^test\/Task: invalid efsVolumes\.data\.rootDirectory "\/x": expected no rootDirectory when accessPointId is set \(the access point defines the root\) \[EFS_ROOT_WITH_ACCESS_POINT\]$/],
-  ["an EFS root directory that is not absolute", task({ efsVolumes: { data: { fileSystemId: "fs-1", fileSystemArn: FS_ARN, rootDirectory: "data" } } }), /^test\/Task: invalid efsVolumes\.data\.rootDirectory "data": expected an absolute path \[EFS_ROOT_INVALID\]$/],
-  ["an EFS transit encryption port above 65535", task({ efsVolumes: { data: { fileSystemId: "fs-1", fileSystemArn: FS_ARN, transitEncryptionPort: 70000 } } }), /^test\/Task: invalid efsVolumes\.data\.transitEncryptionPort 70000: expected an integer from 1 to 65535 \[EFS_TRANSIT_PORT\]$/],
+  [
+    "more than 10 containers",
+    task({ containers: Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`c${i}`, sidecar])) }),
+    /^test\/Task: invalid containers 11: expected at most 10 containers per task definition \[TOO_MANY_CONTAINERS\]$/,
+  ],
+  [
+    "no essential container",
+    webWith({ essential: false }),
+    /^test\/Task: invalid containers \["web"\]: expected at least one essential container \[NO_ESSENTIAL_CONTAINER\]$/,
+  ],
+  [
+    "a default container that does not exist",
+    task({ defaultContainerName: "api" }),
+    /^test\/Task: invalid defaultContainerName "api": expected one of web \[UNKNOWN_CONTAINER\]$/,
+  ],
+  [
+    "a volume name used twice",
+    task({ scratchVolumes: ["tmp", "tmp"] }),
+    /^test\/Task: invalid scratchVolumes "tmp": expected unique values \(this one appears more than once\) \[VOLUME_NAME_DUPLICATE\]$/,
+  ],
+  [
+    "an EFS volume with both an access point and a root directory",
+    task({ efsVolumes: { data: { fileSystemId: "fs-1", fileSystemArn: FS_ARN, accessPointId: "fsap-1", rootDirectory: "/x" } } }),
+    /^test\/Task: invalid efsVolumes\.data\.rootDirectory "\/x": expected no rootDirectory when accessPointId is set \(the access point defines the root\) \[EFS_ROOT_WITH_ACCESS_POINT\]$/,
+  ],
+  [
+    "an EFS root directory that is not absolute",
+    task({ efsVolumes: { data: { fileSystemId: "fs-1", fileSystemArn: FS_ARN, rootDirectory: "data" } } }),
+    /^test\/Task: invalid efsVolumes\.data\.rootDirectory "data": expected an absolute path \[EFS_ROOT_INVALID\]$/,
+  ],
+  [
+    "an EFS transit encryption port above 65535",
+    task({ efsVolumes: { data: { fileSystemId: "fs-1", fileSystemArn: FS_ARN, transitEncryptionPort: 70000 } } }),
+    /^test\/Task: invalid efsVolumes\.data\.transitEncryptionPort 70000: expected an integer from 1 to 65535 \[EFS_TRANSIT_PORT\]$/,
+  ],
 
   // Containers
-  ["a container name with characters ECS refuses", task({ containers: { "web app": web } }), /^test\/Task: invalid containers\.web app "web app": expected 1 to 255 letters, digits, hyphens and underscores \[CONTAINER_NAME_INVALID\]$/],
-  ["an image name with a space", webWith({ image: ContainerImage.fromRegistry("nginx 1.27") }), /^test\/Task: invalid containers\.web\.image "nginx 1\.27": expected an image reference without spaces \[IMAGE_NAME_INVALID\]$/],
-  ["an ECR repository ARN that is not an ECR ARN", webWith({ image: ContainerImage.fromEcrRepository("arn:aws:s3:::acme", "1", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/acme") }), /^test\/Task: invalid containers\.web\.image "arn:aws:s3:::acme": expected an ECR repository ARN \(arn:aws:ecr:<region>:<account>:repository\/<name>\) \[IMAGE_REPOSITORY_ARN_INVALID\]$/],
-  ["an ECR repository ARN token without a repository URL", webWith({ image: ContainerImage.fromEcrRepository(Token.asString({ Ref: "repo" }), "1") }), /^test\/Task: invalid containers\.web\.image "\$\{TfToken\[TOKEN\.\d+\]\}": expected a repositoryUrl as well when the repository ARN is a token \[IMAGE_REPOSITORY_URL_MISSING\]$/],
-  ["a container CPU above the task's", webWith({ cpu: 512 }), /^test\/Task: invalid containers\.web\.cpu 512: expected an integer from 0 to 256 CPU units \(the task's CPU\) \[CONTAINER_CPU\]$/],
-  ["a container CPU total above the task's", task({ containers: { web: { ...web, cpu: 200 }, log: { ...sidecar, cpu: 200 } } }), /^test\/Task: invalid containers\.\*\.cpu 400: expected a total of at most the task's cpu \(256\) \[CONTAINER_CPU_ABOVE_TASK\]$/],
-  ["a container memory limit above the task's", webWith({ memoryLimitMiB: 1024 }), /^test\/Task: invalid containers\.web\.memoryLimitMiB 1024: expected an integer from 6 to 512 MiB \(the task's memoryMiB\) \[CONTAINER_MEMORY_ABOVE_TASK\]$/],
-  ["a container memory reservation above the task's", webWith({ memoryReservationMiB: 1024 }), /^test\/Task: invalid containers\.web\.memoryReservationMiB 1024: expected an integer from 6 to 512 MiB \(the task's memoryMiB\) \[CONTAINER_MEMORY_ABOVE_TASK\]$/],
-  ["container memory reservations adding up to more than the task's", task({ containers: { a: { ...sidecar, memoryReservationMiB: 300 }, b: { ...sidecar, memoryReservationMiB: 300 } } }), /^test\/Task: invalid containers\.\*\.memoryReservationMiB 600: expected a total of at most the task's memoryMiB \(512\) \[CONTAINER_MEMORY_ABOVE_TASK\]$/],
-  ["a soft memory reservation above the hard limit", webWith({ memoryLimitMiB: 256, memoryReservationMiB: 300 }), /^test\/Task: invalid containers\.web\.memoryReservationMiB 300: expected at most memoryLimitMiB \(256\) \[CONTAINER_RESERVATION_ABOVE_LIMIT\]$/],
-  ["a container port above 65535", webWith({ portMappings: [{ containerPort: 70000 }] }), /^test\/Task: invalid containers\.web\.portMappings\[0\]\.containerPort 70000: expected an integer from 1 to 65535 \[CONTAINER_PORT\]$/],
-  ["a port name with characters ECS refuses", webWith({ portMappings: [{ containerPort: 80, name: "HTTP port" }] }), /^test\/Task: invalid containers\.web\.portMappings\[0\]\.name "HTTP port": expected 1 to 64 lowercase letters, digits, hyphens and underscores, starting and ending with a letter or digit \[PORT_NAME_INVALID\]$/],
-  ["a host port above 65535 in bridge mode", webWith({ portMappings: [{ containerPort: 80, hostPort: 70000 }] }, { ...ec2, networkMode: "bridge" }), /^test\/Task: invalid containers\.web\.portMappings\[0\]\.hostPort 70000: expected an integer from 0 to 65535 \[CONTAINER_HOST_PORT\]$/],
-  ["a host port other than the container port in awsvpc mode", webWith({ portMappings: [{ containerPort: 8080, hostPort: 80 }] }), /^test\/Task: invalid containers\.web\.portMappings\[0\]\.hostPort 80: expected the container port \(8080\) or nothing with the awsvpc network mode \[HOST_PORT_MISMATCH\]$/],
-  ["an application protocol on a UDP port", webWith({ portMappings: [{ containerPort: 53, protocol: "udp", appProtocol: "http" }] }), /^test\/Task: invalid containers\.web\.portMappings\[0\]\.appProtocol "http": expected no appProtocol on a UDP port \[APP_PROTOCOL_NEEDS_TCP\]$/],
-  ["a port name used twice in the task", task({ containers: { web, api: { ...sidecar, portMappings: [{ containerPort: 9000, name: "http" }] } } }), /^test\/Task: invalid containers\.\*\.portMappings\.name "http": expected unique values \(this one appears more than once\) \[PORT_NAME_DUPLICATE\]$/],
-  ["two containers binding the same port in awsvpc mode", task({ containers: { web, api: { ...sidecar, portMappings: [{ containerPort: 8080 }] } } }), /^test\/Task: invalid containers\.\*\.portMappings\.containerPort "8080\/tcp": expected unique values \(this one appears more than once\) \[CONTAINER_PORT_DUPLICATE\]$/],
-  ["an environment variable name starting with a digit", webWith({ environment: { "1DB": "x" } }), /^test\/Task: invalid containers\.web\.environment "1DB": expected a variable name of letters, digits and underscores, not starting with a digit \[ENVIRONMENT_NAME_INVALID\]$/],
-  ["a secret variable name with a hyphen", webWith({ secrets: { "DB-URL": Secret.fromSsmParameter(PARAM) } }), /^test\/Task: invalid containers\.web\.secrets "DB-URL": expected a variable name of letters, digits and underscores, not starting with a digit \[ENVIRONMENT_NAME_INVALID\]$/],
-  ["a secret and a plain variable sharing a name", webWith({ environment: { DB: "x" }, secrets: { DB: Secret.fromSsmParameter(PARAM) } }), /^test\/Task: invalid containers\.web\.secrets\.DB "DB": expected a name not also used in environment \[SECRET_SHADOWS_ENVIRONMENT\]$/],
-  ["a secret ARN that is not a Secrets Manager ARN", webWith({ secrets: { DB: Secret.fromSecretsManager("arn:aws:s3:::bucket/key") } }), /^test\/Task: invalid containers\.web\.secrets\.DB "arn:aws:s3:::bucket\/key": expected a Secrets Manager secret ARN \(arn:aws:secretsmanager:<region>:<account>:secret:<name>-<suffix>\) \[SECRET_ARN_INVALID\]$/],
-  ["a parameter that is not an SSM parameter ARN", webWith({ secrets: { KEY: Secret.fromSsmParameter("/acme/api-key") } }), /^test\/Task: invalid containers\.web\.secrets\.KEY "\/acme\/api-key": expected an SSM parameter ARN \(arn:aws:ssm:<region>:<account>:parameter\/<name>\) \[SECRET_ARN_INVALID\]$/],
-  ["a secret JSON key with a colon", webWith({ secrets: { DB: Secret.fromSecretsManager(SECRET, "db:password") } }), /^test\/Task: invalid containers\.web\.secrets\.DB "db:password": expected a JSON key without colons or spaces \[SECRET_JSON_KEY_INVALID\]$/],
-  ["a secret KMS key given as an alias", webWith({ secrets: { DB: Secret.fromSecretsManager(SECRET, undefined, { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:alias/db" }) } }), /^test\/Task: invalid containers\.web\.secrets\.DB\.kmsKeyArn "arn:aws:kms:eu-west-1:123456789012:alias\/db": expected a KMS key ARN \(arn:aws:kms:<region>:<account>:key\/<id>\), not an alias \[SECRET_KMS_KEY_INVALID\]$/],
-  ["a health check command not starting with CMD or CMD-SHELL", webWith({ healthCheck: { command: ["curl", "localhost"] } }), /^test\/Task: invalid containers\.web\.healthCheck\.command \["curl","localhost"\]: expected \["CMD", <exe>, \.\.\.args\] or \["CMD-SHELL", <shell command>\] \[HEALTH_CHECK_COMMAND\]$/],
-  ["a health check interval below 5 seconds", webWith({ healthCheck: { command: ["CMD", "x"], intervalSeconds: 1 } }), /^test\/Task: invalid containers\.web\.healthCheck\.intervalSeconds 1: expected an integer from 5 to 300 seconds \[HEALTH_CHECK_INTERVAL\]$/],
-  ["a health check timeout above 60 seconds", webWith({ healthCheck: { command: ["CMD", "x"], timeoutSeconds: 61 } }), /^test\/Task: invalid containers\.web\.healthCheck\.timeoutSeconds 61: expected an integer from 2 to 60 seconds \[HEALTH_CHECK_TIMEOUT\]$/],
-  ["health check retries above 10", webWith({ healthCheck: { command: ["CMD", "x"], retries: 11 } }), /^test\/Task: invalid containers\.web\.healthCheck\.retries 11: expected an integer from 1 to 10 \[HEALTH_CHECK_RETRIES\]$/],
-  ["a health check start period above 300 seconds", webWith({ healthCheck: { command: ["CMD", "x"], startPeriodSeconds: 301 } }), /^test\/Task: invalid containers\.web\.healthCheck\.startPeriodSeconds 301: expected an integer from 0 to 300 seconds \[HEALTH_CHECK_START_PERIOD\]$/],
-  ["a stop timeout above Fargate's 120 seconds", webWith({ stopTimeoutSeconds: 300 }), /^test\/Task: invalid containers\.web\.stopTimeoutSeconds 300: expected an integer from 2 to 120 seconds \[STOP_TIMEOUT\]$/],
-  ["a ulimit's soft limit above its hard limit", webWith({ ulimits: [{ name: "nofile", softLimit: 10, hardLimit: 5 }] }), /^test\/Task: invalid containers\.web\.ulimits\[0\]\.softLimit 10: expected at most the hard limit \(5\) \[ULIMIT_SOFT_ABOVE_HARD\]$/],
-  ["the same ulimit twice", webWith({ ulimits: [{ name: "nofile", softLimit: 5, hardLimit: 5 }, { name: "nofile", softLimit: 6, hardLimit: 6 }] }), /^test\/Task: invalid containers\.web\.ulimits "nofile": expected unique values \(this one appears more than once\) \[ULIMIT_DUPLICATE\]$/],
-  ["a dependency on a container that does not exist", webWith({ dependsOn: [{ containerName: "proxy", condition: "START" }] }), /^test\/Task: invalid containers\.web\.dependsOn\[0\]\.containerName "proxy": expected another container of this task: \(none\) \[DEPENDS_ON_UNKNOWN_CONTAINER\]$/],
-  ["a dependency condition ECS does not know", task({ containers: { web: { ...web, dependsOn: [{ containerName: "log", condition: "READY" as any }] }, log: sidecar } }), /^test\/Task: invalid containers\.web\.dependsOn\[0\]\.condition "READY": expected one of "START", "COMPLETE", "SUCCESS", "HEALTHY" \[DEPENDS_ON_CONDITION\]$/],
-  ["HEALTHY awaited on a container without a health check", task({ containers: { web: { ...web, dependsOn: [{ containerName: "log", condition: "HEALTHY" }] }, log: sidecar } }), /^test\/Task: invalid containers\.web\.dependsOn\[0\]\.condition "HEALTHY": expected START, COMPLETE or SUCCESS: container log has no health check \[DEPENDS_ON_NO_HEALTH_CHECK\]$/],
-  ["a mount point naming an undeclared volume", webWith({ mountPoints: [{ volume: "data", containerPath: "/data" }] }), /^test\/Task: invalid containers\.web\.mountPoints\[0\]\.volume "data": expected a volume of this task: \(none declared\) \[MOUNT_UNKNOWN_VOLUME\]$/],
-  ["a mount path that is not absolute", webWith({ mountPoints: [{ volume: "tmp", containerPath: "tmp" }] }, { scratchVolumes: ["tmp"] }), /^test\/Task: invalid containers\.web\.mountPoints\[0\]\.containerPath "tmp": expected an absolute path \[MOUNT_PATH_INVALID\]$/],
-  ["logging through FireLens without a router", webWith({ logging: { driver: "awsfirelens" } }), /^test\/Task: invalid containers\.web\.logging\.driver "awsfirelens": expected awslogs, or a container with `firelens` set in the same task \[FIRELENS_NO_ROUTER\]$/],
-  ["two FireLens routers", task({ containers: { web, a: { ...sidecar, firelens: { type: "fluentbit" } }, b: { ...sidecar, firelens: { type: "fluentbit" } } } }), /^test\/Task: invalid containers \["a","b"\]: expected at most one FireLens log router \[FIRELENS_MORE_THAN_ONE\]$/],
+  [
+    "a container name with characters ECS refuses",
+    task({ containers: { "web app": web } }),
+    /^test\/Task: invalid containers\.web app "web app": expected 1 to 255 letters, digits, hyphens and underscores \[CONTAINER_NAME_INVALID\]$/,
+  ],
+  [
+    "an image name with a space",
+    webWith({ image: ContainerImage.fromRegistry("nginx 1.27") }),
+    /^test\/Task: invalid containers\.web\.image "nginx 1\.27": expected an image reference without spaces \[IMAGE_NAME_INVALID\]$/,
+  ],
+  [
+    "an ECR repository ARN that is not an ECR ARN",
+    webWith({ image: ContainerImage.fromEcrRepository("arn:aws:s3:::acme", "1", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/acme") }),
+    /^test\/Task: invalid containers\.web\.image "arn:aws:s3:::acme": expected an ECR repository ARN \(arn:aws:ecr:<region>:<account>:repository\/<name>\) \[IMAGE_REPOSITORY_ARN_INVALID\]$/,
+  ],
+  [
+    "an ECR repository ARN token without a repository URL",
+    webWith({ image: ContainerImage.fromEcrRepository(Token.asString({ Ref: "repo" }), "1") }),
+    /^test\/Task: invalid containers\.web\.image "\$\{TfToken\[TOKEN\.\d+\]\}": expected a repositoryUrl as well when the repository ARN is a token \[IMAGE_REPOSITORY_URL_MISSING\]$/,
+  ],
+  [
+    "a container CPU above the task's",
+    webWith({ cpu: 512 }),
+    /^test\/Task: invalid containers\.web\.cpu 512: expected an integer from 0 to 256 CPU units \(the task's CPU\) \[CONTAINER_CPU\]$/,
+  ],
+  [
+    "a container CPU total above the task's",
+    task({ containers: { web: { ...web, cpu: 200 }, log: { ...sidecar, cpu: 200 } } }),
+    /^test\/Task: invalid containers\.\*\.cpu 400: expected a total of at most the task's cpu \(256\) \[CONTAINER_CPU_ABOVE_TASK\]$/,
+  ],
+  [
+    "a container memory limit above the task's",
+    webWith({ memoryLimitMiB: 1024 }),
+    /^test\/Task: invalid containers\.web\.memoryLimitMiB 1024: expected an integer from 6 to 512 MiB \(the task's memoryMiB\) \[CONTAINER_MEMORY_ABOVE_TASK\]$/,
+  ],
+  [
+    "a container memory reservation above the task's",
+    webWith({ memoryReservationMiB: 1024 }),
+    /^test\/Task: invalid containers\.web\.memoryReservationMiB 1024: expected an integer from 6 to 512 MiB \(the task's memoryMiB\) \[CONTAINER_MEMORY_ABOVE_TASK\]$/,
+  ],
+  [
+    "container memory reservations adding up to more than the task's",
+    task({ containers: { a: { ...sidecar, memoryReservationMiB: 300 }, b: { ...sidecar, memoryReservationMiB: 300 } } }),
+    /^test\/Task: invalid containers\.\*\.memoryReservationMiB 600: expected a total of at most the task's memoryMiB \(512\) \[CONTAINER_MEMORY_ABOVE_TASK\]$/,
+  ],
+  [
+    "a soft memory reservation above the hard limit",
+    webWith({ memoryLimitMiB: 256, memoryReservationMiB: 300 }),
+    /^test\/Task: invalid containers\.web\.memoryReservationMiB 300: expected at most memoryLimitMiB \(256\) \[CONTAINER_RESERVATION_ABOVE_LIMIT\]$/,
+  ],
+  [
+    "a container port above 65535",
+    webWith({ portMappings: [{ containerPort: 70000 }] }),
+    /^test\/Task: invalid containers\.web\.portMappings\[0\]\.containerPort 70000: expected an integer from 1 to 65535 \[CONTAINER_PORT\]$/,
+  ],
+  [
+    "a port name with characters ECS refuses",
+    webWith({ portMappings: [{ containerPort: 80, name: "HTTP port" }] }),
+    /^test\/Task: invalid containers\.web\.portMappings\[0\]\.name "HTTP port": expected 1 to 64 lowercase letters, digits, hyphens and underscores, starting and ending with a letter or digit \[PORT_NAME_INVALID\]$/,
+  ],
+  [
+    "a host port above 65535 in bridge mode",
+    webWith({ portMappings: [{ containerPort: 80, hostPort: 70000 }] }, { ...ec2, networkMode: "bridge" }),
+    /^test\/Task: invalid containers\.web\.portMappings\[0\]\.hostPort 70000: expected an integer from 0 to 65535 \[CONTAINER_HOST_PORT\]$/,
+  ],
+  [
+    "a host port other than the container port in awsvpc mode",
+    webWith({ portMappings: [{ containerPort: 8080, hostPort: 80 }] }),
+    /^test\/Task: invalid containers\.web\.portMappings\[0\]\.hostPort 80: expected the container port \(8080\) or nothing with the awsvpc network mode \[HOST_PORT_MISMATCH\]$/,
+  ],
+  [
+    "an application protocol on a UDP port",
+    webWith({ portMappings: [{ containerPort: 53, protocol: "udp", appProtocol: "http" }] }),
+    /^test\/Task: invalid containers\.web\.portMappings\[0\]\.appProtocol "http": expected no appProtocol on a UDP port \[APP_PROTOCOL_NEEDS_TCP\]$/,
+  ],
+  [
+    "a port name used twice in the task",
+    task({ containers: { web, api: { ...sidecar, portMappings: [{ containerPort: 9000, name: "http" }] } } }),
+    /^test\/Task: invalid containers\.\*\.portMappings\.name "http": expected unique values \(this one appears more than once\) \[PORT_NAME_DUPLICATE\]$/,
+  ],
+  [
+    "two containers binding the same port in awsvpc mode",
+    task({ containers: { web, api: { ...sidecar, portMappings: [{ containerPort: 8080 }] } } }),
+    /^test\/Task: invalid containers\.\*\.portMappings\.containerPort "8080\/tcp": expected unique values \(this one appears more than once\) \[CONTAINER_PORT_DUPLICATE\]$/,
+  ],
+  [
+    "an environment variable name starting with a digit",
+    webWith({ environment: { "1DB": "x" } }),
+    /^test\/Task: invalid containers\.web\.environment "1DB": expected a variable name of letters, digits and underscores, not starting with a digit \[ENVIRONMENT_NAME_INVALID\]$/,
+  ],
+  [
+    "a secret variable name with a hyphen",
+    webWith({ secrets: { "DB-URL": Secret.fromSsmParameter(PARAM) } }),
+    /^test\/Task: invalid containers\.web\.secrets "DB-URL": expected a variable name of letters, digits and underscores, not starting with a digit \[ENVIRONMENT_NAME_INVALID\]$/,
+  ],
+  [
+    "a secret and a plain variable sharing a name",
+    webWith({ environment: { DB: "x" }, secrets: { DB: Secret.fromSsmParameter(PARAM) } }),
+    /^test\/Task: invalid containers\.web\.secrets\.DB "DB": expected a name not also used in environment \[SECRET_SHADOWS_ENVIRONMENT\]$/,
+  ],
+  [
+    "a secret ARN that is not a Secrets Manager ARN",
+    webWith({ secrets: { DB: Secret.fromSecretsManager("arn:aws:s3:::bucket/key") } }),
+    /^test\/Task: invalid containers\.web\.secrets\.DB "arn:aws:s3:::bucket\/key": expected a Secrets Manager secret ARN \(arn:aws:secretsmanager:<region>:<account>:secret:<name>-<suffix>\) \[SECRET_ARN_INVALID\]$/,
+  ],
+  [
+    "a parameter that is not an SSM parameter ARN",
+    webWith({ secrets: { KEY: Secret.fromSsmParameter("/acme/api-key") } }),
+    /^test\/Task: invalid containers\.web\.secrets\.KEY "\/acme\/api-key": expected an SSM parameter ARN \(arn:aws:ssm:<region>:<account>:parameter\/<name>\) \[SECRET_ARN_INVALID\]$/,
+  ],
+  [
+    "a secret JSON key with a colon",
+    webWith({ secrets: { DB: Secret.fromSecretsManager(SECRET, "db:password") } }),
+    /^test\/Task: invalid containers\.web\.secrets\.DB "db:password": expected a JSON key without colons or spaces \[SECRET_JSON_KEY_INVALID\]$/,
+  ],
+  [
+    "a secret KMS key given as an alias",
+    webWith({
+      secrets: { DB: Secret.fromSecretsManager(SECRET, undefined, { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:alias/db" }) },
+    }),
+    /^test\/Task: invalid containers\.web\.secrets\.DB\.kmsKeyArn "arn:aws:kms:eu-west-1:123456789012:alias\/db": expected a KMS key ARN \(arn:aws:kms:<region>:<account>:key\/<id>\), not an alias \[SECRET_KMS_KEY_INVALID\]$/,
+  ],
+  [
+    "a health check command not starting with CMD or CMD-SHELL",
+    webWith({ healthCheck: { command: ["curl", "localhost"] } }),
+    /^test\/Task: invalid containers\.web\.healthCheck\.command \["curl","localhost"\]: expected \["CMD", <exe>, \.\.\.args\] or \["CMD-SHELL", <shell command>\] \[HEALTH_CHECK_COMMAND\]$/,
+  ],
+  [
+    "a health check interval below 5 seconds",
+    webWith({ healthCheck: { command: ["CMD", "x"], intervalSeconds: 1 } }),
+    /^test\/Task: invalid containers\.web\.healthCheck\.intervalSeconds 1: expected an integer from 5 to 300 seconds \[HEALTH_CHECK_INTERVAL\]$/,
+  ],
+  [
+    "a health check timeout above 60 seconds",
+    webWith({ healthCheck: { command: ["CMD", "x"], timeoutSeconds: 61 } }),
+    /^test\/Task: invalid containers\.web\.healthCheck\.timeoutSeconds 61: expected an integer from 2 to 60 seconds \[HEALTH_CHECK_TIMEOUT\]$/,
+  ],
+  [
+    "health check retries above 10",
+    webWith({ healthCheck: { command: ["CMD", "x"], retries: 11 } }),
+    /^test\/Task: invalid containers\.web\.healthCheck\.retries 11: expected an integer from 1 to 10 \[HEALTH_CHECK_RETRIES\]$/,
+  ],
+  [
+    "a health check start period above 300 seconds",
+    webWith({ healthCheck: { command: ["CMD", "x"], startPeriodSeconds: 301 } }),
+    /^test\/Task: invalid containers\.web\.healthCheck\.startPeriodSeconds 301: expected an integer from 0 to 300 seconds \[HEALTH_CHECK_START_PERIOD\]$/,
+  ],
+  [
+    "a stop timeout above Fargate's 120 seconds",
+    webWith({ stopTimeoutSeconds: 300 }),
+    /^test\/Task: invalid containers\.web\.stopTimeoutSeconds 300: expected an integer from 2 to 120 seconds \[STOP_TIMEOUT\]$/,
+  ],
+  [
+    "a ulimit's soft limit above its hard limit",
+    webWith({ ulimits: [{ name: "nofile", softLimit: 10, hardLimit: 5 }] }),
+    /^test\/Task: invalid containers\.web\.ulimits\[0\]\.softLimit 10: expected at most the hard limit \(5\) \[ULIMIT_SOFT_ABOVE_HARD\]$/,
+  ],
+  [
+    "the same ulimit twice",
+    webWith({
+      ulimits: [
+        { name: "nofile", softLimit: 5, hardLimit: 5 },
+        { name: "nofile", softLimit: 6, hardLimit: 6 },
+      ],
+    }),
+    /^test\/Task: invalid containers\.web\.ulimits "nofile": expected unique values \(this one appears more than once\) \[ULIMIT_DUPLICATE\]$/,
+  ],
+  [
+    "a dependency on a container that does not exist",
+    webWith({ dependsOn: [{ containerName: "proxy", condition: "START" }] }),
+    /^test\/Task: invalid containers\.web\.dependsOn\[0\]\.containerName "proxy": expected another container of this task: \(none\) \[DEPENDS_ON_UNKNOWN_CONTAINER\]$/,
+  ],
+  [
+    "a dependency condition ECS does not know",
+    task({ containers: { web: { ...web, dependsOn: [{ containerName: "log", condition: "READY" as any }] }, log: sidecar } }),
+    /^test\/Task: invalid containers\.web\.dependsOn\[0\]\.condition "READY": expected one of "START", "COMPLETE", "SUCCESS", "HEALTHY" \[DEPENDS_ON_CONDITION\]$/,
+  ],
+  [
+    "HEALTHY awaited on a container without a health check",
+    task({ containers: { web: { ...web, dependsOn: [{ containerName: "log", condition: "HEALTHY" }] }, log: sidecar } }),
+    /^test\/Task: invalid containers\.web\.dependsOn\[0\]\.condition "HEALTHY": expected START, COMPLETE or SUCCESS: container log has no health check \[DEPENDS_ON_NO_HEALTH_CHECK\]$/,
+  ],
+  [
+    "a mount point naming an undeclared volume",
+    webWith({ mountPoints: [{ volume: "data", containerPath: "/data" }] }),
+    /^test\/Task: invalid containers\.web\.mountPoints\[0\]\.volume "data": expected a volume of this task: \(none declared\) \[MOUNT_UNKNOWN_VOLUME\]$/,
+  ],
+  [
+    "a mount path that is not absolute",
+    webWith({ mountPoints: [{ volume: "tmp", containerPath: "tmp" }] }, { scratchVolumes: ["tmp"] }),
+    /^test\/Task: invalid containers\.web\.mountPoints\[0\]\.containerPath "tmp": expected an absolute path \[MOUNT_PATH_INVALID\]$/,
+  ],
+  [
+    "logging through FireLens without a router",
+    webWith({ logging: { driver: "awsfirelens" } }),
+    /^test\/Task: invalid containers\.web\.logging\.driver "awsfirelens": expected awslogs, or a container with `firelens` set in the same task \[FIRELENS_NO_ROUTER\]$/,
+  ],
+  [
+    "two FireLens routers",
+    task({ containers: { web, a: { ...sidecar, firelens: { type: "fluentbit" } }, b: { ...sidecar, firelens: { type: "fluentbit" } } } }),
+    /^test\/Task: invalid containers \["a","b"\]: expected at most one FireLens log router \[FIRELENS_MORE_THAN_ONE\]$/,
+  ],
 
   // TaskDefinition methods
-  ["grant() without actions", (scope) => new TaskDefinition(scope, "Task", base).grant([], ["arn:aws:s3:::acme/*"]), /^test\/Task: invalid actions \[\]: expected at least one action \[GRANT_NO_ACTIONS\]$/],
-  ["grant() on a wildcard resource", (scope) => new TaskDefinition(scope, "Task", base).grant(["s3:GetObject"], ["*"]), /^test\/Task: invalid resourceArns \["\*"\]: expected one or more ARNs, no "\*" \(use addToTaskRolePolicy for actions without resource-level permissions\) \[GRANT_RESOURCE_NOT_ARN\]$/],
-  ["selectPort() naming a container that does not exist", (scope) => { const td = new TaskDefinition(scope, "Task", base); td.selectPort(td, "loadBalancer", { containerName: "api" }); }, /^test\/Task: invalid loadBalancer\.containerName "api": expected a container of task acme-test-web: web \[UNKNOWN_CONTAINER\]$/],
-  ["selectPort() naming a port that does not exist", (scope) => { const td = new TaskDefinition(scope, "Task", base); td.selectPort(td, "loadBalancer", { portName: "grpc" }); }, /^test\/Task: invalid loadBalancer\.portName "grpc": expected a port name of container web: http \[UNKNOWN_PORT_NAME\]$/],
-  ["selectPort() naming a container port that is not mapped", (scope) => { const td = new TaskDefinition(scope, "Task", base); td.selectPort(td, "loadBalancer", { containerPort: 9090 }); }, /^test\/Task: invalid loadBalancer\.containerPort 9090: expected a port container web maps: 8080 \[UNKNOWN_CONTAINER_PORT\]$/],
-  ["selectPort() on a container without ports", (scope) => { const td = new TaskDefinition(scope, "Task", { ...base, containers: { log: sidecar } }); td.selectPort(td, "loadBalancer"); }, /^test\/Task: invalid loadBalancer\.containerName "log": expected a container with at least one port mapping \[CONTAINER_HAS_NO_PORT\]$/],
+  [
+    "grant() without actions",
+    (scope) => new TaskDefinition(scope, "Task", base).grant([], ["arn:aws:s3:::acme/*"]),
+    /^test\/Task: invalid actions \[\]: expected at least one action \[GRANT_NO_ACTIONS\]$/,
+  ],
+  [
+    "grant() on a wildcard resource",
+    (scope) => new TaskDefinition(scope, "Task", base).grant(["s3:GetObject"], ["*"]),
+    /^test\/Task: invalid resourceArns \["\*"\]: expected one or more ARNs, no "\*" \(use addToTaskRolePolicy for actions without resource-level permissions\) \[GRANT_RESOURCE_NOT_ARN\]$/,
+  ],
+  [
+    "selectPort() naming a container that does not exist",
+    (scope) => {
+      const td = new TaskDefinition(scope, "Task", base);
+      td.selectPort(td, "loadBalancer", { containerName: "api" });
+    },
+    /^test\/Task: invalid loadBalancer\.containerName "api": expected a container of task acme-test-web: web \[UNKNOWN_CONTAINER\]$/,
+  ],
+  [
+    "selectPort() naming a port that does not exist",
+    (scope) => {
+      const td = new TaskDefinition(scope, "Task", base);
+      td.selectPort(td, "loadBalancer", { portName: "grpc" });
+    },
+    /^test\/Task: invalid loadBalancer\.portName "grpc": expected a port name of container web: http \[UNKNOWN_PORT_NAME\]$/,
+  ],
+  [
+    "selectPort() naming a container port that is not mapped",
+    (scope) => {
+      const td = new TaskDefinition(scope, "Task", base);
+      td.selectPort(td, "loadBalancer", { containerPort: 9090 });
+    },
+    /^test\/Task: invalid loadBalancer\.containerPort 9090: expected a port container web maps: 8080 \[UNKNOWN_CONTAINER_PORT\]$/,
+  ],
+  [
+    "selectPort() on a container without ports",
+    (scope) => {
+      const td = new TaskDefinition(scope, "Task", { ...base, containers: { log: sidecar } });
+      td.selectPort(td, "loadBalancer");
+    },
+    /^test\/Task: invalid loadBalancer\.containerName "log": expected a container with at least one port mapping \[CONTAINER_HAS_NO_PORT\]$/,
+  ],
 
   // Role
-  ["a role name with characters IAM refuses", (scope) => new Role(scope, "Role", { name: "acme role", assumedBy: "ecs-tasks.amazonaws.com", description: "test" }), /^test\/Role: invalid name "acme role": expected 1 to 64 characters of letters, digits and \+=,\.@_- \[ROLE_NAME\]$/],
-  ["a role tag key in the reserved aws: prefix", (scope) => new Role(scope, "Role", { name: "acme-role", assumedBy: "ecs-tasks.amazonaws.com", description: "test", tags: { "aws:team": "x" } }), /^test\/Role: invalid tags\.aws:team "aws:team": expected a key of 1 to 128 characters not starting with "aws:" \[TAG_KEY_INVALID\]$/],
+  [
+    "a role name with characters IAM refuses",
+    (scope) => new Role(scope, "Role", { name: "acme role", assumedBy: "ecs-tasks.amazonaws.com", description: "test" }),
+    /^test\/Role: invalid name "acme role": expected 1 to 64 characters of letters, digits and \+=,\.@_- \[ROLE_NAME\]$/,
+  ],
+  [
+    "a role tag key in the reserved aws: prefix",
+    (scope) =>
+      new Role(scope, "Role", { name: "acme-role", assumedBy: "ecs-tasks.amazonaws.com", description: "test", tags: { "aws:team": "x" } }),
+    /^test\/Role: invalid tags\.aws:team "aws:team": expected a key of 1 to 128 characters not starting with "aws:" \[TAG_KEY_INVALID\]$/,
+  ],
 ];
 
 describe("task module bad input", () => {

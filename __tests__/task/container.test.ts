@@ -34,7 +34,10 @@ describe("renderContainerDefinition", () => {
       ctx,
     );
     expect(def.portMappings).toEqual([{ containerPort: 8080, hostPort: 8080, protocol: "tcp", name: "http", appProtocol: "http" }]);
-    expect(def.environment).toEqual([{ name: "ALPHA", value: "2" }, { name: "ZED", value: "1" }]);
+    expect(def.environment).toEqual([
+      { name: "ALPHA", value: "2" },
+      { name: "ZED", value: "1" },
+    ]);
     expect(def.secrets).toEqual([
       { name: "API_KEY", valueFrom: PARAM },
       { name: "DB_PASSWORD", valueFrom: `${SECRET}:password::` },
@@ -42,7 +45,11 @@ describe("renderContainerDefinition", () => {
   });
 
   test("writes out every health check timing so AWS's defaults cause no drift", () => {
-    const def = renderContainerDefinition("web", { image: ContainerImage.fromRegistry("x:1"), healthCheck: { command: ["CMD", "/health"], retries: 5 } }, ctx);
+    const def = renderContainerDefinition(
+      "web",
+      { image: ContainerImage.fromRegistry("x:1"), healthCheck: { command: ["CMD", "/health"], retries: 5 } },
+      ctx,
+    );
     expect(def.healthCheck).toEqual({ command: ["CMD", "/health"], interval: 30, timeout: 5, retries: 5, startPeriod: 0 });
   });
 
@@ -81,16 +88,28 @@ describe("renderContainerDefinition", () => {
   });
 
   test("FireLens: the router carries firelensConfiguration, an app logs through awsfirelens, and 'none' drops logging", () => {
-    const router = renderContainerDefinition("log-router", { image: ContainerImage.fromRegistry("fluent-bit:3"), firelens: { type: "fluentbit" } }, ctx);
+    const router = renderContainerDefinition(
+      "log-router",
+      { image: ContainerImage.fromRegistry("fluent-bit:3"), firelens: { type: "fluentbit" } },
+      ctx,
+    );
     expect(router.firelensConfiguration).toEqual({ type: "fluentbit" });
-    const app = renderContainerDefinition("app", { image: ContainerImage.fromRegistry("x:1"), logging: { driver: "awsfirelens", options: { Name: "cloudwatch" } } }, ctx);
+    const app = renderContainerDefinition(
+      "app",
+      { image: ContainerImage.fromRegistry("x:1"), logging: { driver: "awsfirelens", options: { Name: "cloudwatch" } } },
+      ctx,
+    );
     expect(app.logConfiguration).toEqual({ logDriver: "awsfirelens", options: { Name: "cloudwatch" } });
     const silent = renderContainerDefinition("app", { image: ContainerImage.fromRegistry("x:1"), logging: { driver: "none" } }, ctx);
     expect(silent).not.toHaveProperty("logConfiguration");
   });
 
   test("bridge mode keeps the given host port (0 = dynamic)", () => {
-    const def = renderContainerDefinition("web", { image: ContainerImage.fromRegistry("x:1"), portMappings: [{ containerPort: 80, hostPort: 0 }] }, { ...ctx, networkMode: "bridge" });
+    const def = renderContainerDefinition(
+      "web",
+      { image: ContainerImage.fromRegistry("x:1"), portMappings: [{ containerPort: 80, hostPort: 0 }] },
+      { ...ctx, networkMode: "bridge" },
+    );
     expect(def.portMappings).toEqual([{ containerPort: 80, hostPort: 0, protocol: "tcp" }]);
   });
 });
@@ -115,7 +134,11 @@ describe("ContainerImage", () => {
 describe("Secret", () => {
   test("knows the ARN to grant and the read action for each source", () => {
     const sm = Secret.fromSecretsManager(SECRET, "password", { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/1234" });
-    expect([sm.arn, sm.readAction, sm.kmsKeyArn]).toEqual([SECRET, "secretsmanager:GetSecretValue", "arn:aws:kms:eu-west-1:123456789012:key/1234"]);
+    expect([sm.arn, sm.readAction, sm.kmsKeyArn]).toEqual([
+      SECRET,
+      "secretsmanager:GetSecretValue",
+      "arn:aws:kms:eu-west-1:123456789012:key/1234",
+    ]);
     const ssm = Secret.fromSsmParameter(PARAM);
     expect([ssm.arn, ssm.valueFrom, ssm.readAction]).toEqual([PARAM, PARAM, "ssm:GetParameters"]);
   });

@@ -1,11 +1,21 @@
 import { EXEC_STATEMENT, executionRoleStatements } from "../../src/task";
 
 describe("executionRoleStatements", () => {
-  const base = { ecrRepositoryArns: [], logGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web", secretArns: [], parameterArns: [], kmsKeyArns: [] };
+  const base = {
+    ecrRepositoryArns: [],
+    logGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web",
+    secretArns: [],
+    parameterArns: [],
+    kmsKeyArns: [],
+  };
 
   test("with public images and no secrets: only writes to its own log group", () => {
     expect(executionRoleStatements(base)).toEqual([
-      { sid: "Logs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: ["arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web:log-stream:*"] },
+      {
+        sid: "Logs",
+        actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+        resources: ["arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web:log-stream:*"],
+      },
     ]);
   });
 

@@ -9,7 +9,8 @@ const REPO = "arn:aws:ecr:eu-west-1:123456789012:repository/acme/web";
 const web: ContainerOptions = { image: ContainerImage.fromRegistry("nginx:1.27"), portMappings: [{ containerPort: 8080, name: "http" }] };
 const base: TaskDefinitionProps = { name: "acme-test-web", containers: { web } };
 
-const containersOf = (s: ReturnType<typeof synth>) => JSON.parse(resourceAt(s, "aws_ecs_task_definition", "Task/Resource").container_definitions);
+const containersOf = (s: ReturnType<typeof synth>) =>
+  JSON.parse(resourceAt(s, "aws_ecs_task_definition", "Task/Resource").container_definitions);
 const policyOf = (s: ReturnType<typeof synth>, path: string) => JSON.parse(resourceAt(s, "aws_iam_role_policy", path).policy);
 
 describe("TaskDefinition", () => {
@@ -35,7 +36,9 @@ describe("TaskDefinition", () => {
     expect(td.execution_role_arn).toMatch(/aws_iam_role\.Task_ExecutionRole_.*\.arn/);
     expect(td.task_role_arn).toMatch(/aws_iam_role\.Task_TaskRole_.*\.arn/);
     for (const path of ["Task/ExecutionRole", "Task/TaskRole"]) {
-      expect(JSON.parse(resourceAt(s, "aws_iam_role", path).assume_role_policy).Statement[0].Principal.Service).toBe("ecs-tasks.amazonaws.com");
+      expect(JSON.parse(resourceAt(s, "aws_iam_role", path).assume_role_policy).Statement[0].Principal.Service).toBe(
+        "ecs-tasks.amazonaws.com",
+      );
     }
     expect(resourceAt(s, "aws_iam_role", "Task/ExecutionRole").name).toBe("acme-test-web-execution");
     expect(resourceAt(s, "aws_iam_role", "Task/TaskRole").name).toBe("acme-test-web-task");
@@ -48,17 +51,21 @@ describe("TaskDefinition", () => {
 
   test("the execution role reads exactly the referenced secrets, parameters, keys and ECR repository, and its own log group", () => {
     const kms = "arn:aws:kms:eu-west-1:123456789012:key/abcd-1234";
-    const s = synth((stack) =>
-      new TaskDefinition(stack, "Task", {
-        ...base,
-        containers: {
-          web: {
-            ...web,
-            image: ContainerImage.fromEcrRepository(REPO, "1.0.0"),
-            secrets: { DB_PASSWORD: Secret.fromSecretsManager(SECRET, "password", { kmsKeyArn: kms }), API_KEY: Secret.fromSsmParameter(PARAM) },
+    const s = synth(
+      (stack) =>
+        new TaskDefinition(stack, "Task", {
+          ...base,
+          containers: {
+            web: {
+              ...web,
+              image: ContainerImage.fromEcrRepository(REPO, "1.0.0"),
+              secrets: {
+                DB_PASSWORD: Secret.fromSecretsManager(SECRET, "password", { kmsKeyArn: kms }),
+                API_KEY: Secret.fromSsmParameter(PARAM),
+              },
+            },
           },
-        },
-      }),
+        }),
     );
     const statements = policyOf(s, "Task/ExecutionRole/Policy").Statement;
     const bySid = Object.fromEntries(statements.map((x: any) => [x.Sid, x]));
@@ -89,19 +96,32 @@ describe("TaskDefinition", () => {
 
   test("EFS volumes: transit encryption and IAM auth on, access point, and ClientMount/ClientWrite on exactly the file system", () => {
     const fsArn = "arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-12345678";
-    const s = synth((stack) =>
-      new TaskDefinition(stack, "Task", {
-        ...base,
-        efsVolumes: { data: { fileSystemId: "fs-12345678", fileSystemArn: fsArn, accessPointId: "fsap-1234" } },
-        scratchVolumes: ["tmp"],
-        containers: { web: { ...web, mountPoints: [{ volume: "data", containerPath: "/data" }, { volume: "tmp", containerPath: "/tmp" }] } },
-      }),
+    const s = synth(
+      (stack) =>
+        new TaskDefinition(stack, "Task", {
+          ...base,
+          efsVolumes: { data: { fileSystemId: "fs-12345678", fileSystemArn: fsArn, accessPointId: "fsap-1234" } },
+          scratchVolumes: ["tmp"],
+          containers: {
+            web: {
+              ...web,
+              mountPoints: [
+                { volume: "data", containerPath: "/data" },
+                { volume: "tmp", containerPath: "/tmp" },
+              ],
+            },
+          },
+        }),
     );
     const td = resourceAt(s, "aws_ecs_task_definition", "Task/Resource");
     expect(td.volume).toEqual([
       {
         name: "data",
-        efs_volume_configuration: { file_system_id: "fs-12345678", transit_encryption: "ENABLED", authorization_config: { iam: "ENABLED", access_point_id: "fsap-1234" } },
+        efs_volume_configuration: {
+          file_system_id: "fs-12345678",
+          transit_encryption: "ENABLED",
+          authorization_config: { iam: "ENABLED", access_point_id: "fsap-1234" },
+        },
       },
       { name: "tmp" },
     ]);
@@ -112,16 +132,17 @@ describe("TaskDefinition", () => {
   });
 
   test("ARM64, ephemeral storage, log KMS key and custom retention reach Terraform", () => {
-    const s = synth((stack) =>
-      new TaskDefinition(stack, "Task", {
-        ...base,
-        cpu: 1024,
-        memoryMiB: 3072,
-        runtimePlatform: { cpuArchitecture: "ARM64" },
-        ephemeralStorageGiB: 50,
-        logRetentionDays: 90,
-        logKmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/abcd",
-      }),
+    const s = synth(
+      (stack) =>
+        new TaskDefinition(stack, "Task", {
+          ...base,
+          cpu: 1024,
+          memoryMiB: 3072,
+          runtimePlatform: { cpuArchitecture: "ARM64" },
+          ephemeralStorageGiB: 50,
+          logRetentionDays: 90,
+          logKmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/abcd",
+        }),
     );
     expect(resourceAt(s, "aws_ecs_task_definition", "Task/Resource")).toMatchObject({
       cpu: "1024",
@@ -129,12 +150,21 @@ describe("TaskDefinition", () => {
       runtime_platform: { cpu_architecture: "ARM64" },
       ephemeral_storage: { size_in_gib: 50 },
     });
-    expect(resourceAt(s, "aws_cloudwatch_log_group", "Task/LogGroup")).toMatchObject({ retention_in_days: 90, kms_key_id: "arn:aws:kms:eu-west-1:123456789012:key/abcd" });
+    expect(resourceAt(s, "aws_cloudwatch_log_group", "Task/LogGroup")).toMatchObject({
+      retention_in_days: 90,
+      kms_key_id: "arn:aws:kms:eu-west-1:123456789012:key/abcd",
+    });
   });
 
   test("EC2 compatibility allows bridge mode and non-Fargate sizes", () => {
-    const s = synth((stack) => new TaskDefinition(stack, "Task", { ...base, compatibility: "EC2", networkMode: "bridge", cpu: 384, memoryMiB: 700 }));
-    expect(resourceAt(s, "aws_ecs_task_definition", "Task/Resource")).toMatchObject({ requires_compatibilities: ["EC2"], network_mode: "bridge", cpu: "384" });
+    const s = synth(
+      (stack) => new TaskDefinition(stack, "Task", { ...base, compatibility: "EC2", networkMode: "bridge", cpu: 384, memoryMiB: 700 }),
+    );
+    expect(resourceAt(s, "aws_ecs_task_definition", "Task/Resource")).toMatchObject({
+      requires_compatibilities: ["EC2"],
+      network_mode: "bridge",
+      cpu: "384",
+    });
   });
 
   test("exposes containers and ports, picks the first container with a port as the default, and selects ports by name", () => {
@@ -142,11 +172,26 @@ describe("TaskDefinition", () => {
     const stack = new TerraformStack(app, "t");
     const task = new TaskDefinition(stack, "Task", {
       ...base,
-      containers: { "log-router": { image: ContainerImage.fromRegistry("fluent-bit:3"), firelens: { type: "fluentbit" } }, web: { ...web, portMappings: [{ containerPort: 8080, name: "http" }, { containerPort: 9090, name: "metrics" }] } },
+      containers: {
+        "log-router": { image: ContainerImage.fromRegistry("fluent-bit:3"), firelens: { type: "fluentbit" } },
+        web: {
+          ...web,
+          portMappings: [
+            { containerPort: 8080, name: "http" },
+            { containerPort: 9090, name: "metrics" },
+          ],
+        },
+      },
     });
     expect(task.defaultContainerName).toBe("web");
     expect(task.containers.map((c) => c.name)).toEqual(["log-router", "web"]);
-    expect(task.selectPort(task, "lb", { portName: "metrics" })).toEqual({ containerName: "web", containerPort: 9090, protocol: "tcp", name: "metrics", appProtocol: undefined });
+    expect(task.selectPort(task, "lb", { portName: "metrics" })).toEqual({
+      containerName: "web",
+      containerPort: 9090,
+      protocol: "tcp",
+      name: "metrics",
+      appProtocol: undefined,
+    });
     expect(task.selectPort(task, "lb").containerPort).toBe(8080);
   });
 
@@ -161,8 +206,12 @@ describe("TaskDefinition", () => {
 
 describe("TaskDefinition input checks", () => {
   test("unresolved tokens pass validation untouched", () => {
-    const s = synth((stack) =>
-      new TaskDefinition(stack, "Task", { ...base, containers: { web: { ...web, secrets: { DB: Secret.fromSecretsManager(Token.asString({ Ref: "secret" })) } } } }),
+    const s = synth(
+      (stack) =>
+        new TaskDefinition(stack, "Task", {
+          ...base,
+          containers: { web: { ...web, secrets: { DB: Secret.fromSecretsManager(Token.asString({ Ref: "secret" })) } } },
+        }),
     );
     expect(resourcesOf(s, "aws_ecs_task_definition")).not.toEqual({});
   });

@@ -37,13 +37,19 @@ describe("offline Terraform checks: bad input", () => {
       "a stack directory with no cdk.tf.json",
       (dir) => checkStackOffline({ stackDir: dir }),
       TerraformCheckError,
-      (dir) => new RegExp(`^terraform init failed for stack "${dir.split("/").pop()}":\\nno cdk\\.tf\\.json in ${dir}: synthesize the stack first$`),
+      (dir) =>
+        new RegExp(
+          `^terraform init failed for stack "${dir.split("/").pop()}":\\nno cdk\\.tf\\.json in ${dir}: synthesize the stack first$`,
+        ),
     ],
     [
       "one of several stack directories with no cdk.tf.json",
       (dir) => checkStacksOffline([dir, emptyDir()], { plan: false }),
       TerraformCheckError,
-      (dir) => new RegExp(`^terraform init failed for stack "${dir.split("/").pop()}":\\nno cdk\\.tf\\.json in ${dir}: synthesize the stack first$`),
+      (dir) =>
+        new RegExp(
+          `^terraform init failed for stack "${dir.split("/").pop()}":\\nno cdk\\.tf\\.json in ${dir}: synthesize the stack first$`,
+        ),
     ],
   ])("rejects %s", async (_name, run, type, message) => {
     const dir = emptyDir();

@@ -5,10 +5,19 @@ import { checkStacksOffline, cliConfig, findProviderMirror, offlineOverride, pla
 
 describe("offlineOverride", () => {
   test("forces a local backend and offline settings on every aws provider alias", () => {
-    const override = offlineOverride({ provider: { aws: [{ region: "eu-west-1" }, { alias: "us", region: "us-east-1" }] } }, "/tmp/s.tfstate") as any;
+    const override = offlineOverride(
+      { provider: { aws: [{ region: "eu-west-1" }, { alias: "us", region: "us-east-1" }] } },
+      "/tmp/s.tfstate",
+    ) as any;
     expect(override.terraform.backend).toEqual({ local: { path: "/tmp/s.tfstate" } });
     expect(override.provider.aws).toHaveLength(2);
-    expect(override.provider.aws[1]).toMatchObject({ alias: "us", skip_credentials_validation: true, skip_requesting_account_id: true, assume_role: [{ role_arn: "" }], allowed_account_ids: null });
+    expect(override.provider.aws[1]).toMatchObject({
+      alias: "us",
+      skip_credentials_validation: true,
+      skip_requesting_account_id: true,
+      assume_role: [{ role_arn: "" }],
+      allowed_account_ids: null,
+    });
     expect(override.provider.aws[0].alias).toBeUndefined();
   });
 });
@@ -44,8 +53,19 @@ describe("checkStacksOffline", () => {
     writeFileSync(
       join(dir, "cdk.tf.json"),
       JSON.stringify({
-        terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "~> 5.100" } }, backend: { s3: { bucket: "b", key: "k", region: "eu-west-1" } } },
-        provider: { aws: [{ region: "eu-west-1", allowed_account_ids: ["123456789012"], assume_role: [{ role_arn: "arn:aws:iam::123456789012:role/deploy" }] }] },
+        terraform: {
+          required_providers: { aws: { source: "hashicorp/aws", version: "~> 5.100" } },
+          backend: { s3: { bucket: "b", key: "k", region: "eu-west-1" } },
+        },
+        provider: {
+          aws: [
+            {
+              region: "eu-west-1",
+              allowed_account_ids: ["123456789012"],
+              assume_role: [{ role_arn: "arn:aws:iam::123456789012:role/deploy" }],
+            },
+          ],
+        },
         resource: { aws_vpc: { main: vpc } },
       }),
     );
@@ -76,7 +96,10 @@ describe("planOfModule", () => {
       ],
       planned_values: { root_module: { child_modules: [{ address: "module.dev", resources: [] }] } },
       configuration: {
-        provider_config: { "module.dev:aws": { name: "aws", module_address: "module.dev", expressions: { region: { constant_value: "eu-west-1" } } }, "module.prod:aws": { name: "aws" } },
+        provider_config: {
+          "module.dev:aws": { name: "aws", module_address: "module.dev", expressions: { region: { constant_value: "eu-west-1" } } },
+          "module.prod:aws": { name: "aws" },
+        },
         root_module: { module_calls: { dev: { source: "./dev", module: { resources: [{ address: "aws_vpc.a" }] } } } },
       },
     };

@@ -8,7 +8,12 @@ import { AVAILABILITY_ZONES, ExampleStack } from "../common";
 
 export function buildEc2Capacity(app: App): TerraformStack {
   const stack = new ExampleStack(app, "example-ec2-capacity");
-  const network = new Network(stack, "Network", { name: "compute", cidr: "10.3.0.0/16", availabilityZones: AVAILABILITY_ZONES, natGateways: "single" });
+  const network = new Network(stack, "Network", {
+    name: "compute",
+    cidr: "10.3.0.0/16",
+    availabilityZones: AVAILABILITY_ZONES,
+    natGateways: "single",
+  });
   const cluster = new Cluster(stack, "Cluster", {
     name: "compute",
     network,

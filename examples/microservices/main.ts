@@ -3,7 +3,17 @@
  * Service Connect (`http://api:80`), using the cluster's Cloud Map namespace.
  */
 import { App, TerraformOutput, TerraformStack } from "cdktf";
-import { ApplicationLoadBalancer, Cluster, ContainerImage, FARGATE, FARGATE_SPOT, InterfaceEndpointPresets, Network, Service, TaskDefinition } from "../../src";
+import {
+  ApplicationLoadBalancer,
+  Cluster,
+  ContainerImage,
+  FARGATE,
+  FARGATE_SPOT,
+  InterfaceEndpointPresets,
+  Network,
+  Service,
+  TaskDefinition,
+} from "../../src";
 import { AVAILABILITY_ZONES, ExampleStack } from "../common";
 
 export function buildMicroservices(app: App): TerraformStack {

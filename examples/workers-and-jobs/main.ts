@@ -25,7 +25,12 @@ const REGISTRY = "123456789012.dkr.ecr.eu-west-1.amazonaws.com";
 
 export function buildWorkersAndJobs(app: App): TerraformStack {
   const stack = new ExampleStack(app, "example-workers-and-jobs");
-  const network = new Network(stack, "Network", { name: "jobs", cidr: "10.2.0.0/16", availabilityZones: AVAILABILITY_ZONES, natGateways: "single" });
+  const network = new Network(stack, "Network", {
+    name: "jobs",
+    cidr: "10.2.0.0/16",
+    availabilityZones: AVAILABILITY_ZONES,
+    natGateways: "single",
+  });
   const cluster = new Cluster(stack, "Cluster", { name: "jobs", network });
 
   const queue = new SqsQueue(stack, "Orders", { name: "jobs-orders", sqsManagedSseEnabled: true, visibilityTimeoutSeconds: 300 });
@@ -46,8 +51,16 @@ export function buildWorkersAndJobs(app: App): TerraformStack {
       maxCapacity: 10,
       stepScaling: {
         "queue-depth": {
-          metric: { namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimensions: { QueueName: queue.name }, statistic: "Maximum" },
-          scaleOut: [{ from: 1, change: 1 }, { from: 100, change: 3 }],
+          metric: {
+            namespace: "AWS/SQS",
+            metricName: "ApproximateNumberOfMessagesVisible",
+            dimensions: { QueueName: queue.name },
+            statistic: "Maximum",
+          },
+          scaleOut: [
+            { from: 1, change: 1 },
+            { from: 100, change: 3 },
+          ],
           scaleIn: [{ upTo: 0, change: -1 }],
         },
       },

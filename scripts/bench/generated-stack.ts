@@ -1,6 +1,15 @@
 import { App, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { ApplicationLoadBalancer, applyPolicies, Cluster, ContainerImage, Network, Service, TaskDefinition, useAwsProviderRange } from "../../src";
+import {
+  ApplicationLoadBalancer,
+  applyPolicies,
+  Cluster,
+  ContainerImage,
+  Network,
+  Service,
+  TaskDefinition,
+  useAwsProviderRange,
+} from "../../src";
 
 /** An ALB listener takes at most 100 rules; the generator fills each load balancer with this many services. */
 const SERVICES_PER_LOAD_BALANCER = 90;
@@ -14,7 +23,12 @@ export function buildGeneratedStack(app: App, count: number): TerraformStack {
   new AwsProvider(stack, "aws", { region: "eu-west-1" });
   useAwsProviderRange(stack);
   applyPolicies(stack, { environmentClass: "non-production", printSummary: false });
-  const network = new Network(stack, "Network", { name: "bench", cidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"], natGateways: "single" });
+  const network = new Network(stack, "Network", {
+    name: "bench",
+    cidr: "10.0.0.0/16",
+    availabilityZones: ["eu-west-1a", "eu-west-1b"],
+    natGateways: "single",
+  });
   const cluster = new Cluster(stack, "Cluster", { name: "bench", network });
   const loadBalancers: ApplicationLoadBalancer[] = [];
   for (let i = 0; i < count; i++) {
@@ -38,7 +52,11 @@ export function buildGeneratedStack(app: App, count: number): TerraformStack {
       name,
       cluster,
       taskDefinition: task,
-      loadBalancer: { listener: loadBalancers[lbIndex].listener, priority: (i % SERVICES_PER_LOAD_BALANCER) + 1, hostHeaders: [`${name}.example.com`] },
+      loadBalancer: {
+        listener: loadBalancers[lbIndex].listener,
+        priority: (i % SERVICES_PER_LOAD_BALANCER) + 1,
+        hostHeaders: [`${name}.example.com`],
+      },
       autoScaling: { minCapacity: 2, maxCapacity: 10, targetTracking: { cpuPercent: 60 } },
     });
   }

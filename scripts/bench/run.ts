@@ -49,7 +49,11 @@ const mib = (m: number) => `${m.toFixed(0)} MiB`;
 
 async function main(): Promise<void> {
   console.error("compiling (tsc) ...");
-  execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "scripts", "bench", "tsconfig.json")], { stdio: "inherit" });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", join(ROOT, "scripts", "bench", "tsconfig.json")],
+    { stdio: "inherit" },
+  );
 
   console.error("synthesizing environments ...");
   const all = synth(["envs"]);
@@ -63,7 +67,13 @@ async function main(): Promise<void> {
   for (const count of [10, 100, 400]) {
     const run = synth(["services", String(count)]);
     const perResource = (run.wallSeconds / run.resources) * 1000;
-    row(`Synthesize ${count} services`, s(run.wallSeconds), mib(run.maxRssMiB), `${run.resources} resources, ${perResource.toFixed(2)} ms/resource`, count === 400 ? "< 4 s, < 400 MB" : "");
+    row(
+      `Synthesize ${count} services`,
+      s(run.wallSeconds),
+      mib(run.maxRssMiB),
+      `${run.resources} resources, ${perResource.toFixed(2)} ms/resource`,
+      count === 400 ? "< 4 s, < 400 MB" : "",
+    );
   }
 
   console.error("terraform validate + offline plan of the environments ...");
@@ -88,7 +98,11 @@ async function main(): Promise<void> {
   if (!args.has("--no-tests") && !args.has("--quick")) {
     console.error("npm test ...");
     const t0 = performance.now();
-    const result = spawnSync("npm", ["test", "--silent"], { cwd: ROOT, encoding: "utf8", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+    const result = spawnSync("npm", ["test", "--silent"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, CHECKPOINT_DISABLE: "1" },
+    });
     const testSeconds = (performance.now() - t0) / 1000;
     row(`npm test (type-check + all tests${result.status === 0 ? "" : ", FAILED"})`, s(testSeconds), "", "", "< 120 s");
   }

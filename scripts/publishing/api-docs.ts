@@ -22,7 +22,12 @@ function hasText(comment: Comment | undefined): boolean {
 
 /** A description on the reflection itself, one of its call signatures, or its accessor. */
 function isDocumented(r: DeclarationReflection): boolean {
-  return hasText(r.comment) || (r.signatures ?? []).some((s) => hasText(s.comment)) || hasText(r.getSignature?.comment) || hasText(r.setSignature?.comment);
+  return (
+    hasText(r.comment) ||
+    (r.signatures ?? []).some((s) => hasText(s.comment)) ||
+    hasText(r.getSignature?.comment) ||
+    hasText(r.setSignature?.comment)
+  );
 }
 
 function hasDefault(r: DeclarationReflection): boolean {
@@ -114,7 +119,8 @@ function inputDeclarations(modules: readonly DeclarationReflection[], K: Reflect
     for (const d of module.children ?? []) {
       if (d.kindOf(K.Interface | K.TypeAlias) && SETTINGS_NAME.test(d.name)) visitDeclaration(d);
       if (d.kindOf(K.Function)) settingsParameters(d);
-      if (d.kindOf(K.Class | K.Interface)) for (const member of d.children ?? []) if (member.kindOf(K.Constructor | K.Method)) settingsParameters(member);
+      if (d.kindOf(K.Class | K.Interface))
+        for (const member of d.children ?? []) if (member.kindOf(K.Constructor | K.Method)) settingsParameters(member);
     }
   }
   return inputs;
@@ -128,7 +134,9 @@ function inputDeclarations(modules: readonly DeclarationReflection[], K: Reflect
  */
 export function findApiDocProblems(project: ProjectReflection, K: ReflectionKinds): ApiDocProblem[] {
   const asModule = project as unknown as DeclarationReflection;
-  const modules = (project.children ?? []).some((c) => c.kindOf(K.Module)) ? (project.children ?? []).filter((c) => c.kindOf(K.Module)) : [asModule];
+  const modules = (project.children ?? []).some((c) => c.kindOf(K.Module))
+    ? (project.children ?? []).filter((c) => c.kindOf(K.Module))
+    : [asModule];
   const problems: ApiDocProblem[] = [];
   const undocumented = (r: DeclarationReflection) => {
     if (!isDocumented(r)) problems.push({ kind: "undocumented", name: displayName(r) });
@@ -145,7 +153,8 @@ export function findApiDocProblems(project: ProjectReflection, K: ReflectionKind
   }
   for (const input of inputDeclarations(modules, K)) {
     for (const member of input.children ?? []) {
-      if (member.flags.isOptional && !member.inheritedFrom && !hasDefault(member)) problems.push({ kind: "no-default", name: displayName(member) });
+      if (member.flags.isOptional && !member.inheritedFrom && !hasDefault(member))
+        problems.push({ kind: "no-default", name: displayName(member) });
     }
   }
   return problems.sort((a, b) => a.name.localeCompare(b.name) || a.kind.localeCompare(b.kind));

@@ -25,7 +25,13 @@ export function minimumOf(range: string): [number, number, number] {
 
 /** Package names a module specifier refers to: `@scope/name/deep/path` → `@scope/name`; relative and built-in → undefined. */
 export function packageOf(specifier: string): string | undefined {
-  if (specifier.startsWith(".") || specifier.startsWith("/") || specifier.startsWith("node:") || builtinModules.includes(specifier.split("/")[0])) return undefined;
+  if (
+    specifier.startsWith(".") ||
+    specifier.startsWith("/") ||
+    specifier.startsWith("node:") ||
+    builtinModules.includes(specifier.split("/")[0])
+  )
+    return undefined;
   const parts = specifier.split("/");
   return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
 }

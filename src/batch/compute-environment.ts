@@ -92,7 +92,11 @@ export class ComputeEnvironment extends Construct implements IComputeEnvironment
   /** Batch accepts at most 5 security groups per compute environment. */
   public static readonly MAX_SECURITY_GROUPS = 5;
   /** Batch names are at most 128 characters; Terraform's unique suffix takes 26 and the dash 1. */
-  public static readonly NAME_RULE: NameRule = { maxLength: 101, pattern: /^[a-zA-Z0-9_-]+$/, describe: "letters, digits, hyphens and underscores" };
+  public static readonly NAME_RULE: NameRule = {
+    maxLength: 101,
+    pattern: /^[a-zA-Z0-9_-]+$/,
+    describe: "letters, digits, hyphens and underscores",
+  };
 
   /** ARN of the compute environment (a token). */
   public readonly computeEnvironmentArn: string;
@@ -120,7 +124,8 @@ export class ComputeEnvironment extends Construct implements IComputeEnvironment
     const maxVcpus = props.maxVcpus ?? ComputeEnvironment.DEFAULT_MAX_VCPUS;
     const minVcpus = props.minVcpus ?? 0;
     const instanceTypes = props.instanceTypes ?? ComputeEnvironment.DEFAULT_INSTANCE_TYPES;
-    const allocationStrategy = props.allocationStrategy ?? (props.type === "SPOT" ? "SPOT_PRICE_CAPACITY_OPTIMIZED" : "BEST_FIT_PROGRESSIVE");
+    const allocationStrategy =
+      props.allocationStrategy ?? (props.type === "SPOT" ? "SPOT_PRICE_CAPACITY_OPTIMIZED" : "BEST_FIT_PROGRESSIVE");
     const rootVolumeGiB = props.rootVolumeGiB ?? ComputeEnvironment.DEFAULT_ROOT_VOLUME_GIB;
     const metadataHopLimit = props.metadataHopLimit ?? 1;
     const imageType = props.imageType ?? "ECS_AL2023";
@@ -142,7 +147,16 @@ export class ComputeEnvironment extends Construct implements IComputeEnvironment
       });
     }
     if (ec2) {
-      this.architecture = this.checkEc2(props, minVcpus, maxVcpus, instanceTypes, allocationStrategy, rootVolumeGiB, metadataHopLimit, imageType);
+      this.architecture = this.checkEc2(
+        props,
+        minVcpus,
+        maxVcpus,
+        instanceTypes,
+        allocationStrategy,
+        rootVolumeGiB,
+        metadataHopLimit,
+        imageType,
+      );
     } else {
       this.checkFargate(props);
     }
@@ -220,13 +234,20 @@ export class ComputeEnvironment extends Construct implements IComputeEnvironment
       "BATCH_ALLOCATION_STRATEGY",
       "allocationStrategy",
       allocationStrategy,
-      props.type === "SPOT" ? ["BEST_FIT_PROGRESSIVE", "SPOT_CAPACITY_OPTIMIZED", "SPOT_PRICE_CAPACITY_OPTIMIZED"] : ["BEST_FIT_PROGRESSIVE"],
+      props.type === "SPOT"
+        ? ["BEST_FIT_PROGRESSIVE", "SPOT_CAPACITY_OPTIMIZED", "SPOT_PRICE_CAPACITY_OPTIMIZED"]
+        : ["BEST_FIT_PROGRESSIVE"],
     );
     checkOneOf(this, "BATCH_IMAGE_TYPE", "imageType", imageType, ["ECS_AL2023", "ECS_AL2023_NVIDIA"]);
     checkIntegerRange(this, "BATCH_ROOT_VOLUME", "rootVolumeGiB", rootVolumeGiB, 30, 16384, "GiB");
     checkIntegerRange(this, "BATCH_METADATA_HOP_LIMIT", "metadataHopLimit", metadataHopLimit, 1, 64);
     if (props.type !== "SPOT" && props.spotBidPercentage !== undefined) {
-      fail(this, { code: "BATCH_SPOT_ONLY", property: "spotBidPercentage", value: props.spotBidPercentage, allowed: 'no spotBidPercentage unless type is "SPOT"' });
+      fail(this, {
+        code: "BATCH_SPOT_ONLY",
+        property: "spotBidPercentage",
+        value: props.spotBidPercentage,
+        allowed: 'no spotBidPercentage unless type is "SPOT"',
+      });
     }
     checkIntegerRange(this, "BATCH_SPOT_BID", "spotBidPercentage", props.spotBidPercentage, 1, 100, "percent");
     checkNotEmpty(this, "BATCH_INSTANCE_TYPES", "instanceTypes", instanceTypes);
@@ -234,7 +255,12 @@ export class ComputeEnvironment extends Construct implements IComputeEnvironment
     instanceTypes.forEach((t, i) => {
       if (isToken(t) || t === "optimal") return;
       if (!/^[a-z][a-z0-9-]*(\.[a-z0-9]+)?$/.test(t)) {
-        fail(this, { code: "BATCH_INSTANCE_TYPE", property: `instanceTypes[${i}]`, value: t, allowed: 'an instance type ("m6i.large"), a family ("m6i") or "optimal"' });
+        fail(this, {
+          code: "BATCH_INSTANCE_TYPE",
+          property: `instanceTypes[${i}]`,
+          value: t,
+          allowed: 'an instance type ("m6i.large"), a family ("m6i") or "optimal"',
+        });
       }
       architectures.set(architectureOf(t.includes(".") ? t : `${t}.large`), t);
     });

@@ -37,13 +37,22 @@ export class FairSharePolicy extends Construct {
   constructor(scope: Construct, id: string, props: FairSharePolicyProps) {
     super(scope, id);
     const shares = props.shares ?? {};
-    checkName(this, "BATCH_SCHEDULING_POLICY_NAME", "name", props.name, { maxLength: 128, pattern: /^[a-zA-Z0-9_-]+$/, describe: "letters, digits, hyphens and underscores" });
+    checkName(this, "BATCH_SCHEDULING_POLICY_NAME", "name", props.name, {
+      maxLength: 128,
+      pattern: /^[a-zA-Z0-9_-]+$/,
+      describe: "letters, digits, hyphens and underscores",
+    });
     checkTags(this, "tags", props.tags);
     checkIntegerRange(this, "BATCH_FAIR_SHARE_DECAY", "fairShare.shareDecaySeconds", props.shareDecaySeconds, 0, 604800, "seconds");
     checkIntegerRange(this, "BATCH_FAIR_SHARE_RESERVATION", "fairShare.computeReservation", props.computeReservation, 0, 99, "percent");
     const entries = Object.entries(shares);
     if (entries.length > FairSharePolicy.MAX_SHARES) {
-      fail(this, { code: "BATCH_FAIR_SHARE_COUNT", property: "fairShare.shares", value: entries.length, allowed: `at most ${FairSharePolicy.MAX_SHARES} share identifiers` });
+      fail(this, {
+        code: "BATCH_FAIR_SHARE_COUNT",
+        property: "fairShare.shares",
+        value: entries.length,
+        allowed: `at most ${FairSharePolicy.MAX_SHARES} share identifiers`,
+      });
     }
     for (const [identifier, weight] of entries) {
       if (!isToken(identifier) && !/^[a-zA-Z0-9_]{1,255}\*?$/.test(identifier)) {

@@ -32,7 +32,11 @@ export class InstanceRole extends Construct {
     const name = safeName(props.roleName, NameRules.iamRole.maxLength);
     checkName(this, "INSTANCE_ROLE_NAME", "name", name, NameRules.iamRole);
     checkTags(this, "tags", props.tags);
-    const { role, instanceProfile } = createEcsInstanceRole(this, "Resource", { name, description: "AWS Batch compute environment instances", tags: props.tags });
+    const { role, instanceProfile } = createEcsInstanceRole(this, "Resource", {
+      name,
+      description: "AWS Batch compute environment instances",
+      tags: props.tags,
+    });
     this.roleArn = role.arn;
     this.instanceProfileArn = instanceProfile.arn;
   }

@@ -59,7 +59,10 @@ export const REASON_PATTERN = /^[A-Za-z0-9.: \t]*\*?$/;
 export function renderRetryStrategy(attempts: number, rules: readonly RetryRule[]) {
   return {
     attempts,
-    evaluateOnExit: rules.length > 0 ? rules.map((r) => ({ action: r.action, onExitCode: r.onExitCode, onReason: r.onReason, onStatusReason: r.onStatusReason })) : undefined,
+    evaluateOnExit:
+      rules.length > 0
+        ? rules.map((r) => ({ action: r.action, onExitCode: r.onExitCode, onReason: r.onReason, onStatusReason: r.onStatusReason }))
+        : undefined,
   };
 }
 

@@ -146,7 +146,12 @@ export class JobDefinition extends Construct implements IJobDefinition {
     this.checkRetryRules(retryRules);
     props.image.validate(this, "image");
     if (props.command !== undefined && props.command.length === 0) {
-      fail(this, { code: "BATCH_COMMAND_EMPTY", property: "command", value: [], allowed: "at least one argument, or no command (the image's own)" });
+      fail(this, {
+        code: "BATCH_COMMAND_EMPTY",
+        property: "command",
+        value: [],
+        allowed: "at least one argument, or no command (the image's own)",
+      });
     }
 
     const logGroup = new CloudwatchLogGroup(this, "LogGroup", {
@@ -217,10 +222,24 @@ export class JobDefinition extends Construct implements IJobDefinition {
   /** Lets the job call `actions` on exactly `resourceArns` (no `*`). Only for the role this construct created. */
   public grant(actions: readonly string[], resourceArns: readonly string[], sid?: string): void {
     if (this.jobRole === undefined) {
-      fail(this, { code: "BATCH_JOB_ROLE_EXTERNAL", property: "jobRoleArn", value: this.jobRoleArn, allowed: "no jobRoleArn when granting through the job definition (grant on your own role instead)" });
+      fail(this, {
+        code: "BATCH_JOB_ROLE_EXTERNAL",
+        property: "jobRoleArn",
+        value: this.jobRoleArn,
+        allowed: "no jobRoleArn when granting through the job definition (grant on your own role instead)",
+      });
     }
-    if (actions.length === 0 || resourceArns.length === 0 || resourceArns.some((arn) => !isToken(arn) && (arn === "*" || !arn.startsWith("arn:")))) {
-      fail(this, { code: "BATCH_GRANT", property: "resourceArns", value: resourceArns, allowed: 'at least one action and one or more ARNs, no "*"' });
+    if (
+      actions.length === 0 ||
+      resourceArns.length === 0 ||
+      resourceArns.some((arn) => !isToken(arn) && (arn === "*" || !arn.startsWith("arn:")))
+    ) {
+      fail(this, {
+        code: "BATCH_GRANT",
+        property: "resourceArns",
+        value: resourceArns,
+        allowed: 'at least one action and one or more ARNs, no "*"',
+      });
     }
     this.jobRole.addToPolicy({ sid, actions, resources: resourceArns });
   }
@@ -245,7 +264,12 @@ export class JobDefinition extends Construct implements IJobDefinition {
     checkIntegerRange(this, "BATCH_GPUS", "gpus", props.gpus, 1, 64);
     for (const property of ["cpuArchitecture", "ephemeralStorageGiB"] as const) {
       if (props[property] !== undefined) {
-        fail(this, { code: "BATCH_FARGATE_ONLY", property, value: props[property], allowed: `no ${property} on EC2 (the instance decides it)` });
+        fail(this, {
+          code: "BATCH_FARGATE_ONLY",
+          property,
+          value: props[property],
+          allowed: `no ${property} on EC2 (the instance decides it)`,
+        });
       }
     }
   }
@@ -262,7 +286,12 @@ export class JobDefinition extends Construct implements IJobDefinition {
         });
       }
       if (name in environment && name in secrets) {
-        fail(this, { code: "BATCH_ENVIRONMENT_DUPLICATE", property: `secrets.${name}`, value: name, allowed: "a name not also set in environment" });
+        fail(this, {
+          code: "BATCH_ENVIRONMENT_DUPLICATE",
+          property: `secrets.${name}`,
+          value: name,
+          allowed: "a name not also set in environment",
+        });
       }
     }
     for (const [name, secret] of Object.entries(secrets)) secret.validate(this, `secrets.${name}`);
@@ -270,12 +299,22 @@ export class JobDefinition extends Construct implements IJobDefinition {
 
   private checkRetryRules(rules: readonly RetryRule[]): void {
     if (rules.length > MAX_RETRY_RULES) {
-      fail(this, { code: "BATCH_RETRY_RULES", property: "retryRules", value: `${rules.length} rules`, allowed: `at most ${MAX_RETRY_RULES} rules` });
+      fail(this, {
+        code: "BATCH_RETRY_RULES",
+        property: "retryRules",
+        value: `${rules.length} rules`,
+        allowed: `at most ${MAX_RETRY_RULES} rules`,
+      });
     }
     rules.forEach((rule, i) => {
       checkOneOf(this, "BATCH_RETRY_ACTION", `retryRules[${i}].action`, rule.action, ["RETRY", "EXIT"]);
       if (rule.onExitCode === undefined && rule.onReason === undefined && rule.onStatusReason === undefined) {
-        fail(this, { code: "BATCH_RETRY_CONDITION", property: `retryRules[${i}]`, value: rule, allowed: "at least one of onExitCode, onReason, onStatusReason" });
+        fail(this, {
+          code: "BATCH_RETRY_CONDITION",
+          property: `retryRules[${i}]`,
+          value: rule,
+          allowed: "at least one of onExitCode, onReason, onStatusReason",
+        });
       }
       const patterns: Array<[string, string | undefined, RegExp, string]> = [
         ["onExitCode", rule.onExitCode, EXIT_CODE_PATTERN, "digits, optionally ending in *"],
@@ -285,7 +324,12 @@ export class JobDefinition extends Construct implements IJobDefinition {
       for (const [property, value, pattern, describe] of patterns) {
         if (value === undefined || isToken(value)) continue;
         if (value.length === 0 || value.length > 512 || !pattern.test(value)) {
-          fail(this, { code: "BATCH_RETRY_PATTERN", property: `retryRules[${i}].${property}`, value, allowed: `1 to 512 characters of ${describe}` });
+          fail(this, {
+            code: "BATCH_RETRY_PATTERN",
+            property: `retryRules[${i}].${property}`,
+            value,
+            allowed: `1 to 512 characters of ${describe}`,
+          });
         }
       }
     });

@@ -61,12 +61,18 @@ export interface JobQueueProps {
 }
 
 /** Pure: the queue's compute environment order, sorted by order. */
-export function renderComputeEnvironmentOrder(environments: readonly OrderedComputeEnvironment[]): Array<{ computeEnvironment: string; order: number }> {
-  return [...environments].sort((a, b) => a.order - b.order).map((e) => ({ computeEnvironment: e.computeEnvironment.computeEnvironmentArn, order: e.order }));
+export function renderComputeEnvironmentOrder(
+  environments: readonly OrderedComputeEnvironment[],
+): Array<{ computeEnvironment: string; order: number }> {
+  return [...environments]
+    .sort((a, b) => a.order - b.order)
+    .map((e) => ({ computeEnvironment: e.computeEnvironment.computeEnvironmentArn, order: e.order }));
 }
 
 /** Pure: `job_state_time_limit_action` blocks. */
-export function renderRunnableTimeLimits(limits: readonly RunnableTimeLimit[]): Array<{ action: "CANCEL"; state: "RUNNABLE"; reason: string; maxTimeSeconds: number }> {
+export function renderRunnableTimeLimits(
+  limits: readonly RunnableTimeLimit[],
+): Array<{ action: "CANCEL"; state: "RUNNABLE"; reason: string; maxTimeSeconds: number }> {
   return limits.map((l) => ({ action: "CANCEL", state: "RUNNABLE", reason: l.reason, maxTimeSeconds: l.maxTimeSeconds }));
 }
 
@@ -82,7 +88,11 @@ export class JobQueue extends Construct implements IJobQueue {
   /** Batch accepts at most 3 compute environments per job queue. */
   public static readonly MAX_COMPUTE_ENVIRONMENTS = 3;
   /** Batch job queue names: up to 128 letters, digits, hyphens and underscores. */
-  public static readonly NAME_RULE: NameRule = { maxLength: 128, pattern: /^[a-zA-Z0-9_-]+$/, describe: "letters, digits, hyphens and underscores" };
+  public static readonly NAME_RULE: NameRule = {
+    maxLength: 128,
+    pattern: /^[a-zA-Z0-9_-]+$/,
+    describe: "letters, digits, hyphens and underscores",
+  };
   /**
    * Misconfigured jobs (asking for more than the environments offer) can never run: cancel after
    * 10 minutes, Batch's minimum. Jobs waiting for capacity get 4 hours.
@@ -145,11 +155,21 @@ export class JobQueue extends Construct implements IJobQueue {
     environments.forEach((e, i) => {
       checkIntegerRange(this, "BATCH_QUEUE_ORDER", `computeEnvironments[${i}].order`, e.order, 0, 2147483647);
       if (!isToken(e.order) && orders.has(e.order)) {
-        fail(this, { code: "BATCH_QUEUE_DUPLICATE_ORDER", property: `computeEnvironments[${i}].order`, value: e.order, allowed: "a different order for each compute environment" });
+        fail(this, {
+          code: "BATCH_QUEUE_DUPLICATE_ORDER",
+          property: `computeEnvironments[${i}].order`,
+          value: e.order,
+          allowed: "a different order for each compute environment",
+        });
       }
       orders.add(e.order);
       if (seen.has(e.computeEnvironment)) {
-        fail(this, { code: "BATCH_QUEUE_DUPLICATE_ENVIRONMENT", property: `computeEnvironments[${i}]`, value: e.computeEnvironment.type, allowed: "each compute environment once" });
+        fail(this, {
+          code: "BATCH_QUEUE_DUPLICATE_ENVIRONMENT",
+          property: `computeEnvironments[${i}]`,
+          value: e.computeEnvironment.type,
+          allowed: "each compute environment once",
+        });
       }
       seen.add(e.computeEnvironment);
     });
@@ -177,10 +197,21 @@ export class JobQueue extends Construct implements IJobQueue {
   private checkTimeLimits(limits: readonly RunnableTimeLimit[]): void {
     const reasons = new Set<string>();
     limits.forEach((l, i) => {
-      checkOneOf(this, "BATCH_QUEUE_TIME_LIMIT_REASON", `runnableTimeLimits[${i}].reason`, l.reason, JobQueue.DEFAULT_RUNNABLE_TIME_LIMITS.map((d) => d.reason));
+      checkOneOf(
+        this,
+        "BATCH_QUEUE_TIME_LIMIT_REASON",
+        `runnableTimeLimits[${i}].reason`,
+        l.reason,
+        JobQueue.DEFAULT_RUNNABLE_TIME_LIMITS.map((d) => d.reason),
+      );
       checkIntegerRange(this, "BATCH_QUEUE_TIME_LIMIT", `runnableTimeLimits[${i}].maxTimeSeconds`, l.maxTimeSeconds, 600, 86400, "seconds");
       if (reasons.has(l.reason)) {
-        fail(this, { code: "BATCH_QUEUE_TIME_LIMIT_REASON", property: `runnableTimeLimits[${i}].reason`, value: l.reason, allowed: "each reason once" });
+        fail(this, {
+          code: "BATCH_QUEUE_TIME_LIMIT_REASON",
+          property: `runnableTimeLimits[${i}].reason`,
+          value: l.reason,
+          allowed: "each reason once",
+        });
       }
       reasons.add(l.reason);
     });

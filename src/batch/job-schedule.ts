@@ -96,17 +96,32 @@ export class BatchJobSchedule extends Construct {
     checkScheduleOptions(this, props);
     checkIntegerRange(this, "BATCH_ARRAY_SIZE", "arraySize", props.arraySize, 2, 10000);
     if (props.jobQueue.fairShare && props.shareIdentifier === undefined) {
-      fail(this, { code: "BATCH_SHARE_IDENTIFIER", property: "shareIdentifier", value: undefined, allowed: "a share identifier, because the job queue has a fair-share policy" });
+      fail(this, {
+        code: "BATCH_SHARE_IDENTIFIER",
+        property: "shareIdentifier",
+        value: undefined,
+        allowed: "a share identifier, because the job queue has a fair-share policy",
+      });
     }
     if (props.shareIdentifier !== undefined && !isToken(props.shareIdentifier) && !/^[a-zA-Z0-9_]{1,255}$/.test(props.shareIdentifier)) {
-      fail(this, { code: "BATCH_SHARE_IDENTIFIER", property: "shareIdentifier", value: props.shareIdentifier, allowed: "1 to 255 letters, digits and underscores" });
+      fail(this, {
+        code: "BATCH_SHARE_IDENTIFIER",
+        property: "shareIdentifier",
+        value: props.shareIdentifier,
+        allowed: "1 to 255 letters, digits and underscores",
+      });
     }
     if (props.command !== undefined && props.command.length === 0) {
       fail(this, { code: "BATCH_COMMAND_EMPTY", property: "command", value: [], allowed: "at least one argument, or no command override" });
     }
     for (const key of Object.keys(props.environment ?? {})) {
       if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) || key.toUpperCase().startsWith("AWS_BATCH")) {
-        fail(this, { code: "BATCH_ENVIRONMENT_NAME", property: `environment.${key}`, value: key, allowed: "a variable name of letters, digits and underscores, not starting with a digit or AWS_BATCH (reserved by Batch)" });
+        fail(this, {
+          code: "BATCH_ENVIRONMENT_NAME",
+          property: `environment.${key}`,
+          value: key,
+          allowed: "a variable name of letters, digits and underscores, not starting with a digit or AWS_BATCH (reserved by Batch)",
+        });
       }
     }
 

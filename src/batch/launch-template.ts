@@ -33,7 +33,11 @@ export class InstanceLaunchTemplate extends Construct {
   constructor(scope: Construct, id: string, props: InstanceLaunchTemplateProps) {
     super(scope, id);
     // Launch template names are at most 128 characters; Terraform's unique suffix takes 26 and the dash 1.
-    checkName(this, "BATCH_LAUNCH_TEMPLATE_NAME", "namePrefix", props.namePrefix, { maxLength: 101, pattern: /^[a-zA-Z0-9()./_-]+$/, describe: "letters, digits and ()./_-" });
+    checkName(this, "BATCH_LAUNCH_TEMPLATE_NAME", "namePrefix", props.namePrefix, {
+      maxLength: 101,
+      pattern: /^[a-zA-Z0-9()./_-]+$/,
+      describe: "letters, digits and ()./_-",
+    });
     checkTags(this, "tags", props.tags);
     checkIntegerRange(this, "BATCH_ROOT_VOLUME", "rootVolumeGiB", props.rootVolumeGiB, 30, 16384, "GiB");
     checkIntegerRange(this, "BATCH_METADATA_HOP_LIMIT", "metadataHopLimit", props.metadataHopLimit, 1, 64);

@@ -45,7 +45,12 @@ export function checkCapacityProviderStrategy(
       });
     }
     if (!isToken(name) && seen.has(name)) {
-      fail(scope, { code: "CLUSTER_STRATEGY_DUPLICATE", property: `${at}.capacityProvider`, value: name, allowed: "each capacity provider at most once" });
+      fail(scope, {
+        code: "CLUSTER_STRATEGY_DUPLICATE",
+        property: `${at}.capacityProvider`,
+        value: name,
+        allowed: "each capacity provider at most once",
+      });
     }
     seen.add(name);
     checkIntegerRange(scope, "CLUSTER_STRATEGY_BASE", `${at}.base`, item.base, 0, STRATEGY_MAX_BASE);

@@ -112,7 +112,9 @@ export class Cluster extends Construct implements ICluster {
       ? new ExecAuditLogging(this, "ExecAudit", { ...props.execAudit, clusterName: props.name, tags })
       : undefined;
     if (!audit) {
-      Annotations.of(this).addWarning("ECS Exec auditing is off: exec sessions are neither encrypted with a cluster key nor recorded by the cluster.");
+      Annotations.of(this).addWarning(
+        "ECS Exec auditing is off: exec sessions are neither encrypted with a cluster key nor recorded by the cluster.",
+      );
     }
     this.execAudit = audit?.attributes;
 
@@ -132,20 +134,34 @@ export class Cluster extends Construct implements ICluster {
     this.clusterArn = this.resource.arn;
 
     if (Object.keys(ec2Options).length > 0) {
-      this.containerInstances = new ContainerInstances(this, "ContainerInstances", { clusterName: props.name, vpcId: props.network.vpcId, tags });
+      this.containerInstances = new ContainerInstances(this, "ContainerInstances", {
+        clusterName: props.name,
+        vpcId: props.network.vpcId,
+        tags,
+      });
       this.instanceConnections = this.containerInstances.connections;
     }
     this.ec2CapacityProviders = this.buildEc2CapacityProviders(props.name, props.network, ec2Options, tags);
     const ec2Providers = Object.values(this.ec2CapacityProviders);
     this.ec2CapacityProviderNames = ec2Providers.map((provider) => provider.capacityProviderName);
-    checkUnique(this, "CLUSTER_CAPACITY_PROVIDER_NAME_DUPLICATE", "ec2CapacityProviders[*].capacityProviderName", this.ec2CapacityProviderNames);
+    checkUnique(
+      this,
+      "CLUSTER_CAPACITY_PROVIDER_NAME_DUPLICATE",
+      "ec2CapacityProviders[*].capacityProviderName",
+      this.ec2CapacityProviderNames,
+    );
     const fargateNames = [...(fargate ? [FARGATE] : []), ...(fargateSpot ? [FARGATE_SPOT] : [])];
     this.capacityProviderNames = [...fargateNames, ...this.ec2CapacityProviderNames];
 
     this.defaultCapacityProviderStrategy =
       props.defaultCapacityProviderStrategy ??
       defaultCapacityProviderStrategy({ fargate, fargateSpot, ec2CapacityProviderNames: this.ec2CapacityProviderNames });
-    checkCapacityProviderStrategy(this, "defaultCapacityProviderStrategy", this.defaultCapacityProviderStrategy, this.capacityProviderNames);
+    checkCapacityProviderStrategy(
+      this,
+      "defaultCapacityProviderStrategy",
+      this.defaultCapacityProviderStrategy,
+      this.capacityProviderNames,
+    );
 
     if (this.capacityProviderNames.length > 0) {
       // The association is its own resource (not inline in aws_ecs_cluster): it depends on the

@@ -101,6 +101,10 @@ export function createEcsInstanceRole(scope: Construct, roleId: string, options:
     new IamRolePolicyAttachment(scope, "EcsPolicy", { role: role.name, policyArn: ContainerInstances.ECS_MANAGED_POLICY_ARN }),
     new IamRolePolicyAttachment(scope, "SsmPolicy", { role: role.name, policyArn: ContainerInstances.SSM_MANAGED_POLICY_ARN }),
   ];
-  const instanceProfile = new IamInstanceProfile(scope, "InstanceProfile", { name: options.name, role: role.name, tags: withName(options.name, options.tags) });
+  const instanceProfile = new IamInstanceProfile(scope, "InstanceProfile", {
+    name: options.name,
+    role: role.name,
+    tags: withName(options.name, options.tags),
+  });
   return { role, policyAttachments, instanceProfile };
 }

@@ -193,7 +193,9 @@ export class Ec2CapacityProvider extends Construct {
     checkIntegerRange(this, "CLUSTER_ROOT_VOLUME_SIZE", "rootVolumeSizeGiB", rootVolumeSizeGiB, 30, 16384, "GiB");
     checkIntegerRange(this, "CLUSTER_METADATA_HOP_LIMIT", "metadataHopLimit", metadataHopLimit, 1, 64);
     if (metadataHopLimit > 1) {
-      Annotations.of(this).addWarning(`metadataHopLimit ${metadataHopLimit}: containers in bridge mode can reach the instance role's credentials.`);
+      Annotations.of(this).addWarning(
+        `metadataHopLimit ${metadataHopLimit}: containers in bridge mode can reach the instance role's credentials.`,
+      );
     }
     checkNotEmpty(this, "CLUSTER_SUBNETS_EMPTY", "subnetIds", props.subnetIds);
     checkTags(this, "tags", tags);
@@ -301,20 +303,35 @@ export class Ec2CapacityProvider extends Construct {
         code: "CLUSTER_CAPACITY_PROVIDER_NAME_PREFIX",
         property: "capacityProviderName",
         value: name,
-        allowed: 'a name not starting with "aws", "ecs" or "fargate" (reserved by ECS); set capacityProviderName when the cluster name starts with one',
+        allowed:
+          'a name not starting with "aws", "ecs" or "fargate" (reserved by ECS); set capacityProviderName when the cluster name starts with one',
       });
     }
   }
 
   /** One architecture across the types, matching the AMI variant; returns the variant (undefined with a custom image). */
-  private checkInstanceTypes(types: readonly string[], variant: EcsAmiVariant | undefined, imageId: string | undefined): EcsAmiVariant | undefined {
+  private checkInstanceTypes(
+    types: readonly string[],
+    variant: EcsAmiVariant | undefined,
+    imageId: string | undefined,
+  ): EcsAmiVariant | undefined {
     checkNotEmpty(this, "CLUSTER_INSTANCE_TYPES_EMPTY", "instanceTypes", types);
     if (types.length > MAX_INSTANCE_TYPES) {
-      fail(this, { code: "CLUSTER_INSTANCE_TYPES_TOO_MANY", property: "instanceTypes", value: types.length, allowed: `at most ${MAX_INSTANCE_TYPES} instance types` });
+      fail(this, {
+        code: "CLUSTER_INSTANCE_TYPES_TOO_MANY",
+        property: "instanceTypes",
+        value: types.length,
+        allowed: `at most ${MAX_INSTANCE_TYPES} instance types`,
+      });
     }
     types.forEach((type, i) => {
       if (!isToken(type) && !isInstanceTypeName(type)) {
-        fail(this, { code: "CLUSTER_INSTANCE_TYPE", property: `instanceTypes[${i}]`, value: type, allowed: "an EC2 instance type such as m7g.large" });
+        fail(this, {
+          code: "CLUSTER_INSTANCE_TYPE",
+          property: `instanceTypes[${i}]`,
+          value: type,
+          allowed: "an EC2 instance type such as m7g.large",
+        });
       }
     });
     checkUnique(this, "CLUSTER_INSTANCE_TYPE_DUPLICATE", "instanceTypes", types);
@@ -343,13 +360,23 @@ export class Ec2CapacityProvider extends Construct {
     if (imageId !== undefined) return undefined;
     const resolved = variant ?? amiVariantFor(known);
     if (resolved !== "gpu" && known.some(isGpuInstanceType)) {
-      Annotations.of(this).addWarning(`GPU instance types on the "${resolved}" AMI have no NVIDIA driver; set amiVariant: "gpu" to run GPU tasks.`);
+      Annotations.of(this).addWarning(
+        `GPU instance types on the "${resolved}" AMI have no NVIDIA driver; set amiVariant: "gpu" to run GPU tasks.`,
+      );
     }
     return resolved;
   }
 
   private checkManagedScaling(scaling: ResolvedManagedScaling, terminationProtection: boolean, protectFromScaleIn: boolean): void {
-    checkIntegerRange(this, "CLUSTER_TARGET_CAPACITY", "managedScaling.targetCapacityPercent", scaling.targetCapacityPercent, 1, 100, "percent");
+    checkIntegerRange(
+      this,
+      "CLUSTER_TARGET_CAPACITY",
+      "managedScaling.targetCapacityPercent",
+      scaling.targetCapacityPercent,
+      1,
+      100,
+      "percent",
+    );
     checkIntegerRange(this, "CLUSTER_SCALING_STEP", "managedScaling.minimumScalingStepSize", scaling.minimumScalingStepSize, 1, 10000);
     checkIntegerRange(this, "CLUSTER_SCALING_STEP", "managedScaling.maximumScalingStepSize", scaling.maximumScalingStepSize, 1, 10000);
     checkMinMax(
@@ -360,13 +387,22 @@ export class Ec2CapacityProvider extends Construct {
       "managedScaling.maximumScalingStepSize",
       scaling.maximumScalingStepSize,
     );
-    checkIntegerRange(this, "CLUSTER_INSTANCE_WARMUP", "managedScaling.instanceWarmupPeriodSeconds", scaling.instanceWarmupPeriodSeconds, 0, 10000, "seconds");
+    checkIntegerRange(
+      this,
+      "CLUSTER_INSTANCE_WARMUP",
+      "managedScaling.instanceWarmupPeriodSeconds",
+      scaling.instanceWarmupPeriodSeconds,
+      0,
+      10000,
+      "seconds",
+    );
     if (terminationProtection && !scaling.enabled) {
       fail(this, {
         code: "CLUSTER_TERMINATION_PROTECTION_NEEDS_SCALING",
         property: "managedTerminationProtection",
         value: true,
-        allowed: "managed termination protection only with managed scaling enabled (ECS requires both), or managedTerminationProtection: false",
+        allowed:
+          "managed termination protection only with managed scaling enabled (ECS requires both), or managedTerminationProtection: false",
       });
     }
     if (terminationProtection && !protectFromScaleIn) {
@@ -374,7 +410,8 @@ export class Ec2CapacityProvider extends Construct {
         code: "CLUSTER_TERMINATION_PROTECTION_NEEDS_SCALE_IN_PROTECTION",
         property: "protectFromScaleIn",
         value: false,
-        allowed: "protectFromScaleIn: true (or unset) while managedTerminationProtection is on: ECS requires the group's scale-in protection",
+        allowed:
+          "protectFromScaleIn: true (or unset) while managedTerminationProtection is on: ECS requires the group's scale-in protection",
       });
     }
     if (protectFromScaleIn && !terminationProtection) {

@@ -1,5 +1,8 @@
 /** Pure rendering of EC2 capacity options into the provider's shapes (unit-tested without synth). */
-import type { AutoscalingGroupMixedInstancesPolicyInstancesDistribution, AutoscalingGroupTag } from "@cdktf/provider-aws/lib/autoscaling-group";
+import type {
+  AutoscalingGroupMixedInstancesPolicyInstancesDistribution,
+  AutoscalingGroupTag,
+} from "@cdktf/provider-aws/lib/autoscaling-group";
 import type { EcsCapacityProviderAutoScalingGroupProviderManagedScaling } from "@cdktf/provider-aws/lib/ecs-capacity-provider";
 
 /** How EC2 Auto Scaling picks Spot pools. */

@@ -74,10 +74,14 @@ export class ExecAuditLogging extends Construct {
         code: "CLUSTER_EXEC_NO_DESTINATION",
         property: "execAudit",
         value: { cloudWatch, s3BucketName: props.s3BucketName },
-        allowed: 'cloudWatch: true, an s3BucketName, or both (or enabled: false to turn auditing off)',
+        allowed: "cloudWatch: true, an s3BucketName, or both (or enabled: false to turn auditing off)",
       });
     }
-    if (props.s3BucketName !== undefined && !isToken(props.s3BucketName) && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.s3BucketName)) {
+    if (
+      props.s3BucketName !== undefined &&
+      !isToken(props.s3BucketName) &&
+      !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.s3BucketName)
+    ) {
       fail(this, {
         code: "CLUSTER_EXEC_S3_BUCKET",
         property: "execAudit.s3BucketName",
@@ -178,7 +182,11 @@ export function renderExecuteCommandConfiguration(audit: ExecAuditAttributes): E
     logConfiguration: {
       ...(audit.logGroupName !== undefined ? { cloudWatchLogGroupName: audit.logGroupName, cloudWatchEncryptionEnabled: true } : {}),
       ...(audit.s3BucketName !== undefined
-        ? { s3BucketName: audit.s3BucketName, s3BucketEncryptionEnabled: true, ...(audit.s3KeyPrefix !== undefined ? { s3KeyPrefix: audit.s3KeyPrefix } : {}) }
+        ? {
+            s3BucketName: audit.s3BucketName,
+            s3BucketEncryptionEnabled: true,
+            ...(audit.s3KeyPrefix !== undefined ? { s3KeyPrefix: audit.s3KeyPrefix } : {}),
+          }
         : {}),
     },
   };

@@ -53,7 +53,12 @@ export class ClusterNamespace extends Construct implements INamespace {
     const tags = withName(props.name, props.tags);
     checkOneOf(this, "CLUSTER_NAMESPACE_TYPE", "namespace.type", props.type, ["DNS_PRIVATE", "HTTP"]);
     if (!isToken(description) && description.length > MAX_DESCRIPTION_LENGTH) {
-      fail(this, { code: "CLUSTER_NAMESPACE_DESCRIPTION", property: "namespace.description", value: description, allowed: `at most ${MAX_DESCRIPTION_LENGTH} characters` });
+      fail(this, {
+        code: "CLUSTER_NAMESPACE_DESCRIPTION",
+        property: "namespace.description",
+        value: description,
+        allowed: `at most ${MAX_DESCRIPTION_LENGTH} characters`,
+      });
     }
     this.namespaceType = props.type;
     if (props.type === "DNS_PRIVATE") {

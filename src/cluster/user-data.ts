@@ -46,7 +46,14 @@ export function renderEcsConfig(settings: EcsAgentSettings): string[] {
  * anything in the values.
  */
 export function renderUserData(settings: EcsAgentSettings): string {
-  return ["#!/bin/bash", "set -euo pipefail", "cat <<'ECS_CONFIG' >> /etc/ecs/ecs.config", ...renderEcsConfig(settings), "ECS_CONFIG", ""].join("\n");
+  return [
+    "#!/bin/bash",
+    "set -euo pipefail",
+    "cat <<'ECS_CONFIG' >> /etc/ecs/ecs.config",
+    ...renderEcsConfig(settings),
+    "ECS_CONFIG",
+    "",
+  ].join("\n");
 }
 
 /** The launch template's `user_data`: the script, base64-encoded here so the plan shows the exact bytes. */

@@ -43,7 +43,11 @@ export const NameRules = {
   /** CloudWatch log group names. */
   logGroup: { maxLength: 512, pattern: /^[\w#\-./]+$/, describe: "letters, digits and _-./#" },
   /** Security group names and descriptions, and security group rule descriptions (EC2's allowed set). */
-  securityGroup: { maxLength: 255, pattern: /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]+$/, describe: "letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*" },
+  securityGroup: {
+    maxLength: 255,
+    pattern: /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]+$/,
+    describe: "letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*",
+  },
   /** Name prefixes used by this library to derive other names. */
   prefix: { maxLength: 40, pattern: /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/, describe: "lowercase letters, digits and inner hyphens" },
 } satisfies Record<string, NameRule>;

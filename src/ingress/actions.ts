@@ -25,7 +25,10 @@ export function renderForward(targetGroupArn: string): LbListenerDefaultAction &
 }
 
 /** One condition per kind of match; AWS ORs the values within a condition and ANDs the conditions. */
-export function renderRuleConditions(hostHeaders: readonly string[] | undefined, pathPatterns: readonly string[] | undefined): LbListenerRuleCondition[] {
+export function renderRuleConditions(
+  hostHeaders: readonly string[] | undefined,
+  pathPatterns: readonly string[] | undefined,
+): LbListenerRuleCondition[] {
   const conditions: LbListenerRuleCondition[] = [];
   if (hostHeaders && hostHeaders.length > 0) conditions.push({ hostHeader: { values: [...hostHeaders] } });
   if (pathPatterns && pathPatterns.length > 0) conditions.push({ pathPattern: { values: [...pathPatterns] } });

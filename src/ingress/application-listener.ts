@@ -89,7 +89,12 @@ export class ApplicationListener extends Construct {
     checkPort(this, "LISTENER_PORT", "redirectToHttpsPort", props.redirectToHttpsPort);
     checkTags(this, "tags", props.tags);
     if (https && props.certificateArn === undefined) {
-      fail(this, { code: "LISTENER_CERTIFICATE_MISSING", property: "certificateArn", value: undefined, allowed: "a certificate ARN for an HTTPS listener" });
+      fail(this, {
+        code: "LISTENER_CERTIFICATE_MISSING",
+        property: "certificateArn",
+        value: undefined,
+        allowed: "a certificate ARN for an HTTPS listener",
+      });
     }
     if (!https && (props.certificateArn !== undefined || additionalCertificateArns.length > 0 || props.sslPolicy !== undefined)) {
       fail(this, {
@@ -100,7 +105,9 @@ export class ApplicationListener extends Construct {
       });
     }
     checkCertificateArn(this, "LISTENER_CERTIFICATE_ARN", "certificateArn", props.certificateArn);
-    additionalCertificateArns.forEach((arn, i) => checkCertificateArn(this, "LISTENER_CERTIFICATE_ARN", `additionalCertificateArns[${i}]`, arn));
+    additionalCertificateArns.forEach((arn, i) =>
+      checkCertificateArn(this, "LISTENER_CERTIFICATE_ARN", `additionalCertificateArns[${i}]`, arn),
+    );
     if (sslPolicy !== undefined) warnOnLegacySslPolicy(this, sslPolicy);
 
     this.resource = new LbListener(this, "Resource", {
@@ -134,7 +141,12 @@ export class ApplicationListener extends Construct {
 
     if (!isToken(options.priority)) {
       if (!Number.isInteger(options.priority) || options.priority < minPriority || options.priority > maxPriority) {
-        fail(rulePath, { code: "LISTENER_RULE_PRIORITY", property: "priority", value: options.priority, allowed: `an integer from ${minPriority} to ${maxPriority}` });
+        fail(rulePath, {
+          code: "LISTENER_RULE_PRIORITY",
+          property: "priority",
+          value: options.priority,
+          allowed: `an integer from ${minPriority} to ${maxPriority}`,
+        });
       }
       const user = this.priorities.get(options.priority);
       if (user !== undefined) {
@@ -149,7 +161,12 @@ export class ApplicationListener extends Construct {
     if (!isToken(hostHeaders) && !isToken(pathPatterns)) {
       const count = hostHeaders.length + pathPatterns.length;
       if (count === 0) {
-        fail(rulePath, { code: "LISTENER_RULE_NO_CONDITION", property: "hostHeaders/pathPatterns", value: undefined, allowed: "at least one host header or path pattern" });
+        fail(rulePath, {
+          code: "LISTENER_RULE_NO_CONDITION",
+          property: "hostHeaders/pathPatterns",
+          value: undefined,
+          allowed: "at least one host header or path pattern",
+        });
       }
       if (count > maxConditionValues) {
         fail(rulePath, {
@@ -168,7 +185,12 @@ export class ApplicationListener extends Construct {
       if (isToken(list)) continue;
       list.forEach((value, i) => {
         if (!isToken(value) && (value.length === 0 || value.length > maxConditionValueLength)) {
-          fail(rulePath, { code: "LISTENER_RULE_CONDITION_VALUE", property: `${property}[${i}]`, value, allowed: `a value of 1 to ${maxConditionValueLength} characters` });
+          fail(rulePath, {
+            code: "LISTENER_RULE_CONDITION_VALUE",
+            property: `${property}[${i}]`,
+            value,
+            allowed: `a value of 1 to ${maxConditionValueLength} characters`,
+          });
         }
       });
     }

@@ -12,7 +12,12 @@ import { createLoadBalancerResource } from "./load-balancer-resource";
 import { loadBalancerName } from "./names";
 
 // The target group and listener live in their own files; re-exported so the whole ALB API is here.
-export { ApplicationListener, LISTENER_RULE_LIMITS, type AddTargetGroupOptions, type ApplicationListenerProps } from "./application-listener";
+export {
+  ApplicationListener,
+  LISTENER_RULE_LIMITS,
+  type AddTargetGroupOptions,
+  type ApplicationListenerProps,
+} from "./application-listener";
 export {
   ApplicationTargetGroup,
   type ApplicationProtocol,
@@ -111,12 +116,25 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
     checkIntegerRange(this, "ALB_IDLE_TIMEOUT", "idleTimeoutSeconds", idleTimeoutSeconds, 1, 4000, "seconds");
     checkIngressCidrs(this, "ALB_INGRESS_CIDRS", ingressCidrs);
     if (redirectHttpToHttps && props.certificateArn === undefined) {
-      fail(this, { code: "ALB_REDIRECT_WITHOUT_HTTPS", property: "redirectHttpToHttps", value: true, allowed: "false unless certificateArn is set (there is no HTTPS listener to redirect to)" });
+      fail(this, {
+        code: "ALB_REDIRECT_WITHOUT_HTTPS",
+        property: "redirectHttpToHttps",
+        value: true,
+        allowed: "false unless certificateArn is set (there is no HTTPS listener to redirect to)",
+      });
     }
     const { resource, securityGroup } = createLoadBalancerResource(
       this,
       "application",
-      { givenName: props.name, name, network: props.network, internetFacing, deletionProtection, accessLogs: props.accessLogs, tags: props.tags },
+      {
+        givenName: props.name,
+        name,
+        network: props.network,
+        internetFacing,
+        deletionProtection,
+        accessLogs: props.accessLogs,
+        tags: props.tags,
+      },
       {
         dropInvalidHeaderFields,
         // Requests that could be used for HTTP desync (request smuggling) are rejected or closed.
@@ -153,7 +171,12 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
       }
     } else {
       if ((props.additionalCertificateArns ?? []).length > 0 || props.sslPolicy !== undefined) {
-        fail(this, { code: "ALB_TLS_WITHOUT_CERTIFICATE", property: "certificateArn", value: undefined, allowed: "a certificate when additionalCertificateArns or sslPolicy is set" });
+        fail(this, {
+          code: "ALB_TLS_WITHOUT_CERTIFICATE",
+          property: "certificateArn",
+          value: undefined,
+          allowed: "a certificate when additionalCertificateArns or sslPolicy is set",
+        });
       }
       Annotations.of(this).addWarning(`Load balancer ${name} serves plain HTTP on port 80: set certificateArn to serve HTTPS.`);
       this.listener = this.newListener("HttpListener", ApplicationLoadBalancer.HTTP_PORT);
@@ -168,7 +191,12 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
     const id = `TestListener${port}`;
     const used = this.node.children.filter((c): c is ApplicationListener => c instanceof ApplicationListener).find((l) => l.port === port);
     if (used) {
-      fail(this, { code: "ALB_LISTENER_PORT_DUPLICATE", property: "addTestListener.port", value: port, allowed: `a port no other listener uses (${used.node.path} has it)` });
+      fail(this, {
+        code: "ALB_LISTENER_PORT_DUPLICATE",
+        property: "addTestListener.port",
+        value: port,
+        allowed: `a port no other listener uses (${used.node.path} has it)`,
+      });
     }
     return this.newListener(id, port);
   }
@@ -189,6 +217,8 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
   }
 
   private allowIngress(port: number): void {
-    ingressPeers(this.ingressCidrs).forEach((peer) => this.connections.allowFrom(peer, Port.tcp(port), `listener port ${port} from ${peer.label}`));
+    ingressPeers(this.ingressCidrs).forEach((peer) =>
+      this.connections.allowFrom(peer, Port.tcp(port), `listener port ${port} from ${peer.label}`),
+    );
   }
 }

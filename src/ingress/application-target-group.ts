@@ -83,13 +83,28 @@ export class ApplicationTargetGroup extends Construct implements ITargetGroup {
     checkOneOf(this, "TARGET_GROUP_PROTOCOL", "protocol", protocol, ["HTTP", "HTTPS"]);
     checkOneOf(this, "TARGET_GROUP_PROTOCOL_VERSION", "protocolVersion", protocolVersion, ["HTTP1", "HTTP2", "GRPC"]);
     checkHealthCheck(this, "TARGET_GROUP_HEALTH_CHECK", props.healthCheck);
-    checkIntegerRange(this, "TARGET_GROUP_DEREGISTRATION_DELAY", "deregistrationDelaySeconds", deregistrationDelaySeconds, 0, 3600, "seconds");
+    checkIntegerRange(
+      this,
+      "TARGET_GROUP_DEREGISTRATION_DELAY",
+      "deregistrationDelaySeconds",
+      deregistrationDelaySeconds,
+      0,
+      3600,
+      "seconds",
+    );
     checkSlowStart(this, slowStartSeconds);
     checkTags(this, "tags", props.tags);
 
     const { resource, name } = createTargetGroupResource(
       this,
-      { ...props, nameBase: base, protocol, deregistrationDelaySeconds, healthCheck: renderApplicationHealthCheck(props.healthCheck, protocol, protocolVersion), alsoReplacedOn: { protocolVersion } },
+      {
+        ...props,
+        nameBase: base,
+        protocol,
+        deregistrationDelaySeconds,
+        healthCheck: renderApplicationHealthCheck(props.healthCheck, protocol, protocolVersion),
+        alsoReplacedOn: { protocolVersion },
+      },
       { protocolVersion, slowStart: slowStartSeconds },
     );
     this.resource = resource;
@@ -118,7 +133,11 @@ export class ApplicationTargetGroup extends Construct implements ITargetGroup {
 function checkSlowStart(scope: IConstruct, seconds: number): void {
   if (isToken(seconds)) return;
   if (!Number.isInteger(seconds) || (seconds !== 0 && (seconds < 30 || seconds > 900))) {
-    fail(scope, { code: "TARGET_GROUP_SLOW_START", property: "slowStartSeconds", value: seconds, allowed: "0 (off) or an integer from 30 to 900 seconds" });
+    fail(scope, {
+      code: "TARGET_GROUP_SLOW_START",
+      property: "slowStartSeconds",
+      value: seconds,
+      allowed: "0 (off) or an integer from 30 to 900 seconds",
+    });
   }
 }
-

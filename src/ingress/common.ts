@@ -61,16 +61,28 @@ export function defaultIngressCidrs(network: INetwork, internetFacing: boolean):
  * position, because a token's text is not stable between synths and keys become construct ids.
  */
 export function ingressPeers(cidrs: readonly string[]): IPeer[] {
-  return cidrs.map((cidr, i) => (isToken(cidr) ? { uniqueKey: `ipv4:ingressCidrs[${i}]`, label: `ingressCidrs[${i}]`, cidrIpv4: cidr } : Peer.ipv4(cidr)));
+  return cidrs.map((cidr, i) =>
+    isToken(cidr) ? { uniqueKey: `ipv4:ingressCidrs[${i}]`, label: `ingressCidrs[${i}]`, cidrIpv4: cidr } : Peer.ipv4(cidr),
+  );
 }
 
 /** Checks IPv4 CIDR blocks (the load balancers here are IPv4 only). */
 export function checkIngressCidrs(scope: IConstruct, code: string, cidrs: readonly string[]): void {
   if (isToken(cidrs)) {
-    fail(scope, { code, property: "ingressCidrs", value: "(unresolved list token)", allowed: "an explicit list, one security group rule per entry (entries may be tokens)" });
+    fail(scope, {
+      code,
+      property: "ingressCidrs",
+      value: "(unresolved list token)",
+      allowed: "an explicit list, one security group rule per entry (entries may be tokens)",
+    });
   }
   if (cidrs.length === 0) {
-    fail(scope, { code, property: "ingressCidrs", value: cidrs, allowed: "at least one IPv4 CIDR block (nothing could reach the listeners)" });
+    fail(scope, {
+      code,
+      property: "ingressCidrs",
+      value: cidrs,
+      allowed: "at least one IPv4 CIDR block (nothing could reach the listeners)",
+    });
   }
   for (const cidr of cidrs) {
     if (isToken(cidr)) continue;
@@ -84,7 +96,12 @@ export function checkIngressCidrs(scope: IConstruct, code: string, cidrs: readon
 export function checkCertificateArn(scope: IConstruct, code: string, property: string, arn: string | undefined): void {
   if (arn === undefined || isToken(arn)) return;
   if (!/^arn:aws[a-z-]*:(acm:[a-z0-9-]+:\d{12}:certificate\/|iam::\d{12}:server-certificate\/).+/.test(arn)) {
-    fail(scope, { code, property, value: arn, allowed: "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>) or an IAM server certificate ARN" });
+    fail(scope, {
+      code,
+      property,
+      value: arn,
+      allowed: "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>) or an IAM server certificate ARN",
+    });
   }
 }
 
@@ -101,10 +118,20 @@ export function renderAccessLogs(scope: IConstruct, code: string, accessLogs: Ac
   if (!accessLogs) return undefined;
   const { bucket, prefix } = accessLogs;
   if (!isToken(bucket) && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
-    fail(scope, { code, property: "accessLogs.bucket", value: bucket, allowed: "an S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens; not an ARN)" });
+    fail(scope, {
+      code,
+      property: "accessLogs.bucket",
+      value: bucket,
+      allowed: "an S3 bucket name (3 to 63 lowercase letters, digits, dots and hyphens; not an ARN)",
+    });
   }
   if (prefix !== undefined && !isToken(prefix) && (prefix.endsWith("/") || prefix.startsWith("/") || /AWSLogs/.test(prefix))) {
-    fail(scope, { code, property: "accessLogs.prefix", value: prefix, allowed: 'a prefix without leading or trailing "/" that does not contain "AWSLogs"' });
+    fail(scope, {
+      code,
+      property: "accessLogs.prefix",
+      value: prefix,
+      allowed: 'a prefix without leading or trailing "/" that does not contain "AWSLogs"',
+    });
   }
   return { bucket, prefix, enabled: true };
 }

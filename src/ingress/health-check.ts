@@ -80,7 +80,12 @@ export function checkHealthCheck(scope: IConstruct, code: string, hc: HealthChec
     fail(scope, { code, property: "healthCheck.path", value: hc.path, allowed: 'a path starting with "/", at most 1024 characters' });
   }
   if (hc.matcher !== undefined && !isToken(hc.matcher) && !/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(hc.matcher)) {
-    fail(scope, { code, property: "healthCheck.matcher", value: hc.matcher, allowed: 'status codes such as "200", "200-299" or "200,302"' });
+    fail(scope, {
+      code,
+      property: "healthCheck.matcher",
+      value: hc.matcher,
+      allowed: 'status codes such as "200", "200-299" or "200,302"',
+    });
   }
 }
 

@@ -30,7 +30,10 @@ export interface LoadBalancerResourceOptions {
 }
 
 /** The `Lb` arguments that only one type of load balancer takes. */
-export type LoadBalancerTypeSettings = Pick<LbConfig, "dropInvalidHeaderFields" | "desyncMitigationMode" | "enableHttp2" | "idleTimeout" | "enableCrossZoneLoadBalancing">;
+export type LoadBalancerTypeSettings = Pick<
+  LbConfig,
+  "dropInvalidHeaderFields" | "desyncMitigationMode" | "enableHttp2" | "idleTimeout" | "enableCrossZoneLoadBalancing"
+>;
 
 /**
  * Adds to `scope` what both load balancer types share: a security group `SecurityGroup` without

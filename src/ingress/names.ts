@@ -47,7 +47,11 @@ export function targetGroupNameBase(scope: IConstruct, code: string, name: strin
  * share a name, so a replacement must come with a new name; an in-place change keeps the name.
  */
 export function targetGroupName(base: string, replacementKey: Readonly<Record<string, unknown>>): string {
-  const canonical = JSON.stringify(Object.keys(replacementKey).sort().map((k) => [k, replacementKey[k] ?? null]));
+  const canonical = JSON.stringify(
+    Object.keys(replacementKey)
+      .sort()
+      .map((k) => [k, replacementKey[k] ?? null]),
+  );
   const hash = createHash("sha256").update(canonical).digest("hex").slice(0, TARGET_GROUP_NAME_HASH_LENGTH);
   return `${base}-${hash}`;
 }

@@ -61,7 +61,12 @@ export class NetworkListener extends Construct {
     checkOneOf(this, "LISTENER_PROTOCOL", "protocol", protocol, ["TCP", "TLS", "UDP", "TCP_UDP"]);
     checkTags(this, "tags", props.tags);
     if (tls && props.certificateArn === undefined) {
-      fail(this, { code: "LISTENER_CERTIFICATE_MISSING", property: "certificateArn", value: undefined, allowed: "a certificate ARN for a TLS listener" });
+      fail(this, {
+        code: "LISTENER_CERTIFICATE_MISSING",
+        property: "certificateArn",
+        value: undefined,
+        allowed: "a certificate ARN for a TLS listener",
+      });
     }
     if (!tls && (props.certificateArn !== undefined || props.sslPolicy !== undefined)) {
       fail(this, {

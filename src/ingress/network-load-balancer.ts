@@ -11,7 +11,12 @@ import { NetworkListener, NetworkListenerOptions } from "./network-listener";
 import type { NetworkProtocol } from "./network-target-group";
 
 // The target group and listener live in their own files; re-exported so the whole NLB API is here.
-export { NetworkListener, NETWORK_PROTOCOL_COMPATIBILITY, type NetworkListenerOptions, type NetworkListenerProps } from "./network-listener";
+export {
+  NetworkListener,
+  NETWORK_PROTOCOL_COMPATIBILITY,
+  type NetworkListenerOptions,
+  type NetworkListenerProps,
+} from "./network-listener";
 export { NetworkTargetGroup, type NetworkProtocol, type NetworkTargetGroupProps } from "./network-target-group";
 
 /** Settings of a {@link NetworkLoadBalancer}: placement, cross-zone balancing, logging and who may connect. */
@@ -80,7 +85,15 @@ export class NetworkLoadBalancer extends Construct implements IConnectable {
     const { resource, securityGroup } = createLoadBalancerResource(
       this,
       "network",
-      { givenName: props.name, name, network: props.network, internetFacing, deletionProtection, accessLogs: props.accessLogs, tags: props.tags },
+      {
+        givenName: props.name,
+        name,
+        network: props.network,
+        internetFacing,
+        deletionProtection,
+        accessLogs: props.accessLogs,
+        tags: props.tags,
+      },
       { enableCrossZoneLoadBalancing: crossZone },
     );
     this.resource = resource;

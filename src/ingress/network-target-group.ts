@@ -75,7 +75,10 @@ export class NetworkTargetGroup extends Construct implements ITargetGroup {
     checkOneOf(this, "TARGET_GROUP_PROTOCOL", "protocol", protocol, ["TCP", "TLS", "UDP", "TCP_UDP"]);
     checkOneOf(this, "TARGET_GROUP_HEALTH_CHECK", "healthCheck.protocol", props.healthCheck?.protocol, ["TCP", "HTTP", "HTTPS"]);
     checkHealthCheck(this, "TARGET_GROUP_HEALTH_CHECK", props.healthCheck);
-    if ((props.healthCheck?.protocol ?? "TCP") === "TCP" && (props.healthCheck?.path !== undefined || props.healthCheck?.matcher !== undefined)) {
+    if (
+      (props.healthCheck?.protocol ?? "TCP") === "TCP" &&
+      (props.healthCheck?.path !== undefined || props.healthCheck?.matcher !== undefined)
+    ) {
       fail(this, {
         code: "TARGET_GROUP_HEALTH_CHECK",
         property: props.healthCheck?.path !== undefined ? "healthCheck.path" : "healthCheck.matcher",
@@ -83,7 +86,15 @@ export class NetworkTargetGroup extends Construct implements ITargetGroup {
         allowed: 'no path or matcher for a TCP health check (set healthCheck.protocol to "HTTP" or "HTTPS")',
       });
     }
-    checkIntegerRange(this, "TARGET_GROUP_DEREGISTRATION_DELAY", "deregistrationDelaySeconds", deregistrationDelaySeconds, 0, 3600, "seconds");
+    checkIntegerRange(
+      this,
+      "TARGET_GROUP_DEREGISTRATION_DELAY",
+      "deregistrationDelaySeconds",
+      deregistrationDelaySeconds,
+      0,
+      3600,
+      "seconds",
+    );
     checkTags(this, "tags", props.tags);
 
     const { resource, name } = createTargetGroupResource(

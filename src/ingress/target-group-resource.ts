@@ -29,7 +29,10 @@ export interface TargetGroupResourceOptions {
 }
 
 /** The `LbTargetGroup` arguments that only one type of target group takes. */
-export type TargetGroupTypeSettings = Pick<LbTargetGroupConfig, "protocolVersion" | "slowStart" | "preserveClientIp" | "connectionTermination" | "proxyProtocolV2">;
+export type TargetGroupTypeSettings = Pick<
+  LbTargetGroupConfig,
+  "protocolVersion" | "slowStart" | "preserveClientIp" | "connectionTermination" | "proxyProtocolV2"
+>;
 
 /**
  * Adds the `LbTargetGroup` `Resource` for ECS tasks (target type `ip`, as awsvpc networking needs) to
@@ -41,7 +44,12 @@ export function createTargetGroupResource(
   options: TargetGroupResourceOptions,
   settings: TargetGroupTypeSettings,
 ): { resource: LbTargetGroup; name: string } {
-  const name = replacementSafeName(options.nameBase, options.network.vpcId, { port: options.port, protocol: options.protocol, ...options.alsoReplacedOn, targetType: "ip" });
+  const name = replacementSafeName(options.nameBase, options.network.vpcId, {
+    port: options.port,
+    protocol: options.protocol,
+    ...options.alsoReplacedOn,
+    targetType: "ip",
+  });
   const resource = new LbTargetGroup(scope, "Resource", {
     name,
     vpcId: options.network.vpcId,

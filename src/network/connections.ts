@@ -168,8 +168,16 @@ export class Connections {
   /** The rule resources accept only network addresses; a typo would otherwise surface at plan time. */
   private checkPeer(peer: IPeer): void {
     const checks: Array<[string | undefined, (cidr: string) => [boolean, string[]], string]> = [
-      [peer.cidrIpv4, (c) => Validator.isValidIPv4CidrRange(c), "an IPv4 CIDR block whose address is the start of its range, such as 10.0.0.0/16"],
-      [peer.cidrIpv6, (c) => Validator.isValidIPv6CidrRange(c), "an IPv6 CIDR block whose address is the start of its range, such as 2001:db8::/32"],
+      [
+        peer.cidrIpv4,
+        (c) => Validator.isValidIPv4CidrRange(c),
+        "an IPv4 CIDR block whose address is the start of its range, such as 10.0.0.0/16",
+      ],
+      [
+        peer.cidrIpv6,
+        (c) => Validator.isValidIPv6CidrRange(c),
+        "an IPv6 CIDR block whose address is the start of its range, such as 2001:db8::/32",
+      ],
     ];
     for (const [cidr, isValid, allowed] of checks) {
       if (cidr === undefined || isToken(cidr) || isValid(cidr)[0]) continue;

@@ -450,16 +450,12 @@ export class Network extends Construct implements INetwork {
     }
     if (nat === "none" && tiers.private !== undefined) {
       Annotations.of(this).addWarning(
-        'Private subnets without NAT have no internet route; tasks there need interface endpoints (see InterfaceEndpointPresets).',
+        "Private subnets without NAT have no internet route; tasks there need interface endpoints (see InterfaceEndpointPresets).",
       );
     }
   }
 
-  private checkEndpoints(
-    gateway: readonly string[],
-    iface: readonly string[],
-    policies: NetworkProps["endpointPolicies"],
-  ): void {
+  private checkEndpoints(gateway: readonly string[], iface: readonly string[], policies: NetworkProps["endpointPolicies"]): void {
     gateway.forEach((service, i) => {
       if (!(GATEWAY_ENDPOINT_SERVICES as readonly string[]).includes(service)) {
         fail(this, {
@@ -480,7 +476,10 @@ export class Network extends Construct implements INetwork {
         });
       }
     });
-    for (const [property, list] of [["gatewayEndpoints", gateway], ["interfaceEndpoints", iface]] as const) {
+    for (const [property, list] of [
+      ["gatewayEndpoints", gateway],
+      ["interfaceEndpoints", iface],
+    ] as const) {
       const dupe = list.find((s, i) => list.indexOf(s) !== i);
       if (dupe) fail(this, { code: "NETWORK_DUPLICATE_ENDPOINT", property, value: dupe, allowed: "each endpoint once" });
     }

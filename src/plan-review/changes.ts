@@ -81,7 +81,12 @@ export function summarizeChanges(plan: PlanJson, options: SummarizeOptions = {})
   const changes: ResourceChangeSummary[] = [];
   const max = options.maxAttributesPerResource ?? DEFAULT_MAX_ATTRIBUTES_PER_RESOURCE;
   if (!Number.isInteger(max) || max < 0) {
-    fail("summarizeChanges", { code: "PLAN_REVIEW_MAX_ATTRIBUTES", property: "maxAttributesPerResource", value: max, allowed: "a whole number of attributes, 0 or more" });
+    fail("summarizeChanges", {
+      code: "PLAN_REVIEW_MAX_ATTRIBUTES",
+      property: "maxAttributesPerResource",
+      value: max,
+      allowed: "a whole number of attributes, 0 or more",
+    });
   }
   for (const rc of plan.resource_changes ?? []) {
     if (rc.mode === "data") continue;
@@ -103,7 +108,12 @@ export function summarizeChanges(plan: PlanJson, options: SummarizeOptions = {})
   }
   const drift = (plan.resource_drift ?? [])
     .filter((rc) => rc.mode !== "data")
-    .map((rc) => ({ address: rc.address, type: rc.type, action: actionOf(rc.change.actions, rc.address), attributes: limit(attributeChanges(rc), max) }));
+    .map((rc) => ({
+      address: rc.address,
+      type: rc.type,
+      action: actionOf(rc.change.actions, rc.address),
+      attributes: limit(attributeChanges(rc), max),
+    }));
   const byAddress = (a: { address: string }, b: { address: string }) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
   return { counts, changes: changes.sort(byAddress), drift: drift.sort(byAddress) };
 }
@@ -112,7 +122,10 @@ function attributesOf(rc: PlanResourceChange, action: ChangeAction, replacedBeca
   if (action === "update") return limit(attributeChanges(rc), max);
   if (action !== "replace") return [];
   // A replacement gets new ids and ARNs anyway: show known new values and what forces it.
-  return limit(attributeChanges(rc).filter((a) => a.after !== KNOWN_AFTER_APPLY || replacedBecause.includes(a.path)), max);
+  return limit(
+    attributeChanges(rc).filter((a) => a.after !== KNOWN_AFTER_APPLY || replacedBecause.includes(a.path)),
+    max,
+  );
 }
 
 function limit(changes: AttributeChange[], max: number): AttributeChange[] {
@@ -125,7 +138,10 @@ function limit(changes: AttributeChange[], max: number): AttributeChange[] {
  * when known, otherwise the first part of its cdktf name (`Network_PrivateSubnet1_E8491189` →
  * `Network`), otherwise its child module (`module.x`), otherwise `(root)`.
  */
-export function moduleOfResource(rc: Pick<PlanResourceChange, "address" | "name" | "module_address">, constructPaths?: ReadonlyMap<string, string>): string {
+export function moduleOfResource(
+  rc: Pick<PlanResourceChange, "address" | "name" | "module_address">,
+  constructPaths?: ReadonlyMap<string, string>,
+): string {
   const path = constructPaths?.get(rc.address.replace(/\[[^\]]*\]$/, ""));
   if (path) {
     const parts = path.split("/");
@@ -137,7 +153,9 @@ export function moduleOfResource(rc: Pick<PlanResourceChange, "address" | "name"
 }
 
 /** Construct paths by resource address, read from the `//` metadata cdktf writes into `cdk.tf.json`. */
-export function constructPathsFromSynth(stackJson: { resource?: Record<string, Record<string, { "//"?: { metadata?: { path?: string } } }>> }): Map<string, string> {
+export function constructPathsFromSynth(stackJson: {
+  resource?: Record<string, Record<string, { "//"?: { metadata?: { path?: string } } }>>;
+}): Map<string, string> {
   const paths = new Map<string, string>();
   for (const [type, resources] of Object.entries(stackJson.resource ?? {})) {
     for (const [name, body] of Object.entries(resources)) {
@@ -184,7 +202,8 @@ export function attributeChanges(rc: Pick<PlanResourceChange, "change">): Attrib
       out.push({ path: renderPath(path), before: sensitive ? SENSITIVE : renderValue(b), after: KNOWN_AFTER_APPLY });
       return;
     }
-    if (!equal(b, a)) out.push({ path: renderPath(path), before: sensitive ? SENSITIVE : renderValue(b), after: sensitive ? SENSITIVE : renderValue(a) });
+    if (!equal(b, a))
+      out.push({ path: renderPath(path), before: sensitive ? SENSITIVE : renderValue(b), after: sensitive ? SENSITIVE : renderValue(a) });
   };
   walk([], before ?? {}, after ?? {}, after_unknown, before_sensitive, after_sensitive);
   return out;

@@ -59,7 +59,16 @@ export interface CliOptions {
 }
 
 /** The options {@link parseArgs} knows. */
-export const CLI_OPTIONS: readonly string[] = ["--offline", "--out", "--fail-on-destroy", "--prices", "--region", "--no-refresh", "--synth-dir", "--help"];
+export const CLI_OPTIONS: readonly string[] = [
+  "--offline",
+  "--out",
+  "--fail-on-destroy",
+  "--prices",
+  "--region",
+  "--no-refresh",
+  "--synth-dir",
+  "--help",
+];
 
 /**
  * Bad arguments (or a price table or `cdktf.json` the review cannot use): a {@link ValidationError}
@@ -89,7 +98,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const valueOf = (flag: string): string => {
       const value = argv[++i];
       if (value === undefined || value.startsWith("-")) {
-        throw new UsageError({ code: "PLAN_REVIEW_OPTION_VALUE", property: flag, value, allowed: "a value after the option (not another option)" });
+        throw new UsageError({
+          code: "PLAN_REVIEW_OPTION_VALUE",
+          property: flag,
+          value,
+          allowed: "a value after the option (not another option)",
+        });
       }
       return value;
     };
@@ -120,9 +134,20 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         help = true;
         break;
       default:
-        if (arg.startsWith("-")) throw new UsageError({ code: "PLAN_REVIEW_UNKNOWN_OPTION", property: "option", value: arg, allowed: `one of ${CLI_OPTIONS.join(", ")}` });
+        if (arg.startsWith("-"))
+          throw new UsageError({
+            code: "PLAN_REVIEW_UNKNOWN_OPTION",
+            property: "option",
+            value: arg,
+            allowed: `one of ${CLI_OPTIONS.join(", ")}`,
+          });
         if (!/^[A-Za-z0-9_-]+$/.test(arg)) {
-          throw new UsageError({ code: "PLAN_REVIEW_STACK_NAME", property: "stack", value: arg, allowed: "a stack name of letters, digits, - and _" });
+          throw new UsageError({
+            code: "PLAN_REVIEW_STACK_NAME",
+            property: "stack",
+            value: arg,
+            allowed: "a stack name of letters, digits, - and _",
+          });
         }
         stacks.push(arg);
     }
@@ -149,7 +174,8 @@ export interface CliEnvironment {
 
 export const DEFAULT_ENVIRONMENT: CliEnvironment = {
   synthesize: synthesizeApp,
-  plan: (stackDir, planFile, options) => (options.offline ? planOffline(stackDir, planFile) : planWithBackend(stackDir, planFile, options.refresh)),
+  plan: (stackDir, planFile, options) =>
+    options.offline ? planOffline(stackDir, planFile) : planWithBackend(stackDir, planFile, options.refresh),
   log: (line) => console.log(line),
 };
 
@@ -161,7 +187,12 @@ export async function runPlanReview(options: CliOptions, env: CliEnvironment = D
   } catch (error) {
     // A table with a bad field already names the file, the field and what is allowed.
     if (error instanceof ValidationError) throw new UsageError(error, error.constructPath);
-    throw new UsageError({ code: "PLAN_REVIEW_PRICE_TABLE_FILE", property: "--prices", value: options.pricesFile, allowed: `a readable JSON price table (${(error as Error).message})` });
+    throw new UsageError({
+      code: "PLAN_REVIEW_PRICE_TABLE_FILE",
+      property: "--prices",
+      value: options.pricesFile,
+      allowed: `a readable JSON price table (${(error as Error).message})`,
+    });
   }
   const synthDir = resolve(options.synthDir ?? join(options.outDir, "cdktf.out"));
   if (!options.synthDir) {
@@ -177,10 +208,19 @@ export async function runPlanReview(options: CliOptions, env: CliEnvironment = D
       return writeOutputs([{ stack: "(synth)", status: "failed", error: e.stderr || e.message }], options, env);
     }
   }
-  const available = existsSync(join(synthDir, "stacks")) ? readdirSync(join(synthDir, "stacks")).filter((s) => statSync(join(synthDir, "stacks", s)).isDirectory()).sort() : [];
+  const available = existsSync(join(synthDir, "stacks"))
+    ? readdirSync(join(synthDir, "stacks"))
+        .filter((s) => statSync(join(synthDir, "stacks", s)).isDirectory())
+        .sort()
+    : [];
   const unknown = options.stacks.filter((s) => !available.includes(s));
   if (unknown.length > 0) {
-    throw new UsageError({ code: "PLAN_REVIEW_UNKNOWN_STACK", property: "stacks", value: unknown, allowed: `stacks synthesized in ${synthDir} (have: ${available.join(", ") || "none"})` });
+    throw new UsageError({
+      code: "PLAN_REVIEW_UNKNOWN_STACK",
+      property: "stacks",
+      value: unknown,
+      allowed: `stacks synthesized in ${synthDir} (have: ${available.join(", ") || "none"})`,
+    });
   }
   const stacks = options.stacks.length > 0 ? options.stacks : available;
   mkdirSync(options.outDir, { recursive: true });
@@ -211,7 +251,14 @@ export async function runPlanReview(options: CliOptions, env: CliEnvironment = D
     writeFileSync(join(options.outDir, `${stack}.plan.json`), JSON.stringify(planned.plan));
     const started = performance.now();
     const stackJson = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8"));
-    const review = reviewPlan({ stack, plan: planned.plan, prices, policyReport, constructPaths: constructPathsFromSynth(stackJson), region: options.region });
+    const review = reviewPlan({
+      stack,
+      plan: planned.plan,
+      prices,
+      policyReport,
+      constructPaths: constructPathsFromSynth(stackJson),
+      region: options.region,
+    });
     const reviewSeconds = (performance.now() - started) / 1000;
     env.log(
       `ok   ${stack}: ${planned.plan.resource_changes?.length ?? 0} resources, plan ${planned.seconds.toFixed(1)} s, review ${(reviewSeconds * 1000).toFixed(0)} ms`,
@@ -230,15 +277,24 @@ function writeOutputs(reviews: readonly StackReviewResult[], options: CliOptions
   writeFileSync(join(options.outDir, "report.md"), markdown);
   writeFileSync(join(options.outDir, "comment.md"), truncateForComment(markdown));
   writeFileSync(join(options.outDir, "summary.json"), renderJson(reviews, result));
-  env.log(`report: ${join(options.outDir, "report.md")}; exit code ${result.exitCode}${result.reasons.length ? ` (${result.reasons.join("; ")})` : ""}`);
+  env.log(
+    `report: ${join(options.outDir, "report.md")}; exit code ${result.exitCode}${result.reasons.length ? ` (${result.reasons.join("; ")})` : ""}`,
+  );
   return result.exitCode;
 }
 
 /** Runs the cdktf app named in `cdktf.json` (as `cdktf synth` does) with its output in `outdir`. */
 export async function synthesizeApp(outdir: string): Promise<void> {
   const config = JSON.parse(readFileSync("cdktf.json", "utf8")) as { app?: string };
-  if (!config.app) throw new UsageError({ code: "PLAN_REVIEW_NO_APP", property: "app", value: config.app, allowed: "the command that synthesizes the app" }, "cdktf.json");
-  await run("/bin/sh", ["-c", config.app], { env: { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" }, maxBuffer: 64 * 1024 * 1024 });
+  if (!config.app)
+    throw new UsageError(
+      { code: "PLAN_REVIEW_NO_APP", property: "app", value: config.app, allowed: "the command that synthesizes the app" },
+      "cdktf.json",
+    );
+  await run("/bin/sh", ["-c", config.app], {
+    env: { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 /** The foundation's offline check: mock credentials, a local empty state, `plan -refresh=false`. */

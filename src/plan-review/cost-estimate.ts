@@ -2,7 +2,16 @@
  * The monthly cost of what a stack runs before and after a plan, from the plan's resource
  * values and configuration references, priced with a {@link PriceTable}.
  */
-import { cents, ec2Monthly, fargateMonthly, FargateCapacity, interfaceEndpointMonthly, loadBalancerMonthly, splitTasks, CapacityStrategyItem } from "./cost-model";
+import {
+  cents,
+  ec2Monthly,
+  fargateMonthly,
+  FargateCapacity,
+  interfaceEndpointMonthly,
+  loadBalancerMonthly,
+  splitTasks,
+  CapacityStrategyItem,
+} from "./cost-model";
 import { configAddress, PlanConfiguration, PlanJson, regionOf } from "./plan";
 import { CpuArchitecture, LoadBalancerType, PriceTable, RegionPrices } from "./prices";
 
@@ -106,13 +115,19 @@ interface Context {
 type Pricer = (r: SideResource, ctx: Context) => CostLine[];
 
 const PRICERS: Readonly<Record<string, Pricer>> = {
-  aws_nat_gateway: (r, ctx) => [line(r, "NAT gateway", `1 × ${ctx.table.hoursPerMonth} h`, ctx.prices.natGatewayHour * ctx.table.hoursPerMonth)],
-  aws_eip: (r, ctx) => [line(r, "Public IPv4", `1 address × ${ctx.table.hoursPerMonth} h`, ctx.prices.publicIpv4Hour * ctx.table.hoursPerMonth)],
+  aws_nat_gateway: (r, ctx) => [
+    line(r, "NAT gateway", `1 × ${ctx.table.hoursPerMonth} h`, ctx.prices.natGatewayHour * ctx.table.hoursPerMonth),
+  ],
+  aws_eip: (r, ctx) => [
+    line(r, "Public IPv4", `1 address × ${ctx.table.hoursPerMonth} h`, ctx.prices.publicIpv4Hour * ctx.table.hoursPerMonth),
+  ],
   aws_vpc_endpoint: priceEndpoint,
   aws_lb: (r, ctx) => {
     const type = (str(r, "load_balancer_type") ?? "application") as LoadBalancerType;
     const units = ctx.table.assumptions.loadBalancerCapacityUnits;
-    return [line(r, "Load balancer", `${type}, ${units} capacity unit(s)`, loadBalancerMonthly(type, units, ctx.prices, ctx.table.hoursPerMonth))];
+    return [
+      line(r, "Load balancer", `${type}, ${units} capacity unit(s)`, loadBalancerMonthly(type, units, ctx.prices, ctx.table.hoursPerMonth)),
+    ];
   },
   aws_ecs_service: priceService,
   aws_autoscaling_group: priceAutoScalingGroup,
@@ -144,11 +159,16 @@ export interface EstimateOptions {
  * Prices both sides of a plan. Returns `{ reason }` instead when the region is unknown or not in the table
  * (`reason` says which).
  */
-export function estimatePlanCost(plan: PlanJson, table: PriceTable, options: EstimateOptions = {}): CostEstimate | { readonly reason: string } {
+export function estimatePlanCost(
+  plan: PlanJson,
+  table: PriceTable,
+  options: EstimateOptions = {},
+): CostEstimate | { readonly reason: string } {
   const region = options.region ?? regionOf(plan);
   if (region === undefined) return { reason: "the plan's aws provider region is not a constant; pass --region" };
   const prices = table.regions[region];
-  if (prices === undefined) return { reason: `price table ${table.version} has no prices for ${region} (it has ${Object.keys(table.regions).join(", ")})` };
+  if (prices === undefined)
+    return { reason: `price table ${table.version} has no prices for ${region} (it has ${Object.keys(table.regions).join(", ")})` };
   const config = new PlanConfiguration(plan);
   const notes = new Set<string>();
   const sides: Record<Side, CostLine[]> = { before: [], after: [] };
@@ -197,7 +217,8 @@ function sideResources(plan: PlanJson, side: Side): Map<string, SideResource> {
     if (rc.mode === "data") continue;
     const values = rc.change[side];
     if (values === null || values === undefined || typeof values !== "object") continue;
-    const unknown = side === "after" && rc.change.after_unknown && typeof rc.change.after_unknown === "object" ? (rc.change.after_unknown as Values) : {};
+    const unknown =
+      side === "after" && rc.change.after_unknown && typeof rc.change.after_unknown === "object" ? (rc.change.after_unknown as Values) : {};
     resources.set(rc.address, { address: rc.address, type: rc.type, values: values as Values, unknown });
   }
   return resources;
@@ -271,7 +292,9 @@ function priceEndpoint(r: SideResource, ctx: Context): CostLine[] {
   if (azs === undefined) {
     // Unknown until the subnets exist: count what the configuration lists.
     const constant = ctx.config.expression(r.address, "subnet_ids")?.constant_value;
-    azs = Array.isArray(constant) ? constant.length : ctx.config.referencedResources(r.address, "subnet_ids", "aws_subnet").length || undefined;
+    azs = Array.isArray(constant)
+      ? constant.length
+      : ctx.config.referencedResources(r.address, "subnet_ids", "aws_subnet").length || undefined;
   }
   if (azs === undefined) return unpriced(ctx, r, "its subnets are not known");
   const service = str(r, "service_name")?.split(".").slice(3).join(".") ?? "endpoint";
@@ -279,7 +302,8 @@ function priceEndpoint(r: SideResource, ctx: Context): CostLine[] {
 }
 
 function priceService(r: SideResource, ctx: Context): CostLine[] {
-  if (str(r, "scheduling_strategy") === "DAEMON") return unpriced(ctx, r, "a DAEMON service runs on its EC2 instances, priced through their Auto Scaling group");
+  if (str(r, "scheduling_strategy") === "DAEMON")
+    return unpriced(ctx, r, "a DAEMON service runs on its EC2 instances, priced through their Auto Scaling group");
   const desired = num(r, "desired_count");
   if (desired === undefined) return unpriced(ctx, r, "its desired count is not known");
   if (desired === 0) return [];
@@ -298,7 +322,11 @@ function priceService(r: SideResource, ctx: Context): CostLine[] {
   for (const capacity of ["FARGATE", "FARGATE_SPOT"] as FargateCapacity[]) {
     const tasks = split[capacity];
     if (!tasks) continue;
-    const monthly = fargateMonthly({ tasks, vcpu: cpuUnits / 1024, memoryGiB: memoryMiB / 1024, architecture, capacity }, ctx.prices, ctx.table.hoursPerMonth);
+    const monthly = fargateMonthly(
+      { tasks, vcpu: cpuUnits / 1024, memoryGiB: memoryMiB / 1024, architecture, capacity },
+      ctx.prices,
+      ctx.table.hoursPerMonth,
+    );
     const quantity = `${formatCount(tasks)} task(s) × ${formatCount(cpuUnits / 1024)} vCPU / ${formatCount(memoryMiB / 1024)} GiB ${architecture}`;
     lines.push(line(r, capacity === "FARGATE" ? "Fargate" : "Fargate Spot", quantity, monthly));
   }
@@ -351,10 +379,17 @@ function priceAutoScalingGroup(r: SideResource, ctx: Context): CostLine[] {
     const argument = block(r, "launch_template")
       ? ["launch_template", 0, spec?.name !== undefined && spec?.name !== null ? "name" : "id"]
       : ["mixed_instances_policy", 0, "launch_template", 0, "launch_template_specification", 0, "launch_template_id"];
-    const template = referenced(r, ctx, argument, "aws_launch_template", (c) => (id !== undefined && str(c, "id") === id) || (name !== undefined && str(c, "name") === name));
+    const template = referenced(
+      r,
+      ctx,
+      argument,
+      "aws_launch_template",
+      (c) => (id !== undefined && str(c, "id") === id) || (name !== undefined && str(c, "name") === name),
+    );
     instanceType = template ? str(template, "instance_type") : undefined;
   }
-  if (instanceType === undefined) return unpriced(ctx, r, "its instance type is not known (attribute-based selection, or a launch template outside this plan)");
+  if (instanceType === undefined)
+    return unpriced(ctx, r, "its instance type is not known (attribute-based selection, or a launch template outside this plan)");
   const monthly = ec2Monthly(instanceType, count, ctx.prices, ctx.table.hoursPerMonth);
   if (monthly === undefined) return unpriced(ctx, r, `instance type ${instanceType} is not in the price table`);
   return [line(r, "EC2 (Auto Scaling)", `${count} × ${instanceType} (${desired !== undefined ? "desired" : "minimum"})`, monthly)];
@@ -367,10 +402,22 @@ function priceBatch(r: SideResource, ctx: Context): CostLine[] {
   if ((type !== "EC2" && type !== "SPOT") || minVcpus === 0) return [];
   const types = Array.isArray(resources?.instance_type) ? (resources!.instance_type as string[]) : [];
   const priced = types.find((t) => ctx.prices.ec2[t] !== undefined);
-  if (!priced) return unpriced(ctx, r, `min_vcpus ${minVcpus} keeps instances running, but none of its instance types (${types.join(", ") || "optimal"}) is in the price table`);
+  if (!priced)
+    return unpriced(
+      ctx,
+      r,
+      `min_vcpus ${minVcpus} keeps instances running, but none of its instance types (${types.join(", ") || "optimal"}) is in the price table`,
+    );
   const count = Math.ceil(minVcpus / ctx.prices.ec2[priced].vcpu);
   const monthly = ec2Monthly(priced, count, ctx.prices, ctx.table.hoursPerMonth)!;
-  return [line(r, "EC2 (Batch)", `${count} × ${priced} kept for min_vcpus ${minVcpus}${type === "SPOT" ? " (on-demand price as an upper bound)" : ""}`, monthly)];
+  return [
+    line(
+      r,
+      "EC2 (Batch)",
+      `${count} × ${priced} kept for min_vcpus ${minVcpus}${type === "SPOT" ? " (on-demand price as an upper bound)" : ""}`,
+      monthly,
+    ),
+  ];
 }
 
 function formatCount(n: number): string {

@@ -136,7 +136,14 @@ export class PlanConfiguration {
     for (const step of path) {
       if (node === undefined || node === null) return undefined;
       // Nested blocks are arrays of expression maps; a block given as one object is its only element.
-      node = typeof step === "number" ? (Array.isArray(node) ? node[step] : step === 0 ? node : undefined) : (node as Record<string, unknown>)[step];
+      node =
+        typeof step === "number"
+          ? Array.isArray(node)
+            ? node[step]
+            : step === 0
+              ? node
+              : undefined
+          : (node as Record<string, unknown>)[step];
     }
     return node as PlanExpression | undefined;
   }
@@ -162,7 +169,10 @@ export function configAddress(address: string): string {
 
 function moduleOf(address: string): string {
   const parts = configAddress(address).split(".");
-  return parts.slice(0, parts.length - 2).map((p) => `${p}.`).join("");
+  return parts
+    .slice(0, parts.length - 2)
+    .map((p) => `${p}.`)
+    .join("");
 }
 
 /** The AWS region of the plan's default aws provider configuration, when it is a constant. */

@@ -67,10 +67,16 @@ export function parsePolicyReport(data: unknown, source = "policy report"): Poli
     const finding = (f ?? {}) as Partial<PolicyFinding>;
     const at = `findings[${i}]`;
     if (typeof finding.ruleId !== "string") bad("PLAN_REVIEW_POLICY_REPORT_STRING", `${at}.ruleId`, finding.ruleId, "a rule id string");
-    if (!LEVELS.includes(finding.severity as PolicyLevel)) bad("PLAN_REVIEW_POLICY_REPORT_SEVERITY", `${at}.severity`, finding.severity, `one of ${LEVELS.join(", ")}`);
+    if (!LEVELS.includes(finding.severity as PolicyLevel))
+      bad("PLAN_REVIEW_POLICY_REPORT_SEVERITY", `${at}.severity`, finding.severity, `one of ${LEVELS.join(", ")}`);
     if (typeof finding.message !== "string") bad("PLAN_REVIEW_POLICY_REPORT_STRING", `${at}.message`, finding.message, "a message string");
     if (finding.suppressed !== undefined && typeof finding.suppressed?.reason !== "string") {
-      bad("PLAN_REVIEW_POLICY_REPORT_SUPPRESSION", `${at}.suppressed.reason`, finding.suppressed?.reason, "a string (a suppression needs a reason)");
+      bad(
+        "PLAN_REVIEW_POLICY_REPORT_SUPPRESSION",
+        `${at}.suppressed.reason`,
+        finding.suppressed?.reason,
+        "a string (a suppression needs a reason)",
+      );
     }
   });
   return { findings: findings as PolicyFinding[] };
@@ -81,7 +87,9 @@ export function summarizePolicy(report: PolicyReport | undefined): PolicySummary
   if (!report) return undefined;
   const active = report.findings.filter((f) => !f.suppressed);
   const order = (f: PolicyFinding) => LEVELS.indexOf(f.severity);
-  const sorted = [...active].sort((a, b) => order(a) - order(b) || a.ruleId.localeCompare(b.ruleId) || (a.constructPath ?? "").localeCompare(b.constructPath ?? ""));
+  const sorted = [...active].sort(
+    (a, b) => order(a) - order(b) || a.ruleId.localeCompare(b.ruleId) || (a.constructPath ?? "").localeCompare(b.constructPath ?? ""),
+  );
   const count = (level: PolicyLevel) => active.filter((f) => f.severity === level).length;
   return {
     errors: count("error"),

@@ -99,14 +99,22 @@ export function parsePriceTable(data: unknown, source = "price table"): PriceTab
   if (typeof table.version !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(table.version)) {
     bad("PLAN_REVIEW_PRICE_TABLE_VERSION", "version", table.version, "the date the prices were taken, YYYY-MM-DD");
   }
-  if (typeof table.currency !== "string") bad("PLAN_REVIEW_PRICE_TABLE_STRING", "currency", table.currency, "a currency code string, e.g. USD");
-  if (typeof table.source !== "string") bad("PLAN_REVIEW_PRICE_TABLE_STRING", "source", table.source, "a string saying where the prices come from");
+  if (typeof table.currency !== "string")
+    bad("PLAN_REVIEW_PRICE_TABLE_STRING", "currency", table.currency, "a currency code string, e.g. USD");
+  if (typeof table.source !== "string")
+    bad("PLAN_REVIEW_PRICE_TABLE_STRING", "source", table.source, "a string saying where the prices come from");
   const number = (value: unknown, path: string) => {
-    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) bad("PLAN_REVIEW_PRICE_TABLE_PRICE", path, value, "a non-negative number");
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+      bad("PLAN_REVIEW_PRICE_TABLE_PRICE", path, value, "a non-negative number");
   };
   const hours = table.hoursPerMonth;
   if (typeof hours !== "number" || !Number.isFinite(hours) || hours < 1 || hours > MAX_HOURS_PER_MONTH) {
-    bad("PLAN_REVIEW_PRICE_TABLE_HOURS", "hoursPerMonth", hours, `hours in a month, from 1 to ${MAX_HOURS_PER_MONTH} (31 days); AWS's calculator uses 730`);
+    bad(
+      "PLAN_REVIEW_PRICE_TABLE_HOURS",
+      "hoursPerMonth",
+      hours,
+      `hours in a month, from 1 to ${MAX_HOURS_PER_MONTH} (31 days); AWS's calculator uses 730`,
+    );
   }
   number(table.assumptions?.logIngestionGiBPerLogGroupMonth, "assumptions.logIngestionGiBPerLogGroupMonth");
   number(table.assumptions?.loadBalancerCapacityUnits, "assumptions.loadBalancerCapacityUnits");
@@ -115,8 +123,16 @@ export function parsePriceTable(data: unknown, source = "price table"): PriceTab
   }
   for (const [region, prices] of Object.entries(table.regions as Record<string, RegionPrices>)) {
     const at = `regions.${region}`;
-    if (prices === null || typeof prices !== "object") bad("PLAN_REVIEW_PRICE_TABLE_REGION", at, prices, "an object with the region's prices");
-    for (const key of ["natGatewayHour", "publicIpv4Hour", "interfaceEndpointAzHour", "logIngestionGiB", "kmsKeyMonth", "secretMonth"] as const) {
+    if (prices === null || typeof prices !== "object")
+      bad("PLAN_REVIEW_PRICE_TABLE_REGION", at, prices, "an object with the region's prices");
+    for (const key of [
+      "natGatewayHour",
+      "publicIpv4Hour",
+      "interfaceEndpointAzHour",
+      "logIngestionGiB",
+      "kmsKeyMonth",
+      "secretMonth",
+    ] as const) {
       number(prices?.[key], `${at}.${key}`);
     }
     for (const key of ["loadBalancerHour", "loadBalancerCapacityUnitHour"] as const) {
@@ -128,7 +144,10 @@ export function parsePriceTable(data: unknown, source = "price table"): PriceTab
         number(prices[key]?.[arch]?.gibHour, `${at}.${key}.${arch}.gibHour`);
       }
     }
-    const ec2 = prices.ec2 !== null && typeof prices.ec2 === "object" ? prices.ec2 : bad("PLAN_REVIEW_PRICE_TABLE_EC2", `${at}.ec2`, prices.ec2, "an object mapping instance types to prices");
+    const ec2 =
+      prices.ec2 !== null && typeof prices.ec2 === "object"
+        ? prices.ec2
+        : bad("PLAN_REVIEW_PRICE_TABLE_EC2", `${at}.ec2`, prices.ec2, "an object mapping instance types to prices");
     for (const [type, rate] of Object.entries(ec2)) {
       number(rate?.hour, `${at}.ec2.${type}.hour`);
       number(rate?.vcpu, `${at}.ec2.${type}.vcpu`);

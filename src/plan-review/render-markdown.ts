@@ -19,7 +19,10 @@ export interface MarkdownOptions {
 /** One Markdown report for all stacks: a summary table, then each stack's flags, changes, policy findings and cost. */
 export function renderMarkdown(reviews: readonly StackReviewResult[], options: MarkdownOptions): string {
   const out: string[] = [REPORT_MARKER, `# ${options.title ?? "Plan review"}`, ""];
-  out.push("| Stack | Create | Update | Replace | Delete | Flags | Policy | Monthly cost | Change |", "|---|--:|--:|--:|--:|---|---|--:|--:|");
+  out.push(
+    "| Stack | Create | Update | Replace | Delete | Flags | Policy | Monthly cost | Change |",
+    "|---|--:|--:|--:|--:|---|---|--:|--:|",
+  );
   for (const r of reviews) out.push(summaryRow(r));
   out.push("");
   out.push(
@@ -29,13 +32,19 @@ export function renderMarkdown(reviews: readonly StackReviewResult[], options: M
     "",
   );
   for (const r of reviews) out.push(...(r.status === "failed" ? failedSection(r) : stackSection(r)));
-  return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
+  return (
+    out
+      .join("\n")
+      .replace(/\n{3,}/g, "\n\n")
+      .trimEnd() + "\n"
+  );
 }
 
 /** The report cut to fit one PR comment, with a pointer to the full one. */
 export function truncateForComment(markdown: string, maxChars = MAX_COMMENT_CHARS): string {
   if (markdown.length <= maxChars) return markdown;
-  const note = "\n\n> [!NOTE]\n> The report is longer than a comment allows and was cut here: the full `report.md` is in the workflow run's artifacts.\n";
+  const note =
+    "\n\n> [!NOTE]\n> The report is longer than a comment allows and was cut here: the full `report.md` is in the workflow run's artifacts.\n";
   const cut = markdown.lastIndexOf("\n", maxChars - note.length);
   return markdown.slice(0, cut) + note;
 }
@@ -52,13 +61,28 @@ function summaryRow(r: StackReviewResult): string {
 
 function policyCell(policy: PolicySummary | undefined): string {
   if (!policy) return "no report";
-  const parts = [policy.errors ? `❌ ${policy.errors} error(s)` : "", policy.warnings ? `${policy.warnings} warning(s)` : "", policy.suppressed ? `${policy.suppressed} suppressed` : ""];
+  const parts = [
+    policy.errors ? `❌ ${policy.errors} error(s)` : "",
+    policy.warnings ? `${policy.warnings} warning(s)` : "",
+    policy.suppressed ? `${policy.suppressed} suppressed` : "",
+  ];
   return parts.filter(Boolean).join(", ") || "clean";
 }
 
 function failedSection(r: FailedStackReview): string[] {
   const fence = "```";
-  return [`## \`${r.stack}\``, "", "> [!CAUTION]", "> **The plan failed.** Terraform said:", "", `${fence}text`, r.error.trim(), fence, "", ...policySection(r.policy)];
+  return [
+    `## \`${r.stack}\``,
+    "",
+    "> [!CAUTION]",
+    "> **The plan failed.** Terraform said:",
+    "",
+    `${fence}text`,
+    r.error.trim(),
+    fence,
+    "",
+    ...policySection(r.policy),
+  ];
 }
 
 function stackSection(r: StackReview): string[] {
@@ -67,7 +91,8 @@ function stackSection(r: StackReview): string[] {
   if (danger.length > 0) {
     out.push("> [!CAUTION]", `> **${danger.length} protected resource(s) would be destroyed:**`);
     for (const f of danger) {
-      const how = f.kind === "replace" ? `replaced${f.forcedBy?.length ? ` (forced by ${f.forcedBy.map(code).join(", ")})` : ""}` : "deleted";
+      const how =
+        f.kind === "replace" ? `replaced${f.forcedBy?.length ? ` (forced by ${f.forcedBy.map(code).join(", ")})` : ""}` : "deleted";
       out.push(`> - ${code(f.address)} ${how}: ${f.reason}.`);
     }
     out.push("");
@@ -79,14 +104,20 @@ function stackSection(r: StackReview): string[] {
     out.push("");
   }
   const c = r.counts;
-  out.push(`**Plan:** ${c.create} to create, ${c.update} to update, ${c.replace} to replace, ${c.delete} to delete, ${c["no-op"]} unchanged.`, "");
+  out.push(
+    `**Plan:** ${c.create} to create, ${c.update} to update, ${c.replace} to replace, ${c.delete} to delete, ${c["no-op"]} unchanged.`,
+    "",
+  );
 
   const destructive = r.changes.filter((ch) => ch.action === "replace" || ch.action === "delete");
   if (destructive.length > 0) {
     const protectedAddresses = new Set(danger.map((f) => f.address));
     out.push("### Replacements and deletions", "", "| Action | Resource | Module | Why |", "|---|---|---|---|");
     // Protected resources first, then the rest, each in address order.
-    const ordered = [...destructive.filter((ch) => protectedAddresses.has(ch.address)), ...destructive.filter((ch) => !protectedAddresses.has(ch.address))];
+    const ordered = [
+      ...destructive.filter((ch) => protectedAddresses.has(ch.address)),
+      ...destructive.filter((ch) => !protectedAddresses.has(ch.address)),
+    ];
     for (const ch of ordered) {
       const mark = protectedAddresses.has(ch.address) ? "⛔ " : "";
       out.push(`| ${mark}${ch.action} | ${code(ch.address)} | ${ch.module} | ${why(ch)} |`);
@@ -104,8 +135,16 @@ function stackSection(r: StackReview): string[] {
         .filter(([, n]) => n > 0)
         .map(([a, n]) => `${n} ${a}`)
         .join(", ");
-      out.push(`<details><summary><b>${escapeHtml(module)}</b>: ${tally}</summary>`, "", "| Action | Resource | Changed attributes |", "|---|---|---|");
-      for (const ch of inModule) out.push(`| ${ch.action} | ${code(ch.address)}${ch.movedFrom ? ` (moved from ${code(ch.movedFrom)})` : ""} | ${attributesCell(ch.attributes)} |`);
+      out.push(
+        `<details><summary><b>${escapeHtml(module)}</b>: ${tally}</summary>`,
+        "",
+        "| Action | Resource | Changed attributes |",
+        "|---|---|---|",
+      );
+      for (const ch of inModule)
+        out.push(
+          `| ${ch.action} | ${code(ch.address)}${ch.movedFrom ? ` (moved from ${code(ch.movedFrom)})` : ""} | ${attributesCell(ch.attributes)} |`,
+        );
       out.push("", "</details>", "");
     }
   }
@@ -138,7 +177,9 @@ function why(ch: ResourceChangeSummary): string {
 
 function attributesCell(attributes: readonly AttributeChange[]): string {
   if (attributes.length === 0) return "";
-  return attributes.map((a) => (a.before === "" && a.after === "" ? a.path : `${code(a.path)}: ${code(a.before)} → ${code(a.after)}`)).join("<br>");
+  return attributes
+    .map((a) => (a.before === "" && a.after === "" ? a.path : `${code(a.path)}: ${code(a.before)} → ${code(a.after)}`))
+    .join("<br>");
 }
 
 function policySection(policy: PolicySummary | undefined): string[] {
@@ -147,12 +188,16 @@ function policySection(policy: PolicySummary | undefined): string[] {
   out.push(`${policy.errors} error(s), ${policy.warnings} warning(s), ${policy.infos} info, ${policy.suppressed} suppressed.`, "");
   if (policy.findings.length > 0) {
     out.push("| Level | Rule | Construct | Finding |", "|---|---|---|---|");
-    for (const f of policy.findings) out.push(`| ${f.severity === "error" ? "❌ error" : f.severity} | ${code(f.ruleId)} | ${f.constructPath ? code(f.constructPath) : ""} | ${cell(f.fix ? `${f.message}. Fix: ${f.fix}` : f.message)} |`);
+    for (const f of policy.findings)
+      out.push(
+        `| ${f.severity === "error" ? "❌ error" : f.severity} | ${code(f.ruleId)} | ${f.constructPath ? code(f.constructPath) : ""} | ${cell(f.fix ? `${f.message}. Fix: ${f.fix}` : f.message)} |`,
+      );
     out.push("");
   }
   if (policy.suppressions.length > 0) {
     out.push("<details><summary>Suppressed findings</summary>", "", "| Level | Rule | Construct | Reason |", "|---|---|---|---|");
-    for (const f of policy.suppressions) out.push(`| ${f.severity} | ${code(f.ruleId)} | ${f.constructPath ? code(f.constructPath) : ""} | ${cell(f.suppressed!.reason)} |`);
+    for (const f of policy.suppressions)
+      out.push(`| ${f.severity} | ${code(f.ruleId)} | ${f.constructPath ? code(f.constructPath) : ""} | ${cell(f.suppressed!.reason)} |`);
     out.push("", "</details>", "");
   }
   return out;
@@ -167,12 +212,22 @@ function costSection(cost: CostEstimate | undefined, unavailable: string | undef
     `**${m(cost.monthlyBefore)} → ${m(cost.monthlyAfter)} a month (${signedMoney(cost.delta, cost.currency)}).**`,
     "",
   ];
-  const row = (i: CostEstimate["items"][number]) => `| ${i.category} | ${code(i.address)} | ${cell(i.quantity)} | ${m(i.before)} | ${m(i.after)} | ${signedMoney(i.delta, cost.currency)} |`;
+  const row = (i: CostEstimate["items"][number]) =>
+    `| ${i.category} | ${code(i.address)} | ${cell(i.quantity)} | ${m(i.before)} | ${m(i.after)} | ${signedMoney(i.delta, cost.currency)} |`;
   const header = ["| Item | Resource | Quantity | Before | After | Change |", "|---|---|---|--:|--:|--:|"];
   const changed = cost.items.filter((i) => i.delta !== 0);
   const unchanged = cost.items.filter((i) => i.delta === 0);
   if (changed.length > 0) out.push(...header, ...changed.map(row), "");
-  if (unchanged.length > 0) out.push(`<details><summary>${unchanged.length} unchanged item(s)</summary>`, "", ...header, ...unchanged.map(row), "", "</details>", "");
+  if (unchanged.length > 0)
+    out.push(
+      `<details><summary>${unchanged.length} unchanged item(s)</summary>`,
+      "",
+      ...header,
+      ...unchanged.map(row),
+      "",
+      "</details>",
+      "",
+    );
   if (cost.notes.length > 0) out.push("Not in the estimate:", "", ...cost.notes.map((n) => `- ${n}`), "");
   out.push("<details><summary>Assumptions</summary>", "", ...cost.assumptions.map((a) => `- ${a}`), "", "</details>", "");
   return out;

@@ -62,11 +62,21 @@ export class PolicyPack extends Construct {
   constructor(scope: Construct, id: string, props: PolicyPackProps) {
     super(scope, id);
     if (!TerraformStack.isStack(scope)) {
-      fail(this, { code: "POLICY_PACK_SCOPE", property: "scope", value: scope.node.path || "(app)", allowed: "a TerraformStack (the pack checks one whole stack)" });
+      fail(this, {
+        code: "POLICY_PACK_SCOPE",
+        property: "scope",
+        value: scope.node.path || "(app)",
+        allowed: "a TerraformStack (the pack checks one whole stack)",
+      });
     }
     const existing = scope.node.children.find((c) => c instanceof PolicyPack && c !== this);
     if (existing) {
-      fail(this, { code: "POLICY_PACK_DUPLICATE", property: "scope", value: scope.node.path, allowed: `a stack without a policy pack (it has ${existing.node.path})` });
+      fail(this, {
+        code: "POLICY_PACK_DUPLICATE",
+        property: "scope",
+        value: scope.node.path,
+        allowed: `a stack without a policy pack (it has ${existing.node.path})`,
+      });
     }
     this.stack = scope;
     this.environmentClass = props.environmentClass;
@@ -76,7 +86,12 @@ export class PolicyPack extends Construct {
     this.printSummary = props.printSummary ?? true;
 
     checkOneOf(this, "POLICY_ENVIRONMENT_CLASS", "environmentClass", this.environmentClass, ["production", "non-production"]);
-    checkUnique(this, "POLICY_RULE_DUPLICATE", "rules", this.rules.map((r) => r.id));
+    checkUnique(
+      this,
+      "POLICY_RULE_DUPLICATE",
+      "rules",
+      this.rules.map((r) => r.id),
+    );
     this.rules.forEach((rule, i) => {
       if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(rule.id ?? "")) {
         fail(this, { code: "POLICY_RULE_ID", property: `rules[${i}].id`, value: rule.id, allowed: 'a rule id such as "ECS-003"' });
@@ -107,7 +122,11 @@ export class PolicyPack extends Construct {
   }
 
   private findings(rendered?: Record<string, unknown>): LocatedFinding[] {
-    return evaluatePolicies(this.stack, { environmentClass: this.environmentClass, rules: this.rules, requiredTags: this.requiredTags }, rendered);
+    return evaluatePolicies(
+      this.stack,
+      { environmentClass: this.environmentClass, rules: this.rules, requiredTags: this.requiredTags },
+      rendered,
+    );
   }
 
   private onSynthesize(session: ISynthesisSession): void {

@@ -37,7 +37,12 @@ export interface PolicyPackReport {
 }
 
 /** Builds the report of one stack from its findings (with any construct references dropped). */
-export function buildReport(stack: string, environmentClass: EnvironmentClass, rules: readonly Rule[], findings: readonly Finding[]): PolicyPackReport {
+export function buildReport(
+  stack: string,
+  environmentClass: EnvironmentClass,
+  rules: readonly Rule[],
+  findings: readonly Finding[],
+): PolicyPackReport {
   const open = findings.filter((f) => !f.suppressed);
   return {
     stack,
@@ -138,7 +143,16 @@ export function toSarif(report: PolicyPackReport, options: SarifOptions): object
           ],
           partialFingerprints: { policyFinding: `${f.ruleId}|${f.address ?? f.constructPath}|${f.message}` },
           ...(f.suppressed
-            ? { suppressions: [{ kind: "inSource", status: "accepted", justification: f.suppressed.reason, location: { logicalLocations: [{ fullyQualifiedName: f.suppressed.declaredAt }] } }] }
+            ? {
+                suppressions: [
+                  {
+                    kind: "inSource",
+                    status: "accepted",
+                    justification: f.suppressed.reason,
+                    location: { logicalLocations: [{ fullyQualifiedName: f.suppressed.declaredAt }] },
+                  },
+                ],
+              }
             : {}),
         })),
       },

@@ -12,14 +12,18 @@ const level = (s: SeverityLevel) => (s === "off" ? "–" : s);
  */
 export function renderRulesTable(rules: readonly Rule[] = PLATFORM_RULES): string {
   const rows = [
-    ...rules.map((r) => ({ ...r, types: r.appliesTo.includes("*") ? "every taggable resource" : r.appliesTo.map((t) => `\`${t}\``).join(", ") })),
+    ...rules.map((r) => ({
+      ...r,
+      types: r.appliesTo.includes("*") ? "every taggable resource" : r.appliesTo.map((t) => `\`${t}\``).join(", "),
+    })),
     { ...UNUSED_SUPPRESSION, types: "suppressions" },
   ];
   return [
     "| Rule | Requires | Production | Non-production | Checks | Why | Same as |",
     "|---|---|---|---|---|---|---|",
-    ...rows.map((r) =>
-      `| ${r.id} | ${cell(r.title)} | ${level(r.severity.production)} | ${level(r.severity.nonProduction)} | ${r.types} | ${cell(r.rationale)} | ${cell(r.references.join(", ") || "–")} |`,
+    ...rows.map(
+      (r) =>
+        `| ${r.id} | ${cell(r.title)} | ${level(r.severity.production)} | ${level(r.severity.nonProduction)} | ${r.types} | ${cell(r.rationale)} | ${cell(r.references.join(", ") || "–")} |`,
     ),
   ].join("\n");
 }

@@ -100,7 +100,12 @@ export function checkScheduleOptions(scope: IConstruct, options: ScheduleOptions
   const start = checkDate(scope, "startDate", options.startDate);
   const end = checkDate(scope, "endDate", options.endDate);
   if (start !== undefined && end !== undefined && end <= start) {
-    fail(scope, { code: "SCHEDULE_DATES", property: "endDate", value: options.endDate, allowed: `a date after startDate (${options.startDate})` });
+    fail(scope, {
+      code: "SCHEDULE_DATES",
+      property: "endDate",
+      value: options.endDate,
+      allowed: `a date after startDate (${options.startDate})`,
+    });
   }
   if (classicRule) checkClassicRuleOptions(scope, options);
 }
@@ -130,7 +135,8 @@ function checkClassicRuleOptions(scope: IConstruct, options: ScheduleOptions): v
         code: "SCHEDULE_NOT_SUPPORTED_BY_RULE",
         property,
         value,
-        allowed: 'no value with trigger "eventbridge-rule" (EventBridge rules run in UTC and have no time window, dates, groups or key; use the default "scheduler" trigger)',
+        allowed:
+          'no value with trigger "eventbridge-rule" (EventBridge rules run in UTC and have no time window, dates, groups or key; use the default "scheduler" trigger)',
       });
     }
   }

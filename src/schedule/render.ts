@@ -15,7 +15,10 @@ export function renderRetryPolicy(retryAttempts: number, maxEventAgeSeconds: num
 }
 
 /** `OFF` unless a window is given; Scheduler then picks a start time inside it. */
-export function renderFlexibleTimeWindow(minutes: number | undefined): { readonly mode: "OFF" | "FLEXIBLE"; readonly maximumWindowInMinutes?: number } {
+export function renderFlexibleTimeWindow(minutes: number | undefined): {
+  readonly mode: "OFF" | "FLEXIBLE";
+  readonly maximumWindowInMinutes?: number;
+} {
   return minutes === undefined ? { mode: "OFF" } : { mode: "FLEXIBLE", maximumWindowInMinutes: minutes };
 }
 

@@ -1,5 +1,8 @@
 import { Construct } from "constructs";
-import { SchedulerSchedule as SchedulerScheduleResource, SchedulerScheduleTargetEcsParameters } from "@cdktf/provider-aws/lib/scheduler-schedule";
+import {
+  SchedulerSchedule as SchedulerScheduleResource,
+  SchedulerScheduleTargetEcsParameters,
+} from "@cdktf/provider-aws/lib/scheduler-schedule";
 import type { PolicyStatement } from "../core/iam";
 import { checkName } from "../core/naming";
 import { checkTags } from "../core/tags";
@@ -96,7 +99,7 @@ export class SchedulerSchedule extends Construct {
       scheduleExpressionTimezone: props.timeZone ?? "UTC",
       startDate: props.startDate,
       endDate: props.endDate,
-      state: props.enabled ?? true ? "ENABLED" : "DISABLED",
+      state: (props.enabled ?? true) ? "ENABLED" : "DISABLED",
       kmsKeyArn: props.kmsKeyArn,
       flexibleTimeWindow: renderFlexibleTimeWindow(props.flexibleTimeWindowMinutes),
       target: {

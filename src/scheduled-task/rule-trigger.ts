@@ -63,7 +63,7 @@ export class EventRuleTrigger extends Construct {
       name: props.name,
       description: props.description ?? `Runs ${props.summary}`,
       scheduleExpression: props.schedule,
-      state: props.enabled ?? true ? "ENABLED" : "DISABLED",
+      state: (props.enabled ?? true) ? "ENABLED" : "DISABLED",
       tags: withName(props.name, props.tags),
     });
     this.ruleArn = rule.arn;

@@ -78,7 +78,9 @@ export interface ScheduledTaskProps extends ScheduleOptions {
  */
 export class ScheduledTask extends Construct implements IConnectable {
   /** Scheduled jobs default to Fargate Spot: interruptible and cheaper. */
-  public static readonly DEFAULT_FARGATE_STRATEGY: readonly CapacityProviderStrategyItem[] = [{ capacityProvider: FARGATE_SPOT, weight: 1 }];
+  public static readonly DEFAULT_FARGATE_STRATEGY: readonly CapacityProviderStrategyItem[] = [
+    { capacityProvider: FARGATE_SPOT, weight: 1 },
+  ];
   /** RunTask starts at most 10 tasks per call. */
   public static readonly MAX_TASK_COUNT = 10;
   /** An `awsvpc` task takes at most 5 security groups. */
@@ -101,7 +103,10 @@ export class ScheduledTask extends Construct implements IConnectable {
     const taskCount = props.taskCount ?? 1;
     const fargate = taskDefinition.compatibility === "FARGATE";
     const awsvpc = taskDefinition.networkMode === "awsvpc";
-    const strategy = props.launchType !== undefined ? undefined : (props.capacityProviderStrategy ?? (fargate ? ScheduledTask.DEFAULT_FARGATE_STRATEGY : undefined));
+    const strategy =
+      props.launchType !== undefined
+        ? undefined
+        : (props.capacityProviderStrategy ?? (fargate ? ScheduledTask.DEFAULT_FARGATE_STRATEGY : undefined));
     const subnetIds = props.subnetIds ?? cluster.network.workloadSubnetIds;
     const assignPublicIp = props.assignPublicIp ?? false;
     const containerOverrides = props.containerOverrides ?? {};
@@ -150,7 +155,8 @@ export class ScheduledTask extends Construct implements IConnectable {
     const statements = runTaskStatements({
       clusterArn: cluster.clusterArn,
       taskDefinitionFamilyArn: taskDefinitionFamilyArn(this, taskDefinition.taskDefinitionArn),
-      clusterTasksArn: propagateTags || enableEcsManagedTags || runTask.tags !== undefined ? clusterTasksArn(this, cluster.clusterArn) : undefined,
+      clusterTasksArn:
+        propagateTags || enableEcsManagedTags || runTask.tags !== undefined ? clusterTasksArn(this, cluster.clusterArn) : undefined,
       taskRoleArn: taskDefinition.taskRoleArn,
       executionRoleArn: taskDefinition.executionRoleArn,
     });
@@ -190,7 +196,12 @@ export class ScheduledTask extends Construct implements IConnectable {
   /** Traffic rules of the tasks' (first) security group; `awsvpc` tasks only. */
   public get connections(): Connections {
     if (this.taskConnections === undefined) {
-      fail(this, { code: "SCHEDULED_TASK_NO_SECURITY_GROUP", property: "connections", value: undefined, allowed: "an awsvpc task definition (other network modes have no task security group)" });
+      fail(this, {
+        code: "SCHEDULED_TASK_NO_SECURITY_GROUP",
+        property: "connections",
+        value: undefined,
+        allowed: "an awsvpc task definition (other network modes have no task security group)",
+      });
     }
     return this.taskConnections;
   }
@@ -233,7 +244,11 @@ export class ScheduledTask extends Construct implements IConnectable {
 
   private checkNetwork(props: ScheduledTaskProps, awsvpc: boolean, subnetIds: readonly string[]): void {
     if (!awsvpc) {
-      for (const [property, value] of [["subnetIds", props.subnetIds], ["securityGroups", props.securityGroups], ["assignPublicIp", props.assignPublicIp]] as const) {
+      for (const [property, value] of [
+        ["subnetIds", props.subnetIds],
+        ["securityGroups", props.securityGroups],
+        ["assignPublicIp", props.assignPublicIp],
+      ] as const) {
         if (value !== undefined) {
           fail(this, {
             code: "SCHEDULED_TASK_NETWORK_MODE",
@@ -272,7 +287,12 @@ export class ScheduledTask extends Construct implements IConnectable {
         });
       }
       if (override.command !== undefined && override.command.length === 0) {
-        fail(this, { code: "SCHEDULED_TASK_OVERRIDE_COMMAND", property: `containerOverrides.${name}.command`, value: [], allowed: "at least one argument, or no command override" });
+        fail(this, {
+          code: "SCHEDULED_TASK_OVERRIDE_COMMAND",
+          property: `containerOverrides.${name}.command`,
+          value: [],
+          allowed: "at least one argument, or no command override",
+        });
       }
       for (const key of Object.keys(override.environment ?? {})) {
         if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {

@@ -171,6 +171,11 @@ export function checkServiceAlarms(scope: IConstruct, property: string, options:
   checkIntegerRange(scope, "ALARM_THRESHOLD", `${property}.http5xxPerMinute`, options.http5xxPerMinute, 0, 1000000);
   checkIntegerRange(scope, "ALARM_EVALUATION", `${property}.evaluationMinutes`, options.evaluationMinutes, 1, 60, "minutes");
   if (options.topicArn !== undefined && !isToken(options.topicArn) && !SNS_TOPIC_ARN.test(options.topicArn)) {
-    fail(scope, { code: "ALARM_TOPIC_ARN", property: `${property}.topicArn`, value: options.topicArn, allowed: "an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)" });
+    fail(scope, {
+      code: "ALARM_TOPIC_ARN",
+      property: `${property}.topicArn`,
+      value: options.topicArn,
+      allowed: "an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)",
+    });
   }
 }

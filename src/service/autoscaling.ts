@@ -101,7 +101,12 @@ export class ServiceAutoScaling extends Construct {
     const resourceId = `service/${props.clusterName}/${props.serviceName}`;
     const dimension = { resourceId, scalableDimension: "ecs:service:DesiredCount", serviceNamespace: "ecs" };
     // No role: Application Auto Scaling uses its ECS service-linked role.
-    this.target = new AppautoscalingTarget(this, "Target", { ...dimension, minCapacity: props.minCapacity, maxCapacity: props.maxCapacity, tags: props.tags });
+    this.target = new AppautoscalingTarget(this, "Target", {
+      ...dimension,
+      minCapacity: props.minCapacity,
+      maxCapacity: props.maxCapacity,
+      tags: props.tags,
+    });
     this.last = this.target;
 
     const predefined: Array<[string, string, number | undefined, string | undefined]> = [
@@ -131,8 +136,26 @@ export class ServiceAutoScaling extends Construct {
     for (const [key, options] of Object.entries(stepScaling)) {
       const group = new Construct(this, key);
       const rendered = renderStepScaling(options);
-      if (rendered.scaleOut) this.addStepPolicy(group, "ScaleOut", safeName(`${props.name}-${key}-out`, MAX_NAME_LENGTH), dimension, options, rendered.scaleOut, props.tags);
-      if (rendered.scaleIn) this.addStepPolicy(group, "ScaleIn", safeName(`${props.name}-${key}-in`, MAX_NAME_LENGTH), dimension, options, rendered.scaleIn, props.tags);
+      if (rendered.scaleOut)
+        this.addStepPolicy(
+          group,
+          "ScaleOut",
+          safeName(`${props.name}-${key}-out`, MAX_NAME_LENGTH),
+          dimension,
+          options,
+          rendered.scaleOut,
+          props.tags,
+        );
+      if (rendered.scaleIn)
+        this.addStepPolicy(
+          group,
+          "ScaleIn",
+          safeName(`${props.name}-${key}-in`, MAX_NAME_LENGTH),
+          dimension,
+          options,
+          rendered.scaleIn,
+          props.tags,
+        );
     }
 
     for (const [key, action] of Object.entries(scheduled)) {
@@ -206,14 +229,44 @@ export class ServiceAutoScaling extends Construct {
 export function checkAutoScaling(scope: IConstruct, property: string, options: AutoScalingOptions, hasAlb: boolean): void {
   checkIntegerRange(scope, "AUTOSCALING_MIN", `${property}.minCapacity`, options.minCapacity, 0, MAX_TASKS_PER_SERVICE);
   checkIntegerRange(scope, "AUTOSCALING_MAX", `${property}.maxCapacity`, options.maxCapacity, 1, MAX_TASKS_PER_SERVICE);
-  checkMinMax(scope, "AUTOSCALING_MIN_ABOVE_MAX", `${property}.minCapacity`, options.minCapacity, `${property}.maxCapacity`, options.maxCapacity);
+  checkMinMax(
+    scope,
+    "AUTOSCALING_MIN_ABOVE_MAX",
+    `${property}.minCapacity`,
+    options.minCapacity,
+    `${property}.maxCapacity`,
+    options.maxCapacity,
+  );
   const tracking = options.targetTracking;
   if (tracking) {
     checkNumberRange(scope, "AUTOSCALING_TARGET_VALUE", `${property}.targetTracking.cpuPercent`, tracking.cpuPercent, 1, 100);
     checkNumberRange(scope, "AUTOSCALING_TARGET_VALUE", `${property}.targetTracking.memoryPercent`, tracking.memoryPercent, 1, 100);
-    checkIntegerRange(scope, "AUTOSCALING_TARGET_VALUE", `${property}.targetTracking.requestsPerTarget`, tracking.requestsPerTarget, 1, 100000);
-    checkIntegerRange(scope, "AUTOSCALING_COOLDOWN", `${property}.targetTracking.scaleInCooldownSeconds`, tracking.scaleInCooldownSeconds, 0, 3600, "seconds");
-    checkIntegerRange(scope, "AUTOSCALING_COOLDOWN", `${property}.targetTracking.scaleOutCooldownSeconds`, tracking.scaleOutCooldownSeconds, 0, 3600, "seconds");
+    checkIntegerRange(
+      scope,
+      "AUTOSCALING_TARGET_VALUE",
+      `${property}.targetTracking.requestsPerTarget`,
+      tracking.requestsPerTarget,
+      1,
+      100000,
+    );
+    checkIntegerRange(
+      scope,
+      "AUTOSCALING_COOLDOWN",
+      `${property}.targetTracking.scaleInCooldownSeconds`,
+      tracking.scaleInCooldownSeconds,
+      0,
+      3600,
+      "seconds",
+    );
+    checkIntegerRange(
+      scope,
+      "AUTOSCALING_COOLDOWN",
+      `${property}.targetTracking.scaleOutCooldownSeconds`,
+      tracking.scaleOutCooldownSeconds,
+      0,
+      3600,
+      "seconds",
+    );
     if (tracking.requestsPerTarget !== undefined && !hasAlb) {
       fail(scope, {
         code: "AUTOSCALING_REQUESTS_NEED_ALB",
@@ -231,7 +284,12 @@ export function checkAutoScaling(scope: IConstruct, property: string, options: A
     const at = `${property}.scheduled.${key}`;
     checkKey(scope, `${property}.scheduled`, key);
     if (!isToken(action.schedule) && !SCHEDULE.test(action.schedule)) {
-      fail(scope, { code: "AUTOSCALING_SCHEDULE", property: `${at}.schedule`, value: action.schedule, allowed: "cron(<6 fields>), rate(<n> minutes|hours|days) or at(yyyy-mm-ddThh:mm:ss)" });
+      fail(scope, {
+        code: "AUTOSCALING_SCHEDULE",
+        property: `${at}.schedule`,
+        value: action.schedule,
+        allowed: "cron(<6 fields>), rate(<n> minutes|hours|days) or at(yyyy-mm-ddThh:mm:ss)",
+      });
     }
     if (action.minCapacity === undefined && action.maxCapacity === undefined) {
       fail(scope, { code: "AUTOSCALING_SCHEDULE_EMPTY", property: at, value: action, allowed: "minCapacity, maxCapacity or both" });
@@ -243,5 +301,6 @@ export function checkAutoScaling(scope: IConstruct, property: string, options: A
 }
 
 function checkKey(scope: IConstruct, property: string, key: string): void {
-  if (!KEY.test(key)) fail(scope, { code: "AUTOSCALING_KEY", property, value: key, allowed: "a key of 1 to 64 letters, digits and hyphens" });
+  if (!KEY.test(key))
+    fail(scope, { code: "AUTOSCALING_KEY", property, value: key, allowed: "a key of 1 to 64 letters, digits and hyphens" });
 }

@@ -211,9 +211,25 @@ export class BlueGreenDeployment extends Construct {
     const taskSets = `${Fn.replace(props.serviceArn, ":service/", ":task-set/")}/*`;
     // `arn:...:listener/app/<lb>/<id>/<id>` → `arn:...:listener-rule/app/<lb>/<id>/<id>/*`
     const rules = listeners.map((arn) => `${Fn.replace(arn, ":listener/", ":listener-rule/")}/*`);
-    this.role.addToPolicy({ sid: "EcsTaskSets", actions: ["ecs:DescribeServices", "ecs:CreateTaskSet", "ecs:UpdateServicePrimaryTaskSet", "ecs:DeleteTaskSet"], resources: [props.serviceArn, taskSets] });
-    this.role.addToPolicy({ sid: "DescribeLoadBalancing", actions: ["elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeRules"], resources: ["*"] });
-    this.role.addToPolicy({ sid: "ShiftTraffic", actions: ["elasticloadbalancing:ModifyListener", "elasticloadbalancing:ModifyRule"], resources: [...listeners, ...rules] });
+    this.role.addToPolicy({
+      sid: "EcsTaskSets",
+      actions: ["ecs:DescribeServices", "ecs:CreateTaskSet", "ecs:UpdateServicePrimaryTaskSet", "ecs:DeleteTaskSet"],
+      resources: [props.serviceArn, taskSets],
+    });
+    this.role.addToPolicy({
+      sid: "DescribeLoadBalancing",
+      actions: [
+        "elasticloadbalancing:DescribeTargetGroups",
+        "elasticloadbalancing:DescribeListeners",
+        "elasticloadbalancing:DescribeRules",
+      ],
+      resources: ["*"],
+    });
+    this.role.addToPolicy({
+      sid: "ShiftTraffic",
+      actions: ["elasticloadbalancing:ModifyListener", "elasticloadbalancing:ModifyRule"],
+      resources: [...listeners, ...rules],
+    });
     this.role.addToPolicy({
       sid: "PassTaskRoles",
       actions: ["iam:PassRole"],
@@ -221,7 +237,11 @@ export class BlueGreenDeployment extends Construct {
       conditions: { StringLike: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
     });
     if (rollbackAlarms.length > 0) {
-      this.role.addToPolicy({ sid: "ReadAlarms", actions: ["cloudwatch:DescribeAlarms"], resources: rollbackAlarms.map((a) => a.alarmArn) });
+      this.role.addToPolicy({
+        sid: "ReadAlarms",
+        actions: ["cloudwatch:DescribeAlarms"],
+        resources: rollbackAlarms.map((a) => a.alarmArn),
+      });
     }
   }
 }
@@ -246,6 +266,14 @@ export function checkBlueGreen(
     checkIntegerRange(scope, "BLUE_GREEN_CONFIG", `${property}.config.percentage`, config.percentage, 1, 99, "percent");
     checkIntegerRange(scope, "BLUE_GREEN_CONFIG", `${property}.config.intervalMinutes`, config.intervalMinutes, 1, 2880, "minutes");
   }
-  checkIntegerRange(scope, "BLUE_GREEN_TERMINATION_WAIT", `${property}.terminationWaitMinutes`, options.terminationWaitMinutes, 0, 2880, "minutes");
+  checkIntegerRange(
+    scope,
+    "BLUE_GREEN_TERMINATION_WAIT",
+    `${property}.terminationWaitMinutes`,
+    options.terminationWaitMinutes,
+    0,
+    2880,
+    "minutes",
+  );
   checkIntegerRange(scope, "BLUE_GREEN_APPROVAL_WAIT", `${property}.approvalWaitMinutes`, options.approvalWaitMinutes, 1, 2880, "minutes");
 }

@@ -44,7 +44,12 @@ export class CloudMapService extends Construct {
     super(scope, id);
     const ttl = props.dnsTtlSeconds ?? CloudMapService.DEFAULT_DNS_TTL_SECONDS;
     if (!isToken(props.name) && !DNS_LABEL.test(props.name)) {
-      fail(this, { code: "CLOUD_MAP_NAME", property: "cloudMapDiscovery.name", value: props.name, allowed: "one DNS label of 1 to 63 letters, digits, hyphens and underscores, not starting or ending with a hyphen" });
+      fail(this, {
+        code: "CLOUD_MAP_NAME",
+        property: "cloudMapDiscovery.name",
+        value: props.name,
+        allowed: "one DNS label of 1 to 63 letters, digits, hyphens and underscores, not starting or ending with a hyphen",
+      });
     }
     checkIntegerRange(this, "CLOUD_MAP_TTL", "cloudMapDiscovery.dnsTtlSeconds", ttl, 0, 86400, "seconds");
     checkTags(this, "tags", props.tags);

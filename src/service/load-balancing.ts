@@ -1,7 +1,12 @@
 import { Construct } from "constructs";
 import { EcsServiceLoadBalancer } from "@cdktf/provider-aws/lib/ecs-service";
 import type { AddTargetGroupOptions, ApplicationListener } from "../ingress/application-listener";
-import { ApplicationProtocol, ApplicationProtocolVersion, ApplicationTargetGroup, ApplicationTargetGroupProps } from "../ingress/application-target-group";
+import {
+  ApplicationProtocol,
+  ApplicationProtocolVersion,
+  ApplicationTargetGroup,
+  ApplicationTargetGroupProps,
+} from "../ingress/application-target-group";
 import type { HealthCheckOptions, NetworkHealthCheckOptions } from "../ingress/health-check";
 import { NetworkLoadBalancer, securityGroupPorts } from "../ingress/network-load-balancer";
 import { NetworkProtocol, NetworkTargetGroup } from "../ingress/network-target-group";
@@ -43,7 +48,6 @@ export interface NetworkLoadBalancerTarget extends PortSelector {
   /** Seconds a draining task keeps its connections before it is deregistered. @default 30 */
   readonly deregistrationDelaySeconds?: number;
 }
-
 
 /** The service being attached (the target group is created under `scope` with id `TargetGroup`). */
 export interface LoadBalancedService {
@@ -94,14 +98,27 @@ export function attachToApplicationLoadBalancer(service: LoadBalancedService, lb
     tags: service.tags,
   };
   const targetGroup = new ApplicationTargetGroup(service.scope, "TargetGroup", targetGroupProps);
-  lb.listener.addTargetGroup(service.ruleId, { targetGroup, priority: lb.priority, hostHeaders: lb.hostHeaders, pathPatterns: lb.pathPatterns });
+  lb.listener.addTargetGroup(service.ruleId, {
+    targetGroup,
+    priority: lb.priority,
+    hostHeaders: lb.hostHeaders,
+    pathPatterns: lb.pathPatterns,
+  });
   const loadBalancer = lb.listener.loadBalancer;
-  service.connections.allowFrom(loadBalancer, Port.tcp(port.containerPort), `from load balancer to ${port.containerName}:${port.containerPort}`);
+  service.connections.allowFrom(
+    loadBalancer,
+    Port.tcp(port.containerPort),
+    `from load balancer to ${port.containerName}:${port.containerPort}`,
+  );
   return {
     port,
     targetGroup,
     block: { targetGroupArn: targetGroup.targetGroupArn, containerName: port.containerName, containerPort: port.containerPort },
-    alarmLoadBalancer: { kind: "application", loadBalancerArnSuffix: loadBalancer.loadBalancerArnSuffix, targetGroupArnSuffix: targetGroup.targetGroupArnSuffix },
+    alarmLoadBalancer: {
+      kind: "application",
+      loadBalancerArnSuffix: loadBalancer.loadBalancerArnSuffix,
+      targetGroupArnSuffix: targetGroup.targetGroupArnSuffix,
+    },
     albResourceLabel: `${loadBalancer.loadBalancerArnSuffix}/${targetGroup.targetGroupArnSuffix}`,
     targetGroupProps,
   };
@@ -128,6 +145,10 @@ export function attachToNetworkLoadBalancer(service: LoadBalancedService, nlb: N
     port,
     targetGroup,
     block: { targetGroupArn: targetGroup.targetGroupArn, containerName: port.containerName, containerPort: port.containerPort },
-    alarmLoadBalancer: { kind: "network", loadBalancerArnSuffix: nlb.loadBalancer.loadBalancerArnSuffix, targetGroupArnSuffix: targetGroup.targetGroupArnSuffix },
+    alarmLoadBalancer: {
+      kind: "network",
+      loadBalancerArnSuffix: nlb.loadBalancer.loadBalancerArnSuffix,
+      targetGroupArnSuffix: targetGroup.targetGroupArnSuffix,
+    },
   };
 }

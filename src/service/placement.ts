@@ -42,13 +42,28 @@ export function checkPlacement(scope: IConstruct, property: string, placement: P
   const strategies = placement.strategies ?? [];
   const constraints = placement.constraints ?? [];
   if (compatibility === "FARGATE" && (strategies.length > 0 || constraints.length > 0)) {
-    fail(scope, { code: "PLACEMENT_ON_FARGATE", property, value: placement, allowed: "no placement strategies or constraints for a Fargate task definition (Fargate places tasks itself)" });
+    fail(scope, {
+      code: "PLACEMENT_ON_FARGATE",
+      property,
+      value: placement,
+      allowed: "no placement strategies or constraints for a Fargate task definition (Fargate places tasks itself)",
+    });
   }
   if (strategies.length > PLACEMENT_LIMITS.strategies) {
-    fail(scope, { code: "PLACEMENT_TOO_MANY", property: `${property}.strategies`, value: strategies.length, allowed: `at most ${PLACEMENT_LIMITS.strategies} strategies` });
+    fail(scope, {
+      code: "PLACEMENT_TOO_MANY",
+      property: `${property}.strategies`,
+      value: strategies.length,
+      allowed: `at most ${PLACEMENT_LIMITS.strategies} strategies`,
+    });
   }
   if (constraints.length > PLACEMENT_LIMITS.constraints) {
-    fail(scope, { code: "PLACEMENT_TOO_MANY", property: `${property}.constraints`, value: constraints.length, allowed: `at most ${PLACEMENT_LIMITS.constraints} constraints` });
+    fail(scope, {
+      code: "PLACEMENT_TOO_MANY",
+      property: `${property}.constraints`,
+      value: constraints.length,
+      allowed: `at most ${PLACEMENT_LIMITS.constraints} constraints`,
+    });
   }
 }
 

@@ -34,11 +34,26 @@ const DISCOVERY_NAME = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 /** Fails on duplicate port or discovery names, a bad discovery name, or a port outside 1 to 65535. */
 export function checkServiceConnect(scope: IConstruct, property: string, endpoints: readonly ServiceConnectEndpoint[]): void {
-  checkUnique(scope, "SERVICE_CONNECT_DUPLICATE_PORT", `${property}.endpoints.portName`, endpoints.map((e) => e.portName));
-  checkUnique(scope, "SERVICE_CONNECT_DUPLICATE_NAME", `${property}.endpoints.discoveryName`, endpoints.map((e) => e.discoveryName ?? e.portName));
+  checkUnique(
+    scope,
+    "SERVICE_CONNECT_DUPLICATE_PORT",
+    `${property}.endpoints.portName`,
+    endpoints.map((e) => e.portName),
+  );
+  checkUnique(
+    scope,
+    "SERVICE_CONNECT_DUPLICATE_NAME",
+    `${property}.endpoints.discoveryName`,
+    endpoints.map((e) => e.discoveryName ?? e.portName),
+  );
   endpoints.forEach((e, i) => {
     if (e.discoveryName !== undefined && !isToken(e.discoveryName) && !DISCOVERY_NAME.test(e.discoveryName)) {
-      fail(scope, { code: "SERVICE_CONNECT_DISCOVERY_NAME", property: `${property}.endpoints[${i}].discoveryName`, value: e.discoveryName, allowed: "1 to 64 lowercase letters, digits and inner hyphens" });
+      fail(scope, {
+        code: "SERVICE_CONNECT_DISCOVERY_NAME",
+        property: `${property}.endpoints[${i}].discoveryName`,
+        value: e.discoveryName,
+        allowed: "1 to 64 lowercase letters, digits and inner hyphens",
+      });
     }
     checkPort(scope, "SERVICE_CONNECT_PORT", `${property}.endpoints[${i}].port`, e.port);
   });
@@ -55,10 +70,13 @@ export function renderServiceConnect(
     namespace: namespaceArn,
     logConfiguration: { logDriver: "awslogs", options: logOptions },
     // A client-only service has no `service` blocks.
-    service: endpoints.length === 0 ? undefined : endpoints.map((e) => ({
-      portName: e.portName,
-      discoveryName: e.discoveryName ?? e.portName,
-      clientAlias: { port: e.port ?? e.containerPort, dnsName: e.dnsName },
-    })),
+    service:
+      endpoints.length === 0
+        ? undefined
+        : endpoints.map((e) => ({
+            portName: e.portName,
+            discoveryName: e.discoveryName ?? e.portName,
+            clientAlias: { port: e.port ?? e.containerPort, dnsName: e.dnsName },
+          })),
   };
 }

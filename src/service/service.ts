@@ -18,7 +18,12 @@ import { checkServiceAlarms, ServiceAlarmOptions, ServiceAlarms } from "./alarms
 import { AutoScalingOptions, checkAutoScaling, ServiceAutoScaling } from "./autoscaling";
 import { AlarmRef, BlueGreenDeployment, BlueGreenDeploymentOptions, checkBlueGreen } from "./blue-green";
 import { CloudMapOptions, CloudMapService } from "./cloud-map";
-import { ApplicationLoadBalancerTarget, attachToApplicationLoadBalancer, attachToNetworkLoadBalancer, NetworkLoadBalancerTarget } from "./load-balancing";
+import {
+  ApplicationLoadBalancerTarget,
+  attachToApplicationLoadBalancer,
+  attachToNetworkLoadBalancer,
+  NetworkLoadBalancerTarget,
+} from "./load-balancing";
 import { checkPlacement, PlacementOptions, renderPlacementConstraints, renderPlacementStrategies } from "./placement";
 import { checkServiceConnect, renderServiceConnect, ServiceConnectOptions } from "./service-connect";
 
@@ -145,7 +150,8 @@ export class Service extends Construct implements IConnectable {
     const enableExec = props.enableExec ?? false;
     const placement = props.placement ?? {};
     const loadBalanced = props.loadBalancer !== undefined || props.networkLoadBalancer !== undefined;
-    const gracePeriod = props.healthCheckGracePeriodSeconds ?? (loadBalanced ? Service.DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS : undefined);
+    const gracePeriod =
+      props.healthCheckGracePeriodSeconds ?? (loadBalanced ? Service.DEFAULT_HEALTH_CHECK_GRACE_PERIOD_SECONDS : undefined);
     const propagateTags = props.propagateTags ?? "SERVICE";
     const alarmOptions = props.alarms ?? {};
     const alarmsEnabled = alarmOptions.enabled ?? true;
@@ -158,13 +164,28 @@ export class Service extends Construct implements IConnectable {
     checkIntegerRange(this, "SERVICE_GRACE_PERIOD", "healthCheckGracePeriodSeconds", gracePeriod, 0, 2147483647, "seconds");
     checkOneOf(this, "SERVICE_PROPAGATE_TAGS", "propagateTags", propagateTags, ["SERVICE", "TASK_DEFINITION", "NONE"]);
     if (td.networkMode !== "awsvpc") {
-      fail(this, { code: "SERVICE_NETWORK_MODE", property: "taskDefinition.networkMode", value: td.networkMode, allowed: '"awsvpc" (each task gets its own network interface and the service its own security group)' });
+      fail(this, {
+        code: "SERVICE_NETWORK_MODE",
+        property: "taskDefinition.networkMode",
+        value: td.networkMode,
+        allowed: '"awsvpc" (each task gets its own network interface and the service its own security group)',
+      });
     }
     if (props.healthCheckGracePeriodSeconds !== undefined && !loadBalanced) {
-      fail(this, { code: "SERVICE_GRACE_PERIOD_WITHOUT_LB", property: "healthCheckGracePeriodSeconds", value: props.healthCheckGracePeriodSeconds, allowed: "no grace period on a service without a load balancer" });
+      fail(this, {
+        code: "SERVICE_GRACE_PERIOD_WITHOUT_LB",
+        property: "healthCheckGracePeriodSeconds",
+        value: props.healthCheckGracePeriodSeconds,
+        allowed: "no grace period on a service without a load balancer",
+      });
     }
     if (props.loadBalancer && props.networkLoadBalancer) {
-      fail(this, { code: "SERVICE_TWO_LOAD_BALANCERS", property: "networkLoadBalancer", value: "both loadBalancer and networkLoadBalancer", allowed: "one of loadBalancer and networkLoadBalancer" });
+      fail(this, {
+        code: "SERVICE_TWO_LOAD_BALANCERS",
+        property: "networkLoadBalancer",
+        value: "both loadBalancer and networkLoadBalancer",
+        allowed: "one of loadBalancer and networkLoadBalancer",
+      });
     }
     this.checkCapacity(strategy, td);
     checkPlacement(this, "placement", placement, td.compatibility);
@@ -214,9 +235,19 @@ export class Service extends Construct implements IConnectable {
     if (props.cloudMapDiscovery) {
       const namespace = this.namespace(props.cloudMapDiscovery.namespace, props.cluster, "cloudMapDiscovery.namespace");
       if (namespace.namespaceType !== "DNS_PRIVATE") {
-        fail(this, { code: "CLOUD_MAP_NAMESPACE_TYPE", property: "cloudMapDiscovery.namespace", value: namespace.namespaceType, allowed: "a DNS_PRIVATE namespace (HTTP namespaces have no DNS)" });
+        fail(this, {
+          code: "CLOUD_MAP_NAMESPACE_TYPE",
+          property: "cloudMapDiscovery.namespace",
+          value: namespace.namespaceType,
+          allowed: "a DNS_PRIVATE namespace (HTTP namespaces have no DNS)",
+        });
       }
-      this.cloudMapService = new CloudMapService(this, "CloudMap", { name: props.cloudMapDiscovery.name, namespace, dnsTtlSeconds: props.cloudMapDiscovery.dnsTtlSeconds, tags });
+      this.cloudMapService = new CloudMapService(this, "CloudMap", {
+        name: props.cloudMapDiscovery.name,
+        namespace,
+        dnsTtlSeconds: props.cloudMapDiscovery.dnsTtlSeconds,
+        tags,
+      });
     }
 
     const rolling = deployment.type === "rolling" ? deployment : undefined;
@@ -231,7 +262,11 @@ export class Service extends Construct implements IConnectable {
       cluster: props.cluster.clusterArn,
       taskDefinition: td.taskDefinitionArn,
       desiredCount,
-      capacityProviderStrategy: strategy.map((item) => ({ capacityProvider: item.capacityProvider, weight: item.weight ?? 1, base: item.base })),
+      capacityProviderStrategy: strategy.map((item) => ({
+        capacityProvider: item.capacityProvider,
+        weight: item.weight ?? 1,
+        base: item.base,
+      })),
       networkConfiguration: { subnets: [...subnetIds], securityGroups: [this.securityGroup.securityGroupId], assignPublicIp },
       loadBalancer: attachment ? [attachment.block] : undefined,
       healthCheckGracePeriodSeconds: gracePeriod,
@@ -279,10 +314,18 @@ export class Service extends Construct implements IConnectable {
       Annotations.of(this).addWarning(`Alarms are off for service ${props.name}: nobody hears about failing tasks or 5xx responses.`);
     }
 
-    if (deployment.type === "blueGreen" && props.loadBalancer && attachment?.targetGroupProps && this.targetGroup instanceof ApplicationTargetGroup) {
+    if (
+      deployment.type === "blueGreen" &&
+      props.loadBalancer &&
+      attachment?.targetGroupProps &&
+      this.targetGroup instanceof ApplicationTargetGroup
+    ) {
       const lb = props.loadBalancer;
-      const testListener: ApplicationListener = deployment.testListener ?? lb.listener.loadBalancer.addTestListener(deployment.testListenerPort as number);
-      const serviceAlarms: AlarmRef[] = this.alarms ? this.alarms.alarmNames.map((alarmName, i) => ({ alarmName, alarmArn: this.alarms!.alarmArns[i] })) : [];
+      const testListener: ApplicationListener =
+        deployment.testListener ?? lb.listener.loadBalancer.addTestListener(deployment.testListenerPort as number);
+      const serviceAlarms: AlarmRef[] = this.alarms
+        ? this.alarms.alarmNames.map((alarmName, i) => ({ alarmName, alarmArn: this.alarms!.alarmArns[i] }))
+        : [];
       this.blueGreen = new BlueGreenDeployment(this, "BlueGreen", {
         name: props.name,
         clusterName: props.cluster.clusterName,
@@ -310,7 +353,12 @@ export class Service extends Construct implements IConnectable {
   public allowFrom(peer: IConnectable, selector?: PortSelector): void {
     const port = selector ? this.taskDefinition.selectPort(this, "allowFrom", selector) : this.trafficPort;
     if (!port) {
-      fail(this, { code: "SERVICE_HAS_NO_PORT", property: "allowFrom", value: this.taskDefinition.family, allowed: "a task definition with a port mapping" });
+      fail(this, {
+        code: "SERVICE_HAS_NO_PORT",
+        property: "allowFrom",
+        value: this.taskDefinition.family,
+        allowed: "a task definition with a port mapping",
+      });
     }
     const sgPort = port.protocol === "udp" ? Port.udp(port.containerPort) : Port.tcp(port.containerPort);
     this.connections.allowFrom(peer, sgPort, `to ${port.containerName}:${port.containerPort}`);
@@ -318,16 +366,26 @@ export class Service extends Construct implements IConnectable {
 
   private checkCapacity(strategy: readonly CapacityProviderStrategyItem[], td: TaskDefinition): void {
     if (strategy.length === 0) {
-      fail(this, { code: "SERVICE_NO_CAPACITY", property: "capacityProviderStrategy", value: [], allowed: "a capacity provider strategy (the cluster has no default one)" });
+      fail(this, {
+        code: "SERVICE_NO_CAPACITY",
+        property: "capacityProviderStrategy",
+        value: [],
+        allowed: "a capacity provider strategy (the cluster has no default one)",
+      });
     }
     validateCapacityProviderStrategy(this, "capacityProviderStrategy", strategy, this.cluster);
-    const mismatched = strategy.map((item) => item.capacityProvider).filter((name) => !isToken(name) && isFargateProvider(name) !== (td.compatibility === "FARGATE"));
+    const mismatched = strategy
+      .map((item) => item.capacityProvider)
+      .filter((name) => !isToken(name) && isFargateProvider(name) !== (td.compatibility === "FARGATE"));
     if (mismatched.length > 0) {
       fail(this, {
         code: "SERVICE_CAPACITY_COMPATIBILITY",
         property: "capacityProviderStrategy",
         value: mismatched,
-        allowed: td.compatibility === "FARGATE" ? "FARGATE or FARGATE_SPOT for a Fargate task definition" : "EC2 capacity providers for an EC2 task definition",
+        allowed:
+          td.compatibility === "FARGATE"
+            ? "FARGATE or FARGATE_SPOT for a Fargate task definition"
+            : "EC2 capacity providers for an EC2 task definition",
       });
     }
   }
@@ -340,11 +398,19 @@ export class Service extends Construct implements IConnectable {
       fail(this, { code: "SERVICE_SUBNET_TIER", property: "subnetTier", value: tier, allowed: "a tier the network has subnets in" });
     }
     if (assignPublicIp && (tier !== "public" || td.compatibility !== "FARGATE")) {
-      fail(this, { code: "SERVICE_PUBLIC_IP", property: "assignPublicIp", value: true, allowed: 'false unless the tasks run on Fargate in the "public" subnet tier' });
+      fail(this, {
+        code: "SERVICE_PUBLIC_IP",
+        property: "assignPublicIp",
+        value: true,
+        allowed: 'false unless the tasks run on Fargate in the "public" subnet tier',
+      });
     }
-    if (assignPublicIp) Annotations.of(this).addWarning("Tasks get public IP addresses: only the security group stands between them and the internet.");
+    if (assignPublicIp)
+      Annotations.of(this).addWarning("Tasks get public IP addresses: only the security group stands between them and the internet.");
     if (tier === "public" && !assignPublicIp) {
-      Annotations.of(this).addWarning("Tasks in public subnets without public IPs cannot reach the internet (public subnets have no NAT): image pulls fail unless VPC endpoints cover them.");
+      Annotations.of(this).addWarning(
+        "Tasks in public subnets without public IPs cannot reach the internet (public subnets have no NAT): image pulls fail unless VPC endpoints cover them.",
+      );
     }
     return ids;
   }
@@ -357,9 +423,15 @@ export class Service extends Construct implements IConnectable {
       checkIntegerRange(this, "SERVICE_DEPLOYMENT_PERCENT", "deployment.minHealthyPercent", min, 0, 100, "percent");
       checkIntegerRange(this, "SERVICE_DEPLOYMENT_PERCENT", "deployment.maxPercent", max, 100, 200, "percent");
       if (!isToken(min) && !isToken(max) && min >= max) {
-        fail(this, { code: "SERVICE_DEPLOYMENT_NO_ROOM", property: "deployment.minHealthyPercent", value: min, allowed: `less than deployment.maxPercent (${max}), or no task can be replaced` });
+        fail(this, {
+          code: "SERVICE_DEPLOYMENT_NO_ROOM",
+          property: "deployment.minHealthyPercent",
+          value: min,
+          allowed: `less than deployment.maxPercent (${max}), or no task can be replaced`,
+        });
       }
-      if (deployment.circuitBreaker === false) Annotations.of(this).addWarning("The deployment circuit breaker is off: a broken release keeps retrying instead of rolling back.");
+      if (deployment.circuitBreaker === false)
+        Annotations.of(this).addWarning("The deployment circuit breaker is off: a broken release keeps retrying instead of rolling back.");
       return;
     }
     if (!props.loadBalancer) {
@@ -367,17 +439,34 @@ export class Service extends Construct implements IConnectable {
         code: "BLUE_GREEN_NEEDS_LOAD_BALANCER",
         property: "deployment",
         value: "blueGreen",
-        allowed: props.networkLoadBalancer ? "a rolling deployment behind a network load balancer (blue/green here needs loadBalancer, an ALB)" : "blue/green only with loadBalancer set (CodeDeploy shifts traffic between two target groups)",
+        allowed: props.networkLoadBalancer
+          ? "a rolling deployment behind a network load balancer (blue/green here needs loadBalancer, an ALB)"
+          : "blue/green only with loadBalancer set (CodeDeploy shifts traffic between two target groups)",
       });
     }
     if ((deployment.testListenerPort === undefined) === (deployment.testListener === undefined)) {
-      fail(this, { code: "BLUE_GREEN_TEST_LISTENER", property: "deployment.testListenerPort", value: deployment.testListenerPort, allowed: "exactly one of testListenerPort and testListener" });
+      fail(this, {
+        code: "BLUE_GREEN_TEST_LISTENER",
+        property: "deployment.testListenerPort",
+        value: deployment.testListenerPort,
+        allowed: "exactly one of testListenerPort and testListener",
+      });
     }
     if (deployment.testListener && deployment.testListener.loadBalancer !== props.loadBalancer.listener.loadBalancer) {
-      fail(this, { code: "BLUE_GREEN_TEST_LISTENER", property: "deployment.testListener", value: deployment.testListener.node.path, allowed: "a listener of the same load balancer as loadBalancer.listener" });
+      fail(this, {
+        code: "BLUE_GREEN_TEST_LISTENER",
+        property: "deployment.testListener",
+        value: deployment.testListener.node.path,
+        allowed: "a listener of the same load balancer as loadBalancer.listener",
+      });
     }
     if (props.serviceConnect) {
-      fail(this, { code: "BLUE_GREEN_SERVICE_CONNECT", property: "serviceConnect", value: "enabled", allowed: "no Service Connect with blue/green (ECS supports it only with the rolling deployment controller)" });
+      fail(this, {
+        code: "BLUE_GREEN_SERVICE_CONNECT",
+        property: "serviceConnect",
+        value: "enabled",
+        allowed: "no Service Connect with blue/green (ECS supports it only with the rolling deployment controller)",
+      });
     }
     checkBlueGreen(this, "deployment", deployment);
   }
@@ -388,20 +477,31 @@ export class Service extends Construct implements IConnectable {
     checkServiceConnect(this, "serviceConnect", endpoints);
     const resolved = endpoints.map((e, i) => ({
       ...e,
-      containerPort: this.taskDefinition.selectPort(this, `serviceConnect.endpoints[${i}]`, { portName: e.portName, containerName: this.containerWithPort(e.portName) }).containerPort,
+      containerPort: this.taskDefinition.selectPort(this, `serviceConnect.endpoints[${i}]`, {
+        portName: e.portName,
+        containerName: this.containerWithPort(e.portName),
+      }).containerPort,
     }));
     return renderServiceConnect(namespace.namespaceArn, resolved, this.taskDefinition.awsLogsOptions("service-connect"));
   }
 
   /** The container that owns port `portName` (port names are unique per task), else the default one for the error message. */
   private containerWithPort(portName: string): string {
-    return this.taskDefinition.containers.find((c) => c.portMappings.some((p) => p.name === portName))?.name ?? this.taskDefinition.defaultContainerName;
+    return (
+      this.taskDefinition.containers.find((c) => c.portMappings.some((p) => p.name === portName))?.name ??
+      this.taskDefinition.defaultContainerName
+    );
   }
 
   private namespace(given: INamespace | undefined, cluster: ICluster, property: string): INamespace {
     const namespace = given ?? cluster.defaultNamespace;
-    if (!namespace) fail(this, { code: "SERVICE_NO_NAMESPACE", property, value: undefined, allowed: "a namespace, or a cluster with a default namespace" });
+    if (!namespace)
+      fail(this, {
+        code: "SERVICE_NO_NAMESPACE",
+        property,
+        value: undefined,
+        allowed: "a namespace, or a cluster with a default namespace",
+      });
     return namespace;
   }
-
 }

@@ -79,9 +79,25 @@ export function checkStepScaling(scope: IConstruct, property: string, options: S
   const scaleOut = options.scaleOut ?? [];
   const scaleIn = options.scaleIn ?? [];
   const adjustmentType = options.adjustmentType ?? "ChangeInCapacity";
-  checkOneOf(scope, "STEP_SCALING_ADJUSTMENT_TYPE", `${property}.adjustmentType`, adjustmentType, ["ChangeInCapacity", "PercentChangeInCapacity", "ExactCapacity"]);
-  checkOneOf(scope, "STEP_SCALING_STATISTIC", `${property}.metric.statistic`, options.metric.statistic ?? "Average", ["Average", "Sum", "Minimum", "Maximum", "SampleCount"]);
-  checkOneOf(scope, "STEP_SCALING_PERIOD", `${property}.metric.periodSeconds`, options.metric.periodSeconds ?? 60, [10, 30, 60, 120, 300, 600, 900, 3600, 21600, 86400]);
+  checkOneOf(scope, "STEP_SCALING_ADJUSTMENT_TYPE", `${property}.adjustmentType`, adjustmentType, [
+    "ChangeInCapacity",
+    "PercentChangeInCapacity",
+    "ExactCapacity",
+  ]);
+  checkOneOf(scope, "STEP_SCALING_STATISTIC", `${property}.metric.statistic`, options.metric.statistic ?? "Average", [
+    "Average",
+    "Sum",
+    "Minimum",
+    "Maximum",
+    "SampleCount",
+  ]);
+  checkOneOf(
+    scope,
+    "STEP_SCALING_PERIOD",
+    `${property}.metric.periodSeconds`,
+    options.metric.periodSeconds ?? 60,
+    [10, 30, 60, 120, 300, 600, 900, 3600, 21600, 86400],
+  );
   checkIntegerRange(scope, "STEP_SCALING_COOLDOWN", `${property}.cooldownSeconds`, options.cooldownSeconds, 0, 3600, "seconds");
   checkIntegerRange(scope, "STEP_SCALING_EVALUATION_PERIODS", `${property}.evaluationPeriods`, options.evaluationPeriods, 1, 100);
   if (scaleOut.length === 0 && scaleIn.length === 0) {
@@ -90,16 +106,36 @@ export function checkStepScaling(scope: IConstruct, property: string, options: S
   const exact = adjustmentType === "ExactCapacity";
   scaleOut.forEach((step, i) => {
     if (!isToken(step.change) && (exact ? step.change < 0 : step.change <= 0)) {
-      fail(scope, { code: "STEP_SCALING_DIRECTION", property: `${property}.scaleOut[${i}].change`, value: step.change, allowed: exact ? "a capacity of 0 or more" : "a positive change" });
+      fail(scope, {
+        code: "STEP_SCALING_DIRECTION",
+        property: `${property}.scaleOut[${i}].change`,
+        value: step.change,
+        allowed: exact ? "a capacity of 0 or more" : "a positive change",
+      });
     }
   });
   scaleIn.forEach((step, i) => {
     if (!isToken(step.change) && (exact ? step.change < 0 : step.change >= 0)) {
-      fail(scope, { code: "STEP_SCALING_DIRECTION", property: `${property}.scaleIn[${i}].change`, value: step.change, allowed: exact ? "a capacity of 0 or more" : "a negative change" });
+      fail(scope, {
+        code: "STEP_SCALING_DIRECTION",
+        property: `${property}.scaleIn[${i}].change`,
+        value: step.change,
+        allowed: exact ? "a capacity of 0 or more" : "a negative change",
+      });
     }
   });
-  checkUnique(scope, "STEP_SCALING_DUPLICATE_BOUND", `${property}.scaleOut.from`, scaleOut.map((s) => String(s.from)));
-  checkUnique(scope, "STEP_SCALING_DUPLICATE_BOUND", `${property}.scaleIn.upTo`, scaleIn.map((s) => String(s.upTo)));
+  checkUnique(
+    scope,
+    "STEP_SCALING_DUPLICATE_BOUND",
+    `${property}.scaleOut.from`,
+    scaleOut.map((s) => String(s.from)),
+  );
+  checkUnique(
+    scope,
+    "STEP_SCALING_DUPLICATE_BOUND",
+    `${property}.scaleIn.upTo`,
+    scaleIn.map((s) => String(s.upTo)),
+  );
   if (scaleOut.length > 0 && scaleIn.length > 0) {
     const lowestOut = Math.min(...scaleOut.map((s) => s.from));
     const highestIn = Math.max(...scaleIn.map((s) => s.upTo));

@@ -50,8 +50,21 @@ export interface ContainerHealthCheck {
 
 /** Linux resource limits ECS lets a container set (`docker run --ulimit`). */
 export type UlimitName =
-  | "core" | "cpu" | "data" | "fsize" | "locks" | "memlock" | "msgqueue" | "nice"
-  | "nofile" | "nproc" | "rss" | "rtprio" | "rttime" | "sigpending" | "stack";
+  | "core"
+  | "cpu"
+  | "data"
+  | "fsize"
+  | "locks"
+  | "memlock"
+  | "msgqueue"
+  | "nice"
+  | "nofile"
+  | "nproc"
+  | "rss"
+  | "rtprio"
+  | "rttime"
+  | "sigpending"
+  | "stack";
 
 /** A Linux resource limit for the container, e.g. `{ name: "nofile", softLimit: 65536, hardLimit: 65536 }`. */
 export interface Ulimit {
@@ -202,7 +215,12 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 export function checkContainer(scope: IConstruct, name: string, options: ContainerOptions, ctx: ContainerCheckContext): void {
   const at = `containers.${name}`;
   if (!CONTAINER_NAME.test(name)) {
-    fail(scope, { code: "CONTAINER_NAME_INVALID", property: at, value: name, allowed: "1 to 255 letters, digits, hyphens and underscores" });
+    fail(scope, {
+      code: "CONTAINER_NAME_INVALID",
+      property: at,
+      value: name,
+      allowed: "1 to 255 letters, digits, hyphens and underscores",
+    });
   }
   options.image.validate(scope, `${at}.image`);
   checkIntegerRange(scope, "CONTAINER_CPU", `${at}.cpu`, options.cpu, 0, ctx.cpu, "CPU units (the task's CPU)");
@@ -212,24 +230,57 @@ export function checkContainer(scope: IConstruct, name: string, options: Contain
     const p = `${at}.portMappings[${i}]`;
     checkIntegerRange(scope, "CONTAINER_PORT", `${p}.containerPort`, port.containerPort, 1, 65535);
     if (port.name !== undefined && !isToken(port.name) && !PORT_NAME.test(port.name)) {
-      fail(scope, { code: "PORT_NAME_INVALID", property: `${p}.name`, value: port.name, allowed: "1 to 64 lowercase letters, digits, hyphens and underscores, starting and ending with a letter or digit" });
+      fail(scope, {
+        code: "PORT_NAME_INVALID",
+        property: `${p}.name`,
+        value: port.name,
+        allowed: "1 to 64 lowercase letters, digits, hyphens and underscores, starting and ending with a letter or digit",
+      });
     }
     // 0 asks Docker for a dynamic host port (bridge mode).
     checkIntegerRange(scope, "CONTAINER_HOST_PORT", `${p}.hostPort`, port.hostPort, 0, 65535);
     if (port.hostPort !== undefined && ctx.networkMode !== "bridge" && port.hostPort !== port.containerPort) {
-      fail(scope, { code: "HOST_PORT_MISMATCH", property: `${p}.hostPort`, value: port.hostPort, allowed: `the container port (${port.containerPort}) or nothing with the ${ctx.networkMode} network mode` });
+      fail(scope, {
+        code: "HOST_PORT_MISMATCH",
+        property: `${p}.hostPort`,
+        value: port.hostPort,
+        allowed: `the container port (${port.containerPort}) or nothing with the ${ctx.networkMode} network mode`,
+      });
     }
     if (port.appProtocol !== undefined && (port.protocol ?? "tcp") !== "tcp") {
-      fail(scope, { code: "APP_PROTOCOL_NEEDS_TCP", property: `${p}.appProtocol`, value: port.appProtocol, allowed: "no appProtocol on a UDP port" });
+      fail(scope, {
+        code: "APP_PROTOCOL_NEEDS_TCP",
+        property: `${p}.appProtocol`,
+        value: port.appProtocol,
+        allowed: "no appProtocol on a UDP port",
+      });
     }
   }
 
   for (const key of Object.keys(options.environment ?? {})) {
-    if (!ENV_NAME.test(key)) fail(scope, { code: "ENVIRONMENT_NAME_INVALID", property: `${at}.environment`, value: key, allowed: "a variable name of letters, digits and underscores, not starting with a digit" });
+    if (!ENV_NAME.test(key))
+      fail(scope, {
+        code: "ENVIRONMENT_NAME_INVALID",
+        property: `${at}.environment`,
+        value: key,
+        allowed: "a variable name of letters, digits and underscores, not starting with a digit",
+      });
   }
   for (const [key, secret] of Object.entries(options.secrets ?? {})) {
-    if (!ENV_NAME.test(key)) fail(scope, { code: "ENVIRONMENT_NAME_INVALID", property: `${at}.secrets`, value: key, allowed: "a variable name of letters, digits and underscores, not starting with a digit" });
-    if (options.environment?.[key] !== undefined) fail(scope, { code: "SECRET_SHADOWS_ENVIRONMENT", property: `${at}.secrets.${key}`, value: key, allowed: "a name not also used in environment" });
+    if (!ENV_NAME.test(key))
+      fail(scope, {
+        code: "ENVIRONMENT_NAME_INVALID",
+        property: `${at}.secrets`,
+        value: key,
+        allowed: "a variable name of letters, digits and underscores, not starting with a digit",
+      });
+    if (options.environment?.[key] !== undefined)
+      fail(scope, {
+        code: "SECRET_SHADOWS_ENVIRONMENT",
+        property: `${at}.secrets.${key}`,
+        value: key,
+        allowed: "a name not also used in environment",
+      });
     secret.validate(scope, `${at}.secrets.${key}`);
   }
 
@@ -239,33 +290,68 @@ export function checkContainer(scope: IConstruct, name: string, options: Contain
 
   for (const [i, ulimit] of (options.ulimits ?? []).entries()) {
     if (!isToken(ulimit.softLimit) && !isToken(ulimit.hardLimit) && ulimit.softLimit > ulimit.hardLimit) {
-      fail(scope, { code: "ULIMIT_SOFT_ABOVE_HARD", property: `${at}.ulimits[${i}].softLimit`, value: ulimit.softLimit, allowed: `at most the hard limit (${ulimit.hardLimit})` });
+      fail(scope, {
+        code: "ULIMIT_SOFT_ABOVE_HARD",
+        property: `${at}.ulimits[${i}].softLimit`,
+        value: ulimit.softLimit,
+        allowed: `at most the hard limit (${ulimit.hardLimit})`,
+      });
     }
   }
-  checkUnique(scope, "ULIMIT_DUPLICATE", `${at}.ulimits`, (options.ulimits ?? []).map((u) => u.name));
+  checkUnique(
+    scope,
+    "ULIMIT_DUPLICATE",
+    `${at}.ulimits`,
+    (options.ulimits ?? []).map((u) => u.name),
+  );
 
   for (const [i, dep] of (options.dependsOn ?? []).entries()) {
     const p = `${at}.dependsOn[${i}]`;
     if (dep.containerName === name || !ctx.containerNames.includes(dep.containerName)) {
-      fail(scope, { code: "DEPENDS_ON_UNKNOWN_CONTAINER", property: `${p}.containerName`, value: dep.containerName, allowed: `another container of this task: ${ctx.containerNames.filter((n) => n !== name).join(", ") || "(none)"}` });
+      fail(scope, {
+        code: "DEPENDS_ON_UNKNOWN_CONTAINER",
+        property: `${p}.containerName`,
+        value: dep.containerName,
+        allowed: `another container of this task: ${ctx.containerNames.filter((n) => n !== name).join(", ") || "(none)"}`,
+      });
     }
     checkOneOf(scope, "DEPENDS_ON_CONDITION", `${p}.condition`, dep.condition, ["START", "COMPLETE", "SUCCESS", "HEALTHY"]);
     if (dep.condition === "HEALTHY" && !ctx.containersWithHealthCheck.includes(dep.containerName)) {
-      fail(scope, { code: "DEPENDS_ON_NO_HEALTH_CHECK", property: `${p}.condition`, value: dep.condition, allowed: `START, COMPLETE or SUCCESS: container ${dep.containerName} has no health check` });
+      fail(scope, {
+        code: "DEPENDS_ON_NO_HEALTH_CHECK",
+        property: `${p}.condition`,
+        value: dep.condition,
+        allowed: `START, COMPLETE or SUCCESS: container ${dep.containerName} has no health check`,
+      });
     }
   }
 
   for (const [i, mount] of (options.mountPoints ?? []).entries()) {
     if (!ctx.volumeNames.includes(mount.volume)) {
-      fail(scope, { code: "MOUNT_UNKNOWN_VOLUME", property: `${at}.mountPoints[${i}].volume`, value: mount.volume, allowed: `a volume of this task: ${ctx.volumeNames.join(", ") || "(none declared)"}` });
+      fail(scope, {
+        code: "MOUNT_UNKNOWN_VOLUME",
+        property: `${at}.mountPoints[${i}].volume`,
+        value: mount.volume,
+        allowed: `a volume of this task: ${ctx.volumeNames.join(", ") || "(none declared)"}`,
+      });
     }
     if (!isToken(mount.containerPath) && !mount.containerPath.startsWith("/")) {
-      fail(scope, { code: "MOUNT_PATH_INVALID", property: `${at}.mountPoints[${i}].containerPath`, value: mount.containerPath, allowed: "an absolute path" });
+      fail(scope, {
+        code: "MOUNT_PATH_INVALID",
+        property: `${at}.mountPoints[${i}].containerPath`,
+        value: mount.containerPath,
+        allowed: "an absolute path",
+      });
     }
   }
 
   if (options.logging?.driver === "awsfirelens" && !ctx.hasLogRouter) {
-    fail(scope, { code: "FIRELENS_NO_ROUTER", property: `${at}.logging.driver`, value: "awsfirelens", allowed: "awslogs, or a container with `firelens` set in the same task" });
+    fail(scope, {
+      code: "FIRELENS_NO_ROUTER",
+      property: `${at}.logging.driver`,
+      value: "awsfirelens",
+      allowed: "awslogs, or a container with `firelens` set in the same task",
+    });
   }
 }
 
@@ -273,16 +359,34 @@ function checkContainerMemory(scope: IConstruct, at: string, options: ContainerO
   const hard = options.memoryLimitMiB;
   const soft = options.memoryReservationMiB;
   checkIntegerRange(scope, "CONTAINER_MEMORY_ABOVE_TASK", `${at}.memoryLimitMiB`, hard, 6, taskMemoryMiB, "MiB (the task's memoryMiB)");
-  checkIntegerRange(scope, "CONTAINER_MEMORY_ABOVE_TASK", `${at}.memoryReservationMiB`, soft, 6, taskMemoryMiB, "MiB (the task's memoryMiB)");
+  checkIntegerRange(
+    scope,
+    "CONTAINER_MEMORY_ABOVE_TASK",
+    `${at}.memoryReservationMiB`,
+    soft,
+    6,
+    taskMemoryMiB,
+    "MiB (the task's memoryMiB)",
+  );
   if (hard !== undefined && soft !== undefined && !isToken(hard) && !isToken(soft) && soft > hard) {
-    fail(scope, { code: "CONTAINER_RESERVATION_ABOVE_LIMIT", property: `${at}.memoryReservationMiB`, value: soft, allowed: `at most memoryLimitMiB (${hard})` });
+    fail(scope, {
+      code: "CONTAINER_RESERVATION_ABOVE_LIMIT",
+      property: `${at}.memoryReservationMiB`,
+      value: soft,
+      allowed: `at most memoryLimitMiB (${hard})`,
+    });
   }
 }
 
 function checkHealthCheck(scope: IConstruct, at: string, hc: ContainerHealthCheck): void {
   const first = hc.command[0];
   if (hc.command.length === 0 || !["CMD", "CMD-SHELL", "NONE"].includes(first) || (first !== "NONE" && hc.command.length < 2)) {
-    fail(scope, { code: "HEALTH_CHECK_COMMAND", property: `${at}.command`, value: hc.command, allowed: '["CMD", <exe>, ...args] or ["CMD-SHELL", <shell command>]' });
+    fail(scope, {
+      code: "HEALTH_CHECK_COMMAND",
+      property: `${at}.command`,
+      value: hc.command,
+      allowed: '["CMD", <exe>, ...args] or ["CMD-SHELL", <shell command>]',
+    });
   }
   checkIntegerRange(scope, "HEALTH_CHECK_INTERVAL", `${at}.intervalSeconds`, hc.intervalSeconds, 5, 300, "seconds");
   checkIntegerRange(scope, "HEALTH_CHECK_TIMEOUT", `${at}.timeoutSeconds`, hc.timeoutSeconds, 2, 60, "seconds");

@@ -34,7 +34,11 @@ export class ContainerImage {
       repositoryUrl ??
       (parsed ? `${parsed[3]}.dkr.ecr.${parsed[2]}.amazonaws.com${parsed[1] === "aws-cn" ? ".cn" : ""}/${parsed[4]}` : undefined);
     const separator = tagOrDigest.startsWith("sha256:") ? "@" : ":";
-    return new ContainerImage(url === undefined ? "" : `${url}${separator}${tagOrDigest}`, repositoryArn, repositoryUrl === undefined && parsed === null);
+    return new ContainerImage(
+      url === undefined ? "" : `${url}${separator}${tagOrDigest}`,
+      repositoryArn,
+      repositoryUrl === undefined && parsed === null,
+    );
   }
 
   private constructor(

@@ -53,7 +53,9 @@ export class Role extends Construct {
   /** Adds a statement to the role's inline policy. A `*` resource is legal but flagged with a warning. */
   public addToPolicy(statement: PolicyStatement): void {
     if (statement.resources.includes("*") && statement.sid === undefined) {
-      Annotations.of(this).addWarning(`Statement for ${statement.actions.join(", ")} applies to every resource ("*"); give a sid that says why.`);
+      Annotations.of(this).addWarning(
+        `Statement for ${statement.actions.join(", ")} applies to every resource ("*"); give a sid that says why.`,
+      );
     }
     this.statements.push(statement);
     this.policy ??= new IamRolePolicy(this, "Policy", {
@@ -91,7 +93,11 @@ export function executionRoleStatements(needs: ExecutionRoleNeeds): PolicyStatem
       resources: unique(needs.ecrRepositoryArns),
     });
   }
-  statements.push({ sid: "Logs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${needs.logGroupArn}:log-stream:*`] });
+  statements.push({
+    sid: "Logs",
+    actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+    resources: [`${needs.logGroupArn}:log-stream:*`],
+  });
   if (needs.secretArns.length > 0) {
     statements.push({ sid: "Secrets", actions: ["secretsmanager:GetSecretValue"], resources: unique(needs.secretArns) });
   }
@@ -110,6 +116,11 @@ export function executionRoleStatements(needs: ExecutionRoleNeeds): PolicyStatem
  */
 export const EXEC_STATEMENT: PolicyStatement = {
   sid: "EcsExec",
-  actions: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+  actions: [
+    "ssmmessages:CreateControlChannel",
+    "ssmmessages:CreateDataChannel",
+    "ssmmessages:OpenControlChannel",
+    "ssmmessages:OpenDataChannel",
+  ],
   resources: ["*"],
 };

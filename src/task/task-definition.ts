@@ -154,12 +154,23 @@ export class TaskDefinition extends Construct implements ITaskDefinition {
     checkName(this, "LOG_GROUP_NAME", "logGroupName", logGroupName, NameRules.logGroup);
     checkTags(this, "tags", props.tags);
     checkOneOf(this, "TASK_COMPATIBILITY", "compatibility", compatibility, ["FARGATE", "EC2"]);
-    checkOneOf(this, "TASK_NETWORK_MODE", "networkMode", networkMode, compatibility === "FARGATE" ? ["awsvpc"] : ["awsvpc", "bridge", "host"]);
+    checkOneOf(
+      this,
+      "TASK_NETWORK_MODE",
+      "networkMode",
+      networkMode,
+      compatibility === "FARGATE" ? ["awsvpc"] : ["awsvpc", "bridge", "host"],
+    );
     checkOneOf(this, "TASK_CPU_ARCHITECTURE", "runtimePlatform.cpuArchitecture", cpuArchitecture, ["X86_64", "ARM64"]);
     checkOneOf(this, "LOG_RETENTION", "logRetentionDays", logRetentionDays, LOG_RETENTION_DAYS);
     this.checkSize(compatibility, cpu, memoryMiB);
     if (props.ephemeralStorageGiB !== undefined && compatibility !== "FARGATE") {
-      fail(this, { code: "EPHEMERAL_STORAGE_FARGATE_ONLY", property: "ephemeralStorageGiB", value: props.ephemeralStorageGiB, allowed: "no ephemeralStorageGiB on EC2 (size the instance volume instead)" });
+      fail(this, {
+        code: "EPHEMERAL_STORAGE_FARGATE_ONLY",
+        property: "ephemeralStorageGiB",
+        value: props.ephemeralStorageGiB,
+        allowed: "no ephemeralStorageGiB on EC2 (size the instance volume instead)",
+      });
     }
     checkIntegerRange(this, "EPHEMERAL_STORAGE", "ephemeralStorageGiB", props.ephemeralStorageGiB, 21, 200, "GiB");
     this.checkContainers(props.containers, { compatibility, networkMode, cpu, memoryMiB }, [...Object.keys(efsVolumes), ...scratchVolumes]);
@@ -229,7 +240,9 @@ export class TaskDefinition extends Construct implements ITaskDefinition {
       taskRoleArn: this.taskRole.roleArn,
       runtimePlatform: compatibility === "FARGATE" ? { cpuArchitecture, operatingSystemFamily: "LINUX" } : { cpuArchitecture },
       ephemeralStorage: props.ephemeralStorageGiB === undefined ? undefined : { sizeInGib: props.ephemeralStorageGiB },
-      containerDefinitions: JSON.stringify(containerNames.map((name) => renderContainerDefinition(name, props.containers[name], renderContext))),
+      containerDefinitions: JSON.stringify(
+        containerNames.map((name) => renderContainerDefinition(name, props.containers[name], renderContext)),
+      ),
       volume: renderVolumes(efsVolumes, scratchVolumes),
       tags: withName(props.name, props.tags),
     });
@@ -258,7 +271,12 @@ export class TaskDefinition extends Construct implements ITaskDefinition {
   public grant(actions: readonly string[], resourceArns: readonly string[], sid?: string): void {
     if (actions.length === 0) fail(this, { code: "GRANT_NO_ACTIONS", property: "actions", value: actions, allowed: "at least one action" });
     if (resourceArns.length === 0 || resourceArns.some((arn) => !isToken(arn) && (arn === "*" || !arn.startsWith("arn:")))) {
-      fail(this, { code: "GRANT_RESOURCE_NOT_ARN", property: "resourceArns", value: resourceArns, allowed: 'one or more ARNs, no "*" (use addToTaskRolePolicy for actions without resource-level permissions)' });
+      fail(this, {
+        code: "GRANT_RESOURCE_NOT_ARN",
+        property: "resourceArns",
+        value: resourceArns,
+        allowed: 'one or more ARNs, no "*" (use addToTaskRolePolicy for actions without resource-level permissions)',
+      });
     }
     this.taskRole.addToPolicy({ sid, actions, resources: resourceArns });
   }
@@ -291,21 +309,47 @@ export class TaskDefinition extends Construct implements ITaskDefinition {
     const containerName = selector.containerName ?? this.defaultContainerName;
     const container = this.containers.find((c) => c.name === containerName);
     if (!container) {
-      fail(scope, { code: "UNKNOWN_CONTAINER", property: `${property}.containerName`, value: containerName, allowed: `a container of task ${this.family}: ${this.containers.map((c) => c.name).join(", ")}` });
+      fail(scope, {
+        code: "UNKNOWN_CONTAINER",
+        property: `${property}.containerName`,
+        value: containerName,
+        allowed: `a container of task ${this.family}: ${this.containers.map((c) => c.name).join(", ")}`,
+      });
     }
     const ports = container.portMappings;
     const describe = (by: "name" | "containerPort") =>
-      ports.map((p) => (by === "name" ? p.name : p.containerPort)).filter((x) => x !== undefined).join(", ") || "(none)";
+      ports
+        .map((p) => (by === "name" ? p.name : p.containerPort))
+        .filter((x) => x !== undefined)
+        .join(", ") || "(none)";
     let port: (typeof ports)[number] | undefined;
     if (selector.portName !== undefined) {
       port = ports.find((p) => p.name === selector.portName);
-      if (!port) fail(scope, { code: "UNKNOWN_PORT_NAME", property: `${property}.portName`, value: selector.portName, allowed: `a port name of container ${containerName}: ${describe("name")}` });
+      if (!port)
+        fail(scope, {
+          code: "UNKNOWN_PORT_NAME",
+          property: `${property}.portName`,
+          value: selector.portName,
+          allowed: `a port name of container ${containerName}: ${describe("name")}`,
+        });
     } else if (selector.containerPort !== undefined) {
       port = ports.find((p) => p.containerPort === selector.containerPort);
-      if (!port) fail(scope, { code: "UNKNOWN_CONTAINER_PORT", property: `${property}.containerPort`, value: selector.containerPort, allowed: `a port container ${containerName} maps: ${describe("containerPort")}` });
+      if (!port)
+        fail(scope, {
+          code: "UNKNOWN_CONTAINER_PORT",
+          property: `${property}.containerPort`,
+          value: selector.containerPort,
+          allowed: `a port container ${containerName} maps: ${describe("containerPort")}`,
+        });
     } else {
       port = ports[0];
-      if (!port) fail(scope, { code: "CONTAINER_HAS_NO_PORT", property: `${property}.containerName`, value: containerName, allowed: "a container with at least one port mapping" });
+      if (!port)
+        fail(scope, {
+          code: "CONTAINER_HAS_NO_PORT",
+          property: `${property}.containerName`,
+          value: containerName,
+          allowed: "a container with at least one port mapping",
+        });
     }
     return { containerName, containerPort: port.containerPort, protocol: port.protocol, name: port.name, appProtocol: port.appProtocol };
   }
@@ -313,7 +357,12 @@ export class TaskDefinition extends Construct implements ITaskDefinition {
   private checkSize(compatibility: Compatibility, cpu: number, memoryMiB: number): void {
     if (isToken(cpu) || isToken(memoryMiB)) return;
     if (compatibility === "FARGATE" && !isFargateSize(cpu, memoryMiB)) {
-      fail(this, { code: "FARGATE_SIZE", property: "memoryMiB", value: { cpu, memoryMiB }, allowed: `a Fargate size: ${describeFargateMemory(cpu)}` });
+      fail(this, {
+        code: "FARGATE_SIZE",
+        property: "memoryMiB",
+        value: { cpu, memoryMiB },
+        allowed: `a Fargate size: ${describeFargateMemory(cpu)}`,
+      });
     }
     checkIntegerRange(this, "TASK_CPU", "cpu", cpu, 128, 196608, "CPU units");
     checkIntegerRange(this, "TASK_MEMORY", "memoryMiB", memoryMiB, 128, 983040, "MiB");
@@ -325,10 +374,22 @@ export class TaskDefinition extends Construct implements ITaskDefinition {
     volumeNames: string[],
   ): void {
     const entries = Object.entries(containers);
-    if (entries.length === 0) fail(this, { code: "NO_CONTAINERS", property: "containers", value: containers, allowed: "at least one container" });
-    if (entries.length > 10) fail(this, { code: "TOO_MANY_CONTAINERS", property: "containers", value: entries.length, allowed: "at most 10 containers per task definition" });
+    if (entries.length === 0)
+      fail(this, { code: "NO_CONTAINERS", property: "containers", value: containers, allowed: "at least one container" });
+    if (entries.length > 10)
+      fail(this, {
+        code: "TOO_MANY_CONTAINERS",
+        property: "containers",
+        value: entries.length,
+        allowed: "at most 10 containers per task definition",
+      });
     if (!entries.some(([, c]) => c.essential ?? true)) {
-      fail(this, { code: "NO_ESSENTIAL_CONTAINER", property: "containers", value: entries.map(([n]) => n), allowed: "at least one essential container" });
+      fail(this, {
+        code: "NO_ESSENTIAL_CONTAINER",
+        property: "containers",
+        value: entries.map(([n]) => n),
+        allowed: "at least one essential container",
+      });
     }
     const context = {
       ...task,
@@ -339,30 +400,60 @@ export class TaskDefinition extends Construct implements ITaskDefinition {
     };
     for (const [name, options] of entries) checkContainer(this, name, options, context);
     if (entries.filter(([, c]) => c.firelens !== undefined).length > 1) {
-      fail(this, { code: "FIRELENS_MORE_THAN_ONE", property: "containers", value: entries.filter(([, c]) => c.firelens).map(([n]) => n), allowed: "at most one FireLens log router" });
+      fail(this, {
+        code: "FIRELENS_MORE_THAN_ONE",
+        property: "containers",
+        value: entries.filter(([, c]) => c.firelens).map(([n]) => n),
+        allowed: "at most one FireLens log router",
+      });
     }
 
     const ports = entries.flatMap(([, c]) => c.portMappings ?? []);
-    checkUnique(this, "PORT_NAME_DUPLICATE", "containers.*.portMappings.name", ports.flatMap((p) => (p.name === undefined ? [] : [p.name])));
+    checkUnique(
+      this,
+      "PORT_NAME_DUPLICATE",
+      "containers.*.portMappings.name",
+      ports.flatMap((p) => (p.name === undefined ? [] : [p.name])),
+    );
     // In awsvpc and host modes all containers share one network namespace, so a port can be bound once.
     if (task.networkMode !== "bridge") {
-      checkUnique(this, "CONTAINER_PORT_DUPLICATE", "containers.*.portMappings.containerPort", ports.map((p) => `${p.containerPort}/${p.protocol ?? "tcp"}`));
+      checkUnique(
+        this,
+        "CONTAINER_PORT_DUPLICATE",
+        "containers.*.portMappings.containerPort",
+        ports.map((p) => `${p.containerPort}/${p.protocol ?? "tcp"}`),
+      );
     }
     const sum = (pick: (c: ContainerOptions) => number | undefined) => entries.reduce((total, [, c]) => total + (pick(c) ?? 0), 0);
     const memory = sum((c) => c.memoryReservationMiB ?? c.memoryLimitMiB);
     if (!isToken(memory) && memory > task.memoryMiB) {
-      fail(this, { code: "CONTAINER_MEMORY_ABOVE_TASK", property: "containers.*.memoryReservationMiB", value: memory, allowed: `a total of at most the task's memoryMiB (${task.memoryMiB})` });
+      fail(this, {
+        code: "CONTAINER_MEMORY_ABOVE_TASK",
+        property: "containers.*.memoryReservationMiB",
+        value: memory,
+        allowed: `a total of at most the task's memoryMiB (${task.memoryMiB})`,
+      });
     }
     const cpu = sum((c) => c.cpu);
     if (!isToken(cpu) && cpu > task.cpu) {
-      fail(this, { code: "CONTAINER_CPU_ABOVE_TASK", property: "containers.*.cpu", value: cpu, allowed: `a total of at most the task's cpu (${task.cpu})` });
+      fail(this, {
+        code: "CONTAINER_CPU_ABOVE_TASK",
+        property: "containers.*.cpu",
+        value: cpu,
+        allowed: `a total of at most the task's cpu (${task.cpu})`,
+      });
     }
   }
 
   private pickDefaultContainer(requested: string | undefined): string {
     if (requested !== undefined) {
       if (!this.containers.some((c) => c.name === requested)) {
-        fail(this, { code: "UNKNOWN_CONTAINER", property: "defaultContainerName", value: requested, allowed: `one of ${this.containers.map((c) => c.name).join(", ")}` });
+        fail(this, {
+          code: "UNKNOWN_CONTAINER",
+          property: "defaultContainerName",
+          value: requested,
+          allowed: `one of ${this.containers.map((c) => c.name).join(", ")}`,
+        });
       }
       return requested;
     }

@@ -23,5 +23,10 @@ export interface ContainerInfo {
   /** The container name, unique in the task definition. */
   readonly name: string;
   /** The container's port mappings, by which load balancers and Service Connect select a port. */
-  readonly portMappings: ReadonlyArray<{ readonly name?: string; readonly containerPort: number; readonly protocol: "tcp" | "udp"; readonly appProtocol?: "http" | "http2" | "grpc" }>;
+  readonly portMappings: ReadonlyArray<{
+    readonly name?: string;
+    readonly containerPort: number;
+    readonly protocol: "tcp" | "udp";
+    readonly appProtocol?: "http" | "http2" | "grpc";
+  }>;
 }

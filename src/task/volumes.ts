@@ -34,16 +34,18 @@ export function checkEfsVolume(scope: IConstruct, property: string, volume: EfsV
     });
   }
   if (volume.rootDirectory !== undefined && !isToken(volume.rootDirectory) && !volume.rootDirectory.startsWith("/")) {
-    fail(scope, { code: "EFS_ROOT_INVALID", property: `${property}.rootDirectory`, value: volume.rootDirectory, allowed: "an absolute path" });
+    fail(scope, {
+      code: "EFS_ROOT_INVALID",
+      property: `${property}.rootDirectory`,
+      value: volume.rootDirectory,
+      allowed: "an absolute path",
+    });
   }
   checkPort(scope, "EFS_TRANSIT_PORT", `${property}.transitEncryptionPort`, volume.transitEncryptionPort);
 }
 
 /** Renders EFS volumes and scratch (task-storage) volumes as ECS `volume` blocks, in a stable order. */
-export function renderVolumes(
-  efsVolumes: Record<string, EfsVolumeOptions>,
-  scratchVolumes: readonly string[],
-): EcsTaskDefinitionVolume[] {
+export function renderVolumes(efsVolumes: Record<string, EfsVolumeOptions>, scratchVolumes: readonly string[]): EcsTaskDefinitionVolume[] {
   const efs = Object.entries(efsVolumes).map(([name, v]) => ({
     name,
     efsVolumeConfiguration: {

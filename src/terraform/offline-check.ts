@@ -139,7 +139,10 @@ function prepareStackCopy(stackDir: string, dest: string): void {
     filter: (src) => !src.startsWith(join(stackDir, ".terraform")) && !src.endsWith(".tfstate"),
   });
   const stackJson = JSON.parse(readFileSync(stackFile, "utf8"));
-  writeFileSync(join(dest, "zz_offline_check_override.tf.json"), JSON.stringify(offlineOverride(stackJson, join(dest, "offline.tfstate")), null, 2));
+  writeFileSync(
+    join(dest, "zz_offline_check_override.tf.json"),
+    JSON.stringify(offlineOverride(stackJson, join(dest, "offline.tfstate")), null, 2),
+  );
 }
 
 interface RunOptions {
@@ -281,7 +284,10 @@ export function planOfModule(plan: TerraformPlanJson, module: string): Terraform
   const root = (plan.planned_values as { root_module?: { child_modules?: Array<{ address: string }> } } | undefined)?.root_module;
   const child = root?.child_modules?.find((m) => m.address === moduleAddress);
   const config = plan.configuration as
-    | { provider_config?: Record<string, { module_address?: string }>; root_module?: { module_calls?: Record<string, { module?: unknown }> } }
+    | {
+        provider_config?: Record<string, { module_address?: string }>;
+        root_module?: { module_calls?: Record<string, { module?: unknown }> };
+      }
     | undefined;
   // Provider configurations of the module are keyed `module.<name>:<provider>` in a combined plan.
   const providerConfig = Object.fromEntries(

@@ -9,7 +9,12 @@ import type { EnvironmentConfig } from "./types";
  */
 export function preview(pr: number): EnvironmentConfig {
   if (!Number.isInteger(pr) || pr < 1) {
-    fail("environments/preview", { code: "ENV_PREVIEW_PR", property: "pr", value: pr, allowed: "a pull request number (a positive integer)" });
+    fail("environments/preview", {
+      code: "ENV_PREVIEW_PR",
+      property: "pr",
+      value: pr,
+      allowed: "a pull request number (a positive integer)",
+    });
   }
   return deriveEnvironment(dev, {
     name: `pr-${pr}`,

@@ -11,7 +11,10 @@ export const prod = deriveEnvironment(base, {
   backend: { type: "s3", bucket: "acme-terraform-state-333333333333", region: "eu-west-1", kmsKeyId: "alias/acme-terraform-state" },
   network: { cidr: "10.30.0.0/16", natGateways: "perAz", flowLogRetentionDays: 365 },
   cluster: { fargateBase: 2, fargateWeight: 1, fargateSpotWeight: 1, containerInsights: "enhanced" },
-  ingress: { certificateArn: "arn:aws:acm:eu-west-1:333333333333:certificate/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d", deletionProtection: true },
+  ingress: {
+    certificateArn: "arn:aws:acm:eu-west-1:333333333333:certificate/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
+    deletionProtection: true,
+  },
   services: {
     web: { kind: "web", minCapacity: 3, maxCapacity: 30 },
     worker: { kind: "worker", maxCapacity: 20 },

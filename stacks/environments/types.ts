@@ -94,7 +94,16 @@ export interface ScheduledTaskConfig extends WorkloadSize {
 export interface BatchConfig {
   /** vCPUs the Fargate Spot environment may use; the Fargate fallback gets a quarter. */
   readonly maxVcpus: number;
-  readonly jobs: Record<string, { readonly repository: string; readonly imageTag: string; readonly vcpus: number; readonly memoryMiB: number; readonly command: readonly string[] }>;
+  readonly jobs: Record<
+    string,
+    {
+      readonly repository: string;
+      readonly imageTag: string;
+      readonly vcpus: number;
+      readonly memoryMiB: number;
+      readonly command: readonly string[];
+    }
+  >;
 }
 
 /** Everything that differs between environments; checked by `validateEnvironmentConfig` when loaded. */

@@ -9,17 +9,37 @@ import { REQUIRED_TAGS, type EnvironmentConfig } from "./types";
 export function validateEnvironmentConfig(config: EnvironmentConfig): EnvironmentConfig {
   const where = `environments/${config.name}`;
   if (!/^[a-z][a-z0-9-]{0,15}$/.test(config.name)) {
-    fail(where, { code: "ENV_NAME", property: "name", value: config.name, allowed: "1 to 16 lowercase letters, digits and hyphens, starting with a letter" });
+    fail(where, {
+      code: "ENV_NAME",
+      property: "name",
+      value: config.name,
+      allowed: "1 to 16 lowercase letters, digits and hyphens, starting with a letter",
+    });
   }
   if (!/^[a-z][a-z0-9]{1,11}$/.test(config.org)) {
-    fail(where, { code: "ENV_ORG", property: "org", value: config.org, allowed: "2 to 12 lowercase letters and digits, starting with a letter" });
+    fail(where, {
+      code: "ENV_ORG",
+      property: "org",
+      value: config.org,
+      allowed: "2 to 12 lowercase letters and digits, starting with a letter",
+    });
   }
   const prefix = `${config.org}-${config.name}`;
   if (prefix.length > NameRules.prefix.maxLength - 12) {
-    fail(where, { code: "ENV_PREFIX", property: "name", value: prefix, allowed: `an <org>-<env> prefix of at most ${NameRules.prefix.maxLength - 12} characters, leaving room for component names` });
+    fail(where, {
+      code: "ENV_PREFIX",
+      property: "name",
+      value: prefix,
+      allowed: `an <org>-<env> prefix of at most ${NameRules.prefix.maxLength - 12} characters, leaving room for component names`,
+    });
   }
   if (!["production", "non-production"].includes(config.environmentClass)) {
-    fail(where, { code: "ENV_CLASS", property: "environmentClass", value: config.environmentClass, allowed: '"production" or "non-production"' });
+    fail(where, {
+      code: "ENV_CLASS",
+      property: "environmentClass",
+      value: config.environmentClass,
+      allowed: '"production" or "non-production"',
+    });
   }
   if (!/^\d{12}$/.test(config.accountId)) {
     fail(where, { code: "ENV_ACCOUNT", property: "accountId", value: config.accountId, allowed: "a 12-digit AWS account id" });
@@ -29,45 +49,102 @@ export function validateEnvironmentConfig(config: EnvironmentConfig): Environmen
   }
   config.availabilityZones.forEach((az, i) => {
     if (!new RegExp(`^${config.region}[a-z]$`).test(az)) {
-      fail(where, { code: "ENV_AZ", property: `availabilityZones[${i}]`, value: az, allowed: `a zone of ${config.region}, such as ${config.region}a` });
+      fail(where, {
+        code: "ENV_AZ",
+        property: `availabilityZones[${i}]`,
+        value: az,
+        allowed: `a zone of ${config.region}, such as ${config.region}a`,
+      });
     }
   });
   if (config.deployRoleArn !== undefined && !new RegExp(`^arn:aws[a-z-]*:iam::${config.accountId}:role/.+`).test(config.deployRoleArn)) {
-    fail(where, { code: "ENV_DEPLOY_ROLE", property: "deployRoleArn", value: config.deployRoleArn, allowed: `an IAM role ARN in account ${config.accountId}` });
+    fail(where, {
+      code: "ENV_DEPLOY_ROLE",
+      property: "deployRoleArn",
+      value: config.deployRoleArn,
+      allowed: `an IAM role ARN in account ${config.accountId}`,
+    });
   }
   for (const tag of REQUIRED_TAGS) {
-    if (!config.tags[tag]) fail(where, { code: "ENV_TAG_MISSING", property: `tags.${tag}`, value: config.tags[tag], allowed: "a non-empty value (required on every environment)" });
+    if (!config.tags[tag])
+      fail(where, {
+        code: "ENV_TAG_MISSING",
+        property: `tags.${tag}`,
+        value: config.tags[tag],
+        allowed: "a non-empty value (required on every environment)",
+      });
   }
   if (config.tags.Environment !== config.name) {
-    fail(where, { code: "ENV_TAG_ENVIRONMENT", property: "tags.Environment", value: config.tags.Environment, allowed: `the environment name "${config.name}"` });
+    fail(where, {
+      code: "ENV_TAG_ENVIRONMENT",
+      property: "tags.Environment",
+      value: config.tags.Environment,
+      allowed: `the environment name "${config.name}"`,
+    });
   }
   const keys = [...Object.keys(config.services), ...Object.keys(config.scheduledTasks), ...Object.keys(config.batch.jobs)];
   for (const key of keys) {
     if (!/^[a-z][a-z0-9-]{0,19}$/.test(key)) {
-      fail(where, { code: "ENV_WORKLOAD_KEY", property: "services", value: key, allowed: "workload keys of 1 to 20 lowercase letters, digits and hyphens (they become names)" });
+      fail(where, {
+        code: "ENV_WORKLOAD_KEY",
+        property: "services",
+        value: key,
+        allowed: "workload keys of 1 to 20 lowercase letters, digits and hyphens (they become names)",
+      });
     }
   }
   const dupe = keys.find((k, i) => keys.indexOf(k) !== i);
-  if (dupe) fail(where, { code: "ENV_WORKLOAD_KEY_DUPLICATE", property: "services", value: dupe, allowed: "each workload key once across services, scheduled tasks and Batch jobs" });
+  if (dupe)
+    fail(where, {
+      code: "ENV_WORKLOAD_KEY_DUPLICATE",
+      property: "services",
+      value: dupe,
+      allowed: "each workload key once across services, scheduled tasks and Batch jobs",
+    });
   const priorities = Object.entries(config.services).flatMap(([key, s]) => (s.kind === "web" ? [[key, s.priority] as const] : []));
   priorities.forEach(([key, priority], i) => {
     const other = priorities.findIndex(([, p]) => p === priority);
     if (other !== i) {
-      fail(where, { code: "ENV_PRIORITY_DUPLICATE", property: `services.${key}.priority`, value: priority, allowed: `a listener priority not already used by services.${priorities[other][0]}` });
+      fail(where, {
+        code: "ENV_PRIORITY_DUPLICATE",
+        property: `services.${key}.priority`,
+        value: priority,
+        allowed: `a listener priority not already used by services.${priorities[other][0]}`,
+      });
     }
   });
   if (config.environmentClass === "production") {
     if (!config.ingress.certificateArn) {
-      fail(where, { code: "ENV_PROD_HTTPS", property: "ingress.certificateArn", value: config.ingress.certificateArn, allowed: "an ACM certificate ARN in production (HTTPS only)" });
+      fail(where, {
+        code: "ENV_PROD_HTTPS",
+        property: "ingress.certificateArn",
+        value: config.ingress.certificateArn,
+        allowed: "an ACM certificate ARN in production (HTTPS only)",
+      });
     }
     if (config.availabilityZones.length < 3) {
-      fail(where, { code: "ENV_PROD_AZS", property: "availabilityZones", value: config.availabilityZones, allowed: "at least 3 zones in production" });
+      fail(where, {
+        code: "ENV_PROD_AZS",
+        property: "availabilityZones",
+        value: config.availabilityZones,
+        allowed: "at least 3 zones in production",
+      });
     }
     if (config.network.natGateways !== "perAz") {
-      fail(where, { code: "ENV_PROD_NAT", property: "network.natGateways", value: config.network.natGateways, allowed: '"perAz" in production (a single NAT gateway is a single point of failure)' });
+      fail(where, {
+        code: "ENV_PROD_NAT",
+        property: "network.natGateways",
+        value: config.network.natGateways,
+        allowed: '"perAz" in production (a single NAT gateway is a single point of failure)',
+      });
     }
     if (config.backend.type !== "s3") {
-      fail(where, { code: "ENV_PROD_BACKEND", property: "backend.type", value: config.backend.type, allowed: '"s3" in production (local state is lost with the machine)' });
+      fail(where, {
+        code: "ENV_PROD_BACKEND",
+        property: "backend.type",
+        value: config.backend.type,
+        allowed: '"s3" in production (local state is lost with the machine)',
+      });
     }
   }
   return config;

@@ -35,7 +35,9 @@ describe("ECS-001 Container Insights", () => {
 
   test("passes enabled and enhanced", () => {
     expect(findingsOf(ecsContainerInsights, (s) => cluster(s))).toEqual([]);
-    expect(findingsOf(ecsContainerInsights, (s) => cluster(s, { setting: [{ name: "containerInsights", value: "enhanced" }] }))).toEqual([]);
+    expect(findingsOf(ecsContainerInsights, (s) => cluster(s, { setting: [{ name: "containerInsights", value: "enhanced" }] }))).toEqual(
+      [],
+    );
   });
 });
 
@@ -45,15 +47,13 @@ describe("ECS-002 ECS Exec audit logging", () => {
       const c = cluster(s, { configuration: { executeCommandConfiguration: { logging: "NONE" } } });
       new EcsService(s, "Service", { name: "web", cluster: c.id, enableExecuteCommand: true });
     });
-    expect(brief(findings)).toEqual(['error ECS-002 @ Service: enable_execute_command is on but cluster aws_ecs_cluster.Cluster sets execute_command_configuration.logging = "NONE"']);
+    expect(brief(findings)).toEqual([
+      'error ECS-002 @ Service: enable_execute_command is on but cluster aws_ecs_cluster.Cluster sets execute_command_configuration.logging = "NONE"',
+    ]);
   });
 
   test("reports DEFAULT logging, OVERRIDE without a destination, and a missing configuration", () => {
-    const messages = [
-      { logging: "DEFAULT" },
-      { logging: "OVERRIDE" },
-      undefined,
-    ].map((exec) =>
+    const messages = [{ logging: "DEFAULT" }, { logging: "OVERRIDE" }, undefined].map((exec) =>
       findingsOf(ecsExecAuditLogging, (s) => {
         const c = cluster(s, { configuration: exec ? { executeCommandConfiguration: exec } : undefined });
         new EcsService(s, "Service", { name: "web", cluster: c.arn, enableExecuteCommand: true });
@@ -66,9 +66,15 @@ describe("ECS-002 ECS Exec audit logging", () => {
 
   test("reports ECS Exec on a cluster outside the stack, which cannot be verified", () => {
     const findings = findingsOf(ecsExecAuditLogging, (s) => {
-      new EcsService(s, "Service", { name: "web", cluster: "arn:aws:ecs:eu-west-1:123456789012:cluster/shared", enableExecuteCommand: true });
+      new EcsService(s, "Service", {
+        name: "web",
+        cluster: "arn:aws:ecs:eu-west-1:123456789012:cluster/shared",
+        enableExecuteCommand: true,
+      });
     });
-    expect(findings.map((f) => f.message)).toEqual([expect.stringContaining('the cluster "arn:aws:ecs:eu-west-1:123456789012:cluster/shared" is not in this stack')]);
+    expect(findings.map((f) => f.message)).toEqual([
+      expect.stringContaining('the cluster "arn:aws:ecs:eu-west-1:123456789012:cluster/shared" is not in this stack'),
+    ]);
   });
 
   test("passes ECS Exec on a cluster logging to CloudWatch, and services without ECS Exec", () => {
@@ -85,7 +91,11 @@ describe("ECS-003 privileged containers", () => {
   test("reports a privileged container in a task definition and in a Batch job definition", () => {
     const findings = findingsOf(ecsPrivilegedContainer, (s) => {
       taskDefinition(s, [container(), container({ name: "sidecar", privileged: true })]);
-      new BatchJobDefinition(s, "Job", { name: "acme-job", type: "container", containerProperties: JSON.stringify({ image: "busybox:1.36", privileged: true }) });
+      new BatchJobDefinition(s, "Job", {
+        name: "acme-job",
+        type: "container",
+        containerProperties: JSON.stringify({ image: "busybox:1.36", privileged: true }),
+      });
     });
     expect(brief(findings)).toEqual([
       "error ECS-003 @ Job: the job container sets privileged: true",
@@ -132,7 +142,7 @@ describe("ECS-005 secrets in plain environment variables", () => {
     });
     expect(findings.map((f) => f.message)).toEqual([
       'container "web" has environment variable "DB_PASSWORD" in plain text: its name looks like a secret',
-            'container "web" has environment variable "DSN" in plain text: its value interpolates aws_secretsmanager_secret_version.DbPassword, writing the secret into the task definition',
+      'container "web" has environment variable "DSN" in plain text: its value interpolates aws_secretsmanager_secret_version.DbPassword, writing the secret into the task definition',
       'container "web" has environment variable "stripeApiKey" in plain text: its name looks like a secret',
       'container "web" has environment variable "TLS" in plain text: its value is a private key',
       'container "web" has environment variable "UPSTREAM" in plain text: its value is an AWS access key id',
@@ -141,14 +151,30 @@ describe("ECS-005 secrets in plain environment variables", () => {
 
   test("passes ordinary variables and secrets passed through `secrets`", () => {
     const findings = findingsOf(ecsPlaintextSecrets, (s) =>
-      taskDefinition(s, [container({ environment: [{ name: "KMS_KEY_ID", value: "alias/app" }, { name: "TOKEN_TYPE", value: "bearer" }, { name: "PORT", value: "8080" }] })]),
+      taskDefinition(s, [
+        container({
+          environment: [
+            { name: "KMS_KEY_ID", value: "alias/app" },
+            { name: "TOKEN_TYPE", value: "bearer" },
+            { name: "PORT", value: "8080" },
+          ],
+        }),
+      ]),
     );
     expect(findings).toEqual([]);
   });
 
   test("reads names word by word", () => {
-    expect(["PASSWORD", "db_password", "githubToken", "JWT_SECRET", "SIGNING_KEY", "APIKEY", "AWS_ACCESS_KEY_ID", "CREDENTIALS"].filter(looksLikeSecretName)).toHaveLength(8);
-    expect(["MONKEY", "KEYCLOAK_URL", "KMS_KEY_ARN", "PUBLIC_KEY", "TOKEN_ENDPOINT", "SECRET_NAME", "PWD", "HOSTNAME"].filter(looksLikeSecretName)).toEqual([]);
+    expect(
+      ["PASSWORD", "db_password", "githubToken", "JWT_SECRET", "SIGNING_KEY", "APIKEY", "AWS_ACCESS_KEY_ID", "CREDENTIALS"].filter(
+        looksLikeSecretName,
+      ),
+    ).toHaveLength(8);
+    expect(
+      ["MONKEY", "KEYCLOAK_URL", "KMS_KEY_ARN", "PUBLIC_KEY", "TOKEN_ENDPOINT", "SECRET_NAME", "PWD", "HOSTNAME"].filter(
+        looksLikeSecretName,
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -183,7 +209,16 @@ describe("ECS-007 image tags", () => {
   test("passes version tags, digests and tags only known at apply", () => {
     expect(
       findingsOf(ecsImageTag, (s) =>
-        taskDefinition(s, images("nginx:1.27", "nginx@sha256:0123456789abcdef", "${aws_ecr_repository.app.repository_url}:v3", "repo:${var.tag}", "${var.image}")),
+        taskDefinition(
+          s,
+          images(
+            "nginx:1.27",
+            "nginx@sha256:0123456789abcdef",
+            "${aws_ecr_repository.app.repository_url}:v3",
+            "repo:${var.tag}",
+            "${var.image}",
+          ),
+        ),
       ),
     ).toEqual([]);
   });
@@ -197,10 +232,14 @@ describe("ECS-007 image tags", () => {
 
 describe("ECS-008 deployment circuit breaker", () => {
   test("reports a rolling-update service without the circuit breaker, or without rollback", () => {
-    const findings = findingsOf(ecsDeploymentCircuitBreaker, (s) => {
-      new EcsService(s, "NoBreaker", { name: "a" });
-      new EcsService(s, "NoRollback", { name: "b", deploymentCircuitBreaker: { enable: true, rollback: false } });
-    }, { environmentClass: "production" });
+    const findings = findingsOf(
+      ecsDeploymentCircuitBreaker,
+      (s) => {
+        new EcsService(s, "NoBreaker", { name: "a" });
+        new EcsService(s, "NoRollback", { name: "b", deploymentCircuitBreaker: { enable: true, rollback: false } });
+      },
+      { environmentClass: "production" },
+    );
     expect(brief(findings)).toEqual([
       "error ECS-008 @ NoBreaker: the service has no deployment_circuit_breaker",
       "error ECS-008 @ NoRollback: deployment_circuit_breaker has enable = true, rollback = false",
@@ -224,7 +263,7 @@ describe("ECS-009 public IPs and public subnets", () => {
     });
     expect(brief(findings)).toEqual([
       "error ECS-009 @ Service: assign_public_ip is on: every task gets a public IP address",
-            "error ECS-009 @ Service: tasks run in public subnet aws_subnet.Network_PublicSubnet1 (its route table aws_route_table.Network_PublicRouteTable routes to an internet gateway)",
+      "error ECS-009 @ Service: tasks run in public subnet aws_subnet.Network_PublicSubnet1 (its route table aws_route_table.Network_PublicRouteTable routes to an internet gateway)",
     ]);
   });
 
@@ -241,11 +280,26 @@ describe("ECS-009 public IPs and public subnets", () => {
     const found = findingsOf(ecsNoPublicIp, (s) => {
       const net = network(s);
       const pub = [net.publicSubnetIds[0]];
-      const ecsParameters = { taskDefinitionArn: "arn:aws:ecs:eu-west-1:123456789012:task-definition/job:1", networkConfiguration: { subnets: [...net.privateSubnetIds], assignPublicIp: true } };
-      new SchedulerSchedule(s, "Schedule", { flexibleTimeWindow: { mode: "OFF" }, scheduleExpression: "rate(1 day)", target: { arn: "arn:cluster", roleArn: "arn:role", ecsParameters } });
-      new CloudwatchEventTarget(s, "Target", { rule: "r", arn: "arn:cluster", ecsTarget: { taskDefinitionArn: "arn:td", networkConfiguration: { subnets: pub } } });
+      const ecsParameters = {
+        taskDefinitionArn: "arn:aws:ecs:eu-west-1:123456789012:task-definition/job:1",
+        networkConfiguration: { subnets: [...net.privateSubnetIds], assignPublicIp: true },
+      };
+      new SchedulerSchedule(s, "Schedule", {
+        flexibleTimeWindow: { mode: "OFF" },
+        scheduleExpression: "rate(1 day)",
+        target: { arn: "arn:cluster", roleArn: "arn:role", ecsParameters },
+      });
+      new CloudwatchEventTarget(s, "Target", {
+        rule: "r",
+        arn: "arn:cluster",
+        ecsTarget: { taskDefinitionArn: "arn:td", networkConfiguration: { subnets: pub } },
+      });
       new BatchComputeEnvironment(s, "Compute", { type: "MANAGED", computeResources: { type: "FARGATE", maxVcpus: 4, subnets: pub } });
-      new BatchJobDefinition(s, "Job", { name: "job", type: "container", containerProperties: JSON.stringify({ image: "busybox:1.36", networkConfiguration: { assignPublicIp: "ENABLED" } }) });
+      new BatchJobDefinition(s, "Job", {
+        name: "job",
+        type: "container",
+        containerProperties: JSON.stringify({ image: "busybox:1.36", networkConfiguration: { assignPublicIp: "ENABLED" } }),
+      });
     });
     expect(brief(found)).toEqual([
       "error ECS-009 @ Compute: tasks run in public subnet aws_subnet.Network_PublicSubnet1 (its route table aws_route_table.Network_PublicRouteTable routes to an internet gateway)",
@@ -260,6 +314,8 @@ describe("ECS-009 public IPs and public subnets", () => {
   });
 
   test("passes subnets outside the stack (nothing to inspect)", () => {
-    expect(findingsOf(ecsNoPublicIp, (s) => new EcsService(s, "Service", { name: "web", networkConfiguration: { subnets: ["subnet-0abc"] } }))).toEqual([]);
+    expect(
+      findingsOf(ecsNoPublicIp, (s) => new EcsService(s, "Service", { name: "web", networkConfiguration: { subnets: ["subnet-0abc"] } })),
+    ).toEqual([]);
   });
 });

@@ -10,8 +10,11 @@ const forward = [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancin
 
 describe("ELB-001 HTTPS", () => {
   test("reports an HTTP listener that forwards: a warning outside production, an error in production", () => {
-    const build = (s: TerraformStack) => new LbListener(s, "Http", { loadBalancerArn: "arn:lb", port: 80, protocol: "HTTP", defaultAction: forward });
-    expect(brief(findingsOf(elbHttps, build))).toEqual(['warning ELB-001 @ Http: the listener serves plain HTTP on port 80 with default action ["forward"]']);
+    const build = (s: TerraformStack) =>
+      new LbListener(s, "Http", { loadBalancerArn: "arn:lb", port: 80, protocol: "HTTP", defaultAction: forward });
+    expect(brief(findingsOf(elbHttps, build))).toEqual([
+      'warning ELB-001 @ Http: the listener serves plain HTTP on port 80 with default action ["forward"]',
+    ]);
     expect(findingsOf(elbHttps, build, { environmentClass: "production" }).map((f) => f.severity)).toEqual(["error"]);
   });
 
@@ -19,8 +22,20 @@ describe("ELB-001 HTTPS", () => {
     const findings = findingsOf(
       elbHttps,
       (s) => {
-        new LbListener(s, "Https", { loadBalancerArn: "arn:lb", port: 443, protocol: "HTTPS", certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/x", sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06", defaultAction: forward });
-        new LbListener(s, "Http", { loadBalancerArn: "arn:lb", port: 80, protocol: "HTTP", defaultAction: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }] });
+        new LbListener(s, "Https", {
+          loadBalancerArn: "arn:lb",
+          port: 443,
+          protocol: "HTTPS",
+          certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/x",
+          sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+          defaultAction: forward,
+        });
+        new LbListener(s, "Http", {
+          loadBalancerArn: "arn:lb",
+          port: 80,
+          protocol: "HTTP",
+          defaultAction: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+        });
       },
       { environmentClass: "production" },
     );
@@ -30,7 +45,9 @@ describe("ELB-001 HTTPS", () => {
 
 describe("ELB-002 drop invalid header fields", () => {
   test("reports an application load balancer that keeps invalid headers", () => {
-    expect(brief(findingsOf(elbDropInvalidHeaders, (s) => new Lb(s, "Alb", { name: "web" })))).toEqual(["error ELB-002 @ Alb: drop_invalid_header_fields is not true"]);
+    expect(brief(findingsOf(elbDropInvalidHeaders, (s) => new Lb(s, "Alb", { name: "web" })))).toEqual([
+      "error ELB-002 @ Alb: drop_invalid_header_fields is not true",
+    ]);
   });
 
   test("passes an ALB that drops them, and network load balancers (no HTTP headers)", () => {
@@ -50,7 +67,11 @@ describe("ELB-003 deletion protection", () => {
   });
 
   test("passes deletion protection in production, and does not run outside production", () => {
-    expect(findingsOf(elbDeletionProtection, (s) => new Lb(s, "Alb", { name: "web", enableDeletionProtection: true }), { environmentClass: "production" })).toEqual([]);
+    expect(
+      findingsOf(elbDeletionProtection, (s) => new Lb(s, "Alb", { name: "web", enableDeletionProtection: true }), {
+        environmentClass: "production",
+      }),
+    ).toEqual([]);
     expect(findingsOf(elbDeletionProtection, (s) => new Lb(s, "Alb", { name: "web" }))).toEqual([]);
   });
 });
@@ -71,7 +92,10 @@ describe("EC2-001 IMDSv2", () => {
 
   test("passes required tokens and a disabled metadata endpoint", () => {
     const findings = findingsOf(ec2Imdsv2, (s) => {
-      new LaunchTemplate(s, "V2", { name: "v2", metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 } });
+      new LaunchTemplate(s, "V2", {
+        name: "v2",
+        metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1 },
+      });
       new LaunchTemplate(s, "Off", { name: "off", metadataOptions: { httpEndpoint: "disabled" } });
     });
     expect(findings).toEqual([]);
@@ -101,7 +125,10 @@ describe("EC2-002 encrypted volumes", () => {
     const findings = findingsOf(ec2EncryptedVolumes, (s) => {
       new LaunchTemplate(s, "Template", {
         name: "hosts",
-        blockDeviceMappings: [{ deviceName: "/dev/xvda", ebs: { volumeSize: 30, encrypted: "true" } }, { deviceName: "/dev/sdb", virtualName: "ephemeral0" }],
+        blockDeviceMappings: [
+          { deviceName: "/dev/xvda", ebs: { volumeSize: 30, encrypted: "true" } },
+          { deviceName: "/dev/sdb", virtualName: "ephemeral0" },
+        ],
       });
       new Instance(s, "Host", { ami: "ami-123", instanceType: "t3.micro", rootBlockDevice: { encrypted: true } });
     });

@@ -15,9 +15,15 @@ describe("IAM-001 wildcards in IAM policies", () => {
       new IamRolePolicy(s, "Admin", { role: r.name, policy: policyDocument([{ sid: "Everything", actions: ["*"], resources: ["*"] }]) });
       new IamRolePolicy(s, "Broad", {
         role: r.name,
-        policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", NotAction: "iam:*", Resource: "arn:aws:s3:::acme-bucket/*" }] }),
+        policy: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", NotAction: "iam:*", Resource: "arn:aws:s3:::acme-bucket/*" }],
+        }),
       });
-      new IamPolicy(s, "Reader", { name: "reader", policy: policyDocument([{ actions: ["s3:GetObject", "ecr:GetAuthorizationToken"], resources: ["*"] }]) });
+      new IamPolicy(s, "Reader", {
+        name: "reader",
+        policy: policyDocument([{ actions: ["s3:GetObject", "ecr:GetAuthorizationToken"], resources: ["*"] }]),
+      });
     });
     expect(brief(findings)).toEqual([
       'error IAM-001 @ Admin: statement "Everything" allows ["*"] on resource ["*"], though these actions support resource ARNs',
@@ -29,7 +35,9 @@ describe("IAM-001 wildcards in IAM policies", () => {
 
   test("reads policy documents, inline role policies and service-wide resource ARNs", () => {
     const findings = findingsOf(iamNoWildcards, (s) => {
-      new DataAwsIamPolicyDocument(s, "Doc", { statement: [{ sid: "Logs", actions: ["logs:*"], resources: ["arn:aws:logs:eu-west-1:123456789012:*"] }] });
+      new DataAwsIamPolicyDocument(s, "Doc", {
+        statement: [{ sid: "Logs", actions: ["logs:*"], resources: ["arn:aws:logs:eu-west-1:123456789012:*"] }],
+      });
       new IamRole(s, "Inline", {
         assumeRolePolicy: assumeRolePolicy(["ecs-tasks.amazonaws.com"]),
         inlinePolicy: [{ name: "queue", policy: policyDocument([{ actions: ["sqs:SendMessage"], resources: ["*"] }]) }],
@@ -49,7 +57,10 @@ describe("IAM-001 wildcards in IAM policies", () => {
         role: r.name,
         policy: policyDocument([
           { actions: ["ecr:GetAuthorizationToken", "ssmmessages:CreateControlChannel", "ec2:DescribeSubnets"], resources: ["*"] },
-          { actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web:*`] },
+          {
+            actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+            resources: [`arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/web:*`],
+          },
           { effect: "Deny", actions: ["*"], resources: ["*"], conditions: { Bool: { "aws:SecureTransport": "false" } } },
         ]),
       });

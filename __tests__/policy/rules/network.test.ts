@@ -50,10 +50,23 @@ describe("NET-003 ingress from anywhere", () => {
       new SecurityGroup(s, "Bastion", { ingress: [{ protocol: "tcp", fromPort: 22, toPort: 22, cidrBlocks: ["0.0.0.0/0"] }] });
       const publicLb = new SecurityGroup(s, "PublicLb", {});
       new Lb(s, "Public", { name: "public", securityGroups: [publicLb.id] });
-      new SecurityGroupRule(s, "PublicAdmin", { type: "ingress", securityGroupId: publicLb.id, protocol: "tcp", fromPort: 8080, toPort: 8080, ipv6CidrBlocks: ["::/0"] });
+      new SecurityGroupRule(s, "PublicAdmin", {
+        type: "ingress",
+        securityGroupId: publicLb.id,
+        protocol: "tcp",
+        fromPort: 8080,
+        toPort: 8080,
+        ipv6CidrBlocks: ["::/0"],
+      });
       const internalLb = new SecurityGroup(s, "InternalLb", {});
       new Lb(s, "Internal", { name: "internal", internal: true, securityGroups: [internalLb.id] });
-      new VpcSecurityGroupIngressRule(s, "InternalHttps", { securityGroupId: internalLb.id, ipProtocol: "tcp", fromPort: 443, toPort: 443, cidrIpv4: "0.0.0.0/0" });
+      new VpcSecurityGroupIngressRule(s, "InternalHttps", {
+        securityGroupId: internalLb.id,
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: "0.0.0.0/0",
+      });
       new VpcSecurityGroupIngressRule(s, "AllTraffic", { securityGroupId: publicLb.id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0" });
     });
     expect(brief(findings)).toEqual([
@@ -66,10 +79,24 @@ describe("NET-003 ingress from anywhere", () => {
 
   test("passes 80 and 443 from anywhere on a public load balancer, and rules from known networks", () => {
     const findings = findingsOf(sgOpenIngress, (s) => {
-      const lbGroup = new SecurityGroup(s, "Lb", { ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }] });
+      const lbGroup = new SecurityGroup(s, "Lb", {
+        ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: ["0.0.0.0/0"], ipv6CidrBlocks: ["::/0"] }],
+      });
       new Lb(s, "Public", { name: "public", securityGroups: [lbGroup.id] });
-      new VpcSecurityGroupIngressRule(s, "Http", { securityGroupId: lbGroup.id, ipProtocol: "tcp", fromPort: 80, toPort: 80, cidrIpv6: "::/0" });
-      new VpcSecurityGroupIngressRule(s, "Office", { securityGroupId: lbGroup.id, ipProtocol: "tcp", fromPort: 8443, toPort: 8443, cidrIpv4: "203.0.113.0/24" });
+      new VpcSecurityGroupIngressRule(s, "Http", {
+        securityGroupId: lbGroup.id,
+        ipProtocol: "tcp",
+        fromPort: 80,
+        toPort: 80,
+        cidrIpv6: "::/0",
+      });
+      new VpcSecurityGroupIngressRule(s, "Office", {
+        securityGroupId: lbGroup.id,
+        ipProtocol: "tcp",
+        fromPort: 8443,
+        toPort: 8443,
+        cidrIpv4: "203.0.113.0/24",
+      });
     });
     expect(findings).toEqual([]);
   });
@@ -84,7 +111,9 @@ describe("NET-004 multi-AZ production", () => {
   };
 
   test("reports a production VPC in one availability zone", () => {
-    expect(brief(findingsOf(vpcMultiAz, oneZone, { environmentClass: "production" }))).toEqual(["error NET-004 @ Vpc: all 2 subnet(s) are in eu-west-1a"]);
+    expect(brief(findingsOf(vpcMultiAz, oneZone, { environmentClass: "production" }))).toEqual([
+      "error NET-004 @ Vpc: all 2 subnet(s) are in eu-west-1a",
+    ]);
   });
 
   test("passes two zones in production, and one zone outside production", () => {

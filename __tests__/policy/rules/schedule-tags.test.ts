@@ -9,7 +9,11 @@ import { requiredTags, scheduleDeadLetterRetry } from "../../../src/policy";
 import { logGroup } from "../fixtures";
 import { brief, findingsOf } from "../helpers";
 
-const ecsParameters = { taskDefinitionArn: "arn:aws:ecs:eu-west-1:123456789012:task-definition/job:1", launchType: "FARGATE", networkConfiguration: { subnets: ["subnet-0abc"] } };
+const ecsParameters = {
+  taskDefinitionArn: "arn:aws:ecs:eu-west-1:123456789012:task-definition/job:1",
+  launchType: "FARGATE",
+  networkConfiguration: { subnets: ["subnet-0abc"] },
+};
 const schedule = (target: Partial<SchedulerScheduleTarget>) => ({
   flexibleTimeWindow: { mode: "OFF" },
   scheduleExpression: "cron(0 3 * * ? *)",
@@ -43,7 +47,15 @@ describe("SCH-001 dead-letter queue and retry policy", () => {
   test("passes a dead-letter queue with an explicit retry policy, and targets that are not ECS tasks", () => {
     const findings = findingsOf(scheduleDeadLetterRetry, (s) => {
       const dlq = new SqsQueue(s, "Dlq", { name: "jobs-dlq", sqsManagedSseEnabled: true });
-      new SchedulerSchedule(s, "Nightly", schedule({ ecsParameters, deadLetterConfig: { arn: dlq.arn }, retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 3600 } }));
+      new SchedulerSchedule(
+        s,
+        "Nightly",
+        schedule({
+          ecsParameters,
+          deadLetterConfig: { arn: dlq.arn },
+          retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 3600 },
+        }),
+      );
       new SchedulerSchedule(s, "Ping", schedule({ arn: dlq.arn }));
     });
     expect(findings).toEqual([]);
@@ -69,7 +81,10 @@ describe("TAG-001 required tags", () => {
   test("passes tags from default_tags and the resource, ignores resources that take no tags, and checks nothing without required tags", () => {
     const build = (s: TerraformStack) => {
       logGroup(s).addOverride("tags", { Owner: "team-a" });
-      new IamRolePolicy(s, "Policy", { role: "r", policy: policyDocument([{ actions: ["sqs:SendMessage"], resources: ["arn:aws:sqs:eu-west-1:123456789012:q"] }]) });
+      new IamRolePolicy(s, "Policy", {
+        role: "r",
+        policy: policyDocument([{ actions: ["sqs:SendMessage"], resources: ["arn:aws:sqs:eu-west-1:123456789012:q"] }]),
+      });
     };
     expect(findingsOf(requiredTags, build, { requiredTags: ["Owner", "CostCenter"], defaultTags: { CostCenter: "cc-1" } })).toEqual([]);
     expect(findingsOf(requiredTags, build)).toEqual([]);

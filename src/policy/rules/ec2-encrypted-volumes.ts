@@ -6,7 +6,7 @@ function unencrypted(devices: { label: string; ebs: Record<string, unknown> | un
     .filter((d) => d.ebs !== undefined && !isTrue(d.ebs.encrypted))
     .map((d) => ({
       message: `${d.label} is not encrypted (encrypted is ${JSON.stringify(d.ebs?.encrypted ?? "unset")})`,
-      fix: 'Set encrypted = true (and kms_key_id for a customer-managed key) on every EBS volume.',
+      fix: "Set encrypted = true (and kms_key_id for a customer-managed key) on every EBS volume.",
     }));
 }
 
@@ -14,7 +14,10 @@ function check(resource: PolicyResource): Violation[] {
   const config = resource.config;
   if (resource.type === "aws_launch_template") {
     return unencrypted(
-      blocks(config.block_device_mappings).map((m) => ({ label: `block device ${String(m.device_name ?? "(unnamed)")}`, ebs: block(m.ebs) })),
+      blocks(config.block_device_mappings).map((m) => ({
+        label: `block device ${String(m.device_name ?? "(unnamed)")}`,
+        ebs: block(m.ebs),
+      })),
     );
   }
   return unencrypted([

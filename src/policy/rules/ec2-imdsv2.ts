@@ -15,7 +15,9 @@ export const ec2Imdsv2: Rule = {
     if (options?.http_endpoint === "disabled" || options?.http_tokens === "required") return [];
     return [
       {
-        message: options?.http_tokens ? `metadata_options.http_tokens is "${String(options.http_tokens)}"` : "metadata_options.http_tokens is not set (IMDSv1 stays enabled)",
+        message: options?.http_tokens
+          ? `metadata_options.http_tokens is "${String(options.http_tokens)}"`
+          : "metadata_options.http_tokens is not set (IMDSv1 stays enabled)",
         fix: 'Set metadata_options { http_endpoint = "enabled", http_tokens = "required" }.',
       },
     ];

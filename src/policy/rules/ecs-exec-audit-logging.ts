@@ -4,9 +4,11 @@ import { block, isTrue } from "../inspect/values";
 function auditProblem(cluster: PolicyResource): string | undefined {
   const exec = block(block(cluster.config.configuration)?.execute_command_configuration);
   const logging = exec?.logging;
-  if (logging === undefined) return `cluster ${cluster.address} has no execute_command_configuration, so sessions are only logged if each task's log driver happens to capture them`;
+  if (logging === undefined)
+    return `cluster ${cluster.address} has no execute_command_configuration, so sessions are only logged if each task's log driver happens to capture them`;
   if (logging === "NONE") return `cluster ${cluster.address} sets execute_command_configuration.logging = "NONE"`;
-  if (logging === "DEFAULT") return `cluster ${cluster.address} uses logging = "DEFAULT", which mixes session output into application logs only when the task uses awslogs`;
+  if (logging === "DEFAULT")
+    return `cluster ${cluster.address} uses logging = "DEFAULT", which mixes session output into application logs only when the task uses awslogs`;
   const destination = block(exec?.log_configuration);
   if (logging === "OVERRIDE" && !destination?.cloud_watch_log_group_name && !destination?.s3_bucket_name) {
     return `cluster ${cluster.address} uses logging = "OVERRIDE" without a CloudWatch log group or S3 bucket`;
@@ -29,7 +31,12 @@ export const ecsExecAuditLogging: Rule = {
       'Give the cluster configuration { execute_command_configuration { logging = "OVERRIDE", log_configuration { cloud_watch_log_group_name = ... } } }, or turn enable_execute_command off.';
     const clusters = context.referencedBy(resource.config.cluster).filter((r) => r.type === "aws_ecs_cluster");
     if (clusters.length === 0) {
-      return [{ message: `enable_execute_command is on and the cluster ${JSON.stringify(resource.config.cluster)} is not in this stack, so its session logging cannot be verified`, fix }];
+      return [
+        {
+          message: `enable_execute_command is on and the cluster ${JSON.stringify(resource.config.cluster)} is not in this stack, so its session logging cannot be verified`,
+          fix,
+        },
+      ];
     }
     return clusters
       .map(auditProblem)

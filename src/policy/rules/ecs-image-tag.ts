@@ -9,7 +9,11 @@ export function imageTag(image: string): string | null | undefined {
   if (image.includes("@")) return undefined;
   // Drop expressions so `${aws_ecr_repository.x.repository_url}:1.4` is read as `:1.4`.
   if (/\$\{[^}]*\}$/.test(image)) return undefined;
-  const lastSegment = image.replace(/\$\{[^}]*\}/g, "x").split("/").pop() ?? "";
+  const lastSegment =
+    image
+      .replace(/\$\{[^}]*\}/g, "x")
+      .split("/")
+      .pop() ?? "";
   const colon = lastSegment.lastIndexOf(":");
   return colon === -1 ? null : lastSegment.slice(colon + 1);
 }

@@ -19,11 +19,13 @@ function networkConfigurationOf(resource: PolicyResource): Record<string, unknow
 }
 
 function batchJobPublicIp(resource: PolicyResource): Violation[] {
-  const fix = 'Set networkConfiguration.assignPublicIp to "DISABLED" and run the job in private subnets with a NAT gateway or VPC endpoints.';
+  const fix =
+    'Set networkConfiguration.assignPublicIp to "DISABLED" and run the job in private subnets with a NAT gateway or VPC endpoints.';
   const fromContainers = containersOf(resource)
     .filter((c) => (c.definition.networkConfiguration as { assignPublicIp?: unknown } | undefined)?.assignPublicIp === "ENABLED")
     .map((c) => ({ message: `${c.label} sets networkConfiguration.assignPublicIp = "ENABLED"`, fix }));
-  const ecs = parseJsonArgument(resource.config.ecs_properties) as { taskProperties?: { networkConfiguration?: { assignPublicIp?: unknown } }[] } | undefined;
+  const ecs = parseJsonArgument(resource.config.ecs_properties) as
+    { taskProperties?: { networkConfiguration?: { assignPublicIp?: unknown } }[] } | undefined;
   const fromTasks = (Array.isArray(ecs?.taskProperties) ? ecs.taskProperties : [])
     .filter((t) => t?.networkConfiguration?.assignPublicIp === "ENABLED")
     .map(() => ({ message: 'ecs_properties sets networkConfiguration.assignPublicIp = "ENABLED"', fix }));

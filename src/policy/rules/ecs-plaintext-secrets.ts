@@ -21,13 +21,36 @@ export const SECRET_NAME_WORDS: readonly string[] = [
 const SECRET_FRAGMENTS = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "APIKEY", "PRIVATEKEY", "ACCESSKEY", "CREDENTIAL"];
 
 /** A final word that names something about a secret rather than the secret itself (`KMS_KEY_ID`, `TOKEN_TYPE`). */
-const NON_SECRET_LAST_WORDS = ["ID", "ARN", "NAME", "TYPE", "PATH", "FILE", "URL", "URI", "ENDPOINT", "REGION", "ALIAS", "HEADER", "PREFIX", "TTL", "EXPIRY", "LENGTH", "VERSION"];
+const NON_SECRET_LAST_WORDS = [
+  "ID",
+  "ARN",
+  "NAME",
+  "TYPE",
+  "PATH",
+  "FILE",
+  "URL",
+  "URI",
+  "ENDPOINT",
+  "REGION",
+  "ALIAS",
+  "HEADER",
+  "PREFIX",
+  "TTL",
+  "EXPIRY",
+  "LENGTH",
+  "VERSION",
+];
 
 /** Names that are secrets whatever their words say (AWS Config `ecs-no-environment-secrets` defaults and AWS CLI variables). */
 const ALWAYS_SECRET = ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "ECS_ENGINE_AUTH_DATA"];
 
 /** Resource types whose value, interpolated into an environment variable, is a secret in plain text. */
-const SECRET_SOURCES = ["aws_secretsmanager_secret_version", "data.aws_secretsmanager_secret_version", "random_password", "aws_iam_access_key"];
+const SECRET_SOURCES = [
+  "aws_secretsmanager_secret_version",
+  "data.aws_secretsmanager_secret_version",
+  "random_password",
+  "aws_iam_access_key",
+];
 
 /** True when an environment variable name looks like it holds a secret. */
 export function looksLikeSecretName(name: string): boolean {

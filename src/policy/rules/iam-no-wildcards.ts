@@ -71,7 +71,7 @@ function statementViolations(statement: IamStatement): Violation[] {
   if (wildcardActions.length > 0) {
     violations.push({
       message: `${where} allows wildcard actions ${JSON.stringify(wildcardActions)}`,
-      fix: "List the exact actions the principal calls (e.g. \"s3:GetObject\" instead of \"s3:*\").",
+      fix: 'List the exact actions the principal calls (e.g. "s3:GetObject" instead of "s3:*").',
     });
   }
   if (statement.notResources.length > 0) {
@@ -85,7 +85,7 @@ function statementViolations(statement: IamStatement): Violation[] {
   if (wildcardResources.length > 0 && scopable.length > 0) {
     violations.push({
       message: `${where} allows ${JSON.stringify(scopable)} on resource ${JSON.stringify(wildcardResources)}, though these actions support resource ARNs`,
-      fix: "Name the resource ARNs (or an ARN pattern scoped to your names); keep Resource \"*\" only in a separate statement for actions without resource-level permissions (e.g. ecr:GetAuthorizationToken).",
+      fix: 'Name the resource ARNs (or an ARN pattern scoped to your names); keep Resource "*" only in a separate statement for actions without resource-level permissions (e.g. ecr:GetAuthorizationToken).',
     });
   }
   return violations;
@@ -99,7 +99,16 @@ export const iamNoWildcards: Rule = {
     "Wildcards grant permissions nobody reviewed, including ones AWS adds later; least privilege means exact actions on exact ARNs, with `*` only for actions that have no resource-level permissions.",
   severity: everywhere("error"),
   appliesTo: IAM_POLICY_RESOURCE_TYPES,
-  references: ["CKV_AWS_62", "CKV_AWS_63", "CKV_AWS_355", "CKV_AWS_1", "CKV_AWS_49", "CKV_AWS_356", "AwsSolutions-IAM5", "AVD-AWS-0057 (deprecated)"],
+  references: [
+    "CKV_AWS_62",
+    "CKV_AWS_63",
+    "CKV_AWS_355",
+    "CKV_AWS_1",
+    "CKV_AWS_49",
+    "CKV_AWS_356",
+    "AwsSolutions-IAM5",
+    "AVD-AWS-0057 (deprecated)",
+  ],
   check(resource) {
     return statementsOf(resource).flatMap(statementViolations);
   },

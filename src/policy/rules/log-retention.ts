@@ -17,7 +17,10 @@ export const logRetention: Rule = {
     if (value !== undefined && value > 0) return [];
     return [
       {
-        message: days === undefined ? "retention_in_days is not set, so events never expire" : `retention_in_days is ${JSON.stringify(days)}, so events never expire`,
+        message:
+          days === undefined
+            ? "retention_in_days is not set, so events never expire"
+            : `retention_in_days is ${JSON.stringify(days)}, so events never expire`,
         fix: "Set retention_in_days (e.g. 90, or 365 and more where audit rules require it).",
       },
     ];

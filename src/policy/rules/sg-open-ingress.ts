@@ -37,12 +37,28 @@ function ingressOf(resource: PolicyResource, context: PolicyContext): { rules: I
       if (c.type !== "ingress") return { rules: [], groups: [] };
       return {
         groups: referencedGroups(),
-        rules: [{ label: "the rule", protocol: String(c.protocol), fromPort: numberOf(c.from_port), toPort: numberOf(c.to_port), openTo: openCidrs(c.cidr_blocks, c.ipv6_cidr_blocks) }],
+        rules: [
+          {
+            label: "the rule",
+            protocol: String(c.protocol),
+            fromPort: numberOf(c.from_port),
+            toPort: numberOf(c.to_port),
+            openTo: openCidrs(c.cidr_blocks, c.ipv6_cidr_blocks),
+          },
+        ],
       };
     default:
       return {
         groups: referencedGroups(),
-        rules: [{ label: "the rule", protocol: String(c.ip_protocol), fromPort: numberOf(c.from_port), toPort: numberOf(c.to_port), openTo: openCidrs(c.cidr_ipv4, c.cidr_ipv6) }],
+        rules: [
+          {
+            label: "the rule",
+            protocol: String(c.ip_protocol),
+            fromPort: numberOf(c.from_port),
+            toPort: numberOf(c.to_port),
+            openTo: openCidrs(c.cidr_ipv4, c.cidr_ipv6),
+          },
+        ],
       };
   }
 }
@@ -53,7 +69,9 @@ function allPorts(rule: IngressRule): boolean {
 
 function describePorts(rule: IngressRule): string {
   if (allPorts(rule)) return "all ports";
-  return rule.fromPort === rule.toPort ? `${rule.protocol} port ${String(rule.fromPort)}` : `${rule.protocol} ports ${String(rule.fromPort)}-${String(rule.toPort)}`;
+  return rule.fromPort === rule.toPort
+    ? `${rule.protocol} port ${String(rule.fromPort)}`
+    : `${rule.protocol} ports ${String(rule.fromPort)}-${String(rule.toPort)}`;
 }
 
 /** True when one of the security groups is attached to an internet-facing load balancer in the stack. */
@@ -76,7 +94,16 @@ export const sgOpenIngress: Rule = {
     "A port open to the whole internet is scanned within minutes; only the load balancer's HTTP and HTTPS listeners are meant to be public, everything else is reached through it or from known networks.",
   severity: everywhere("error"),
   appliesTo: ["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule"],
-  references: ["CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260", "CKV_AWS_277", "AVD-AWS-0107", "AwsSolutions-EC23", "Security Hub EC2.18", "Security Hub EC2.19"],
+  references: [
+    "CKV_AWS_24",
+    "CKV_AWS_25",
+    "CKV_AWS_260",
+    "CKV_AWS_277",
+    "AVD-AWS-0107",
+    "AwsSolutions-EC23",
+    "Security Hub EC2.18",
+    "Security Hub EC2.19",
+  ],
   check(resource, context): Violation[] {
     const { rules, groups } = ingressOf(resource, context);
     const open = rules.filter((r) => r.openTo.length > 0);
