@@ -1,6 +1,6 @@
 /**
  * Plan review for pull requests: `npm run plan:review -- [stacks...] [--offline] [--out <dir>]
- * [--fail-on-destroy] [--prices <file>]`. See `src/plan-review/cli.ts` and the README, "Plan review for pull requests".
+ * [--fail-on-destroy] [--prices <file>]`. See `src/plan-review/cli.ts` and docs/plan-review.md.
  */
 import { main } from "../src/plan-review/cli";
 

@@ -165,8 +165,8 @@ describe("StackIndex", () => {
 });
 
 describe("renderRulesTable", () => {
-  test("the rules table in the README is the generated one", () => {
-    const docs = readFileSync(join(__dirname, "..", "..", "README.md"), "utf8");
+  test("the rules table in docs/guardrails.md is the generated one", () => {
+    const docs = readFileSync(join(__dirname, "..", "..", "docs", "guardrails.md"), "utf8");
     const committed = /<!-- rules-table:start -->\n([\s\S]*?)\n<!-- rules-table:end -->/.exec(docs)?.[1];
     expect(committed).toBe(renderRulesTable());
   });

@@ -159,7 +159,7 @@ export class PolicyPack extends Construct {
  * cdktf's hook for constructs that write files during synthesis (TerraformAsset uses it): the
  * synthesizer calls `construct[Symbol.for("cdktf/customSynthesis")].onSynthesize(session)`. It is the
  * only point that runs after every Aspect and validation, knows the stack's output directory, and
- * still precedes the collection of annotations, so error findings fail the synth (see the README,
+ * still precedes the collection of annotations, so error findings fail the synth (see docs/guardrails.md,
  * "Design: where the rules run"). cdktf does not export the helper from its package root, so the
  * registration is written here against the documented symbol rather than a deep import of
  * `cdktf/lib/...`, which would tie the library to one package name (cdktf and its fork cdktn).

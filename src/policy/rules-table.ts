@@ -6,7 +6,7 @@ const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const level = (s: SeverityLevel) => (s === "off" ? "–" : s);
 
 /**
- * The Markdown table of rules in the README (Guardrails section): id, what is required, severity per environment
+ * The Markdown table of rules in docs/guardrails.md: id, what is required, severity per environment
  * class, the resource types checked, the rationale and the matching ids of other tools. A test keeps
  * the committed table equal to this output.
  */

@@ -1,7 +1,7 @@
 import { base } from "./base";
 import { deriveEnvironment } from "./define";
 
-/** Development: two AZs, one shared NAT gateway, short retention, Spot only above one task, HTTP only, scaled to zero at night. */
+/** Development: two AZs, one shared NAT gateway, short retention, four in five tasks on Fargate Spot with no on-demand base, HTTP only, scaled to zero at night. */
 export const dev = deriveEnvironment(base, {
   name: "dev",
   accountId: "111111111111",
