@@ -3,7 +3,7 @@ import { Cluster, ClusterProps } from "../../src/cluster/cluster";
 import { Ec2CapacityProviderOptions } from "../../src/cluster/ec2-capacity-provider";
 import { LOG_RETENTION_DAYS } from "../../src/network/flow-logs";
 import { expectedMessage, Rejection, testRejections } from "../helpers";
-import { base, general } from "./fixtures";
+import { base, general, imported, platformNamespace as namespace } from "./fixtures";
 
 /** Builds a Cluster with these props (on top of a valid one). */
 function cluster(props: Partial<ClusterProps>): (scope: Construct) => void {
@@ -572,6 +572,99 @@ const cases: Rejection[] = [
       "aws:pool",
       'a key of 1 to 128 characters not starting with "aws:"',
       "TAG_KEY_INVALID",
+    ),
+  ],
+  // Cluster.fromAttributes
+  [
+    "a cluster name ECS does not allow",
+    imported({ clusterName: "acme dev" }),
+    expectedMessage(
+      "test/Platform",
+      "clusterName",
+      "acme dev",
+      "1 to 255 characters of letters, digits, hyphens and underscores",
+      "CLUSTER_ATTRIBUTES_NAME",
+    ),
+  ],
+  [
+    "a missing cluster name (plain JavaScript)",
+    imported({ clusterName: undefined as never }),
+    expectedMessage("test/Platform", "clusterName", undefined, "the name of an existing cluster", "CLUSTER_ATTRIBUTES_NAME"),
+  ],
+  [
+    "a missing cluster ARN (plain JavaScript)",
+    imported({ clusterArn: undefined as never }),
+    expectedMessage("test/Platform", "clusterArn", undefined, "the ARN of an existing cluster", "CLUSTER_ATTRIBUTES_ARN"),
+  ],
+  [
+    "an ARN that is not an ECS cluster ARN",
+    imported({ clusterArn: "arn:aws:ecs:eu-west-1:123456789012:service/acme-dev/api" }),
+    expectedMessage(
+      "test/Platform",
+      "clusterArn",
+      "arn:aws:ecs:eu-west-1:123456789012:service/acme-dev/api",
+      "an ECS cluster ARN, arn:<partition>:ecs:<region>:<account>:cluster/<name>",
+      "CLUSTER_ATTRIBUTES_ARN",
+    ),
+  ],
+  [
+    "an ARN of another cluster than the name",
+    imported({ clusterArn: "arn:aws:ecs:eu-west-1:123456789012:cluster/acme-prod" }),
+    expectedMessage(
+      "test/Platform",
+      "clusterArn",
+      "arn:aws:ecs:eu-west-1:123456789012:cluster/acme-prod",
+      'the ARN of cluster "acme-dev" (the clusterName given)',
+      "CLUSTER_ATTRIBUTES_ARN_NAME",
+    ),
+  ],
+  [
+    "a missing network (plain JavaScript)",
+    imported({ network: undefined as never }),
+    expectedMessage("test/Platform", "network", undefined, "an INetwork", "CLUSTER_ATTRIBUTES_NETWORK"),
+  ],
+  [
+    "a capacity provider name ECS does not allow",
+    imported({ capacityProviderNames: ["FARGATE", "general pool"] }),
+    expectedMessage(
+      "test/Platform",
+      "capacityProviderNames[1]",
+      "general pool",
+      "1 to 255 characters of letters, digits, hyphens and underscores",
+      "CLUSTER_ATTRIBUTES_CAPACITY_PROVIDER",
+    ),
+  ],
+  [
+    "a capacity provider listed twice",
+    imported({ capacityProviderNames: ["FARGATE", "FARGATE"] }),
+    expectedMessage(
+      "test/Platform",
+      "capacityProviderNames",
+      "FARGATE",
+      "unique values (this one appears more than once)",
+      "CLUSTER_ATTRIBUTES_CAPACITY_PROVIDER_DUPLICATE",
+    ),
+  ],
+  [
+    "a default strategy naming a provider not in capacityProviderNames",
+    imported({ capacityProviderNames: ["FARGATE"], defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE_SPOT" }] }),
+    expectedMessage(
+      "test/Platform",
+      "defaultCapacityProviderStrategy[0].capacityProvider",
+      "FARGATE_SPOT",
+      'a capacity provider of the cluster: "FARGATE"',
+      "CLUSTER_STRATEGY_UNKNOWN_PROVIDER",
+    ),
+  ],
+  [
+    "a namespace type Cloud Map does not have",
+    imported({ defaultNamespace: { ...namespace, namespaceType: "DNS_PUBLIC" as never } }),
+    expectedMessage(
+      "test/Platform",
+      "defaultNamespace.namespaceType",
+      "DNS_PUBLIC",
+      'one of "DNS_PRIVATE", "HTTP"',
+      "CLUSTER_ATTRIBUTES_NAMESPACE_TYPE",
     ),
   ],
 ];

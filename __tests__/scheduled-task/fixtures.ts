@@ -33,9 +33,7 @@ export function testCluster(
     clusterArn: cluster.arn,
     network,
     capacityProviderNames: providers,
-    ec2CapacityProviderNames: providers.filter((p) => !p.startsWith("FARGATE")),
     defaultCapacityProviderStrategy: [],
-    execAuditLogging: false,
   };
 }
 

@@ -45,7 +45,6 @@ export function platform(scope: Construct, options: { ec2CapacityProvider?: stri
     clusterArn: resource.arn,
     network,
     capacityProviderNames: ["FARGATE", "FARGATE_SPOT", ...ec2],
-    ec2CapacityProviderNames: ec2,
     defaultCapacityProviderStrategy: strategy,
     defaultNamespace: {
       namespaceArn: namespace.arn,
@@ -53,7 +52,6 @@ export function platform(scope: Construct, options: { ec2CapacityProvider?: stri
       namespaceName: "acme.internal",
       namespaceType: "DNS_PRIVATE",
     },
-    execAuditLogging: false,
     capacityProviderAssociation: providers,
   };
   return { network, cluster };

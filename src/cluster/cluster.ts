@@ -9,6 +9,7 @@ import { checkOneOf, checkUnique } from "../core/validate";
 import { Connections } from "../network/connections";
 import { INetwork } from "../network/network";
 import { checkCapacityProviderStrategy, defaultCapacityProviderStrategy, renderCapacityProviderStrategy } from "./capacity-strategy";
+import { ClusterAttributes, ImportedCluster } from "./cluster-attributes";
 import { ContainerInstances } from "./container-instances";
 import { Ec2CapacityProvider, Ec2CapacityProviderOptions } from "./ec2-capacity-provider";
 import { ExecAuditLogging, ExecAuditOptions, renderExecuteCommandConfiguration } from "./exec-logging";
@@ -65,14 +66,25 @@ export class Cluster extends Construct implements ICluster {
   /** Container Insights on by default: cluster- and service-level CPU, memory and task metrics, without the cost of `enhanced`. */
   public static readonly DEFAULT_CONTAINER_INSIGHTS: ContainerInsights = "enabled";
 
+  /**
+   * A cluster another stack owns (typically the platform stack), so this stack can run services,
+   * scheduled tasks and patterns in it. Creates no resources; checks the attributes now.
+   */
+  public static fromAttributes(scope: Construct, id: string, attrs: ClusterAttributes): ICluster {
+    return new ImportedCluster(scope, id, attrs);
+  }
+
   public readonly clusterName: string;
   public readonly clusterArn: string;
   public readonly network: INetwork;
   public readonly capacityProviderNames: readonly string[];
+  /** Names of the EC2 (Auto Scaling group) capacity providers only. */
   public readonly ec2CapacityProviderNames: readonly string[];
   public readonly defaultCapacityProviderStrategy: readonly CapacityProviderStrategyItem[];
   public readonly defaultNamespace?: INamespace;
+  /** Traffic rules of the EC2 container instances, when the cluster has EC2 capacity. */
   public readonly instanceConnections?: Connections;
+  /** True when ECS Exec sessions are audited (KMS + session logging) on this cluster. */
   public readonly execAuditLogging: boolean;
   public readonly execAudit?: ExecAuditAttributes;
   public readonly capacityProviderAssociation?: ITerraformDependable;

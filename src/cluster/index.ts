@@ -8,3 +8,4 @@ export * from "./instance-types";
 export * from "./namespace";
 export * from "./types";
 export * from "./user-data";
+export * from "./cluster-attributes";

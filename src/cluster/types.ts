@@ -1,6 +1,5 @@
 import type { ITerraformDependable } from "cdktf";
 import type { INetwork } from "../network/network";
-import type { Connections } from "../network/connections";
 
 /** The Fargate capacity provider AWS runs for every cluster that enables it: on-demand serverless capacity. */
 export const FARGATE = "FARGATE";
@@ -43,7 +42,10 @@ export interface ExecAuditAttributes {
   readonly s3KeyPrefix?: string;
 }
 
-/** What services, scheduled tasks and other modules need from a cluster. */
+/**
+ * What services, scheduled tasks and patterns need from a cluster: a {@link Cluster} of this stack,
+ * or one another stack owns (`Cluster.fromAttributes`).
+ */
 export interface ICluster {
   /** Name of the ECS cluster, as services and the ECS agent refer to it. */
   readonly clusterName: string;
@@ -51,24 +53,19 @@ export interface ICluster {
   readonly clusterArn: string;
   /** The network the cluster's tasks and instances run in. */
   readonly network: INetwork;
-  /** Every capacity provider associated with the cluster (FARGATE, FARGATE_SPOT and EC2 ones). */
+  /** The capacity providers services and tasks may name in a strategy (FARGATE, FARGATE_SPOT and EC2 ones). */
   readonly capacityProviderNames: readonly string[];
-  /** Names of the EC2 (Auto Scaling group) capacity providers only. */
-  readonly ec2CapacityProviderNames: readonly string[];
-  /** The cluster's default capacity provider strategy. */
+  /** The strategy services and tasks use when they set none. */
   readonly defaultCapacityProviderStrategy: readonly CapacityProviderStrategyItem[];
   /** The cluster's default Service Connect / Cloud Map namespace, when it has one. */
   readonly defaultNamespace?: INamespace;
-  /** Traffic rules of the EC2 container instances, when the cluster has EC2 capacity. */
-  readonly instanceConnections?: Connections;
-  /** True when ECS Exec sessions are audited (KMS + session logging) on this cluster. */
-  readonly execAuditLogging: boolean;
-  /** Where exec sessions are recorded, when `execAuditLogging` is true (see `execAuditStatements`). */
+  /** Where exec sessions are recorded, when the cluster audits ECS Exec (see `execAuditStatements`). */
   readonly execAudit?: ExecAuditAttributes;
   /**
-   * The resource associating the capacity providers with the cluster. Services and scheduled tasks
-   * that use a capacity provider strategy should `dependsOn` it, so `terraform destroy` removes them
-   * before it dissociates the providers (ECS refuses to dissociate a provider a service still uses).
+   * The resource associating the capacity providers with the cluster, when it is in this stack.
+   * Services and scheduled tasks that use a capacity provider strategy should `dependsOn` it, so
+   * `terraform destroy` removes them before it dissociates the providers (ECS refuses to
+   * dissociate a provider a service still uses).
    */
   readonly capacityProviderAssociation?: ITerraformDependable;
 }
