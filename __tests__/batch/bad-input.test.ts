@@ -550,7 +550,13 @@ describe("JobDefinition bad input", () => {
     [
       "an image reference with spaces",
       job({ image: ContainerImage.fromRegistry("acme/reindex latest") }),
-      expectedMessage(at, "image", "acme/reindex latest", "an image reference without spaces", "IMAGE_NAME_INVALID"),
+      expectedMessage(
+        at,
+        "image",
+        "acme/reindex latest",
+        'an image reference [registry/]repository[:tag][@sha256:<64 hex>] (the repository path component "reindex latest" is not lowercase letters and digits joined by ".", "_", "__" or "-")',
+        "IMAGE_NAME_INVALID",
+      ),
     ],
     [
       "six retry rules",

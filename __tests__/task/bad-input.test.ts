@@ -141,7 +141,29 @@ const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
   [
     "an image name with a space",
     webWith({ image: ContainerImage.fromRegistry("nginx 1.27") }),
-    /^test\/Task: invalid containers\.web\.image "nginx 1\.27": expected an image reference without spaces \[IMAGE_NAME_INVALID\]$/,
+    /^test\/Task: invalid containers\.web\.image "nginx 1\.27": expected an image reference \[registry\/\]repository\[:tag\]\[@sha256:<64 hex>\] \(the repository path component "nginx 1\.27" is not lowercase letters and digits joined by "\.", "_", "__" or "-"\) \[IMAGE_NAME_INVALID\]$/,
+  ],
+  [
+    "an image name in upper case (Docker refuses it)",
+    webWith({ image: ContainerImage.fromRegistry("ghcr.io/acme/Web:1.0") }),
+    /^test\/Task: invalid containers\.web\.image "ghcr\.io\/acme\/Web:1\.0": expected an image reference .* \(the repository path component "Web" is not lowercase .*\) \[IMAGE_NAME_INVALID\]$/,
+  ],
+  [
+    "an image reference with two tags",
+    webWith({ image: ContainerImage.fromRegistry("nginx:1.27:latest") }),
+    /^test\/Task: invalid containers\.web\.image "nginx:1\.27:latest": expected an image reference .* \(the tag "1\.27:latest" is not 1 to 128 of letters, digits, "_", "\." and "-" \(not starting with "\." or "-"\)\) \[IMAGE_NAME_INVALID\]$/,
+  ],
+  [
+    "an image digest cut short",
+    webWith({ image: ContainerImage.fromRegistry(`nginx@sha256:${"a".repeat(40)}`) }),
+    /^test\/Task: invalid containers\.web\.image "nginx@sha256:a{40}": expected an image reference .* \(a sha256 digest is 64 lowercase hex digits, "sha256:a{40}" has 40\) \[IMAGE_NAME_INVALID\]$/,
+  ],
+  [
+    "an ECR image whose digest is cut short",
+    webWith({
+      image: ContainerImage.fromEcrRepository("arn:aws:ecr:eu-west-1:123456789012:repository/acme/web", `sha256:${"b".repeat(63)}`),
+    }),
+    /^test\/Task: invalid containers\.web\.image "123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com\/acme\/web@sha256:b{63}": expected an image reference .* has 63\) \[IMAGE_NAME_INVALID\]$/,
   ],
   [
     "an ECR repository ARN that is not an ECR ARN",

@@ -119,8 +119,9 @@ describe("ContainerImage", () => {
     const tagged = ContainerImage.fromEcrRepository("arn:aws:ecr:eu-west-1:123456789012:repository/acme/web", "1.4.2");
     expect(tagged.imageName).toBe("123456789012.dkr.ecr.eu-west-1.amazonaws.com/acme/web:1.4.2");
     expect(tagged.ecrRepositoryArn).toBe("arn:aws:ecr:eu-west-1:123456789012:repository/acme/web");
-    const digest = ContainerImage.fromEcrRepository("arn:aws:ecr:eu-west-1:123456789012:repository/acme/web", "sha256:abc");
-    expect(digest.imageName).toBe("123456789012.dkr.ecr.eu-west-1.amazonaws.com/acme/web@sha256:abc");
+    const sha = `sha256:${"0123456789abcdef".repeat(4)}`;
+    const digest = ContainerImage.fromEcrRepository("arn:aws:ecr:eu-west-1:123456789012:repository/acme/web", sha);
+    expect(digest.imageName).toBe(`123456789012.dkr.ecr.eu-west-1.amazonaws.com/acme/web@${sha}`);
   });
 
   test("recognises a private ECR image URI given by name, and leaves public images alone", () => {

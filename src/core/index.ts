@@ -5,3 +5,5 @@ export * from "./tags";
 export * from "./validate";
 export * from "./provider-version";
 export * from "./prevent-destroy";
+export * from "./arn";
+export * from "./image-reference";

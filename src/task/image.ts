@@ -1,9 +1,10 @@
 import { IConstruct } from "constructs";
+import { checkArn, isArnOf } from "../core/arn";
 import { fail, isToken } from "../core/errors";
+import { checkImageReference } from "../core/image-reference";
 
 const ECR_REPOSITORY_ARN = /^arn:(aws[a-z-]*):ecr:([a-z0-9-]+):(\d{12}):repository\/(.+)$/;
 const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/([^:@]+)[:@].+$/;
-const IMAGE_NAME = /^\S+$/;
 
 /**
  * The image a container runs. Private ECR images carry their repository ARN so the execution role
@@ -29,7 +30,7 @@ export class ContainerImage {
    *   ARN is a token, otherwise derived from the ARN
    */
   public static fromEcrRepository(repositoryArn: string, tagOrDigest: string, repositoryUrl?: string): ContainerImage {
-    const parsed = isToken(repositoryArn) ? null : ECR_REPOSITORY_ARN.exec(repositoryArn);
+    const parsed = isToken(repositoryArn) || !isArnOf("ecrRepository", repositoryArn) ? null : ECR_REPOSITORY_ARN.exec(repositoryArn);
     const url =
       repositoryUrl ??
       (parsed ? `${parsed[3]}.dkr.ecr.${parsed[2]}.amazonaws.com${parsed[1] === "aws-cn" ? ".cn" : ""}/${parsed[4]}` : undefined);
@@ -49,16 +50,12 @@ export class ContainerImage {
     private readonly unresolvedUrl = false,
   ) {}
 
-  /** Fails on `scope` naming `property` when the repository ARN is malformed, a token ARN has no URL, or the name has spaces. */
+  /**
+   * Fails on `scope` naming `property` when the repository ARN is malformed, a token ARN has no URL,
+   * or the image reference is one Docker refuses (upper case, a truncated digest, two tags).
+   */
   public validate(scope: IConstruct, property: string): void {
-    if (this.ecrRepositoryArn !== undefined && !isToken(this.ecrRepositoryArn) && !ECR_REPOSITORY_ARN.test(this.ecrRepositoryArn)) {
-      fail(scope, {
-        code: "IMAGE_REPOSITORY_ARN_INVALID",
-        property,
-        value: this.ecrRepositoryArn,
-        allowed: "an ECR repository ARN (arn:aws:ecr:<region>:<account>:repository/<name>)",
-      });
-    }
+    checkArn(scope, "IMAGE_REPOSITORY_ARN_INVALID", property, this.ecrRepositoryArn, "ecrRepository");
     if (this.unresolvedUrl) {
       fail(scope, {
         code: "IMAGE_REPOSITORY_URL_MISSING",
@@ -67,8 +64,6 @@ export class ContainerImage {
         allowed: "a repositoryUrl as well when the repository ARN is a token",
       });
     }
-    if (!isToken(this.imageName) && !IMAGE_NAME.test(this.imageName)) {
-      fail(scope, { code: "IMAGE_NAME_INVALID", property, value: this.imageName, allowed: "an image reference without spaces" });
-    }
+    checkImageReference(scope, "IMAGE_NAME_INVALID", property, this.imageName);
   }
 }
