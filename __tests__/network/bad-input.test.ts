@@ -60,14 +60,19 @@ describe("Network: bad input", () => {
       /^test\/Network: invalid cidr "10\.0\.0\.0\/12": expected a prefix length from \/16 to \/28 \(AWS VPC limits\) \[NETWORK_VPC_PREFIX\]$/,
     ],
     [
-      "sized tiers that do not fit",
+      "sized tiers whose reserved zone slots do not fit",
       { cidr: "10.0.0.0/24", tiers: { private: { prefixLength: 24 } } },
-      /^test\/Network: invalid tiers\.private "\/24": expected subnets whose total size fits in the VPC CIDR 10\.0\.0\.0\/24 alongside the other tiers \[NETWORK_SUBNETS_DO_NOT_FIT\]$/,
+      /^test\/Network: invalid tiers\.private "\/24": expected subnets whose 6 reserved zone slots fit in the VPC CIDR 10\.0\.0\.0\/24 alongside the other tiers \(use a larger VPC, smaller subnets or fewer reservedAzs\) \[NETWORK_SUBNETS_DO_NOT_FIT\]$/,
     ],
     [
-      "automatic tiers left with less than a /28 each",
-      { cidr: "10.0.0.0/27", natGateways: "none" },
-      /^test\/Network: invalid tiers \["public","private"\]: expected subnets that fit in 10\.0\.0\.0\/27: the tiers without a prefixLength would get less than a \/28 each; use a larger VPC or set prefixLength \[NETWORK_SUBNETS_DO_NOT_FIT\]$/,
+      "automatic tiers left with less than a /28 per zone slot",
+      { cidr: "10.0.0.0/25", natGateways: "none" },
+      /^test\/Network: invalid tiers \["public","private"\]: expected subnets that fit in 10\.0\.0\.0\/25: the tiers without a prefixLength would get less than a \/28 for each of their 6 reserved zone slots; use a larger VPC, set prefixLength or fewer reservedAzs \[NETWORK_SUBNETS_DO_NOT_FIT\]$/,
+    ],
+    [
+      "reservedAzs below the zones in use",
+      { reservedAzs: 1 },
+      /^test\/Network: invalid reservedAzs 1: expected a whole number of zone slots from the zones in use \(2\) to 6 \[NETWORK_RESERVED_AZS\]$/,
     ],
     [
       "an explicit block that is not a CIDR",
@@ -84,7 +89,7 @@ describe("Network: bad input", () => {
     [
       "fewer explicit blocks than zones",
       { tiers: { public: { cidrBlocks: ["10.0.0.0/24"] } } },
-      /^test\/Network: invalid tiers\.public\.cidrBlocks \["10\.0\.0\.0\/24"\]: expected exactly one block per availability zone \(2\) \[NETWORK_TIER_BLOCK_COUNT\]$/,
+      /^test\/Network: invalid tiers\.public\.cidrBlocks \["10\.0\.0\.0\/24"\]: expected one block per availability zone slot: at least 2 \(the zones in use\), at most 6 \[NETWORK_TIER_BLOCK_COUNT\]$/,
     ],
     [
       "a subnet prefix shorter than the VPC's",

@@ -19,12 +19,32 @@ describe("Network", () => {
         .map((x: any) => [x.tags.Tier, x.availability_zone, x.cidr_block])
         .sort((a, b) => a[2].localeCompare(b[2], "en", { numeric: true })),
     ).toEqual([
-      ["public", "eu-west-1a", "10.0.0.0/18"],
-      ["public", "eu-west-1b", "10.0.64.0/18"],
-      ["private", "eu-west-1a", "10.0.128.0/18"],
-      ["private", "eu-west-1b", "10.0.192.0/18"],
+      // Six zone slots per tier: a /20 each, zone i at slot i of its tier's region.
+      ["public", "eu-west-1a", "10.0.0.0/20"],
+      ["public", "eu-west-1b", "10.0.16.0/20"],
+      ["private", "eu-west-1a", "10.0.96.0/20"],
+      ["private", "eu-west-1b", "10.0.112.0/20"],
     ]);
     expect(subnets.every((x: any) => x.map_public_ip_on_launch === false)).toBe(true);
+  });
+
+  test("adding a zone adds that zone's subnets and changes no existing subnet", () => {
+    const subnetsOf = (azs: string[]) =>
+      Object.fromEntries(
+        Object.entries(
+          resourcesOf(
+            synth((stack) => new Network(stack, "Network", { ...base, availabilityZones: azs })),
+            "aws_subnet",
+          ),
+        ).map(([address, subnet]: [string, any]) => [address, JSON.stringify(subnet)]),
+      );
+    const two = subnetsOf(["eu-west-1a", "eu-west-1b"]);
+    const three = subnetsOf(["eu-west-1a", "eu-west-1b", "eu-west-1c"]);
+    for (const [address, subnet] of Object.entries(two)) expect(three[address]).toBe(subnet);
+    expect(Object.keys(three).filter((a) => !(a in two))).toEqual([
+      expect.stringMatching(/^Network_PrivateSubnet3_/),
+      expect.stringMatching(/^Network_PublicSubnet3_/),
+    ]);
   });
 
   test("defaults to one NAT gateway per AZ with public and private tiers, each private route table using its own", () => {
@@ -130,7 +150,7 @@ describe("Network", () => {
       expect(network.privateSubnetIds).toHaveLength(2);
       expect(network.isolatedSubnetIds).toHaveLength(2);
       expect(network.workloadSubnetIds).toBe(network.privateSubnetIds);
-      expect(network.subnetCidrs.private).toEqual(["10.0.64.0/19", "10.0.96.0/19"]);
+      expect(network.subnetCidrs.private).toEqual(["10.0.48.0/21", "10.0.56.0/21"]);
       expect(network.routeTableIds.private).toHaveLength(2);
     });
   });

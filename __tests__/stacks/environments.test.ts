@@ -25,6 +25,14 @@ describe("environment configs", () => {
     expect(json.terraform.backend.s3.key).toBe("acme/pr-123/terraform.tfstate");
   });
 
+  test("network.tiers is replaced whole, so explicit blocks never merge with the base's sizes", () => {
+    expect(dev.network.tiers).toEqual({
+      public: { cidrBlocks: ["10.10.32.0/24", "10.10.33.0/24", "10.10.34.0/24"] },
+      private: { cidrBlocks: ["10.10.0.0/20", "10.10.16.0/20", "10.10.48.0/20"] },
+    });
+    expect(preview(7).network.tiers).toEqual({ public: { prefixLength: 24 }, private: { prefixLength: 20 } });
+  });
+
   test.each<[string, object, RegExp]>([
     [
       "an account id that is not 12 digits",

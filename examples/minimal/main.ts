@@ -13,6 +13,8 @@ export function buildMinimal(app: App): TerraformStack {
     cidr: "10.0.0.0/20",
     availabilityZones: AVAILABILITY_ZONES,
     tiers: { public: { prefixLength: 24 }, private: { prefixLength: 22 } },
+    // A /20 holds three zone slots per tier at these sizes (the default reserves six).
+    reservedAzs: 3,
     natGateways: "single",
   });
   const cluster = new Cluster(stack, "Cluster", { name: "demo", network });

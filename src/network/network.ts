@@ -25,7 +25,7 @@ import {
 } from "./endpoints";
 import { FlowLogOptions, VpcFlowLog } from "./flow-logs";
 import { SecurityGroup } from "./security-group";
-import { planSubnets, SUBNET_TIERS, SubnetTier, TierRequest } from "./subnet-plan";
+import { MAX_AZS, planSubnets, SUBNET_TIERS, SubnetTier, TierRequest } from "./subnet-plan";
 
 /** How private subnets reach the internet. */
 export type NatMode = "none" | "single" | "perAz";
@@ -39,8 +39,10 @@ export interface SubnetTierOptions {
    */
   readonly prefixLength?: number;
   /**
-   * Explicit blocks, one per availability zone in order, inside the VPC CIDR; excludes `prefixLength`.
-   * @default - planned by the construct around the other tiers' blocks
+   * Explicit blocks by availability zone slot, inside the VPC CIDR; excludes `prefixLength`. Entry `i`
+   * is zone `i`'s subnet; list at least one per zone, and entries past the zone count reserve blocks
+   * for zones added later. Use it to keep a network planned by an older layout where it is.
+   * @default - planned: a fixed slot per zone in a region reserved for `reservedAzs` zones
    */
   readonly cidrBlocks?: readonly string[];
 }
@@ -128,6 +130,14 @@ export interface NetworkProps {
    */
   readonly tiers?: SubnetTiers;
   /**
+   * Availability zone slots each planned tier reserves, counting the zones in use: the most zones this
+   * network can grow to without moving a subnet. Zone `i` always takes slot `i` of its tier, so adding
+   * or removing the last zone adds or removes only that zone's subnets. Lower it only when a small
+   * VPC cannot hold six slots per tier. (AWS CDK's `reservedAzs` counts extra zones; this counts all.)
+   * @default Network.MAX_AZS (6)
+   */
+  readonly reservedAzs?: number;
+  /**
    * NAT gateways for the private tier: none, one shared (cheap, for dev; a single AZ failure cuts
    * egress for all), or one per availability zone (for production).
    * @default "perAz" when the network has public and private subnets, otherwise "none"
@@ -165,7 +175,7 @@ export class Network extends Construct implements INetwork {
   /** Fewest availability zones accepted: two, so one zone failing leaves capacity (and ALBs need two). */
   public static readonly MIN_AZS = 2;
   /** Most availability zones accepted; no AWS region used here has more than six. */
-  public static readonly MAX_AZS = 6;
+  public static readonly MAX_AZS = MAX_AZS;
 
   /** A network built elsewhere (another stack or hand-written Terraform). */
   public static fromAttributes(attrs: NetworkAttributes): INetwork {
@@ -233,8 +243,9 @@ export class Network extends Construct implements INetwork {
     checkOneOf(this, "NETWORK_ENDPOINT_TIER", "interfaceEndpointTier", props.interfaceEndpointTier, ["private", "isolated"]);
 
     const requests: TierRequest[] = SUBNET_TIERS.filter(has).map((tier) => ({ tier, ...tiers[tier] }));
-    const plan = planSubnets({ vpcCidr: props.cidr, azCount: this.availabilityZones.length, tiers: requests }, (issue) =>
-      fail(this, issue),
+    const plan = planSubnets(
+      { vpcCidr: props.cidr, azCount: this.availabilityZones.length, reservedAzs: props.reservedAzs, tiers: requests },
+      (issue) => fail(this, issue),
     );
 
     this.vpc = new Vpc(this, "Resource", {

@@ -19,6 +19,9 @@ export const MIN_PREFIX_LENGTH = 16;
 /** Longest prefix AWS allows for a VPC or subnet: a /28 (16 addresses, 11 usable after AWS reserves 5). */
 export const MAX_PREFIX_LENGTH = 28;
 
+/** Most availability zones a network can span, and the slots a planned tier reserves unless told otherwise. */
+export const MAX_AZS = 6;
+
 /** One tier to plan: a size, explicit blocks, or neither (an equal share of what is left). */
 export interface TierRequest {
   /** Which tier the subnets belong to. */
@@ -29,7 +32,8 @@ export interface TierRequest {
    */
   readonly prefixLength?: number;
   /**
-   * Explicit blocks, one per availability zone, inside the VPC and not overlapping each other.
+   * Explicit blocks by availability zone slot: entry `i` is the subnet of zone `i`. At least one per
+   * zone; entries past the zone count are reserved for zones added later (planned tiers avoid them).
    * @default - planned
    */
   readonly cidrBlocks?: readonly string[];
@@ -41,6 +45,12 @@ export interface SubnetPlanInput {
   readonly vpcCidr: string;
   /** Number of availability zones: each tier gets one subnet per zone. */
   readonly azCount: number;
+  /**
+   * Availability zone slots each planned tier reserves, counting the zones in use: the most zones the
+   * network can grow to without any subnet moving. Unlike AWS CDK's `reservedAzs`, this is a total.
+   * @default MAX_AZS (6)
+   */
+  readonly reservedAzs?: number;
   /** The tiers to plan, in any order (explicit blocks are reserved first). */
   readonly tiers: readonly TierRequest[];
 }
@@ -95,11 +105,33 @@ function overlaps(a: CidrBlock, b: CidrBlock): boolean {
 }
 
 /**
- * Plans one subnet per tier per availability zone inside the VPC CIDR, deterministically.
+ * The stable slot rule every layout follows: a tier owns a region of `reservedAzs` equal slots, and
+ * availability zone `azIndex` always takes slot `azIndex` of it. Nothing about the other zones enters
+ * the sum, so adding or removing a zone never moves another zone's subnet.
  *
- * Explicit `cidrBlocks` are reserved first. Tiers with a `prefixLength` come next, then tiers with
- * neither, which share the space left equally (the largest power of two that fits, as AWS CDK does).
- * Blocks are allocated largest first at the lowest aligned free address, so there are no gaps.
+ * IPv4 uses it with address offsets (`slotStart(region.start, size, i)`); an IPv6 layout of equal /64
+ * subnets uses it with subnet numbers (`slotStart(tierRank * reservedAzs, 1, i)` as `cidrsubnet`'s netnum).
+ */
+export function slotStart(regionStart: number, slotSize: number, azIndex: number): number {
+  return regionStart + azIndex * slotSize;
+}
+
+/** The region of one planned tier: `slots` aligned blocks of `size` addresses from `start`. */
+interface TierRegion {
+  readonly tier: SubnetTier;
+  readonly start: number;
+  readonly size: number;
+}
+
+/**
+ * Plans one subnet per tier per availability zone inside the VPC CIDR, deterministically and stably.
+ *
+ * Explicit `cidrBlocks` (including reserved entries past the zone count) are taken first. Every other
+ * tier gets a region of `reservedAzs` slots of its subnet size; zone `i` takes slot `i`
+ * ({@link slotStart}). Tiers with a `prefixLength` have that size; tiers with neither share what is left
+ * equally (the largest power of two that fits). Regions are placed largest first, each at the lowest
+ * aligned address where all its slots are free. The zone count never enters the layout, so adding or
+ * removing the last zone adds or removes only that zone's subnets.
  */
 export function planSubnets(input: SubnetPlanInput, reject: Reject): PlannedSubnet[] {
   const vpc = parseCidr(input.vpcCidr, "cidr", reject);
@@ -111,10 +143,20 @@ export function planSubnets(input: SubnetPlanInput, reject: Reject): PlannedSubn
       allowed: `a prefix length from /${MIN_PREFIX_LENGTH} to /${MAX_PREFIX_LENGTH} (AWS VPC limits)`,
     });
   }
+  const reserved = input.reservedAzs ?? MAX_AZS;
+  if (!Number.isInteger(reserved) || reserved < input.azCount || reserved > MAX_AZS) {
+    reject({
+      code: "NETWORK_RESERVED_AZS",
+      property: "reservedAzs",
+      value: reserved,
+      allowed: `a whole number of zone slots from the zones in use (${input.azCount}) to ${MAX_AZS}`,
+    });
+  }
 
   const taken: Array<CidrBlock & { tier: SubnetTier; azIndex: number }> = [];
-  const sized: Array<{ tier: SubnetTier; azIndex: number; size: number }> = [];
-  const automatic: Array<{ tier: SubnetTier; azIndex: number }> = [];
+  const explicit: PlannedSubnet[] = [];
+  const sized: Array<{ tier: SubnetTier; size: number }> = [];
+  const automatic: SubnetTier[] = [];
 
   for (const request of input.tiers) {
     const base = `tiers.${request.tier}`;
@@ -127,12 +169,12 @@ export function planSubnets(input: SubnetPlanInput, reject: Reject): PlannedSubn
       });
     }
     if (request.cidrBlocks !== undefined) {
-      if (request.cidrBlocks.length !== input.azCount) {
+      if (!Array.isArray(request.cidrBlocks) || request.cidrBlocks.length < input.azCount || request.cidrBlocks.length > MAX_AZS) {
         reject({
           code: "NETWORK_TIER_BLOCK_COUNT",
           property: `${base}.cidrBlocks`,
           value: request.cidrBlocks,
-          allowed: `exactly one block per availability zone (${input.azCount})`,
+          allowed: `one block per availability zone slot: at least ${input.azCount} (the zones in use), at most ${MAX_AZS}`,
         });
       }
       request.cidrBlocks.forEach((cidr, azIndex) => {
@@ -152,51 +194,86 @@ export function planSubnets(input: SubnetPlanInput, reject: Reject): PlannedSubn
           });
         }
         taken.push({ ...block, tier: request.tier, azIndex });
+        if (azIndex < input.azCount) explicit.push({ tier: request.tier, azIndex, cidr: formatCidr(block) });
       });
     } else if (request.prefixLength !== undefined) {
       checkSubnetPrefix(request.prefixLength, vpc.prefix, `${base}.prefixLength`, request.prefixLength, reject);
-      for (let azIndex = 0; azIndex < input.azCount; azIndex++) {
-        sized.push({ tier: request.tier, azIndex, size: 2 ** (32 - request.prefixLength) });
-      }
+      sized.push({ tier: request.tier, size: 2 ** (32 - request.prefixLength) });
     } else {
-      for (let azIndex = 0; azIndex < input.azCount; azIndex++) automatic.push({ tier: request.tier, azIndex });
+      automatic.push(request.tier);
     }
   }
 
-  if (automatic.length > 0) {
-    const used = [...taken, ...sized].reduce((sum, b) => sum + b.size, 0);
-    const share = Math.floor((vpc.size - used) / automatic.length);
-    const size = Math.min(2 ** Math.floor(Math.log2(Math.max(share, 1))), 2 ** (32 - MIN_PREFIX_LENGTH));
-    if (share < 2 ** (32 - MAX_PREFIX_LENGTH)) {
-      reject({
-        code: "NETWORK_SUBNETS_DO_NOT_FIT",
-        property: "tiers",
-        value: automatic.map((a) => a.tier).filter((t, i, all) => all.indexOf(t) === i),
-        allowed: `subnets that fit in ${input.vpcCidr}: the tiers without a prefixLength would get less than a /${MAX_PREFIX_LENGTH} each; use a larger VPC or set prefixLength`,
-      });
-    }
-    for (const a of automatic) sized.push({ ...a, size });
-  }
-
-  // Largest first keeps every block aligned without gaps; the sort is stable, so ties keep tier/AZ order.
-  const order = [...sized].sort((a, b) => b.size - a.size);
-  for (const request of order) {
-    const start = firstFreeAligned(vpc, request.size, taken);
+  // Sized regions first (largest first; the sort is stable, so ties keep tier order), then the automatic share.
+  const regions: TierRegion[] = [];
+  for (const request of [...sized].sort((a, b) => b.size - a.size)) {
+    const start = firstFreeRun(vpc, request.size, reserved, taken);
     if (start === undefined) {
       reject({
         code: "NETWORK_SUBNETS_DO_NOT_FIT",
         property: `tiers.${request.tier}`,
-        value: formatCidr({ start: 0, size: request.size }).replace(/^0\.0\.0\.0/, ""),
-        allowed: `subnets whose total size fits in the VPC CIDR ${input.vpcCidr} alongside the other tiers`,
+        value: `/${32 - Math.log2(request.size)}`,
+        allowed: `subnets whose ${reserved} reserved zone slots fit in the VPC CIDR ${input.vpcCidr} alongside the other tiers (use a larger VPC, smaller subnets or fewer reservedAzs)`,
       });
     }
-    taken.push({ start, size: request.size, tier: request.tier, azIndex: request.azIndex });
+    regions.push({ tier: request.tier, start, size: request.size });
+    taken.push({ start, size: request.size * reserved, tier: request.tier, azIndex: 0 });
   }
+  if (automatic.length > 0) regions.push(...placeAutomatic(vpc, automatic, reserved, taken, input.vpcCidr, reject));
 
+  const planned = [...explicit];
+  for (const region of regions) {
+    for (let azIndex = 0; azIndex < input.azCount; azIndex++) {
+      planned.push({
+        tier: region.tier,
+        azIndex,
+        cidr: formatCidr({ start: slotStart(region.start, region.size, azIndex), size: region.size }),
+      });
+    }
+  }
   const tierRank = (tier: SubnetTier) => SUBNET_TIERS.indexOf(tier);
-  return taken
-    .map((b) => ({ tier: b.tier, azIndex: b.azIndex, cidr: formatCidr(b) }))
-    .sort((a, b) => tierRank(a.tier) - tierRank(b.tier) || a.azIndex - b.azIndex);
+  return planned.sort((a, b) => tierRank(a.tier) - tierRank(b.tier) || a.azIndex - b.azIndex);
+}
+
+/**
+ * Regions for the tiers without a size: each gets the same slot size, the largest power of two such
+ * that all their reserved slots fit in the space left (halved until the regions can be placed around
+ * explicit blocks that fragment it).
+ */
+function placeAutomatic(
+  vpc: CidrBlock,
+  tiers: readonly SubnetTier[],
+  reserved: number,
+  taken: Array<CidrBlock & { tier: SubnetTier; azIndex: number }>,
+  vpcCidr: string,
+  reject: Reject,
+): TierRegion[] {
+  const used = taken.reduce((sum, b) => sum + b.size, 0);
+  const share = Math.floor((vpc.size - used) / (tiers.length * reserved));
+  const tooSmall = () =>
+    reject({
+      code: "NETWORK_SUBNETS_DO_NOT_FIT",
+      property: "tiers",
+      value: tiers,
+      allowed: `subnets that fit in ${vpcCidr}: the tiers without a prefixLength would get less than a /${MAX_PREFIX_LENGTH} for each of their ${reserved} reserved zone slots; use a larger VPC, set prefixLength or fewer reservedAzs`,
+    });
+  if (share < 2 ** (32 - MAX_PREFIX_LENGTH)) tooSmall();
+  for (
+    let size = Math.min(2 ** Math.floor(Math.log2(share)), 2 ** (32 - MIN_PREFIX_LENGTH));
+    size >= 2 ** (32 - MAX_PREFIX_LENGTH);
+    size /= 2
+  ) {
+    const attempt = [...taken];
+    const regions: TierRegion[] = [];
+    for (const tier of tiers) {
+      const start = firstFreeRun(vpc, size, reserved, attempt);
+      if (start === undefined) break;
+      regions.push({ tier, start, size });
+      attempt.push({ start, size: size * reserved, tier, azIndex: 0 });
+    }
+    if (regions.length === tiers.length) return regions;
+  }
+  return tooSmall();
 }
 
 function checkSubnetPrefix(prefix: number, vpcPrefix: number, property: string, value: unknown, reject: Reject): void {
@@ -211,14 +288,15 @@ function checkSubnetPrefix(prefix: number, vpcPrefix: number, property: string, 
   }
 }
 
-function firstFreeAligned(vpc: CidrBlock, size: number, taken: readonly CidrBlock[]): number | undefined {
-  for (let start = vpc.start; start + size <= vpc.start + vpc.size; start += size) {
-    const candidate = { start, size };
-    const clash = taken.find((b) => overlaps(b, candidate));
+/** The lowest start, aligned to `size`, of `count` consecutive blocks of `size` that overlap nothing taken. */
+function firstFreeRun(vpc: CidrBlock, size: number, count: number, taken: readonly CidrBlock[]): number | undefined {
+  const end = vpc.start + vpc.size;
+  for (let start = vpc.start; start + size * count <= end;) {
+    const run = { start, size: size * count };
+    const clash = taken.find((b) => overlaps(b, run));
     if (!clash) return start;
-    // Skip past the clashing block, staying aligned.
-    const next = Math.ceil((clash.start + clash.size - vpc.start) / size) * size + vpc.start;
-    start = next - size;
+    // Skip past the clashing block, staying aligned to the slot size.
+    start = Math.ceil((clash.start + clash.size - vpc.start) / size) * size + vpc.start;
   }
   return undefined;
 }

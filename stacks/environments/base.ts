@@ -16,6 +16,7 @@ export const base: EnvironmentConfig = {
   network: {
     cidr: "10.10.0.0/16",
     natGateways: "single",
+    // New environments take the stable slot layout at these sizes; dev, staging and prod pin the blocks they were deployed with.
     tiers: { public: { prefixLength: 24 }, private: { prefixLength: 20 } },
     interfaceEndpoints: InterfaceEndpointPresets.FARGATE_WITHOUT_NAT,
     flowLogRetentionDays: 90,

@@ -16,7 +16,15 @@ function merge(base: unknown, overrides: unknown): unknown {
   return result;
 }
 
-/** A new environment from `base` with `overrides` deep-merged in (objects merge, arrays and scalars replace). */
+/**
+ * A new environment from `base` with `overrides` deep-merged in (objects merge, arrays and scalars
+ * replace). `network.tiers` is replaced whole: a tier's `prefixLength` and `cidrBlocks` exclude each
+ * other, so merging an environment's explicit blocks into the base's sizes would set both.
+ */
 export function deriveEnvironment(base: EnvironmentConfig, overrides: ConfigOverrides<EnvironmentConfig>): EnvironmentConfig {
-  return merge(base, overrides) as EnvironmentConfig;
+  const derived = merge(base, overrides) as EnvironmentConfig;
+  const tiers = overrides.network?.tiers;
+  return tiers === undefined
+    ? derived
+    : { ...derived, network: { ...derived.network, tiers: tiers as EnvironmentConfig["network"]["tiers"] } };
 }

@@ -7,7 +7,17 @@ export const dev = deriveEnvironment(base, {
   accountId: "111111111111",
   deployRoleArn: "arn:aws:iam::111111111111:role/acme-terraform-deploy",
   backend: { type: "s3", bucket: "acme-terraform-state-111111111111", region: "eu-west-1" },
-  network: { cidr: "10.10.0.0/16", natGateways: "single", flowLogRetentionDays: 30 },
+  network: {
+    cidr: "10.10.0.0/16",
+    natGateways: "single",
+    // The blocks dev was deployed with (0.1's packed layout), pinned so the stable slot layout moves
+    // nothing; the third entries reserve eu-west-1c's subnets, so adding that zone adds only them.
+    tiers: {
+      public: { cidrBlocks: ["10.10.32.0/24", "10.10.33.0/24", "10.10.34.0/24"] },
+      private: { cidrBlocks: ["10.10.0.0/20", "10.10.16.0/20", "10.10.48.0/20"] },
+    },
+    flowLogRetentionDays: 30,
+  },
   cluster: { fargateBase: 0, fargateWeight: 1, fargateSpotWeight: 4 },
   services: {
     web: { kind: "web", minCapacity: 1, maxCapacity: 3, scaleToZeroAtNight: true },

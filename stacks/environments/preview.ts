@@ -1,4 +1,5 @@
 import { fail } from "../../src";
+import { base } from "./base";
 import { dev } from "./dev";
 import { deriveEnvironment } from "./define";
 import type { EnvironmentConfig } from "./types";
@@ -18,7 +19,8 @@ export function preview(pr: number): EnvironmentConfig {
   }
   return deriveEnvironment(dev, {
     name: `pr-${pr}`,
-    network: { cidr: `10.${100 + (pr % 100)}.0.0/16`, interfaceEndpoints: [] },
+    // New networks take the stable slot layout (dev's explicit blocks are dev's own range).
+    network: { cidr: `10.${100 + (pr % 100)}.0.0/16`, tiers: base.network.tiers, interfaceEndpoints: [] },
     tags: { Environment: `pr-${pr}` },
   });
 }

@@ -9,7 +9,16 @@ export const prod = deriveEnvironment(base, {
   deployRoleArn: "arn:aws:iam::333333333333:role/acme-terraform-deploy",
   availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
   backend: { type: "s3", bucket: "acme-terraform-state-333333333333", region: "eu-west-1", kmsKeyId: "alias/acme-terraform-state" },
-  network: { cidr: "10.30.0.0/16", natGateways: "perAz", flowLogRetentionDays: 365 },
+  network: {
+    cidr: "10.30.0.0/16",
+    natGateways: "perAz",
+    // The blocks prod was deployed with (0.1's packed layout), pinned so the stable slot layout moves nothing.
+    tiers: {
+      public: { cidrBlocks: ["10.30.48.0/24", "10.30.49.0/24", "10.30.50.0/24"] },
+      private: { cidrBlocks: ["10.30.0.0/20", "10.30.16.0/20", "10.30.32.0/20"] },
+    },
+    flowLogRetentionDays: 365,
+  },
   cluster: { fargateBase: 2, fargateWeight: 1, fargateSpotWeight: 1, containerInsights: "enhanced" },
   ingress: {
     certificateArn: "arn:aws:acm:eu-west-1:333333333333:certificate/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
