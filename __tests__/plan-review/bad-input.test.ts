@@ -228,12 +228,38 @@ describe("plan review bad input", () => {
     [
       "an option without its value",
       () => parseArgs(["--out"]),
-      /^plan-review: invalid --out \(missing\): expected a value after the option \(not another option\) \[PLAN_REVIEW_OPTION_VALUE\]$/,
+      /^plan-review: invalid --out \(missing\): expected a non-empty value after the option \(not another option\) \[PLAN_REVIEW_OPTION_VALUE\]$/,
     ],
     [
       "an option followed by another option",
       () => parseArgs(["--prices", "--offline"]),
-      /^plan-review: invalid --prices "--offline": expected a value after the option \(not another option\) \[PLAN_REVIEW_OPTION_VALUE\]$/,
+      /^plan-review: invalid --prices "--offline": expected a non-empty value after the option \(not another option\) \[PLAN_REVIEW_OPTION_VALUE\]$/,
+    ],
+    [
+      'an empty option value (--out "")',
+      () => parseArgs(["--out", ""]),
+      /^plan-review: invalid --out "": expected a non-empty value after the option \(not another option\) \[PLAN_REVIEW_OPTION_VALUE\]$/,
+    ],
+    [
+      "a region that does not exist",
+      () => parseArgs(["--region", "eu-west-7"]),
+      /^plan-review: invalid --region "eu-west-7": expected an AWS region code that exists, such as eu-west-1 \[PLAN_REVIEW_REGION\]$/,
+    ],
+    [
+      "a --synth-dir that does not exist (a typo in CI must not review nothing and pass)",
+      () => {
+        const t = cliSetup();
+        return runPlanReview({ ...t.options, synthDir: join(t.root, "cdktf.ouut") }, t.env);
+      },
+      /^plan-review: invalid --synth-dir "\/.*\/cdktf\.ouut": expected a cdktf output directory holding stacks\/<name>\/cdk\.tf\.json \(it does not exist\) \[PLAN_REVIEW_SYNTH_DIR\]$/,
+    ],
+    [
+      "a --synth-dir without a stacks folder",
+      () => {
+        const t = cliSetup();
+        return runPlanReview({ ...t.options, synthDir: t.root }, t.env);
+      },
+      /^plan-review: invalid --synth-dir "\/.*": expected a cdktf output directory holding stacks\/<name>\/cdk\.tf\.json \(it has no stacks\/ folder\) \[PLAN_REVIEW_SYNTH_DIR\]$/,
     ],
     [
       "a stack name that could escape the output directory",
@@ -293,6 +319,17 @@ describe("plan review bad input", () => {
     await expect(runPlanReview({ ...t.options, pricesFile: join(t.root, "none.json") }, t.env)).rejects.toThrow(UsageError);
     const error = jest.spyOn(console, "error").mockImplementation(() => undefined);
     try {
+      for (const argv of [
+        ["--out", ""],
+        ["--region", "mars-1"],
+        ["--synth-dir", "/nonexistent/cdktf.out"],
+      ]) {
+        expect(await main(argv)).toBe(64);
+        expect(error.mock.calls.at(-1)![0]).toMatch(
+          /^plan-review: invalid --[a-z-]+ .*: expected .* \[PLAN_REVIEW_[A-Z_]+\]\n\nUsage: plan-review/,
+        );
+      }
+      error.mockClear();
       expect(await main(["--nope"])).toBe(64);
       expect(error.mock.calls[0][0]).toMatch(
         /^plan-review: invalid option "--nope": expected one of .* \[PLAN_REVIEW_UNKNOWN_OPTION\]\n\nUsage: plan-review/,

@@ -44,6 +44,28 @@ describe("attributeChanges", () => {
     ]);
   });
 
+  test.each<[string, Parameters<typeof change>[0]]>([
+    [
+      "a list that grows with a sensitive leaf inside",
+      { before: { a: [{ x: 1 }] }, after: { a: [{ s: "secret" }, { x: 1 }] }, after_sensitive: { a: [{ s: true }, {}] } },
+    ],
+    ["an object that appears (before null)", { before: { a: null }, after: { a: { s: "secret" } }, after_sensitive: { a: { s: true } } }],
+    ["an object that disappears", { before: { a: { s: "secret" } }, after: { a: null }, before_sensitive: { a: { s: true } } }],
+    [
+      "a leaf sensitive only before, deep inside",
+      { before: { a: [[{ s: "secret" }]] }, after: { a: [] }, before_sensitive: { a: [[{ s: true }]] } },
+    ],
+    [
+      "a value known after apply whose old value had a sensitive leaf",
+      { before: { a: [{ s: "secret" }] }, after: {}, after_unknown: { a: true }, before_sensitive: { a: [{ s: true }] } },
+    ],
+  ])("masks the whole value when any leaf inside it is sensitive on either side: %s", (_what, c) => {
+    const rendered = attributeChanges(change(c));
+    expect(rendered).toHaveLength(1);
+    expect(JSON.stringify(rendered)).not.toContain("secret");
+    expect(rendered[0].before === "(sensitive)" || rendered[0].after === "(sensitive)").toBe(true);
+  });
+
   test("masks values that are sensitive on either side, also under a sensitive parent", () => {
     const changes = attributeChanges(
       change({

@@ -174,17 +174,20 @@ export function renderPath(path: ReadonlyArray<string | number>): string {
 /**
  * The leaves that differ between `before` and `after`: objects are compared key by key and
  * arrays of the same length element by element; anything else that differs is one change.
- * Values marked sensitive on either side (or under a sensitive parent) are masked.
+ * A value with a sensitive mark anywhere inside it, on either side, is masked whole.
  */
 export function attributeChanges(rc: Pick<PlanResourceChange, "change">): AttributeChange[] {
   const out: AttributeChange[] = [];
   const { before, after, after_unknown, before_sensitive, after_sensitive } = rc.change;
   const walk = (path: Array<string | number>, b: unknown, a: unknown, unknown: unknown, bs: unknown, as: unknown) => {
     const sensitive = bs === true || as === true;
+    // Where the walk stops and renders a value, any sensitive leaf inside it on either side masks it
+    // whole: a list that grows, or an object that appears, may carry a secret below the top level.
+    const masked = containsTrue(bs) || containsTrue(as);
     if (unknown === true) {
       // A computed attribute that was never set gets a value: noise, not a change.
       if (isEmpty(b)) return;
-      out.push({ path: renderPath(path), before: sensitive ? SENSITIVE : renderValue(b), after: KNOWN_AFTER_APPLY });
+      out.push({ path: renderPath(path), before: masked ? SENSITIVE : renderValue(b), after: KNOWN_AFTER_APPLY });
       return;
     }
     if (isObject(b) && isObject(a) && !sensitive) {
@@ -197,13 +200,13 @@ export function attributeChanges(rc: Pick<PlanResourceChange, "change">): Attrib
       a.forEach((item, i) => walk([...path, i], b[i], item, child(unknown, i), child(bs, i), child(as, i)));
       return;
     }
-    if (containsUnknown(unknown)) {
+    if (containsTrue(unknown)) {
       if (isEmpty(b)) return;
-      out.push({ path: renderPath(path), before: sensitive ? SENSITIVE : renderValue(b), after: KNOWN_AFTER_APPLY });
+      out.push({ path: renderPath(path), before: masked ? SENSITIVE : renderValue(b), after: KNOWN_AFTER_APPLY });
       return;
     }
     if (!equal(b, a))
-      out.push({ path: renderPath(path), before: sensitive ? SENSITIVE : renderValue(b), after: sensitive ? SENSITIVE : renderValue(a) });
+      out.push({ path: renderPath(path), before: masked ? SENSITIVE : renderValue(b), after: masked ? SENSITIVE : renderValue(a) });
   };
   walk([], before ?? {}, after ?? {}, after_unknown, before_sensitive, after_sensitive);
   return out;
@@ -233,10 +236,11 @@ function child(marks: unknown, key: string | number): unknown {
   return undefined;
 }
 
-function containsUnknown(marks: unknown): boolean {
+/** True when a mark tree (`after_unknown`, `*_sensitive`) has `true` anywhere in it. */
+function containsTrue(marks: unknown): boolean {
   if (marks === true) return true;
-  if (Array.isArray(marks)) return marks.some(containsUnknown);
-  if (isObject(marks)) return Object.values(marks).some(containsUnknown);
+  if (Array.isArray(marks)) return marks.some(containsTrue);
+  if (isObject(marks)) return Object.values(marks).some(containsTrue);
   return false;
 }
 

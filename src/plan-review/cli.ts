@@ -7,10 +7,11 @@ import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { isRegion } from "../core/arn";
 import { ValidationError, ValidationIssue } from "../core/errors";
 import { checkStackOffline, TerraformCheckError } from "../terraform/offline-check";
 import { constructPathsFromSynth } from "./changes";
-import { PlanJson } from "./plan";
+import { checkPlanJson, PlanJson } from "./plan";
 import { POLICY_REPORT_FILE, POLICY_SARIF_FILE, PolicyReport, readPolicyReport, summarizePolicy } from "./policy";
 import { DEFAULT_PRICE_TABLE_PATH, loadPriceTable, PriceTable } from "./prices";
 import { renderJson } from "./render-json";
@@ -97,12 +98,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const arg = argv[i];
     const valueOf = (flag: string): string => {
       const value = argv[++i];
-      if (value === undefined || value.startsWith("-")) {
+      if (value === undefined || value === "" || value.startsWith("-")) {
         throw new UsageError({
           code: "PLAN_REVIEW_OPTION_VALUE",
           property: flag,
           value,
-          allowed: "a value after the option (not another option)",
+          allowed: "a non-empty value after the option (not another option)",
         });
       }
       return value;
@@ -152,6 +153,14 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         stacks.push(arg);
     }
   }
+  if (region !== undefined && !isRegion(region)) {
+    throw new UsageError({
+      code: "PLAN_REVIEW_REGION",
+      property: "--region",
+      value: region,
+      allowed: "an AWS region code that exists, such as eu-west-1",
+    });
+  }
   return { stacks, offline, outDir, failOnDestroy, pricesFile, region, refresh, synthDir, help };
 }
 
@@ -195,6 +204,15 @@ export async function runPlanReview(options: CliOptions, env: CliEnvironment = D
     });
   }
   const synthDir = resolve(options.synthDir ?? join(options.outDir, "cdktf.out"));
+  if (options.synthDir !== undefined && !existsSync(join(synthDir, "stacks"))) {
+    // A typo in CI must not review nothing and pass.
+    throw new UsageError({
+      code: "PLAN_REVIEW_SYNTH_DIR",
+      property: "--synth-dir",
+      value: options.synthDir,
+      allowed: `a cdktf output directory holding stacks/<name>/cdk.tf.json (${existsSync(synthDir) ? "it has no stacks/ folder" : "it does not exist"})`,
+    });
+  }
   if (!options.synthDir) {
     rmSync(synthDir, { recursive: true, force: true });
     // cdktf's App creates its outdir but not the parents.
@@ -224,6 +242,10 @@ export async function runPlanReview(options: CliOptions, env: CliEnvironment = D
   }
   const stacks = options.stacks.length > 0 ? options.stacks : available;
   mkdirSync(options.outDir, { recursive: true });
+  if (stacks.length === 0) {
+    env.log("FAIL no stacks to review");
+    return writeOutputs([{ stack: "(synth)", status: "failed", error: `no stacks were synthesized in ${synthDir}/stacks` }], options, env);
+  }
 
   const reviews: StackReviewResult[] = [];
   for (const stack of stacks) {
@@ -250,18 +272,33 @@ export async function runPlanReview(options: CliOptions, env: CliEnvironment = D
     }
     writeFileSync(join(options.outDir, `${stack}.plan.json`), JSON.stringify(planned.plan));
     const started = performance.now();
-    const stackJson = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8"));
-    const review = reviewPlan({
-      stack,
-      plan: planned.plan,
-      prices,
-      policyReport,
-      constructPaths: constructPathsFromSynth(stackJson),
-      region: options.region,
-    });
+    let review: StackReviewResult;
+    try {
+      // Fails closed: a plan the review cannot read fails the stack with what is wrong, never passes on nothing.
+      checkPlanJson(planned.plan, `${stack} plan`);
+      const stackJson = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8"));
+      review = reviewPlan({
+        stack,
+        plan: planned.plan,
+        prices,
+        policyReport,
+        constructPaths: constructPathsFromSynth(stackJson),
+        region: options.region,
+      });
+    } catch (error) {
+      if (!(error instanceof ValidationError || error instanceof SyntaxError)) throw error;
+      env.log(`FAIL ${stack}: unreadable plan`);
+      reviews.push({
+        stack,
+        status: "failed",
+        error: `the plan cannot be reviewed: ${error.message}`,
+        policy: summarizePolicy(policyReport),
+      });
+      continue;
+    }
     const reviewSeconds = (performance.now() - started) / 1000;
     env.log(
-      `ok   ${stack}: ${planned.plan.resource_changes?.length ?? 0} resources, plan ${planned.seconds.toFixed(1)} s, review ${(reviewSeconds * 1000).toFixed(0)} ms`,
+      `ok   ${stack}: ${(planned.plan as PlanJson).resource_changes?.length ?? 0} resources, plan ${planned.seconds.toFixed(1)} s, review ${(reviewSeconds * 1000).toFixed(0)} ms`,
     );
     reviews.push(review);
   }
@@ -325,7 +362,17 @@ export async function planWithBackend(stackDir: string, planFile: string, refres
   await step("init", ["init", "-input=false", "-no-color"]);
   await step("plan", ["plan", "-input=false", "-no-color", "-lock-timeout=5m", `-refresh=${refresh}`, `-out=${planFile}`]);
   const shown = await step("show", ["show", "-json", planFile]);
-  return { plan: JSON.parse(shown) as PlanJson, planFile, seconds: (performance.now() - started) / 1000 };
+  let plan: unknown;
+  try {
+    plan = JSON.parse(shown);
+  } catch (error) {
+    throw new TerraformCheckError(
+      stackDir.split("/").pop()!,
+      "show",
+      `terraform show -json did not print JSON: ${(error as Error).message}`,
+    );
+  }
+  return { plan: plan as PlanJson, planFile, seconds: (performance.now() - started) / 1000 };
 }
 
 /** The CLI entry: parses, runs, reports usage errors with exit code 64. */

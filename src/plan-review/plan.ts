@@ -86,6 +86,58 @@ export interface PlanJson {
   readonly errored?: boolean;
 }
 
+/** The `format_version` major the review reads: Terraform keeps the JSON plan format stable within 1.x. */
+export const SUPPORTED_PLAN_FORMAT = /^1\.\d+$/;
+
+/**
+ * Checks that `document` is a complete `terraform show -json` plan the review can read, so a bad
+ * document fails the gate with a message instead of passing on nothing or crashing part way:
+ * an object with `format_version` 1.x, not `errored`, `resource_changes` / `resource_drift` lists of
+ * changes that each have an address, a type and a `change` whose action list Terraform writes.
+ * Throws a {@link ValidationError} whose path is `source` (the stack or file).
+ */
+export function checkPlanJson(document: unknown, source = "terraform plan"): asserts document is PlanJson {
+  const problem = (property: string, value: unknown, allowed: string, code = "PLAN_REVIEW_PLAN_INVALID"): never =>
+    fail(source, { code, property, value, allowed });
+  if (!isRecord(document)) {
+    problem("plan", document, "the JSON object `terraform show -json <planfile>` prints");
+  }
+  const plan = document as Record<string, unknown>;
+  if (typeof plan.format_version !== "string" || !SUPPORTED_PLAN_FORMAT.test(plan.format_version)) {
+    problem(
+      "format_version",
+      plan.format_version,
+      'a plan format version 1.x (e.g. "1.2"), as Terraform 1.x writes',
+      "PLAN_REVIEW_PLAN_FORMAT",
+    );
+  }
+  if (plan.errored === true) {
+    problem("errored", true, "a complete plan (Terraform stopped planning part way; the plan is incomplete)", "PLAN_REVIEW_PLAN_ERRORED");
+  }
+  for (const list of ["resource_changes", "resource_drift"] as const) {
+    const changes = plan[list];
+    if (changes === undefined) continue;
+    if (!Array.isArray(changes)) problem(list, changes, "a list of resource changes");
+    (changes as unknown[]).forEach((rc, i) => {
+      const at = `${list}[${i}]`;
+      if (!isRecord(rc)) return problem(at, rc, "a resource change object");
+      if (typeof rc.address !== "string" || rc.address === "") problem(`${at}.address`, rc.address, "the resource address");
+      if (typeof rc.type !== "string" || rc.type === "") problem(`${at}.type`, rc.type, "the resource type");
+      const change = rc.change;
+      if (!isRecord(change)) return problem(`${at}.change`, change, "the change object (actions, before, after)");
+      if (!Array.isArray(change.actions) || !change.actions.every((a) => typeof a === "string")) {
+        return problem(`${at}.change.actions`, change.actions, "a list of actions");
+      }
+      actionOf(change.actions as string[], rc.address as string);
+      return undefined;
+    });
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /** What a change does, with Terraform's action lists folded into one word. */
 export type ChangeAction = "create" | "update" | "replace" | "delete" | "no-op" | "read" | "forget";
 
