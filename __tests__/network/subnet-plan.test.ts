@@ -208,3 +208,84 @@ describe("planSubnets", () => {
     expect(() => planSubnets(input, reject)).toThrow(code);
   });
 });
+
+describe("planSubnets never plans subnets that overlap (AWS refuses them at apply with InvalidSubnet.Conflict)", () => {
+  /** [first address, last address] of a CIDR, computed here rather than by the planner. */
+  const range = (cidr: string): [number, number] => {
+    const [address, prefix] = cidr.split("/");
+    const start = address.split(".").reduce((n, octet) => n * 256 + Number(octet), 0);
+    return [start, start + 2 ** (32 - Number(prefix)) - 1];
+  };
+  const expectDisjoint = (input: SubnetPlanInput) => {
+    const planned = planSubnets(input, reject).map((p) => p.cidr);
+    const explicit = input.tiers.flatMap((t) => t.cidrBlocks ?? []);
+    const all = [...new Set([...planned, ...explicit])];
+    const [vpcFirst, vpcLast] = range(input.vpcCidr);
+    for (let i = 0; i < all.length; i++) {
+      const [a0, a1] = range(all[i]);
+      expect(a0 >= vpcFirst && a1 <= vpcLast).toBe(true);
+      for (let j = i + 1; j < all.length; j++) {
+        const [b0, b1] = range(all[j]);
+        if (a0 <= b1 && b0 <= a1) throw new Error(`${all[i]} overlaps ${all[j]} in ${JSON.stringify(input)}`);
+      }
+    }
+  };
+
+  test("explicit public blocks inside the first /20 push a private /20 past them (not just past their start addresses)", () => {
+    const input: SubnetPlanInput = {
+      vpcCidr: "10.0.0.0/16",
+      azCount: 2,
+      tiers: [
+        { tier: "public", cidrBlocks: ["10.0.1.0/24", "10.0.2.0/24"] },
+        { tier: "private", prefixLength: 20 },
+      ],
+    };
+    expectDisjoint(input);
+    expect(cidrs(input).filter((c) => c.startsWith("private"))).not.toContain("private0=10.0.0.0/20");
+  });
+
+  test("explicit blocks that overlap without sharing a start address are refused", () => {
+    expect(() =>
+      cidrs({
+        vpcCidr: "10.0.0.0/16",
+        azCount: 2,
+        tiers: [
+          { tier: "public", cidrBlocks: ["10.0.0.0/22", "10.0.8.0/22"] },
+          { tier: "private", cidrBlocks: ["10.0.2.0/24", "10.0.16.0/24"] },
+        ],
+      }),
+    ).toThrow(/NETWORK_/);
+    expect(() =>
+      cidrs({ vpcCidr: "10.0.0.0/16", azCount: 2, tiers: [{ tier: "public", cidrBlocks: ["10.0.4.0/24", "10.0.0.0/21"] }] }),
+    ).toThrow(/NETWORK_/);
+  });
+
+  // A deterministic sweep of layouts: explicit blocks at odd places, sized and automatic tiers.
+  const sweep: SubnetPlanInput[] = [];
+  for (const vpcCidr of ["10.0.0.0/16", "172.16.0.0/18", "192.168.0.0/20"]) {
+    const [first] = range(vpcCidr);
+    const base = (offset: number, prefix: number) => {
+      const n = first + offset;
+      return `${[24, 16, 8, 0].map((s) => (n >>> s) & 255).join(".")}/${prefix}`;
+    };
+    const vpcPrefix = Number(vpcCidr.split("/")[1]);
+    for (const azCount of [2, 3]) {
+      const small = vpcPrefix + 7;
+      const blockSize = 2 ** (32 - small);
+      for (const offsetSlots of [1, 3, 5]) {
+        const publicBlocks = Array.from({ length: azCount }, (_, i) => base((offsetSlots + i) * blockSize, small));
+        for (const privatePrefix of [vpcPrefix + 4, vpcPrefix + 5, undefined]) {
+          const tiers: TierRequest[] = [
+            { tier: "public", cidrBlocks: publicBlocks },
+            privatePrefix === undefined ? { tier: "private" } : { tier: "private", prefixLength: privatePrefix },
+            { tier: "isolated", prefixLength: vpcPrefix + 6 },
+          ];
+          sweep.push({ vpcCidr, azCount, tiers });
+        }
+      }
+    }
+  }
+  test.each(sweep.map((input) => [JSON.stringify(input), input]))("%s", (_name, input) => {
+    expectDisjoint(input as SubnetPlanInput);
+  });
+});
