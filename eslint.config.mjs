@@ -5,7 +5,20 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["node_modules/**", "dist/**", "cdktf.out/**", "docs/api/**", "**/*.d.ts", "coverage/**", "reports/**", ".stryker-tmp/**"] },
+  {
+    ignores: [
+      "node_modules/**",
+      "dist/**",
+      "cdktf.out/**",
+      ".app-build/**",
+      ".bench-build/**",
+      "docs/api/**",
+      "**/*.d.ts",
+      "coverage/**",
+      "reports/**",
+      ".stryker-tmp/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

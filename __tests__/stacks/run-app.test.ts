@@ -1,0 +1,92 @@
+import { spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+/**
+ * `scripts/run-app.cjs` (cdktf.json's app, `npm run synth`) runs a cached bundle of the app. These
+ * tests run it in a copy of the project and edit the copy, so they prove what a user relies on:
+ * an edit to a config or to the library is synthesized on the very next run, never a stale bundle.
+ */
+const ROOT = join(__dirname, "..", "..");
+let project: string;
+
+function runApp() {
+  const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: join(project, "cdktf.out"), CHECKPOINT_DISABLE: "1" };
+  delete env.PLATFORM_APP_CACHE_DIR;
+  delete env.PLATFORM_APP_REBUILD;
+  return spawnSync(process.execPath, ["scripts/run-app.cjs"], { cwd: project, encoding: "utf8", env });
+}
+
+function synth(): { stderr: string; dev: any; manifest: { bundle: string } } {
+  const result = runApp();
+  if (result.status !== 0) throw new Error(`run-app failed (${result.status}):\n${result.stderr}`);
+  return {
+    stderr: result.stderr,
+    dev: JSON.parse(readFileSync(join(project, "cdktf.out", "stacks", "dev", "cdk.tf.json"), "utf8")),
+    manifest: JSON.parse(readFileSync(join(project, ".app-build", "manifest.json"), "utf8")),
+  };
+}
+
+const costCenter = (stack: any): string => stack.provider.aws[0].default_tags[0].tags.CostCenter;
+
+function edit(file: string, from: string, to: string): void {
+  const path = join(project, file);
+  const text = readFileSync(path, "utf8");
+  if (!text.includes(from)) throw new Error(`${file} does not contain ${from}`);
+  writeFileSync(path, text.replace(from, to));
+}
+
+beforeAll(() => {
+  project = mkdtempSync(join(tmpdir(), "run-app-"));
+  for (const entry of ["src", "stacks", "scripts/run-app.cjs", "tsconfig.json", "package.json", "package-lock.json"]) {
+    cpSync(join(ROOT, entry), join(project, entry), { recursive: true });
+  }
+  symlinkSync(join(ROOT, "node_modules"), join(project, "node_modules"), "dir");
+});
+
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+describe("scripts/run-app.cjs", () => {
+  test("bundles on the first synth, then reuses the bundle while nothing changed", () => {
+    const first = synth();
+    expect(first.stderr).toMatch(/bundled stacks\/main\.ts/);
+    expect(costCenter(first.dev)).toBe("cc-1001");
+    // The bundle's key covers the config and library sources it was built from.
+    expect(first.manifest.bundle).toMatch(/^main-[0-9a-f]{16}\.cjs$/);
+    expect(first.manifest).toHaveProperty("inputs", expect.arrayContaining(["stacks/environments/dev.ts", "src/index.ts"]));
+
+    const second = synth();
+    expect(second.stderr).not.toMatch(/bundled/);
+    expect(second.manifest.bundle).toBe(first.manifest.bundle);
+  });
+
+  test("an edited environment config is synthesized on the next run", () => {
+    const before = synth();
+    edit("stacks/environments/dev.ts", 'tags: { Environment: "dev" }', 'tags: { Environment: "dev", CostCenter: "cc-2002" }');
+    const after = synth();
+    expect(after.stderr).toMatch(/bundled/);
+    expect(costCenter(after.dev)).toBe("cc-2002");
+    expect(after.manifest.bundle).not.toBe(before.manifest.bundle);
+
+    // Restoring the old text is a change too (the key is the content, not a timestamp).
+    edit("stacks/environments/dev.ts", 'tags: { Environment: "dev", CostCenter: "cc-2002" }', 'tags: { Environment: "dev" }');
+    expect(costCenter(synth().dev)).toBe("cc-1001");
+  });
+
+  test("an edit to the library rebuilds the bundle", () => {
+    const before = JSON.parse(readFileSync(join(project, ".app-build", "manifest.json"), "utf8"));
+    edit("src/core/errors.ts", "export class ValidationError", "// edited\nexport class ValidationError");
+    const after = synth();
+    expect(after.stderr).toMatch(/bundled/);
+    expect(after.manifest.bundle).not.toBe(before.bundle);
+  });
+
+  test("a synthesis error fails the run with the construct's message", () => {
+    edit("stacks/environments/dev.ts", "logRetentionDays: 7,", "logRetentionDays: 8,");
+    const result = runApp();
+    edit("stacks/environments/dev.ts", "logRetentionDays: 8,", "logRetentionDays: 7,");
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/logRetentionDays/);
+  });
+});
