@@ -2,7 +2,7 @@
  * One measured synthesis, run as compiled JavaScript in its own process so peak memory is its own:
  *   node synth-child.js envs [name ...]   environment stacks (all when no names)
  *   node synth-child.js services <count>  the generated stack with <count> services
- * Prints one JSON line: { synthSeconds, maxRssMiB, resources, outdir }.
+ * Prints one JSON line: { synthSeconds, cpuSeconds, maxRssMiB, resources, outdir }.
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -10,25 +10,29 @@ import { join } from "node:path";
 import { App } from "cdktf";
 import { EnvironmentStack } from "../../stacks/environment-stack";
 import { loadEnvironments } from "../../stacks/environments";
+import { synthesizeApp } from "../../stacks/fast-synthesis";
 import { buildGeneratedStack } from "./generated-stack";
 
 const started = performance.now();
 const [mode, ...args] = process.argv.slice(2);
 const outdir = mkdtempSync(join(tmpdir(), "bench-synth-"));
-const app = new App({ outdir });
-if (mode === "envs") {
-  const all = loadEnvironments({});
-  const selected = args.length > 0 ? all.filter((e) => args.includes(e.name)) : all;
-  for (const config of selected) new EnvironmentStack(app, config);
-} else if (mode === "services") {
-  buildGeneratedStack(app, Number(args[0]));
-} else {
-  throw new Error(`unknown mode ${mode}`);
-}
 // Policy summaries go to stdout; keep the JSON line the last thing printed.
 const log = console.log;
 console.log = () => undefined;
-app.synth();
+// `PLATFORM_FAST_SYNTH=1` in the environment selects the fast mode, as for the app.
+synthesizeApp(() => {
+  const app = new App({ outdir });
+  if (mode === "envs") {
+    const all = loadEnvironments({});
+    const selected = args.length > 0 ? all.filter((e) => args.includes(e.name)) : all;
+    for (const config of selected) new EnvironmentStack(app, config);
+  } else if (mode === "services") {
+    buildGeneratedStack(app, Number(args[0]));
+  } else {
+    throw new Error(`unknown mode ${mode}`);
+  }
+  return app;
+});
 console.log = log;
 const synthSeconds = (performance.now() - started) / 1000;
 let resources = 0;
@@ -36,4 +40,6 @@ for (const stack of readdirSync(join(outdir, "stacks"))) {
   const json = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
   for (const byName of Object.values(json.resource ?? {})) resources += Object.keys(byName as object).length;
 }
-console.log(JSON.stringify({ synthSeconds, maxRssMiB: process.resourceUsage().maxRSS / 1024, resources, outdir }));
+const usage = process.resourceUsage();
+const cpuSeconds = (usage.userCPUTime + usage.systemCPUTime) / 1e6;
+console.log(JSON.stringify({ synthSeconds, cpuSeconds, maxRssMiB: usage.maxRSS / 1024, resources, outdir }));

@@ -1,0 +1,146 @@
+import { writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { App, TerraformStack, Tokenization } from "cdktf";
+
+/** `PLATFORM_FAST_SYNTH=1 npm run synth` (or `cdktf synth`) turns the fast mode on. */
+export const FAST_SYNTH_ENV = "PLATFORM_FAST_SYNTH";
+
+/** How {@link synthesizeApp} synthesizes. */
+export interface SynthesizeAppOptions {
+  /**
+   * Synthesize in the fast mode: no creation stack traces for tokens, and one resolve of each stack
+   * instead of two. Same `cdk.tf.json` files; see docs/performance.md for what else differs.
+   * @default - on when `$PLATFORM_FAST_SYNTH` is `1`
+   */
+  readonly fast?: boolean;
+}
+
+/**
+ * Builds the app with `build` and synthesizes it. In the fast mode (opt-in) it works around two
+ * costs of cdktf 0.21 that have no switch upstream (its `stackTraces: false` only affects
+ * annotations):
+ *
+ * 1. Every token (`Lazy`, `Intrinsic`, attribute references) captures a full stack trace when it is
+ *    created (`Error.stackTraceLimit` raised to the maximum), about 80 per service; cdktf only prints
+ *    them when a token fails to resolve. The fast mode skips those captures while the app is built
+ *    and synthesized; a resolve error then comes without "Object creation stack".
+ * 2. `App.synth()` resolves every stack twice: a "preparing" resolve, whose only job is to find
+ *    cross-stack references (and to add the default local backend), then the resolve that writes
+ *    `cdk.tf.json`. The fast mode keeps the backend step, skips the first resolve, and lets the
+ *    second one find cross-stack references instead. Guard: a stack that gains a remote-state input
+ *    while it renders is rendered again, and a stack that gains a cross-stack output after its file
+ *    was written is written again, so cross-stack references produce the same files as upstream.
+ *
+ * Both changes are undone when synthesis ends, also on error.
+ */
+export function synthesizeApp(build: () => App, options: SynthesizeAppOptions = {}): App {
+  const fast = options.fast ?? process.env[FAST_SYNTH_ENV] === "1";
+  if (!fast) {
+    const app = build();
+    app.synth();
+    return app;
+  }
+  const restore: Array<() => void> = [skipTokenStackTraces()];
+  try {
+    const app = build();
+    // HCL output has its own render path; leave it to upstream.
+    if (app.hclOutput) app.synth();
+    else synthesizeOnce(app, restore);
+    return app;
+  } finally {
+    for (const undo of restore.reverse()) undo();
+  }
+}
+
+/**
+ * cdktf's and constructs' `captureStackTrace` raise `Error.stackTraceLimit` to
+ * `Number.MAX_SAFE_INTEGER` and capture into a fresh `{ stack: "" }` holder; when the holder stays
+ * empty they record no trace. Only that call shape is skipped: errors keep their stack traces.
+ */
+function skipTokenStackTraces(): () => void {
+  const original = Error.captureStackTrace;
+  Error.captureStackTrace = function captureStackTrace(target: object, constructorOpt?: (...args: any[]) => unknown): void {
+    if (Error.stackTraceLimit === Number.MAX_SAFE_INTEGER && isEmptyTraceHolder(target)) return;
+    original.call(Error, target, constructorOpt);
+  };
+  return () => {
+    Error.captureStackTrace = original;
+  };
+}
+
+function isEmptyTraceHolder(target: object): boolean {
+  if (target === null || typeof target !== "object" || target instanceof Error) return false;
+  const keys = Object.keys(target);
+  return keys.length === 1 && keys[0] === "stack" && (target as { stack: unknown }).stack === "";
+}
+
+function patch<T extends object, K extends keyof T>(target: T, key: K, value: T[K], restore: Array<() => void>): void {
+  const own = Object.prototype.hasOwnProperty.call(target, key);
+  const previous = target[key];
+  target[key] = value;
+  restore.push(() => {
+    if (own) target[key] = previous;
+    else delete target[key];
+  });
+}
+
+function synthesizeOnce(app: App, restore: Array<() => void>): void {
+  const stacks = app.node.findAll().filter(TerraformStack.isStack);
+  const rendered = new Set<TerraformStack>();
+  const rewrite = new Set<TerraformStack>();
+  const incoming = new Map<TerraformStack, number>();
+
+  const resolve = Tokenization.resolve;
+  // The resolve that writes the files now also does the preparing resolve's job.
+  patch(Tokenization, "resolve", (obj, options) => resolve.call(Tokenization, obj, { ...options, preparing: true }), restore);
+
+  const crossStackReference = app.crossStackReference;
+  patch(
+    app,
+    "crossStackReference",
+    (fromStack: TerraformStack, toStack: TerraformStack, identifier: string) => {
+      const result = crossStackReference.call(app, fromStack, toStack, identifier);
+      // The producer gained an output; if its file is written already, it is written again below.
+      if (rendered.has(fromStack)) rewrite.add(fromStack);
+      incoming.set(toStack, (incoming.get(toStack) ?? 0) + 1);
+      return result;
+    },
+    restore,
+  );
+
+  for (const stack of stacks) {
+    patch(stack, "prepareStack", () => void stack.ensureBackendExists(), restore);
+    const render = stack.toTerraform;
+    patch(
+      stack,
+      "toTerraform",
+      () => {
+        const before = incoming.get(stack) ?? 0;
+        let json = render.call(stack);
+        // The stack read another stack's attribute during this render: the remote-state data source
+        // cdktf added for it was not yet among the elements rendered, so render once more.
+        if ((incoming.get(stack) ?? 0) !== before) json = render.call(stack);
+        rendered.add(stack);
+        return json;
+      },
+      restore,
+    );
+  }
+
+  app.synth();
+
+  if (incoming.size === 0) return;
+  // The serializer cdktf writes cdk.tf.json with, so rewritten files are byte-identical to upstream's.
+  const stringify = createRequire(require.resolve("cdktf"))("json-stable-stringify") as (v: unknown, o: object) => string;
+  for (const stack of rewrite) {
+    const file = join(app.outdir, app.manifest.forStack(stack).synthesizedStackPath);
+    writeFileSync(file, stringify(stack.toTerraform(), { space: 2 }));
+  }
+  // The manifest took each stack's dependencies before the stack rendered; cross-stack references
+  // add them while rendering now, so the manifest (which `cdktf deploy` orders stacks by) is redone.
+  for (const stack of stacks) {
+    (app.manifest.forStack(stack) as { dependencies: string[] }).dependencies = stack.dependencies.map((d) => d.node.path);
+  }
+  app.manifest.writeToFile();
+}
