@@ -57,7 +57,7 @@ describe("ComputeEnvironment", () => {
     expect(resource.service_role).toBeUndefined();
     expect(resource.compute_resources.instance_role).toBeUndefined();
     expect(resource.compute_resources.security_group_ids).toEqual([expect.stringMatching(/aws_security_group\.Spot_SecurityGroup_/)]);
-    expect(resourceAt(s, "aws_security_group", "Spot/SecurityGroup").name).toBe("acme-test-spot-batch");
+    expect(resourceAt(s, "aws_security_group", "Spot/SecurityGroup").name_prefix).toBe("acme-test-spot-batch-");
     expect(resourcesOf(s, "aws_vpc_security_group_ingress_rule")).toEqual({});
     expect(resourcesOf(s, "aws_launch_template")).toEqual({});
   });

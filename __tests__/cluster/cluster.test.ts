@@ -236,7 +236,7 @@ describe("ContainerInstances", () => {
   test("shares one security group with no ingress, and a role with only the ECS and SSM managed policies", () => {
     const { s } = synthCluster({ ec2CapacityProviders: { general, spot: { ...general, spotPercentage: 100 } } });
     expect(resourceAt(s, "aws_security_group", "Cluster/ContainerInstances/SecurityGroup")).toMatchObject({
-      name: "acme-test-ecs-instances",
+      name_prefix: "acme-test-ecs-instances-",
       vpc_id: "vpc-0123",
     });
     expect(resourcesOf(s, "aws_vpc_security_group_ingress_rule")).toEqual({});

@@ -46,7 +46,10 @@ describe("ApplicationLoadBalancer", () => {
     expect(resourceAt(s, "aws_lb", "Alb").security_groups).toEqual([
       expect.stringMatching(/^\$\{aws_security_group\.Alb_SecurityGroup_.*\.id\}$/),
     ]);
-    expect(resourceAt(s, "aws_security_group", "Alb/SecurityGroup")).toMatchObject({ name: "acme-dev-web-alb", vpc_id: "vpc-0abc" });
+    expect(resourceAt(s, "aws_security_group", "Alb/SecurityGroup")).toMatchObject({
+      name_prefix: "acme-dev-web-alb-",
+      vpc_id: "vpc-0abc",
+    });
   });
 
   test("with a certificate: HTTPS:443 with a TLS 1.2+ policy answering 404, and HTTP:80 redirecting to it", () => {

@@ -36,7 +36,7 @@ describe("NetworkLoadBalancer", () => {
       security_groups: [expect.stringContaining("aws_security_group.Nlb_SecurityGroup")],
       tags: { Name: "acme-dev-mqtt", Team: "iot" },
     });
-    expect(resourceAt(s, "aws_security_group", "Nlb/SecurityGroup")).toMatchObject({ name: "acme-dev-mqtt-nlb" });
+    expect(resourceAt(s, "aws_security_group", "Nlb/SecurityGroup")).toMatchObject({ name_prefix: "acme-dev-mqtt-nlb-" });
     expect(resourcesOf(s, "aws_vpc_security_group_egress_rule")).toEqual({});
   });
 

@@ -254,24 +254,24 @@ describe("SecurityGroup: bad input", () => {
   const group = { vpcId: "vpc-1", name: "acme-app", description: "App tasks" };
   test.each<[string, object, RegExp]>([
     [
-      "a name over 255 characters",
-      { name: "n".repeat(256) },
+      "a name over 228 characters (the prefix Terraform appends 27 to)",
+      { name: "n".repeat(229) },
       new RegExp(
-        `^test/Group: invalid name "n{196}\\.\\.\\.: expected 1 to 255 characters of ${SG_CHARS}, not starting with "sg-" \\[SECURITY_GROUP_NAME\\]$`,
+        `^test/Group: invalid name "n{196}\\.\\.\\.: expected 1 to 228 characters of ${SG_CHARS}, not starting with "sg-" \\[SECURITY_GROUP_NAME\\]$`,
       ),
     ],
     [
       "a name starting with sg-",
       { name: "sg-app" },
       new RegExp(
-        `^test/Group: invalid name "sg-app": expected 1 to 255 characters of ${SG_CHARS}, not starting with "sg-" \\[SECURITY_GROUP_NAME\\]$`,
+        `^test/Group: invalid name "sg-app": expected 1 to 228 characters of ${SG_CHARS}, not starting with "sg-" \\[SECURITY_GROUP_NAME\\]$`,
       ),
     ],
     [
       "a name with characters EC2 refuses",
       { name: "app<1>" },
       new RegExp(
-        `^test/Group: invalid name "app<1>": expected 1 to 255 characters of ${SG_CHARS}, not starting with "sg-" \\[SECURITY_GROUP_NAME\\]$`,
+        `^test/Group: invalid name "app<1>": expected 1 to 228 characters of ${SG_CHARS}, not starting with "sg-" \\[SECURITY_GROUP_NAME\\]$`,
       ),
     ],
     [

@@ -1,5 +1,5 @@
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
-import { Network, InterfaceEndpointPresets } from "../../src/network";
+import { Network, InterfaceEndpointPresets, SecurityGroup } from "../../src/network";
 import { resourceAt, resourcesOf, synth } from "../helpers";
 
 const base = { name: "acme-test", cidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"] };
@@ -164,5 +164,19 @@ describe("Network", () => {
     });
     expect(network.workloadSubnetTier).toBe("isolated");
     expect(network.workloadSubnetIds).toEqual(["s-1", "s-2"]);
+  });
+});
+
+describe("SecurityGroup", () => {
+  test("is replacement-safe: a name prefix and create_before_destroy, so a replacement never waits on attached ENIs", () => {
+    const s = synth((stack) => new SecurityGroup(stack, "Group", { vpcId: "vpc-1", name: "acme-dev-web", description: "web tasks" }));
+    const group = resourceAt(s, "aws_security_group", "Group");
+    expect(group).toMatchObject({
+      name_prefix: "acme-dev-web-",
+      description: "web tasks",
+      tags: { Name: "acme-dev-web" },
+      lifecycle: { create_before_destroy: true },
+    });
+    expect(group.name).toBeUndefined();
   });
 });

@@ -40,7 +40,7 @@ describe("ScheduledTask", () => {
   test("the task security group has no ingress and is named after the schedule", () => {
     const s = synth((stack) => nightly(stack));
     expect(resourceAt(s, "aws_security_group", "Nightly/SecurityGroup")).toMatchObject({
-      name: "acme-test-nightly-report-task",
+      name_prefix: "acme-test-nightly-report-task-",
       vpc_id: "vpc-0123456789abcdef0",
     });
     expect(resourcesOf(s, "aws_vpc_security_group_ingress_rule")).toEqual({});

@@ -49,7 +49,7 @@ describe("Service", () => {
     expect(r.network_configuration.subnets).toHaveLength(2);
     expect(r.network_configuration.subnets.every((x: string) => /aws_subnet\.Network_PrivateSubnet/.test(x))).toBe(true);
     expect(r.network_configuration.security_groups).toEqual([expect.stringMatching(/aws_security_group\.Web_SecurityGroup_/)]);
-    expect(resourceAt(s, "aws_security_group", "Web/SecurityGroup").name).toBe("acme-test-web-service");
+    expect(resourceAt(s, "aws_security_group", "Web/SecurityGroup").name_prefix).toBe("acme-test-web-service-");
     expect(r.load_balancer).toBeUndefined();
     expect(r.health_check_grace_period_seconds).toBeUndefined();
   });

@@ -9,9 +9,12 @@ import { Connections, IConnectable } from "./connections";
 export interface SecurityGroupProps {
   /** The VPC the group belongs to; it can only reference groups in the same (or a peered) VPC. */
   readonly vpcId: string;
-  /** Group name (also the `Name` tag): 1 to 255 characters, unique in the VPC; changing it replaces the group. */
+  /**
+   * Group name: the `Name` tag, and the prefix of the group's real name (`<name>-` plus a unique suffix
+   * Terraform picks), 1 to 228 characters. Changing it replaces the group (a new one first).
+   */
   readonly name: string;
-  /** What the group is for, shown in the console: 1 to 255 characters; changing it replaces the group. */
+  /** What the group is for, shown in the console: 1 to 255 characters; changing it replaces the group (a new one first). */
   readonly description: string;
   /**
    * Add one rule allowing all outbound IPv4 traffic. When false the group starts with no egress
@@ -29,8 +32,16 @@ export interface SecurityGroupProps {
 /**
  * A security group with no inline rules: every rule is its own `aws_vpc_security_group_*_rule`
  * resource, so adding one never rewrites the others in a plan. New groups start with no ingress.
+ *
+ * Replacement-safe: AWS refuses to delete a group while an ENI uses it, so a replacement that deletes
+ * first hangs for the delete timeout and fails. The group is created before the old one is destroyed
+ * (`create_before_destroy`), which needs a fresh name each time, so `name` is a `name_prefix`
+ * (as terraform-aws-modules does); users and services attach it by id, and `Name` keeps the given name.
  */
 export class SecurityGroup extends Construct implements IConnectable {
+  /** Longest `name`: 255 minus the hyphen and the 26-character suffix Terraform appends to the prefix. */
+  public static readonly MAX_NAME_LENGTH = 228;
+
   /** The group's id (`sg-...`, a token until apply). */
   public readonly securityGroupId: string;
   public readonly connections: Connections;
@@ -41,6 +52,8 @@ export class SecurityGroup extends Construct implements IConnectable {
     // EC2 reserves the `sg-` prefix for group ids.
     checkName(this, "SECURITY_GROUP_NAME", "name", props.name, {
       ...NameRules.securityGroup,
+      // The provider appends a 26-character unique suffix to name_prefix, and a group name is at most 255.
+      maxLength: SecurityGroup.MAX_NAME_LENGTH,
       pattern: /^(?!sg-)[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]+$/,
       describe: `${NameRules.securityGroup.describe}, not starting with "sg-"`,
     });
@@ -48,10 +61,11 @@ export class SecurityGroup extends Construct implements IConnectable {
     checkTags(this, "tags", props.tags);
     const resource = new SecurityGroupResource(this, "Resource", {
       vpcId: props.vpcId,
-      name: props.name,
+      namePrefix: `${props.name}-`,
       description: props.description,
       revokeRulesOnDelete: true,
       tags: withName(props.name, props.tags),
+      lifecycle: { createBeforeDestroy: true },
     });
     this.securityGroupId = resource.id;
     if (allowAllOutbound) {
