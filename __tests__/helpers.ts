@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import { tmpdir } from "node:os";
 import { App, Testing, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -43,7 +45,7 @@ export function resourceAt(s: Synthesized, type: string, pathSuffix: string): an
 
 /** Builds inside a fresh stack (id `test`) and returns the ValidationError it throws (fails if nothing, or anything else, throws). */
 export function validationErrorOf(build: (scope: Construct) => unknown): ValidationError {
-  const app = new App({ outdir: "/tmp/unused" });
+  const app = new App({ outdir: join(tmpdir(), "unused") });
   const stack = new TerraformStack(app, "test");
   try {
     build(stack);

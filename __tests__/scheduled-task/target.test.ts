@@ -1,3 +1,5 @@
+import { join } from "node:path";
+import { tmpdir } from "node:os";
 import { App, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { synth } from "../helpers";
 import {
@@ -93,7 +95,7 @@ describe("renderRunTaskParameters", () => {
 
 describe("run-task permissions", () => {
   test("family ARN drops the revision for literal ARNs, and so does a Terraform local for tokens", () => {
-    const stack = new TerraformStack(new App({ outdir: "/tmp/unused" }), "s");
+    const stack = new TerraformStack(new App({ outdir: join(tmpdir(), "unused") }), "s");
     expect(taskDefinitionFamilyArn(stack, TD)).toBe("arn:aws:ecs:eu-west-1:111122223333:task-definition/acme-dev-report:*");
     expect(clusterTasksArn(stack, CLUSTER)).toBe("arn:aws:ecs:eu-west-1:111122223333:task/acme-dev/*");
     expect(stack.node.children).toHaveLength(0);

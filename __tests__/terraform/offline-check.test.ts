@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkStacksOffline, cliConfig, findProviderMirror, offlineOverride, planOfModule, TerraformCheckError } from "../../src/terraform";
@@ -23,8 +23,12 @@ describe("offlineOverride", () => {
 });
 
 describe("provider mirror", () => {
+  const made: string[] = [];
+  // The fake's 0-byte provider must not outlive the test: a tool that searches the disk for a mirror would load it.
+  afterEach(() => made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
   function fakeMirror(): string {
     const root = mkdtempSync(join(tmpdir(), "mirror-"));
+    made.push(root);
     const platform = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
     const dir = join(root, "registry.terraform.io", "hashicorp", "aws", "5.100.0", platform);
     mkdirSync(dir, { recursive: true });
