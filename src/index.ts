@@ -4,6 +4,7 @@ export * from "./terraform";
 export * from "./ingress";
 export * from "./cluster";
 export * from "./task";
+export * from "./queue";
 export * from "./service";
 export * from "./schedule";
 export * from "./scheduled-task";

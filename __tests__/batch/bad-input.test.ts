@@ -298,6 +298,17 @@ describe("JobQueue bad input", () => {
     '"MISCONFIGURATION:COMPUTE_ENVIRONMENT_MAX_RESOURCE", "MISCONFIGURATION:JOB_RESOURCE_REQUIREMENT", "CAPACITY:INSUFFICIENT_INSTANCE_CAPACITY"';
   testRejections([
     [
+      "a submit grant without a job definition",
+      (scope) => fargateQueue()(scope).grantSubmit(newJob(scope), []),
+      expectedMessage(
+        at,
+        "jobDefinitions",
+        [],
+        "at least one job definition (SubmitJob is authorized on the queue and the definition)",
+        "BATCH_GRANT_SUBMIT_NO_DEFINITIONS",
+      ),
+    ],
+    [
       "no compute environments",
       queue([]),
       expectedMessage(

@@ -14,6 +14,8 @@ import {
 } from "../../src/batch";
 import { ContainerImage } from "../../src/task/image";
 import { Secret } from "../../src/task/secret";
+import { Queue } from "../../src/queue/queue";
+import { TaskDefinition } from "../../src/task/task-definition";
 import { resourceAt, resourcesOf, synth } from "../helpers";
 import { testNetwork } from "../scheduled-task/fixtures";
 
@@ -184,6 +186,26 @@ describe("JobQueue", () => {
     expect(queue.job_state_time_limit_action).toBeUndefined();
     expect(queue.state).toBe("DISABLED");
   });
+
+  test("grantSubmit allows batch:SubmitJob on exactly the queue and every revision of the given job definitions", () => {
+    const s = synth((stack) => {
+      const queue = fargateQueue(stack);
+      const submitter = new TaskDefinition(stack, "Submitter", {
+        name: "acme-test-submitter",
+        containers: { app: { image: ContainerImage.fromRegistry("public.ecr.aws/nginx/nginx:1.27") } },
+      });
+      queue.grantSubmit(submitter, [job(stack)]);
+    });
+    const [statement] = policyOf(s, "Submitter/TaskRole/Policy").Statement;
+    expect(statement).toEqual({
+      Effect: "Allow",
+      Action: "batch:SubmitJob",
+      Resource: [
+        expect.stringMatching(/^\$\{aws_batch_job_queue\.Queue_[0-9A-F]{8}\.arn\}$/),
+        expect.stringMatching(/^\$\{aws_batch_job_definition\.Job_[0-9A-F]{8}\.arn_prefix\}:\*$/),
+      ],
+    });
+  });
 });
 
 describe("JobDefinition", () => {
@@ -239,6 +261,17 @@ describe("JobDefinition", () => {
     const s = synth((stack) => job(stack).grant(["s3:GetObject"], ["arn:aws:s3:::acme-data/*"], "ReadData"));
     expect(policyOf(s, "Job/JobRole/Policy").Statement).toEqual([
       { Sid: "ReadData", Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::acme-data/*" },
+    ]);
+  });
+
+  test("is a grantee: a queue's grantSend lands on the job role", () => {
+    const s = synth((stack) => new Queue(stack, "Results", { name: "acme-test-results" }).grantSend(job(stack)));
+    expect(policyOf(s, "Job/JobRole/Policy").Statement).toEqual([
+      {
+        Effect: "Allow",
+        Action: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
+        Resource: "${aws_sqs_queue.Results.arn}",
+      },
     ]);
   });
 

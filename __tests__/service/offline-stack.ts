@@ -3,8 +3,8 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { EfsAccessPoint } from "@cdktf/provider-aws/lib/efs-access-point";
 import { EfsFileSystem } from "@cdktf/provider-aws/lib/efs-file-system";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
-import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { useAwsProviderRange } from "../../src/core/provider-version";
+import { Queue } from "../../src/queue/queue";
 import { NetworkLoadBalancer } from "../../src/ingress/network-load-balancer";
 import { Service } from "../../src/service/service";
 import { ContainerImage } from "../../src/task/image";
@@ -131,7 +131,7 @@ function buildStack(stack: TerraformStack): void {
   api.allowFrom(web);
 
   // (c) queue worker: no port, step scaling on the queue's depth down to zero, ECS Exec.
-  const queue = new SqsQueue(stack, "Jobs", { name: "acme-test-jobs", sqsManagedSseEnabled: true });
+  const queue = new Queue(stack, "Jobs", { name: "acme-test-jobs", deadLetterQueue: { maxReceiveCount: 3, alarmTopicArn: topic.arn } });
   const workerTask = new TaskDefinition(stack, "WorkerTask", {
     name: "acme-test-worker",
     cpu: 256,
@@ -140,13 +140,13 @@ function buildStack(stack: TerraformStack): void {
       worker: {
         image: ContainerImage.fromRegistry("123456789012.dkr.ecr.eu-west-1.amazonaws.com/acme/worker:5.0.0"),
         command: ["worker", "--queue", "acme-test-jobs"],
-        environment: { QUEUE_URL: queue.url },
+        environment: { QUEUE_URL: queue.queueUrl },
         stopTimeoutSeconds: 120,
         readonlyRootFilesystem: false,
       },
     },
   });
-  workerTask.grant(["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"], [queue.arn], "ConsumeJobs");
+  queue.grantConsume(workerTask);
   new Service(stack, "Worker", {
     name: "acme-test-worker",
     cluster,
@@ -161,7 +161,7 @@ function buildStack(stack: TerraformStack): void {
           metric: {
             namespace: "AWS/SQS",
             metricName: "ApproximateNumberOfMessagesVisible",
-            dimensions: { QueueName: queue.name },
+            dimensions: { QueueName: queue.queueName },
             statistic: "Maximum",
           },
           scaleOut: [

@@ -70,6 +70,18 @@ describe("task definitions and services against the real provider", () => {
     });
   });
 
+  test("(c) worker queue: SSE-SQS, long polling, a dead-letter queue only it may redrive into, and an alarm on dead letters", () => {
+    expect(after("aws_sqs_queue", /\.Jobs$/)).toMatchObject({
+      name: "acme-test-jobs",
+      sqs_managed_sse_enabled: true,
+      receive_wait_time_seconds: 20,
+      visibility_timeout_seconds: 300,
+    });
+    expect(after("aws_sqs_queue", /Jobs_DeadLetterQueue_[0-9A-F]{8}$/)).toMatchObject({ name: "acme-test-jobs-dlq" });
+    expect(created("aws_sqs_queue_redrive_allow_policy")).toHaveLength(1);
+    expect(after("aws_cloudwatch_metric_alarm", /Jobs_DeadLetterAlarm/)).toMatchObject({ alarm_name: "acme-test-jobs-dlq-not-empty" });
+  });
+
   test("(d) admin: CODE_DEPLOY controller, deployment group with two target groups and a custom canary", () => {
     expect(after("aws_ecs_service", /Admin_[0-9A-F]{8}$/).deployment_controller).toEqual([{ type: "CODE_DEPLOY" }]);
     const group = after("aws_codedeploy_deployment_group", /Admin_BlueGreen/);

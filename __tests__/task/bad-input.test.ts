@@ -367,7 +367,7 @@ const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
   [
     "grant() on a wildcard resource",
     (scope) => new TaskDefinition(scope, "Task", base).grant(["s3:GetObject"], ["*"]),
-    /^test\/Task: invalid resourceArns \["\*"\]: expected one or more ARNs, no "\*" \(use addToTaskRolePolicy for actions without resource-level permissions\) \[GRANT_RESOURCE_NOT_ARN\]$/,
+    /^test\/Task: invalid resourceArns \["\*"\]: expected one or more ARNs, no "\*" \(use addToPrincipalPolicy for actions without resource-level permissions\) \[GRANT_RESOURCE_NOT_ARN\]$/,
   ],
   [
     "selectPort() naming a container that does not exist",

@@ -1,4 +1,5 @@
 import { ContainerImage, DEFAULT_STOP_TIMEOUT_SECONDS, renderContainerDefinition, Secret } from "../../src/task";
+import type { PolicyStatement } from "../../src/core/iam";
 
 const ctx = { networkMode: "awsvpc" as const, logGroupName: "/ecs/acme-web", region: "eu-west-1" };
 const SECRET = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme/db-AbCdEf";
@@ -133,14 +134,22 @@ describe("ContainerImage", () => {
 });
 
 describe("Secret", () => {
-  test("knows the ARN to grant and the read action for each source", () => {
+  test("knows the ARN to grant for each source", () => {
     const sm = Secret.fromSecretsManager(SECRET, "password", { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/1234" });
-    expect([sm.arn, sm.readAction, sm.kmsKeyArn]).toEqual([
-      SECRET,
-      "secretsmanager:GetSecretValue",
-      "arn:aws:kms:eu-west-1:123456789012:key/1234",
-    ]);
+    expect([sm.arn, sm.kmsKeyArn]).toEqual([SECRET, "arn:aws:kms:eu-west-1:123456789012:key/1234"]);
     const ssm = Secret.fromSsmParameter(PARAM);
-    expect([ssm.arn, ssm.valueFrom, ssm.readAction]).toEqual([PARAM, PARAM, "ssm:GetParameters"]);
+    expect([ssm.arn, ssm.valueFrom]).toEqual([PARAM, PARAM]);
+  });
+
+  test("grantRead gives the grantee exactly the secret (and its key) or exactly the parameter", () => {
+    const statements: PolicyStatement[] = [];
+    const grantee = { addToPrincipalPolicy: (statement: PolicyStatement) => statements.push(statement) };
+    Secret.fromSecretsManager(SECRET, "password", { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/1234" }).grantRead(grantee);
+    Secret.fromSsmParameter(PARAM).grantRead(grantee);
+    expect(statements).toEqual([
+      { actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], resources: [SECRET] },
+      { actions: ["kms:Decrypt"], resources: ["arn:aws:kms:eu-west-1:123456789012:key/1234"] },
+      { actions: ["ssm:GetParameter", "ssm:GetParameters"], resources: [PARAM] },
+    ]);
   });
 });

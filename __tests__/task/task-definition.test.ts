@@ -1,6 +1,7 @@
 import { Testing, TerraformStack, Token } from "cdktf";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { ContainerImage, ContainerOptions, Secret, TaskDefinition, TaskDefinitionProps } from "../../src/task";
+import { Queue } from "../../src/queue/queue";
 import { resourceAt, resourcesOf, synth } from "../helpers";
 
 const SECRET = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme/db-AbCdEf";
@@ -92,6 +93,24 @@ describe("TaskDefinition", () => {
     expect(statements).toHaveLength(2);
     expect(statements[0]).toMatchObject({ Sid: "Queue", Resource: "arn:aws:sqs:eu-west-1:123456789012:jobs" });
     expect(statements[1].Action).toContain("ssmmessages:OpenDataChannel");
+  });
+
+  test("is a grantee: a queue's grantConsume and a secret's grantRead land on the task role, not the execution role", () => {
+    const s = synth((stack) => {
+      const task = new TaskDefinition(stack, "Task", base);
+      new Queue(stack, "Jobs", { name: "acme-test-jobs" }).grantConsume(task);
+      Secret.fromSecretsManager(SECRET).grantRead(task);
+    });
+    const statements = policyOf(s, "Task/TaskRole/Policy").Statement;
+    expect(statements).toEqual([
+      {
+        Effect: "Allow",
+        Action: ["sqs:ReceiveMessage", "sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
+        Resource: "${aws_sqs_queue.Jobs.arn}",
+      },
+      { Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: SECRET },
+    ]);
+    expect(JSON.stringify(policyOf(s, "Task/ExecutionRole/Policy"))).not.toContain("sqs:");
   });
 
   test("EFS volumes: transit encryption and IAM auth on, access point, and ClientMount/ClientWrite on exactly the file system", () => {

@@ -2,6 +2,8 @@ import { Construct } from "constructs";
 import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { fail, isToken } from "../core/errors";
+import type { IGrantable } from "../core/grant";
+import type { PolicyStatement } from "../core/iam";
 import { checkName, NameRules } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkOneOf } from "../core/validate";
@@ -88,7 +90,7 @@ export interface JobDefinitionProps {
  * Array jobs: every child gets its own attempts, timeout and log stream (`<name>/default/<task id>`);
  * children read `AWS_BATCH_JOB_ARRAY_INDEX`, which is why the `AWS_BATCH` prefix is reserved here.
  */
-export class JobDefinition extends Construct implements IJobDefinition {
+export class JobDefinition extends Construct implements IJobDefinition, IGrantable {
   /** Default vCPUs per attempt: 1, the smallest size that is valid on both Fargate and EC2. */
   public static readonly DEFAULT_VCPUS = 1;
   /** Default memory in MiB: 2048, the smallest Fargate allows with 1 vCPU. */
@@ -221,14 +223,7 @@ export class JobDefinition extends Construct implements IJobDefinition {
 
   /** Lets the job call `actions` on exactly `resourceArns` (no `*`). Only for the role this construct created. */
   public grant(actions: readonly string[], resourceArns: readonly string[], sid?: string): void {
-    if (this.jobRole === undefined) {
-      fail(this, {
-        code: "BATCH_JOB_ROLE_EXTERNAL",
-        property: "jobRoleArn",
-        value: this.jobRoleArn,
-        allowed: "no jobRoleArn when granting through the job definition (grant on your own role instead)",
-      });
-    }
+    this.ownJobRole();
     if (
       actions.length === 0 ||
       resourceArns.length === 0 ||
@@ -241,7 +236,27 @@ export class JobDefinition extends Construct implements IJobDefinition {
         allowed: 'at least one action and one or more ARNs, no "*"',
       });
     }
-    this.jobRole.addToPolicy({ sid, actions, resources: resourceArns });
+    this.addToPrincipalPolicy({ sid, actions, resources: resourceArns });
+  }
+
+  /**
+   * Adds a statement to the job role, as `IGrantable` (`queue.grantSend(jobDefinition)`). Only for
+   * the role this construct created.
+   */
+  public addToPrincipalPolicy(statement: PolicyStatement): void {
+    this.ownJobRole().addToPolicy(statement);
+  }
+
+  private ownJobRole(): Role {
+    if (this.jobRole === undefined) {
+      fail(this, {
+        code: "BATCH_JOB_ROLE_EXTERNAL",
+        property: "jobRoleArn",
+        value: this.jobRoleArn,
+        allowed: "no jobRoleArn when granting through the job definition (grant on your own role instead)",
+      });
+    }
+    return this.jobRole;
   }
 
   private checkSize(fargate: boolean, vcpus: number, memoryMiB: number, props: JobDefinitionProps): void {

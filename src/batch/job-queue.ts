@@ -1,11 +1,13 @@
 import { Construct } from "constructs";
 import { BatchJobQueue } from "@cdktf/provider-aws/lib/batch-job-queue";
 import { fail, isToken } from "../core/errors";
+import type { IGrantable } from "../core/grant";
 import { checkName, NameRule } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkOneOf } from "../core/validate";
 import type { ComputeEnvironmentType, IComputeEnvironment } from "./compute-environment";
 import { FairShareOptions, FairSharePolicy } from "./fair-share-policy";
+import type { IJobDefinition } from "./job-definition";
 
 /** A compute environment of a queue and its place: lower orders are tried first. */
 export interface OrderedComputeEnvironment {
@@ -139,6 +141,25 @@ export class JobQueue extends Construct implements IJobQueue {
     });
     this.jobQueueArn = queue.arn;
     this.jobQueueName = queue.name;
+  }
+
+  /**
+   * Lets `grantee` submit jobs to this queue with these job definitions (any revision of each):
+   * `batch:SubmitJob` on exactly the queue and the definitions.
+   */
+  public grantSubmit(grantee: IGrantable, jobDefinitions: readonly IJobDefinition[]): void {
+    if (jobDefinitions.length === 0) {
+      fail(this, {
+        code: "BATCH_GRANT_SUBMIT_NO_DEFINITIONS",
+        property: "jobDefinitions",
+        value: [],
+        allowed: "at least one job definition (SubmitJob is authorized on the queue and the definition)",
+      });
+    }
+    grantee.addToPrincipalPolicy({
+      actions: ["batch:SubmitJob"],
+      resources: [this.jobQueueArn, ...jobDefinitions.map((definition) => `${definition.jobDefinitionArnPrefix}:*`)],
+    });
   }
 
   private checkEnvironments(environments: readonly OrderedComputeEnvironment[]): void {

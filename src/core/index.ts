@@ -7,3 +7,4 @@ export * from "./provider-version";
 export * from "./prevent-destroy";
 export * from "./arn";
 export * from "./image-reference";
+export * from "./grant";

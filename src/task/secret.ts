@@ -1,5 +1,6 @@
 import { IConstruct } from "constructs";
 import { fail, isToken } from "../core/errors";
+import type { IGrantable } from "../core/grant";
 
 /** Where a secret lives. */
 export type SecretSource = "secretsmanager" | "ssm";
@@ -53,9 +54,18 @@ export class Secret {
     public readonly kmsKeyArn: string | undefined,
   ) {}
 
-  /** The IAM action that reads this secret. */
-  public get readAction(): string {
-    return this.source === "secretsmanager" ? "secretsmanager:GetSecretValue" : "ssm:GetParameters";
+  /**
+   * Lets `grantee` read the value at run time through the SDK (not only as an injected environment
+   * variable, which the execution role reads): exactly this secret or parameter, and `kms:Decrypt`
+   * on its customer managed key when one was given.
+   */
+  public grantRead(grantee: IGrantable): void {
+    const actions =
+      this.source === "secretsmanager"
+        ? ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
+        : ["ssm:GetParameter", "ssm:GetParameters"];
+    grantee.addToPrincipalPolicy({ actions, resources: [this.arn] });
+    if (this.kmsKeyArn !== undefined) grantee.addToPrincipalPolicy({ actions: ["kms:Decrypt"], resources: [this.kmsKeyArn] });
   }
 
   /** Fails unless the ARN is a Secrets Manager secret or SSM parameter ARN (tokens pass). */

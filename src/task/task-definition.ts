@@ -5,6 +5,7 @@ import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { execAuditStatements } from "../cluster/exec-logging";
 import type { ExecAuditAttributes } from "../cluster/types";
 import { fail, isToken } from "../core/errors";
+import type { IGrantable } from "../core/grant";
 import { PolicyStatement } from "../core/iam";
 import { checkName, NameRules } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
@@ -100,7 +101,7 @@ export interface TaskDefinitionProps {
  * execution role that can read exactly the images, log group and secrets the containers use, and a
  * task role for the application that starts with no permissions.
  */
-export class TaskDefinition extends Construct implements ITaskDefinition {
+export class TaskDefinition extends Construct implements ITaskDefinition, IGrantable {
   /** CPU units when none are given: a quarter vCPU, Fargate's smallest size. */
   public static readonly DEFAULT_CPU = 256;
   /** Memory in MiB when none is given: the smallest Fargate allows with 256 CPU units. */
@@ -262,8 +263,11 @@ export class TaskDefinition extends Construct implements ITaskDefinition {
     return this.execEnabled;
   }
 
-  /** Adds a statement to the application's role. Prefer {@link grant}, which refuses `*`. */
-  public addToTaskRolePolicy(statement: PolicyStatement): void {
+  /**
+   * Adds a statement to the application's (task) role, as `IGrantable`: resources' `grantXxx(taskDefinition)`
+   * methods call this. Prefer those, or {@link grant}, which refuses `*`.
+   */
+  public addToPrincipalPolicy(statement: PolicyStatement): void {
     this.taskRole.addToPolicy(statement);
   }
 
@@ -275,7 +279,7 @@ export class TaskDefinition extends Construct implements ITaskDefinition {
         code: "GRANT_RESOURCE_NOT_ARN",
         property: "resourceArns",
         value: resourceArns,
-        allowed: 'one or more ARNs, no "*" (use addToTaskRolePolicy for actions without resource-level permissions)',
+        allowed: 'one or more ARNs, no "*" (use addToPrincipalPolicy for actions without resource-level permissions)',
       });
     }
     this.taskRole.addToPolicy({ sid, actions, resources: resourceArns });
