@@ -603,7 +603,7 @@ const cases: Rejection[] = [
       "test/Platform",
       "clusterArn",
       "arn:aws:ecs:eu-west-1:123456789012:service/acme-dev/api",
-      "an ECS cluster ARN, arn:<partition>:ecs:<region>:<account>:cluster/<name>",
+      "an ECS cluster ARN (arn:aws:ecs:<region>:<account>:cluster/<name>)",
       "CLUSTER_ATTRIBUTES_ARN",
     ),
   ],

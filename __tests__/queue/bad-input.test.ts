@@ -60,7 +60,7 @@ const cases: Rejection[] = [
       "test/Jobs",
       "kmsKeyArn",
       "alias/jobs",
-      "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias",
+      "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id>), not an alias",
       "QUEUE_KMS_KEY",
     ),
   ],

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { checkArn } from "../core/arn";
 import { fail, isToken } from "../core/errors";
 import { checkName, NameRules } from "../core/naming";
 import { checkOneOf, checkUnique } from "../core/validate";
@@ -42,9 +43,6 @@ export interface ClusterAttributes {
    */
   readonly execAudit?: ExecAuditAttributes;
 }
-
-/** `arn:<partition>:ecs:<region>:<12-digit account>:cluster/<name>`. */
-const CLUSTER_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/([a-zA-Z0-9_-]+)$/;
 
 /**
  * A cluster created elsewhere, seen through {@link ICluster}: it creates no resources. It has no
@@ -105,17 +103,9 @@ export class ImportedCluster extends Construct implements ICluster {
     if (arn === undefined) {
       fail(this, { code: "CLUSTER_ATTRIBUTES_ARN", property: "clusterArn", value: arn, allowed: "the ARN of an existing cluster" });
     }
-    if (isToken(arn)) return;
-    const match = CLUSTER_ARN.exec(arn);
-    if (!match) {
-      fail(this, {
-        code: "CLUSTER_ATTRIBUTES_ARN",
-        property: "clusterArn",
-        value: arn,
-        allowed: "an ECS cluster ARN, arn:<partition>:ecs:<region>:<account>:cluster/<name>",
-      });
-    }
-    if (!isToken(name) && match[1] !== name) {
+    checkArn(this, "CLUSTER_ATTRIBUTES_ARN", "clusterArn", arn, "ecsCluster");
+    const arnName = isToken(arn) ? undefined : arn.slice(arn.indexOf(":cluster/") + ":cluster/".length);
+    if (arnName !== undefined && !isToken(name) && arnName !== name) {
       fail(this, {
         code: "CLUSTER_ATTRIBUTES_ARN_NAME",
         property: "clusterArn",

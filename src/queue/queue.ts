@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { SqsQueueRedriveAllowPolicy } from "@cdktf/provider-aws/lib/sqs-queue-redrive-allow-policy";
-import { fail, isToken } from "../core/errors";
+import { checkArn } from "../core/arn";
 import type { IGrantable } from "../core/grant";
 import { checkName, NameRule } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
@@ -69,7 +69,6 @@ export interface QueueProps {
 
 /** SQS queue names: letters, digits, hyphens and underscores, at most 80 characters. */
 const QUEUE_NAME: NameRule = { maxLength: 80, pattern: /^[a-zA-Z0-9_-]+$/, describe: "letters, digits, hyphens and underscores" };
-const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[\w-]+$/;
 const DLQ_SUFFIX = "-dlq";
 
 const CONSUME_ACTIONS = [
@@ -155,14 +154,7 @@ export class Queue extends Construct implements IQueue {
     checkIntegerRange(this, "QUEUE_RECEIVE_WAIT", "receiveWaitTimeSeconds", receiveWaitTimeSeconds, 0, 20, "seconds");
     checkIntegerRange(this, "QUEUE_MAX_RECEIVE_COUNT", "deadLetterQueue.maxReceiveCount", maxReceiveCount, 1, 1000);
     checkIntegerRange(this, "QUEUE_RETENTION", "deadLetterQueue.messageRetentionSeconds", dlqRetentionSeconds, 60, 1209600, "seconds");
-    if (props.kmsKeyArn !== undefined && !isToken(props.kmsKeyArn) && !KMS_KEY_ARN.test(props.kmsKeyArn)) {
-      fail(this, {
-        code: "QUEUE_KMS_KEY",
-        property: "kmsKeyArn",
-        value: props.kmsKeyArn,
-        allowed: "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias",
-      });
-    }
+    checkArn(this, "QUEUE_KMS_KEY", "kmsKeyArn", props.kmsKeyArn, "kmsKey");
     if (!dlq) {
       Annotations.of(this).addWarning(
         `Queue ${props.name} has no dead-letter queue: a message that always fails is received again until it expires.`,
