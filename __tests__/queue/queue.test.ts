@@ -5,7 +5,7 @@ import type { PolicyStatement } from "../../src/core/iam";
 import { Queue, QueueProps } from "../../src/queue/queue";
 import { resourceAt, resourcesOf, synth, Synthesized } from "../helpers";
 
-const KEY = "arn:aws:kms:eu-west-1:123456789012:key/1111-2222";
+const KEY = "arn:aws:kms:eu-west-1:123456789012:key/0b7d2c1e-1111-2222-3333-444455556666";
 
 function synthQueue(props: Partial<QueueProps> = {}): { s: Synthesized; queue: Queue } {
   let queue: Queue | undefined;
