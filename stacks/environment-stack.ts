@@ -18,6 +18,7 @@ import {
   Service,
   TaskDefinition,
   type TaskDefinitionProps,
+  useAwsAccount,
   useAwsProviderRange,
 } from "../src";
 import {
@@ -57,6 +58,8 @@ export class EnvironmentStack extends TerraformStack {
     super(scope, config.name);
     this.config = config;
     this.prefix = `${config.org}-${config.name}`;
+    // Trust policies of the roles below carry aws:SourceAccount / aws:SourceArn for this account.
+    useAwsAccount(this, config.accountId);
 
     new AwsProvider(this, "aws", {
       region: config.region,

@@ -21,4 +21,19 @@ describe("environment stacks against the real provider", () => {
     const vpc = changesOf(await offlinePlan("dev"), "aws_vpc")[0].change.after as { tags_all: Record<string, string> };
     expect(vpc.tags_all).toMatchObject({ Environment: "dev", Owner: "platform-team", Name: "acme-dev" });
   });
+
+  test.each([
+    ["dev", "111111111111"],
+    ["prod", "333333333333"],
+  ])(
+    "%s: every service-principal trust policy is scoped to the environment's account %s (EC2 instance roles excepted)",
+    async (env, account) => {
+      const roles = changesOf(await offlinePlan(env), "aws_iam_role").map(
+        (c) => (c.change.after as { assume_role_policy: string }).assume_role_policy,
+      );
+      const trusted = roles.map((policy) => JSON.parse(policy).Statement[0]).filter((s) => s.Principal.Service !== "ec2.amazonaws.com");
+      expect(trusted.length).toBeGreaterThan(3);
+      for (const statement of trusted) expect(statement.Condition?.StringEquals?.["aws:SourceAccount"]).toBe(account);
+    },
+  );
 });

@@ -94,6 +94,8 @@ export function createEcsInstanceRole(scope: Construct, roleId: string, options:
   const role = new IamRole(scope, roleId, {
     name: options.name,
     description: options.description,
+    // No aws:SourceArn / aws:SourceAccount condition: EC2 presents neither when an instance profile's
+    // role is assumed, so the condition would lock the instances out (see SERVICE_SOURCE_ARNS).
     assumeRolePolicy: assumeRolePolicy(["ec2.amazonaws.com"]),
     tags: withName(options.name, options.tags),
   });

@@ -1,3 +1,6 @@
+import { IConstruct } from "constructs";
+import { awsAccountOf } from "./account";
+
 /** IAM policy documents built from typed statements, so no module hand-writes policy JSON. */
 
 /** One IAM policy statement; a single action or resource renders as a string, several as a list. */
@@ -52,5 +55,35 @@ export function assumeRolePolicy(
         ...(conditions ? { Condition: conditions } : {}),
       },
     ],
+  });
+}
+
+/**
+ * The `aws:SourceArn` each service principal presents when it assumes a role, by service: the
+ * service namespace and resource part of the ARN (region and account are filled in by
+ * {@link serviceTrustPolicy}). Sources: "Cross-service confused deputy prevention" in the ECS, VPC
+ * flow logs and CodeDeploy guides. `ec2.amazonaws.com` is missing on purpose: EC2 presents no source
+ * ARN or account for an instance profile's role, so a condition would lock the instances out.
+ */
+export const SERVICE_SOURCE_ARNS: Readonly<Record<string, { readonly service: string; readonly resource: string }>> = {
+  "ecs-tasks.amazonaws.com": { service: "ecs", resource: "*" },
+  "vpc-flow-logs.amazonaws.com": { service: "ec2", resource: "vpc-flow-log/*" },
+  "codedeploy.amazonaws.com": { service: "codedeploy", resource: "deploymentgroup:*" },
+};
+
+/**
+ * The trust policy for a role `service` assumes, with AWS's confused-deputy conditions: the
+ * `aws:SourceArn` must be a resource of that service (in the stack's account when the stack named it
+ * with `useAwsAccount`, which also adds `aws:SourceAccount`). A service without a source ARN in
+ * {@link SERVICE_SOURCE_ARNS} (EC2) gets the plain trust policy.
+ */
+export function serviceTrustPolicy(scope: IConstruct, service: string): string {
+  const source = SERVICE_SOURCE_ARNS[service];
+  if (source === undefined) return assumeRolePolicy([service]);
+  const account = awsAccountOf(scope);
+  const sourceArn = `arn:*:${source.service}:*:${account ?? "*"}:${source.resource}`;
+  return assumeRolePolicy([service], {
+    ...(account === undefined ? {} : { StringEquals: { "aws:SourceAccount": account } }),
+    ArnLike: { "aws:SourceArn": sourceArn },
   });
 }

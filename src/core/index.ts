@@ -8,3 +8,4 @@ export * from "./prevent-destroy";
 export * from "./arn";
 export * from "./image-reference";
 export * from "./grant";
+export * from "./account";

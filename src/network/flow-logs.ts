@@ -3,7 +3,7 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { assumeRolePolicy, policyDocument } from "../core/iam";
+import { policyDocument, serviceTrustPolicy } from "../core/iam";
 import { fail } from "../core/errors";
 import { checkOneOf } from "../core/validate";
 import { checkName, NameRules } from "../core/naming";
@@ -103,7 +103,7 @@ export class VpcFlowLog extends Construct {
     });
     const role = new IamRole(this, "Role", {
       name: `${props.name}-vpc-flow-logs`,
-      assumeRolePolicy: assumeRolePolicy(["vpc-flow-logs.amazonaws.com"]),
+      assumeRolePolicy: serviceTrustPolicy(this, "vpc-flow-logs.amazonaws.com"),
       tags,
     });
     new IamRolePolicy(this, "RolePolicy", {

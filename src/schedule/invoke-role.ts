@@ -2,6 +2,7 @@ import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { awsAccountOf } from "../core/account";
 import { assumeRolePolicy, PolicyStatement, policyDocument } from "../core/iam";
 import { checkName, NameRules, safeName } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
@@ -39,10 +40,13 @@ export class InvokeRole extends Construct {
     checkName(this, "INVOKE_ROLE_NAME", "name", name, NameRules.iamRole);
     checkTags(this, "tags", props.tags);
     checkNotEmpty(this, "INVOKE_ROLE_SOURCE_ARNS", "sourceArns", props.sourceArns);
+    // With the stack's account known (useAwsAccount), only a schedule or rule of this account may assume the role.
+    const account = awsAccountOf(this);
     const role = new IamRole(this, "Resource", {
       name,
       description: `Assumed by ${props.service} to invoke one target`,
       assumeRolePolicy: assumeRolePolicy([props.service], {
+        ...(account === undefined ? {} : { StringEquals: { "aws:SourceAccount": account } }),
         ArnLike: { "aws:SourceArn": props.sourceArns.length === 1 ? props.sourceArns[0] : props.sourceArns },
       }),
       tags: withName(name, props.tags),

@@ -2,7 +2,7 @@ import { Annotations, Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { assumeRolePolicy, policyDocument, PolicyStatement } from "../core/iam";
+import { policyDocument, PolicyStatement, serviceTrustPolicy } from "../core/iam";
 import { checkName, NameRules, safeName } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
 
@@ -38,7 +38,8 @@ export class Role extends Construct {
     const role = new IamRole(this, "Resource", {
       name,
       description: props.description,
-      assumeRolePolicy: assumeRolePolicy([props.assumedBy]),
+      // Confused-deputy conditions (aws:SourceAccount / aws:SourceArn) for the services that present them.
+      assumeRolePolicy: serviceTrustPolicy(this, props.assumedBy),
       tags: withName(name, props.tags),
     });
     this.roleArn = role.arn;
