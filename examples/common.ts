@@ -22,7 +22,7 @@ export class ExampleStack extends TerraformStack {
     new AwsProvider(this, "aws", {
       region: REGION,
       allowedAccountIds: [ACCOUNT_ID],
-      defaultTags: [{ tags: { Application: id, ManagedBy: "cdktf" } }],
+      defaultTags: [{ tags: { Application: id, Environment: ENVIRONMENT, ManagedBy: "cdktf" } }],
     });
     new LocalBackend(this, { path: `terraform.${id}.tfstate` });
     useAwsProviderRange(this);

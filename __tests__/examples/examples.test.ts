@@ -24,6 +24,22 @@ describe("examples", () => {
     }
   });
 
+  test.each(["example-minimal", "example-microservices", "example-workers-and-jobs", "example-ec2-capacity"])(
+    "%s: every resource carries the Environment default tag, and task roles trust ECS only from the example's account",
+    async (stack) => {
+      const plan = await offlinePlan(stack);
+      for (const vpc of after(plan, "aws_vpc")) expect(vpc.tags_all).toMatchObject({ Environment: "example", ManagedBy: "cdktf" });
+      const roles = after(plan, "aws_iam_role").filter((r) => r.assume_role_policy.includes("ecs-tasks.amazonaws.com"));
+      expect(roles.length).toBeGreaterThan(0);
+      for (const role of roles) {
+        expect(JSON.parse(role.assume_role_policy).Statement[0].Condition).toEqual({
+          StringEquals: { "aws:SourceAccount": "123456789012" },
+          ArnLike: { "aws:SourceArn": "arn:*:ecs:*:123456789012:*" },
+        });
+      }
+    },
+  );
+
   test("minimal: one Fargate service behind a public load balancer in a new VPC", async () => {
     const plan = await offlinePlan("example-minimal");
     expect(after(plan, "aws_vpc")).toHaveLength(1);
