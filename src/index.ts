@@ -11,3 +11,5 @@ export * from "./scheduled-task";
 export * from "./batch";
 export * from "./policy";
 export * from "./plan-review";
+export * from "./registry";
+export * from "./bootstrap";

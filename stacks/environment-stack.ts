@@ -1,4 +1,4 @@
-import { Aspects, LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { Aspects, LocalBackend, S3Backend, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
@@ -61,12 +61,21 @@ export class EnvironmentStack extends TerraformStack {
     // Trust policies of the roles below carry aws:SourceAccount / aws:SourceArn for this account.
     useAwsAccount(this, config.accountId);
 
+    // The workflows already hold the plan or deploy role (OIDC) and set TF_VAR_assume_role_arn="":
+    // the provider skips an assume_role whose role_arn is empty.
+    const assumeRoleArn = config.deployRoleArn
+      ? new TerraformVariable(this, "assume_role_arn", {
+          type: "string",
+          default: config.deployRoleArn,
+          description: "Role the provider assumes; empty when the caller's credentials already are the plan or deploy role",
+        })
+      : undefined;
     new AwsProvider(this, "aws", {
       region: config.region,
       // A plan or apply with credentials for any other account fails before touching anything.
       allowedAccountIds: [config.accountId],
       defaultTags: [{ tags: { ...config.tags } }],
-      assumeRole: config.deployRoleArn ? [{ roleArn: config.deployRoleArn, sessionName: `cdktf-${config.name}` }] : undefined,
+      assumeRole: assumeRoleArn ? [{ roleArn: assumeRoleArn.stringValue, sessionName: `cdktf-${config.name}` }] : undefined,
     });
     useAwsProviderRange(this);
     this.configureBackend();
@@ -119,7 +128,7 @@ export class EnvironmentStack extends TerraformStack {
   }
 
   private image(repository: string, tag: string): ContainerImage {
-    const { accountId, region } = this.config;
+    const { accountId, region } = this.config.imageRegistry ?? this.config;
     return ContainerImage.fromEcrRepository(
       `arn:aws:ecr:${region}:${accountId}:repository/${repository}`,
       tag,

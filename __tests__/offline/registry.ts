@@ -3,13 +3,17 @@ import { buildEc2Capacity } from "../../examples/ec2-capacity/main";
 import { buildMicroservices } from "../../examples/microservices/main";
 import { buildMinimal } from "../../examples/minimal/main";
 import { buildWorkersAndJobs } from "../../examples/workers-and-jobs/main";
+import { BootstrapStack } from "../../stacks/bootstrap-stack";
+import { bootstrapConfig } from "../../stacks/bootstrap/config";
 import { EnvironmentStack } from "../../stacks/environment-stack";
 import { loadEnvironments } from "../../stacks/environments";
 import { scheduledJobsOfflineStack } from "../batch/offline-stack";
+import { deliveryOfflineStack } from "../bootstrap/offline-stack";
 import { clusterOfflineStack } from "../cluster/offline-stack";
 import { ingressOfflineStack } from "../ingress/offline-stack";
 import { reviewOfflineStack } from "../plan-review/fixtures/review-stack";
 import { policyOfflineStack } from "../policy/offline-stack";
+import { RegistryStack } from "../../stacks/registry-stack";
 import { servicesOfflineStack } from "../service/offline-stack";
 
 /**
@@ -19,6 +23,10 @@ import { servicesOfflineStack } from "../service/offline-stack";
  */
 export const OFFLINE_STACKS: ReadonlyArray<(app: App) => TerraformStack | TerraformStack[]> = [
   (app) => loadEnvironments({}).map((config) => new EnvironmentStack(app, config)),
+  (app) => [
+    ...Object.keys(bootstrapConfig.accounts).map((account) => new BootstrapStack(app, bootstrapConfig, account)),
+    new RegistryStack(app, bootstrapConfig),
+  ],
   buildMinimal,
   buildMicroservices,
   buildWorkersAndJobs,
@@ -29,4 +37,5 @@ export const OFFLINE_STACKS: ReadonlyArray<(app: App) => TerraformStack | Terraf
   scheduledJobsOfflineStack,
   reviewOfflineStack,
   policyOfflineStack,
+  deliveryOfflineStack,
 ];

@@ -66,8 +66,33 @@ describe("environment configs", () => {
       { services: { api: { ...(dev.services.web as object), priority: 100 } } },
       /invalid services\.api\.priority 100: expected a listener priority not already used by services\.web \[ENV_PRIORITY_DUPLICATE\]/,
     ],
+    [
+      "an image tag with a space",
+      { services: { web: { kind: "web", imageTag: "1.4 final" } } },
+      /^environments\/dev: invalid services\.web\.imageTag "1\.4 final": expected an image tag .* or a digest sha256:<64 lowercase hex> \[ENV_IMAGE_TAG\]$/,
+    ],
+    [
+      "a digest that is not 64 hex digits",
+      { batch: { jobs: { reindex: { imageTag: "sha256:abc" } } } },
+      /invalid batch\.jobs\.reindex\.imageTag "sha256:abc": .*\[ENV_IMAGE_TAG\]/,
+    ],
+    [
+      "the latest tag",
+      { scheduledTasks: { report: { imageTag: "latest" } } },
+      /invalid scheduledTasks\.report\.imageTag "latest".*not latest.*\[ENV_IMAGE_TAG\]/,
+    ],
   ])("rejects %s", (_name, overrides, message) => {
     expect(() => validateEnvironmentConfig(deriveEnvironment(dev, overrides))).toThrow(message);
+  });
+
+  test("an image pinned by digest runs as repo@sha256:... from the registry account", () => {
+    const digest = `sha256:${"ab".repeat(32)}`;
+    const config = validateEnvironmentConfig(deriveEnvironment(dev, { services: { web: { kind: "web", imageTag: digest } } }));
+    const { json } = synthEnvironment(config);
+    const images = Object.values(json.resource.aws_ecs_task_definition).flatMap((t: any) =>
+      JSON.parse(t.container_definitions).map((c: any) => c.image),
+    );
+    expect(images).toContain(`444444444444.dkr.ecr.eu-west-1.amazonaws.com/acme/web@${digest}`);
   });
 
   test.each<[string, object, RegExp]>([
@@ -97,7 +122,9 @@ describe("EnvironmentStack", () => {
     for (const [name, config] of Object.entries(environments)) {
       const [provider] = synthesized[name].json.provider.aws;
       expect(provider.allowed_account_ids).toEqual([config.accountId]);
-      expect(provider.assume_role[0].role_arn).toBe(`arn:aws:iam::${config.accountId}:role/acme-terraform-deploy`);
+      // The role comes in through a variable (its default), so the workflows can set it empty when they already hold the role.
+      expect(provider.assume_role[0].role_arn).toBe("${var.assume_role_arn}");
+      expect(synthesized[name].json.variable.assume_role_arn.default).toBe(`arn:aws:iam::${config.accountId}:role/acme-terraform-deploy`);
       expect(provider.default_tags[0].tags).toMatchObject({ Environment: name, Owner: "platform-team", CostCenter: "cc-1001" });
     }
   });

@@ -1,4 +1,5 @@
 import { InterfaceEndpointPresets } from "../../src";
+import { accountSettings, imageRegistry } from "../bootstrap/config";
 import type { EnvironmentConfig } from "./types";
 
 /**
@@ -9,10 +10,10 @@ export const base: EnvironmentConfig = {
   name: "base",
   org: "acme",
   environmentClass: "non-production",
-  accountId: "111111111111",
-  region: "eu-west-1",
+  ...accountSettings("dev"),
   availabilityZones: ["eu-west-1a", "eu-west-1b"],
-  backend: { type: "s3", bucket: "acme-terraform-state", region: "eu-west-1" },
+  // Images are built once and pulled from the shared registry account (see stacks/bootstrap/config.ts).
+  imageRegistry: imageRegistry(),
   network: {
     cidr: "10.10.0.0/16",
     natGateways: "single",

@@ -1,12 +1,12 @@
+import { accountSettings } from "../bootstrap/config";
 import { base } from "./base";
 import { deriveEnvironment } from "./define";
 
 /** Development: two AZs, one shared NAT gateway, short retention, four in five tasks on Fargate Spot with no on-demand base, HTTP only, scaled to zero at night. */
 export const dev = deriveEnvironment(base, {
   name: "dev",
-  accountId: "111111111111",
-  deployRoleArn: "arn:aws:iam::111111111111:role/acme-terraform-deploy",
-  backend: { type: "s3", bucket: "acme-terraform-state-111111111111", region: "eu-west-1" },
+  // Account, state bucket and deploy role come from the bootstrap config, so they always match a bootstrap stack.
+  ...accountSettings("dev"),
   network: {
     cidr: "10.10.0.0/16",
     natGateways: "single",

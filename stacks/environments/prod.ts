@@ -1,3 +1,4 @@
+import { accountSettings } from "../bootstrap/config";
 import { base } from "./base";
 import { deriveEnvironment } from "./define";
 
@@ -5,10 +6,8 @@ import { deriveEnvironment } from "./define";
 export const prod = deriveEnvironment(base, {
   name: "prod",
   environmentClass: "production",
-  accountId: "333333333333",
-  deployRoleArn: "arn:aws:iam::333333333333:role/acme-terraform-deploy",
+  ...accountSettings("prod"),
   availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
-  backend: { type: "s3", bucket: "acme-terraform-state-333333333333", region: "eu-west-1", kmsKeyId: "alias/acme-terraform-state" },
   network: {
     cidr: "10.30.0.0/16",
     natGateways: "perAz",

@@ -1,13 +1,12 @@
+import { accountSettings } from "../bootstrap/config";
 import { base } from "./base";
 import { deriveEnvironment } from "./define";
 
 /** Staging: production-shaped network in its own account, still non-production class. */
 export const staging = deriveEnvironment(base, {
   name: "staging",
-  accountId: "222222222222",
-  deployRoleArn: "arn:aws:iam::222222222222:role/acme-terraform-deploy",
+  ...accountSettings("staging"),
   availabilityZones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"],
-  backend: { type: "s3", bucket: "acme-terraform-state-222222222222", region: "eu-west-1" },
   network: {
     cidr: "10.20.0.0/16",
     natGateways: "single",

@@ -57,8 +57,9 @@ export interface WorkloadSize {
 /** A web service behind the public load balancer. */
 export interface WebServiceConfig extends WorkloadSize {
   readonly kind: "web";
-  /** Image repository name in the environment account's ECR, e.g. `acme/web`. */
+  /** Image repository name in the registry account's ECR, e.g. `acme/web`. */
   readonly repository: string;
+  /** The image version: an immutable tag (`1.4.2`, a git SHA) or a digest (`sha256:<64 hex>`). */
   readonly imageTag: string;
   readonly containerPort: number;
   readonly healthCheckPath: string;
@@ -120,6 +121,8 @@ export interface EnvironmentConfig {
   readonly availabilityZones: readonly string[];
   /** Role the provider assumes to deploy, per environment account. @default - the caller's credentials */
   readonly deployRoleArn?: string;
+  /** The account (and region) whose ECR repositories the images are pulled from. @default - the environment's own account and region */
+  readonly imageRegistry?: { readonly accountId: string; readonly region: string };
   readonly backend: BackendConfig;
   readonly network: NetworkConfig;
   readonly cluster: ClusterConfig;

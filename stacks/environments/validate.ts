@@ -1,5 +1,10 @@
 import { fail, NameRules } from "../../src";
-import { REQUIRED_TAGS, type EnvironmentConfig } from "./types";
+import { REQUIRED_TAGS, type BatchConfig, type EnvironmentConfig, type ScheduledTaskConfig, type ServiceConfig } from "./types";
+
+/** A Docker image tag, as registries accept it. */
+const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+/** An image digest: the content address ECR records for every pushed image. */
+const IMAGE_DIGEST = /^sha256:[0-9a-f]{64}$/;
 
 /**
  * Checks an environment config when it is loaded, before any construct is built, so a typo in a
@@ -92,6 +97,38 @@ export function validateEnvironmentConfig(config: EnvironmentConfig): Environmen
         allowed: "workload keys of 1 to 20 lowercase letters, digits and hyphens (they become names)",
       });
     }
+  }
+  const images: [string, { readonly repository: string; readonly imageTag: string }][] = [
+    ...Object.entries(config.services).map(([k, w]) => [`services.${k}`, w] as [string, ServiceConfig]),
+    ...Object.entries(config.scheduledTasks).map(([k, w]) => [`scheduledTasks.${k}`, w] as [string, ScheduledTaskConfig]),
+    ...Object.entries(config.batch.jobs).map(([k, w]) => [`batch.jobs.${k}`, w] as [string, BatchConfig["jobs"][string]]),
+  ];
+  for (const [path, workload] of images) {
+    if (!IMAGE_TAG.test(workload.imageTag) && !IMAGE_DIGEST.test(workload.imageTag)) {
+      fail(where, {
+        code: "ENV_IMAGE_TAG",
+        property: `${path}.imageTag`,
+        value: workload.imageTag,
+        allowed:
+          "an image tag (1 to 128 letters, digits, '_', '.', '-', not starting with '.' or '-') or a digest sha256:<64 lowercase hex>",
+      });
+    }
+    if (workload.imageTag.toLowerCase() === "latest") {
+      fail(where, {
+        code: "ENV_IMAGE_TAG",
+        property: `${path}.imageTag`,
+        value: workload.imageTag,
+        allowed: "a version tag or digest, not latest (repositories are immutable)",
+      });
+    }
+  }
+  if (config.imageRegistry !== undefined && !/^\d{12}$/.test(config.imageRegistry.accountId)) {
+    fail(where, {
+      code: "ENV_IMAGE_REGISTRY",
+      property: "imageRegistry.accountId",
+      value: config.imageRegistry.accountId,
+      allowed: "a 12-digit AWS account id",
+    });
   }
   const dupe = keys.find((k, i) => keys.indexOf(k) !== i);
   if (dupe)
