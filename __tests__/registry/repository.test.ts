@@ -1,4 +1,4 @@
-import { Role } from "../../src/task/roles";
+import { GithubActionsRole, GithubOidcProvider } from "../../src/bootstrap";
 import { RegistryReplication, RegistryScanning, renderLifecyclePolicy, Repository } from "../../src/registry";
 import { resourceAt, resourcesOf, synth } from "../helpers";
 
@@ -85,10 +85,14 @@ describe("Repository", () => {
     expect(resourcesOf(s, "aws_ecr_lifecycle_policy")).toEqual({});
   });
 
-  test("grantPull and grantPush on a role write exact-ARN statements, the auth token once", () => {
-    let role!: Role;
+  test("grantPull and grantPush on a role write exact-ARN statements, with unique statement ids", () => {
     const s = synth((stack) => {
-      role = new Role(stack, "Ci", { name: "ci", assumedBy: "ecs-tasks.amazonaws.com", description: "ci" });
+      const role = new GithubActionsRole(stack, "Ci", {
+        name: "ci",
+        description: "ci",
+        provider: GithubOidcProvider.fromAccount("444444444444"),
+        trustedBy: [{ repository: "acme/web", subject: { kind: "branch", branch: "main" } }],
+      });
       const web = new Repository(stack, "Web", { name: "acme/web" });
       const worker = new Repository(stack, "Worker", { name: "acme/worker" });
       web.grantPush(role);
@@ -96,7 +100,7 @@ describe("Repository", () => {
     });
     const policy = JSON.parse(Object.values(resourcesOf(s, "aws_iam_role_policy"))[0].policy);
     expect(policy.Statement).toEqual([
-      { Sid: "EcrAuthToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+      { Sid: "EcrAuthTokenWeb", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
       {
         Sid: "EcrPushWeb",
         Effect: "Allow",
@@ -113,6 +117,7 @@ describe("Repository", () => {
         ],
         Resource: expect.stringMatching(/^\$\{aws_ecr_repository\.Web_[0-9A-F]{8}\.arn\}$/),
       },
+      { Sid: "EcrAuthTokenWorker", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
       {
         Sid: "EcrPullWorker",
         Effect: "Allow",

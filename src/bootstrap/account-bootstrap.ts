@@ -127,9 +127,9 @@ export class AccountBootstrap extends Construct {
       ],
       oidcProviderArn: this.oidcProvider.providerArn,
     };
-    for (const statement of stateReadStatements(grantScope)) this.planRole.addToPolicy(statement);
+    for (const statement of stateReadStatements(grantScope)) this.planRole.addToPrincipalPolicy(statement);
     // PR plans run with -lock=false: the plan role never writes state, even if ReadOnlyAccess changes.
-    this.planRole.addToPolicy({
+    this.planRole.addToPrincipalPolicy({
       sid: "NoStateWrite",
       effect: "Deny",
       actions: ["s3:PutObject", "s3:DeleteObject"],
@@ -149,6 +149,6 @@ export class AccountBootstrap extends Construct {
       permissionsBoundaryArn: props.deployPermissionsBoundaryArn,
       tags: props.tags,
     });
-    for (const statement of deployStatements(grantScope)) this.deployRole.addToPolicy(statement);
+    for (const statement of deployStatements(grantScope)) this.deployRole.addToPrincipalPolicy(statement);
   }
 }

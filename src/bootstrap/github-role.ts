@@ -4,6 +4,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { fail, isToken } from "../core/errors";
+import type { IGrantable } from "../core/grant";
 import { policyDocument, PolicyStatement } from "../core/iam";
 import { checkName, NameRules } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
@@ -85,9 +86,9 @@ export function githubSubject(trust: GithubTrust): string {
  * An IAM role GitHub Actions jobs assume with OIDC (no stored keys). Every trust statement pins the
  * audience and the exact `sub` with `StringEquals` - never `StringLike` with wildcards - and, when
  * a workflow is given, the `job_workflow_ref` too. Permissions come as managed policy ARNs and typed
- * inline statements ({@link addToPolicy}).
+ * inline statements ({@link addToPrincipalPolicy}).
  */
-export class GithubActionsRole extends Construct {
+export class GithubActionsRole extends Construct implements IGrantable {
   /** The role ARN, for `role-to-assume`. */
   public readonly roleArn: string;
   /** The role name. */
@@ -150,8 +151,8 @@ export class GithubActionsRole extends Construct {
     return [...this.statements];
   }
 
-  /** Adds a statement to the role's inline policy. */
-  public addToPolicy(statement: PolicyStatement): void {
+  /** Adds a statement to the role's inline policy (what `grantXxx(role)` methods call). */
+  public addToPrincipalPolicy(statement: PolicyStatement): void {
     this.statements.push(statement);
     this.policy ??= new IamRolePolicy(this, "Policy", {
       role: this.resource.name,

@@ -18,7 +18,6 @@ export {
   ECR_PULL_ACTIONS,
   ECR_PUSH_ACTIONS,
   Repository,
-  type IPolicyGrantee,
   type RepositoryEncryption,
   type RepositoryPrincipal,
   type RepositoryProps,

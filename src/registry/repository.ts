@@ -4,7 +4,7 @@ import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { EcrRepositoryPolicy } from "@cdktf/provider-aws/lib/ecr-repository-policy";
 import { fail, isToken } from "../core/errors";
-import type { PolicyStatement } from "../core/iam";
+import type { IGrantable } from "../core/grant";
 import { checkTags, withName } from "../core/tags";
 import { checkOneOf } from "../core/validate";
 import { checkLifecycleRules, LifecycleRule, renderLifecyclePolicy } from "./lifecycle";
@@ -14,14 +14,6 @@ export type TagMutability = "IMMUTABLE" | "MUTABLE";
 
 /** How images are encrypted at rest. */
 export type RepositoryEncryption = "AES256" | "KMS";
-
-/** Something identity-policy statements can be added to: a library role (task, execution, GitHub Actions role). */
-export interface IPolicyGrantee {
-  /** Adds a statement to the grantee's identity policy. */
-  addToPolicy(statement: PolicyStatement): void;
-  /** The statements added so far, so a grant does not repeat a statement id. */
-  readonly policyStatements: readonly PolicyStatement[];
-}
 
 /**
  * A principal in another account, granted through the repository policy: a whole account (its
@@ -128,24 +120,22 @@ export class Repository extends Construct {
   }
 
   /** Lets `grantee` pull images from this repository (and only this one). */
-  public grantPull(grantee: IPolicyGrantee | RepositoryPrincipal): void {
+  public grantPull(grantee: IGrantable | RepositoryPrincipal): void {
     this.grant("Pull", ECR_PULL_ACTIONS, grantee);
   }
 
   /** Lets `grantee` push images to this repository and read their scan findings (and pull). */
-  public grantPush(grantee: IPolicyGrantee | RepositoryPrincipal): void {
+  public grantPush(grantee: IGrantable | RepositoryPrincipal): void {
     this.grant("Push", ECR_PUSH_ACTIONS, grantee);
   }
 
-  private grant(kind: string, actions: readonly string[], grantee: IPolicyGrantee | RepositoryPrincipal): void {
-    if ("addToPolicy" in grantee) {
-      const sids = new Set(grantee.policyStatements.map((s) => s.sid));
-      // GetAuthorizationToken has no resource-level permissions: `*` is its only form.
-      if (!sids.has("EcrAuthToken")) grantee.addToPolicy({ sid: "EcrAuthToken", actions: ["ecr:GetAuthorizationToken"], resources: ["*"] });
-      const base = `Ecr${kind}${this.node.id.replace(/[^A-Za-z0-9]/g, "")}`;
-      let sid = base;
-      for (let n = 2; sids.has(sid); n++) sid = `${base}${n}`;
-      grantee.addToPolicy({ sid, actions, resources: [this.repositoryArn] });
+  private grant(kind: string, actions: readonly string[], grantee: IGrantable | RepositoryPrincipal): void {
+    if ("addToPrincipalPolicy" in grantee) {
+      const id = this.node.id.replace(/[^A-Za-z0-9]/g, "");
+      // GetAuthorizationToken has no resource-level permissions: `*` is its only form. One statement
+      // per repository keeps statement ids unique however many repositories grant to one role.
+      grantee.addToPrincipalPolicy({ sid: `EcrAuthToken${id}`, actions: ["ecr:GetAuthorizationToken"], resources: ["*"] });
+      grantee.addToPrincipalPolicy({ sid: `Ecr${kind}${id}`, actions, resources: [this.repositoryArn] });
       return;
     }
     const principal = "accountId" in grantee ? grantee.accountId : grantee.roleArn;
