@@ -1,7 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CliEnvironment, CliOptions, parseArgs, runPlanReview } from "../../src/plan-review/cli";
+import { CliEnvironment, CliOptions, parseArgs, planWithBackend, runPlanReview } from "../../src/plan-review/cli";
 import { DEFAULT_PRICE_TABLE_PATH, MAX_COMMENT_CHARS, REPORT_MARKER, truncateForComment } from "../../src/plan-review";
 import { TerraformCheckError } from "../../src/terraform";
 
@@ -17,6 +17,7 @@ describe("parseArgs", () => {
       pricesFile: DEFAULT_PRICE_TABLE_PATH,
       region: undefined,
       refresh: true,
+      lock: true,
       synthDir: undefined,
       help: false,
     });
@@ -35,6 +36,7 @@ describe("parseArgs", () => {
       "--region",
       "us-east-1",
       "--no-refresh",
+      "--no-lock",
       "--synth-dir",
       "s",
     ]);
@@ -46,6 +48,7 @@ describe("parseArgs", () => {
       pricesFile: "p.json",
       region: "us-east-1",
       refresh: false,
+      lock: false,
       synthDir: "s",
     });
   });
@@ -292,5 +295,40 @@ describe("truncateForComment", () => {
     const cut = truncateForComment(long, 400);
     expect(cut.length).toBeLessThanOrEqual(400);
     expect(cut).toMatch(/line \d+\n\n> \[!NOTE\]\n> The report is longer than a comment allows/);
+  });
+});
+
+describe("planWithBackend", () => {
+  /** A stand-in terraform that records its arguments and answers `show -json` with an empty plan. */
+  function fakeTerraform(): { binary: string; log: string } {
+    const dir = mkdtempSync(join(tmpdir(), "fake-terraform-"));
+    const log = join(dir, "calls.log");
+    const binary = join(dir, "terraform");
+    writeFileSync(
+      binary,
+      `#!/bin/sh\necho "$*" >> "${log}"\nif [ "$1" = "show" ]; then echo '{"format_version":"1.2","resource_changes":[]}'; fi\n`,
+      { mode: 0o755 },
+    );
+    return { binary, log };
+  }
+
+  test.each<[boolean, string]>([
+    [true, "-lock-timeout=5m"],
+    [false, "-lock=false"],
+  ])("lock %s plans with %s (pull request plans hold a role that cannot write the lock file)", async (lock, flag) => {
+    const { binary, log } = fakeTerraform();
+    const previous = process.env.TERRAFORM_BINARY;
+    process.env.TERRAFORM_BINARY = binary;
+    try {
+      await planWithBackend(mkdtempSync(join(tmpdir(), "stack-")), "out.tfplan", true, lock);
+    } finally {
+      if (previous === undefined) delete process.env.TERRAFORM_BINARY;
+      else process.env.TERRAFORM_BINARY = previous;
+    }
+    const plan = readFileSync(log, "utf8")
+      .split("\n")
+      .find((l) => l.startsWith("plan "))!;
+    expect(plan.split(" ")).toContain(flag);
+    expect(plan).not.toContain(lock ? "-lock=false" : "-lock-timeout");
   });
 });

@@ -31,6 +31,7 @@ Synthesizes the cdktf app, plans each stack, and writes one Markdown report for 
   --prices <file>      price table (default: the shipped pricing/aws-prices.json)
   --region <region>    price in this region (default: each plan's aws provider region)
   --no-refresh         real plans only: skip refresh (no drift detection)
+  --no-lock            real plans only: do not take the state lock (read-only roles, pull request plans)
   --synth-dir <dir>    use an existing synthesized output instead of synthesizing
   -h, --help           this text
 
@@ -53,6 +54,8 @@ export interface CliOptions {
   readonly region?: string;
   /** Real plans only: refresh (and so detect drift). */
   readonly refresh: boolean;
+  /** Real plans only: take the state lock; false for roles that can only read the state (`-lock=false`). */
+  readonly lock: boolean;
   /** An existing cdktf output directory (holding `stacks/<name>/cdk.tf.json`). @default - synthesize into `<outDir>/cdktf.out` */
   readonly synthDir?: string;
   /** Print the usage text and do nothing else. */
@@ -67,6 +70,7 @@ export const CLI_OPTIONS: readonly string[] = [
   "--prices",
   "--region",
   "--no-refresh",
+  "--no-lock",
   "--synth-dir",
   "--help",
 ];
@@ -89,6 +93,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   let offline = false;
   let failOnDestroy = false;
   let refresh = true;
+  let lock = true;
   let help = false;
   let outDir = "plan-review";
   let pricesFile = DEFAULT_PRICE_TABLE_PATH;
@@ -117,6 +122,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case "--no-refresh":
         refresh = false;
+        break;
+      case "--no-lock":
+        lock = false;
         break;
       case "--out":
         outDir = valueOf(arg);
@@ -161,7 +169,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       allowed: "an AWS region code that exists, such as eu-west-1",
     });
   }
-  return { stacks, offline, outDir, failOnDestroy, pricesFile, region, refresh, synthDir, help };
+  return { stacks, offline, outDir, failOnDestroy, pricesFile, region, refresh, lock, synthDir, help };
 }
 
 /** A stack's plan: its JSON and, when there is one, the binary plan file to keep. */
@@ -184,7 +192,7 @@ export interface CliEnvironment {
 export const DEFAULT_ENVIRONMENT: CliEnvironment = {
   synthesize: synthesizeApp,
   plan: (stackDir, planFile, options) =>
-    options.offline ? planOffline(stackDir, planFile) : planWithBackend(stackDir, planFile, options.refresh),
+    options.offline ? planOffline(stackDir, planFile) : planWithBackend(stackDir, planFile, options.refresh, options.lock),
   log: (line) => console.log(line),
 };
 
@@ -347,7 +355,7 @@ export async function planOffline(stackDir: string, planFile: string): Promise<S
 }
 
 /** A real plan in the synthesized stack directory: its own backend, and the caller's credentials. */
-export async function planWithBackend(stackDir: string, planFile: string, refresh: boolean): Promise<StackPlan> {
+export async function planWithBackend(stackDir: string, planFile: string, refresh: boolean, lock = true): Promise<StackPlan> {
   const binary = process.env.TERRAFORM_BINARY ?? "terraform";
   const env = { ...process.env, TF_IN_AUTOMATION: "1", TF_INPUT: "0", CHECKPOINT_DISABLE: "1" };
   const started = performance.now();
@@ -360,7 +368,8 @@ export async function planWithBackend(stackDir: string, planFile: string, refres
     }
   };
   await step("init", ["init", "-input=false", "-no-color"]);
-  await step("plan", ["plan", "-input=false", "-no-color", "-lock-timeout=5m", `-refresh=${refresh}`, `-out=${planFile}`]);
+  const locking = lock ? ["-lock-timeout=5m"] : ["-lock=false"];
+  await step("plan", ["plan", "-input=false", "-no-color", ...locking, `-refresh=${refresh}`, `-out=${planFile}`]);
   const shown = await step("show", ["show", "-json", planFile]);
   let plan: unknown;
   try {
