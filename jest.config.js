@@ -12,6 +12,8 @@ module.exports = {
     "^.+\\.ts$": ["ts-jest", { diagnostics: false }],
   },
   setupFilesAfterEnv: ["<rootDir>/__tests__/setup.ts"],
+  // Files that read offline plans run last while globalSetup computes the plans in the background.
+  testSequencer: "<rootDir>/__tests__/offline/sequencer.js",
   globalSetup: "<rootDir>/__tests__/offline/global-setup.ts",
   globalTeardown: "<rootDir>/__tests__/offline/global-teardown.ts",
 };

@@ -1,5 +1,5 @@
 /**
- * Offline Terraform check of synthesized stacks: init, validate and plan -refresh=false with a local
+ * Offline Terraform check of synthesized stacks: init and plan -refresh=false (which validates) with a local
  * backend and mock credentials. Usage: `npm run tf:check -- [stack ...] [--out <dir>]`
  * (default: every stack in cdktf.out). With --out, each plan's JSON is written to <dir>/<stack>.plan.json.
  */

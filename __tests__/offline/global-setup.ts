@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, openSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { OFFLINE_PLANS_ENV } from "./offline-plans";
@@ -7,6 +8,8 @@ import { OFFLINE_PLANS_ENV } from "./offline-plans";
 export const RUN_TMPDIR_ENV = "CDKTF_ECS_PLATFORM_TEST_TMPDIR";
 /** The prefix of each run's directory in the system temp dir. */
 export const RUN_TMPDIR_PREFIX = "cdktf-ecs-platform-jest-";
+/** The pid of the background process computing the offline plans, when one was started. */
+export const OFFLINE_PLANS_PID_ENV = "OFFLINE_PLANS_PID";
 
 /**
  * Makes a run directory in `base` and points the environment at it: `TMPDIR` (which `os.tmpdir()`,
@@ -25,9 +28,28 @@ export function createRunDir(env: NodeJS.ProcessEnv, base: string = tmpdir()): s
 }
 
 /**
+ * Starts computing the offline plans in the background (compute-plans.ts), so the combined
+ * Terraform run overlaps the unit tests; the test files that read plans wait for its result file.
+ */
+function startOfflinePlans(env: NodeJS.ProcessEnv): void {
+  const log = openSync(join(env[OFFLINE_PLANS_ENV]!, "compute.log"), "w");
+  // Its own process group, so global teardown can stop it together with the terraform it runs.
+  const child = spawn(process.execPath, ["--import", "tsx", join(__dirname, "compute-plans.ts")], {
+    env: { ...env, CHECKPOINT_DISABLE: "1" },
+    stdio: ["ignore", log, log],
+    detached: true,
+  });
+  // Jest waits for the tests, and the tests for the result file, not for this process.
+  child.unref();
+  env[OFFLINE_PLANS_PID_ENV] = String(child.pid);
+}
+
+/**
  * Gives this jest run its own temp directory, so nothing a test creates — fake provider mirrors,
- * `cdktf.outdir.*`, Terraform work dirs — outlives the run. Workers inherit the variables.
+ * `cdktf.outdir.*`, Terraform work dirs — outlives the run. Workers inherit the variables. When the
+ * test sequencer found a selected file that reads offline plans, their computation starts now.
  */
 export default function globalSetup(): void {
   createRunDir(process.env);
+  if (process.env.OFFLINE_PLANS_NEEDED === "1") startOfflinePlans(process.env);
 }

@@ -5,8 +5,8 @@ import { checkStacksOffline, TerraformCheckError, TerraformPlanJson } from "../.
 import { OFFLINE_STACKS } from "./registry";
 
 /**
- * The offline plans of every registered stack, computed once per jest run by whichever test file
- * asks first (the others wait), then read from disk. `globalSetup` gives each run its own
+ * The offline plans of every registered stack, computed once per jest run (by globalSetup's
+ * background process, or else by whichever test file asks first; the others wait), then read from disk. `globalSetup` gives each run its own
  * directory (in `$OFFLINE_PLANS_DIR`, inherited by the workers), so runs never share results.
  */
 export const OFFLINE_PLANS_ENV = "OFFLINE_PLANS_DIR";
@@ -24,11 +24,11 @@ interface Outcome {
 
 async function computeAll(dir: string): Promise<void> {
   const outdir = join(dir, "cdktf.out");
-  const app = new App({ outdir });
-  const stacks = OFFLINE_STACKS.flatMap((build) => build(app));
-  app.synth();
   const outcome: Outcome = { plans: {}, errors: {} };
   try {
+    const app = new App({ outdir });
+    const stacks = OFFLINE_STACKS.flatMap((build) => build(app));
+    app.synth();
     const results = await checkStacksOffline(stacks.map((s) => join(outdir, "stacks", s.node.id)));
     for (const r of results) {
       const file = join(dir, `${r.stack}.plan.json`);
@@ -36,31 +36,60 @@ async function computeAll(dir: string): Promise<void> {
       outcome.plans[r.stack] = file;
     }
   } catch (error) {
+    // A failed synthesis or Terraform run is the result too: every waiting test reports it.
     const name = error instanceof TerraformCheckError ? error.stackName : "*";
     outcome.errors[name] = (error as Error).message;
   }
   writeFileSync(join(dir, "done.json"), JSON.stringify(outcome));
 }
 
+/**
+ * Computes the plans unless another process is computing them or has: the first to create the lock
+ * directory computes, with its pid in the lock, and always writes done.json (errors included).
+ */
+export async function computeOfflinePlans(): Promise<void> {
+  const dir = plansDir();
+  const lock = join(dir, "lock");
+  try {
+    mkdirSync(lock);
+  } catch {
+    return; // Another process is computing the plans.
+  }
+  writeFileSync(join(lock, "pid"), String(process.pid));
+  try {
+    if (!existsSync(join(dir, "done.json"))) await computeAll(dir);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function outcome(): Promise<Outcome> {
   const dir = plansDir();
   const done = join(dir, "done.json");
-  const lock = join(dir, "lock");
-  let owner = false;
-  try {
-    mkdirSync(lock);
-    owner = true;
-  } catch {
-    // Another test file is computing the plans.
-  }
-  if (owner && !existsSync(done)) {
+  while (!existsSync(done)) {
+    // Usually globalSetup's background process is computing them; if nobody is, this file does.
+    await computeOfflinePlans();
+    let owner: number | undefined;
     try {
-      await computeAll(dir);
-    } finally {
-      rmSync(lock, { recursive: true, force: true });
+      owner = Number(readFileSync(join(dir, "lock", "pid"), "utf8"));
+    } catch {
+      // Between the lock's creation and its pid file, or just finished.
     }
+    if (owner && !isAlive(owner) && !existsSync(done)) {
+      const log = existsSync(join(dir, "compute.log")) ? readFileSync(join(dir, "compute.log"), "utf8") : "";
+      throw new Error(`the offline plan computation (pid ${owner}) stopped without a result:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
   }
-  while (!existsSync(done)) await new Promise((r) => setTimeout(r, 250));
   return JSON.parse(readFileSync(done, "utf8")) as Outcome;
 }
 

@@ -87,6 +87,17 @@ describe("checkStacksOffline", () => {
     expect(error.output).toMatch(/Extraneous JSON object property/);
     expect(error.output).toMatch(/No argument or block type is named "not_an_argument"/);
   });
+
+  test("fails an invalid configuration in the plan stage when planning (no separate validate runs)", async () => {
+    const root = mkdtempSync(join(tmpdir(), "stacks-"));
+    const broken = writeStack(root, "broken", { cidr_block: "10.0.0.0/16", not_an_argument: true });
+    const error = await checkStacksOffline([broken]).catch((e) => e);
+    expect(error).toBeInstanceOf(TerraformCheckError);
+    expect(error.stage).toBe("plan");
+    expect(error.output).toMatch(/No argument or block type is named "not_an_argument"/);
+    const good = await checkStacksOffline([writeStack(root, "good", { cidr_block: "10.0.0.0/16" })]);
+    expect(Object.keys(good[0].timings)).toEqual(["init", "plan", "show"]);
+  });
 });
 
 describe("planOfModule", () => {
