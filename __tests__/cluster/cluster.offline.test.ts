@@ -29,7 +29,7 @@ describe("Cluster against the real provider", () => {
       ],
     });
     expect(created("aws_kms_key")[0]).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
-    expect(created("aws_cloudwatch_log_group")[0]).toMatchObject({ name: "/ecs/acme-cl/exec", retention_in_days: 90 });
+    expect(created("aws_cloudwatch_log_group").find((g) => g.name === "/ecs/acme-cl/exec")).toMatchObject({ retention_in_days: 90 });
     expect(created("aws_service_discovery_private_dns_namespace")[0]).toMatchObject({ name: "acme-cl.internal" });
   });
 
@@ -65,6 +65,19 @@ describe("Cluster against the real provider", () => {
       image_id: "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id",
       metadata_options: [{ http_tokens: "required", http_put_response_hop_limit: 1 }],
       block_device_mappings: [{ ebs: [{ encrypted: "true", volume_type: "gp3" }] }],
+    });
+  });
+
+  test("plans a daemon service on the EC2 capacity: launch type EC2, no desired count or strategy, 0/100 percent", () => {
+    const [agent] = created("aws_ecs_service");
+    expect(agent).toMatchObject({
+      name: "acme-cl-log-agent",
+      scheduling_strategy: "DAEMON",
+      launch_type: "EC2",
+      capacity_provider_strategy: [],
+      deployment_minimum_healthy_percent: 0,
+      deployment_maximum_percent: 100,
+      deployment_circuit_breaker: [],
     });
   });
 });

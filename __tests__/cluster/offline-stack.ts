@@ -3,6 +3,9 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Cluster } from "../../src/cluster/cluster";
 import { useAwsProviderRange } from "../../src/core/provider-version";
 import { Network } from "../../src/network/network";
+import { Service } from "../../src/service/service";
+import { ContainerImage } from "../../src/task/image";
+import { TaskDefinition } from "../../src/task/task-definition";
 
 /** Id of the stack below; its directory under `<outdir>/stacks/`. */
 export const CLUSTER_OFFLINE_STACK = "cluster-offline";
@@ -10,7 +13,8 @@ export const CLUSTER_OFFLINE_STACK = "cluster-offline";
 /**
  * One stack exercising every Cluster feature for the real-provider check: Fargate and Fargate Spot,
  * a Graviton mixed-instances EC2 provider with managed scaling, termination protection and draining,
- * a plain on-demand x86 provider, exec auditing to CloudWatch and S3, and a private DNS namespace.
+ * a plain on-demand x86 provider, exec auditing to CloudWatch and S3, a private DNS namespace, and a
+ * daemon service (one log agent per container instance) on the EC2 capacity.
  */
 export function clusterOfflineStack(app: App): TerraformStack {
   const stack = new TerraformStack(app, CLUSTER_OFFLINE_STACK);
@@ -23,7 +27,7 @@ export function clusterOfflineStack(app: App): TerraformStack {
     natGateways: "single",
     flowLogs: { enabled: false },
   });
-  new Cluster(stack, "Cluster", {
+  const cluster = new Cluster(stack, "Cluster", {
     name: "acme-cl",
     network,
     containerInsights: "enhanced",
@@ -47,6 +51,21 @@ export function clusterOfflineStack(app: App): TerraformStack {
       { capacityProvider: "FARGATE_SPOT", weight: 4 },
     ],
     tags: { Team: "platform" },
+  });
+  const agentTask = new TaskDefinition(stack, "AgentTask", {
+    name: "acme-cl-log-agent",
+    compatibility: "EC2",
+    cpu: 128,
+    memoryMiB: 256,
+    runtimePlatform: { cpuArchitecture: "ARM64" },
+    containers: { agent: { image: ContainerImage.fromRegistry("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4") } },
+  });
+  new Service(stack, "LogAgent", {
+    name: "acme-cl-log-agent",
+    cluster,
+    taskDefinition: agentTask,
+    schedulingStrategy: "DAEMON",
+    placement: { constraints: [{ type: "memberOf", expression: "attribute:ecs.cpu-architecture == arm64" }] },
   });
   return stack;
 }

@@ -110,6 +110,10 @@ describe("ARN checkers, one per service namespace", () => {
       good: ["arn:aws:acm:eu-west-1:123456789012:certificate/1234abcd-12ab-34cd-56ef-1234567890ab"],
       bad: ["arn:aws:acm:eu-west-1:123456789012:cert/x"],
     },
+    privateCa: {
+      good: ["arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/0b7d2c1e-1111-2222-3333-444455556666"],
+      bad: ["arn:aws:acm:eu-west-1:123456789012:certificate/0b7d2c1e", "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/"],
+    },
     iamRole: {
       good: ["arn:aws:iam::123456789012:role/deploy", "arn:aws:iam::123456789012:role/service-role/batch"],
       bad: ["deploy", "arn:aws:iam:eu-west-1:123456789012:role/deploy", "arn:aws:iam::123456789012:user/deploy"],

@@ -7,7 +7,7 @@ import { Service, ServiceProps } from "../../src/service/service";
 import { StepScalingOptions } from "../../src/service/step-scaling";
 import { ContainerImage } from "../../src/task/image";
 import { TaskDefinition } from "../../src/task/task-definition";
-import { errorOf } from "../helpers";
+import { errorOf, expectedMessage } from "../helpers";
 import { alb, CERTIFICATE_ARN, platform, webTask } from "./fixtures";
 
 type Build = (scope: Construct) => Partial<ServiceProps>;
@@ -529,6 +529,353 @@ const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
       new CloudMapService(scope, "CloudMap", { name: "web", namespace: cluster.defaultNamespace!, tags: manyTags });
     },
     /^test\/CloudMap: invalid tags 51: expected at most 50 tags \[TAGS_TOO_MANY\]$/,
+  ],
+  // Service Connect TLS and timeouts
+  [
+    "a per-request timeout on a TCP port",
+    portless((scope) => ({
+      taskDefinition: new TaskDefinition(scope, "TcpTask", {
+        name: "acme-test-tcp",
+        containers: { db: { image: ContainerImage.fromRegistry("x:1"), portMappings: [{ containerPort: 5432, name: "pg" }] } },
+      }),
+      serviceConnect: { endpoints: [{ portName: "pg", perRequestTimeoutSeconds: 60 }] },
+    })),
+    expectedMessage(
+      "test/Web",
+      "serviceConnect.endpoints[0].perRequestTimeoutSeconds",
+      60,
+      "no per-request timeout on TCP port pg (set appProtocol http, http2 or grpc on the port mapping, or use idleTimeoutSeconds)",
+      "SERVICE_CONNECT_TIMEOUT_NEEDS_HTTP",
+    ),
+  ],
+  [
+    "a negative idle timeout",
+    serviceWith({ serviceConnect: { endpoints: [{ portName: "http", idleTimeoutSeconds: -1 }] } }),
+    expectedMessage(
+      "test/Web",
+      "serviceConnect.endpoints[0].idleTimeoutSeconds",
+      -1,
+      "an integer from 0 to 2147483647 seconds",
+      "SERVICE_CONNECT_TIMEOUT",
+    ),
+  ],
+  [
+    "an ingress port override outside 1 to 65535",
+    serviceWith({ serviceConnect: { endpoints: [{ portName: "http", ingressPortOverride: 0 }] } }),
+    expectedMessage("test/Web", "serviceConnect.endpoints[0].ingressPortOverride", 0, "an integer from 1 to 65535", "SERVICE_CONNECT_PORT"),
+  ],
+  [
+    "TLS from something that is not a Private CA",
+    serviceWith({
+      serviceConnect: {
+        endpoints: [{ portName: "http", tls: { certificateAuthorityArn: "arn:aws:acm:eu-west-1:123456789012:certificate/x" } }],
+      },
+    }),
+    expectedMessage(
+      "test/Web",
+      "serviceConnect.endpoints[0].tls.certificateAuthorityArn",
+      "arn:aws:acm:eu-west-1:123456789012:certificate/x",
+      "an AWS Private CA ARN (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>)",
+      "SERVICE_CONNECT_TLS_CA",
+    ),
+  ],
+  [
+    "a TLS role that is not a role ARN",
+    serviceWith({
+      serviceConnect: {
+        endpoints: [
+          {
+            portName: "http",
+            tls: { certificateAuthorityArn: "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/abc", roleArn: "ecs-tls" },
+          },
+        ],
+      },
+    }),
+    expectedMessage(
+      "test/Web",
+      "serviceConnect.endpoints[0].tls.roleArn",
+      "ecs-tls",
+      "an IAM role ARN (arn:aws:iam::<account>:role/<name>)",
+      "SERVICE_CONNECT_TLS_ROLE",
+    ),
+  ],
+  // Managed EBS volumes
+  [
+    "an EBS volume for a task definition without a volume configured at launch",
+    serviceWith({ ebsVolume: { sizeGiB: 10 } }),
+    expectedMessage(
+      "test/Web",
+      "ebsVolume",
+      "set",
+      "an ebsVolume only with a task definition that declares ebsVolumeName (the volume mounted into containers)",
+      "EBS_VOLUME_NO_TASK_VOLUME",
+    ),
+  ],
+  [
+    "a task definition with a volume configured at launch but no ebsVolume",
+    service((scope) => ({ taskDefinition: webTask(scope, "EbsTask", { ebsVolumeName: "data" }) })),
+    expectedMessage(
+      "test/Web",
+      "ebsVolume",
+      undefined,
+      "the EBS volume settings for volume data, which the task definition configures at launch",
+      "EBS_VOLUME_NOT_CONFIGURED",
+    ),
+  ],
+  ...(
+    [
+      [
+        "no size and no snapshot",
+        {},
+        "sizeGiB",
+        undefined,
+        "a size in GiB (1 to 16384 for gp3), or a snapshotId to take the size from",
+        "EBS_VOLUME_SIZE",
+      ],
+      ["a gp3 volume above 16 TiB", { sizeGiB: 20000 }, "sizeGiB", 20000, "an integer from 1 to 16384 GiB for gp3", "EBS_VOLUME_SIZE"],
+      [
+        "an io2 volume below 4 GiB",
+        { volumeType: "io2", sizeGiB: 2, iops: 100 },
+        "sizeGiB",
+        2,
+        "an integer from 4 to 65536 GiB for io2",
+        "EBS_VOLUME_SIZE",
+      ],
+      [
+        "gp3 IOPS below the baseline",
+        { sizeGiB: 100, iops: 1000 },
+        "iops",
+        1000,
+        "an integer from 3000 to 16000 IOPS for gp3",
+        "EBS_VOLUME_IOPS",
+      ],
+      [
+        "gp3 IOPS above 500 per GiB",
+        { sizeGiB: 10, iops: 6000 },
+        "iops",
+        6000,
+        "at most 5000 IOPS for a 10 GiB gp3 volume (500 per GiB)",
+        "EBS_VOLUME_IOPS_RATIO",
+      ],
+      ["io2 without IOPS", { volumeType: "io2", sizeGiB: 100 }, "iops", undefined, "provisioned IOPS for io2", "EBS_VOLUME_IOPS"],
+      [
+        "io2 above 1000 IOPS per GiB",
+        { volumeType: "io2", sizeGiB: 10, iops: 20000 },
+        "iops",
+        20000,
+        "at most 10000 IOPS for a 10 GiB io2 volume (1000 per GiB)",
+        "EBS_VOLUME_IOPS_RATIO",
+      ],
+      [
+        "IOPS on gp2",
+        { volumeType: "gp2", sizeGiB: 100, iops: 3000 },
+        "iops",
+        3000,
+        "no iops for gp2 (only gp3, io1 and io2 take provisioned IOPS)",
+        "EBS_VOLUME_IOPS",
+      ],
+      [
+        "throughput on io2",
+        { volumeType: "io2", sizeGiB: 100, iops: 3000, throughputMiBps: 500 },
+        "throughputMiBps",
+        500,
+        "no throughput for io2 (only gp3 takes provisioned throughput)",
+        "EBS_VOLUME_THROUGHPUT",
+      ],
+      [
+        "gp3 throughput above 1000 MiB/s",
+        { sizeGiB: 100, throughputMiBps: 2000 },
+        "throughputMiBps",
+        2000,
+        "an integer from 125 to 1000 MiB/s",
+        "EBS_VOLUME_THROUGHPUT",
+      ],
+      [
+        "gp3 throughput above a quarter of the IOPS",
+        { sizeGiB: 100, throughputMiBps: 800 },
+        "throughputMiBps",
+        800,
+        "at most 750 MiB/s with 3000 IOPS (0.25 MiB/s per IOPS)",
+        "EBS_VOLUME_THROUGHPUT_RATIO",
+      ],
+      [
+        "an initialization rate without a snapshot",
+        { sizeGiB: 10, volumeInitializationRateMiBps: 200 },
+        "volumeInitializationRateMiBps",
+        200,
+        "no initialization rate without snapshotId (only volumes from a snapshot are initialised)",
+        "EBS_INITIALIZATION_RATE",
+      ],
+      ["a snapshot id that is not one", { snapshotId: "ami-123" }, "snapshotId", "ami-123", "a snapshot id (snap-...)", "EBS_SNAPSHOT_ID"],
+      [
+        "a KMS key on an unencrypted volume",
+        { sizeGiB: 10, encrypted: false, kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/k" },
+        "kmsKeyArn",
+        "arn:aws:kms:eu-west-1:123456789012:key/k",
+        "no kmsKeyArn on an unencrypted volume",
+        "EBS_KMS_KEY_UNENCRYPTED",
+      ],
+      [
+        "an unknown volume type",
+        { volumeType: "gp4", sizeGiB: 10 },
+        "volumeType",
+        "gp4",
+        'one of "gp3", "gp2", "io2", "io1", "st1", "sc1", "standard"',
+        "EBS_VOLUME_TYPE",
+      ],
+      [
+        "a Windows file system",
+        { sizeGiB: 10, fileSystemType: "ntfs" },
+        "fileSystemType",
+        "ntfs",
+        'one of "xfs", "ext4", "ext3"',
+        "EBS_FILE_SYSTEM",
+      ],
+    ] as const
+  ).map(([what, volume, property, value, allowed, code]): [string, (scope: Construct) => void, RegExp] => [
+    `the EBS volume has ${what}`,
+    service((scope) => ({ taskDefinition: webTask(scope, "EbsTask", { ebsVolumeName: "data" }), ebsVolume: volume as any })),
+    expectedMessage("test/Web", `ebsVolume.${property}`, value, allowed, code),
+  ]),
+  [
+    "an EBS volume with a blue/green deployment",
+    behindAlb((scope) => ({
+      taskDefinition: webTask(scope, "EbsTask", { ebsVolumeName: "data" }),
+      ebsVolume: { sizeGiB: 10 },
+      deployment: { type: "blueGreen", testListenerPort: 8443 },
+    })),
+    expectedMessage(
+      "test/Web",
+      "ebsVolume",
+      "blueGreen",
+      "managed EBS volumes with a rolling deployment only (ECS does not configure volumes for CodeDeploy task sets)",
+      "EBS_VOLUME_BLUE_GREEN",
+    ),
+  ],
+  // AZ rebalancing, redeployOn
+  [
+    "AZ rebalancing on a blue/green service",
+    behindAlb(() => ({ deployment: { type: "blueGreen", testListenerPort: 8443 }, availabilityZoneRebalancing: true })),
+    expectedMessage(
+      "test/Web",
+      "availabilityZoneRebalancing",
+      true,
+      "false or unset for a blue/green (CodeDeploy) service (ECS rebalances rolling replica services only)",
+      "AZ_REBALANCING_UNSUPPORTED",
+    ),
+  ],
+  [
+    "redeployOn with a blue/green deployment",
+    behindAlb(() => ({ deployment: { type: "blueGreen", testListenerPort: 8443 }, redeployOn: { v: "1" } })),
+    expectedMessage(
+      "test/Web",
+      "redeployOn",
+      ["v"],
+      "no redeployOn with a blue/green deployment (start a CodeDeploy deployment instead)",
+      "REDEPLOY_ON_BLUE_GREEN",
+    ),
+  ],
+  [
+    "a redeployOn value that is not a string (from JSON)",
+    serviceWith({ redeployOn: { build: 42 as any } }),
+    expectedMessage("test/Web", "redeployOn.build", 42, "a string (a version, digest or timestamp)", "REDEPLOY_ON_VALUE"),
+  ],
+  // Daemon services
+  ...(
+    [
+      [
+        "on Fargate",
+        {},
+        "taskDefinition.compatibility",
+        "FARGATE",
+        '"EC2" for a daemon service (Fargate has no instances to run one task on each)',
+        "DAEMON_OPTION",
+      ],
+      [
+        "with a desired count",
+        { desiredCount: 3 },
+        "desiredCount",
+        3,
+        "no desiredCount for a daemon service (one task per instance)",
+        "DAEMON_OPTION",
+      ],
+      [
+        "with auto scaling",
+        { autoScaling: { minCapacity: 1, maxCapacity: 2 } },
+        "autoScaling",
+        "set",
+        "no auto scaling for a daemon service (it follows the instance count)",
+        "DAEMON_OPTION",
+      ],
+      [
+        "with a capacity provider strategy",
+        { capacityProviderStrategy: [{ capacityProvider: "acme-test-m7g" }] },
+        "capacityProviderStrategy",
+        [{ capacityProvider: "acme-test-m7g" }],
+        "no capacity provider strategy for a daemon service (ECS places it on every instance)",
+        "DAEMON_OPTION",
+      ],
+      [
+        "with placement strategies",
+        { placement: { strategies: [{ type: "random" }] } },
+        "placement.strategies",
+        [{ type: "random" }],
+        "no placement strategies for a daemon service (constraints choose its instances)",
+        "DAEMON_OPTION",
+      ],
+      [
+        "with a maximum above 100 percent",
+        { deployment: { type: "rolling", maxPercent: 200 } },
+        "deployment.maxPercent",
+        200,
+        "an integer from 100 to 100 percent",
+        "SERVICE_DEPLOYMENT_PERCENT",
+      ],
+      [
+        "with a circuit breaker setting",
+        { deployment: { type: "rolling", circuitBreaker: true } },
+        "deployment.circuitBreaker",
+        true,
+        "no circuit breaker setting on a daemon service (its threshold counts against a desired count, which a daemon has not)",
+        "DAEMON_CIRCUIT_BREAKER",
+      ],
+      [
+        "with AZ rebalancing",
+        { availabilityZoneRebalancing: true },
+        "availabilityZoneRebalancing",
+        true,
+        "false or unset for a daemon service (ECS rebalances rolling replica services only)",
+        "AZ_REBALANCING_UNSUPPORTED",
+      ],
+    ] as const
+  ).map(([what, extra, property, value, allowed, code]): [string, (scope: Construct) => void, RegExp] => [
+    `a daemon service ${what}`,
+    what === "on Fargate"
+      ? (scope) => {
+          const { cluster } = platform(scope, { ec2CapacityProvider: "acme-test-m7g" });
+          new Service(scope, "Web", { name: "acme-test-web", cluster, taskDefinition: webTask(scope), schedulingStrategy: "DAEMON" });
+        }
+      : ec2Service({ schedulingStrategy: "DAEMON", ...(extra as Partial<ServiceProps>) }),
+    expectedMessage("test/Web", property, value, allowed, code),
+  ]),
+  [
+    "a daemon service on a cluster without EC2 capacity",
+    (scope) => {
+      const { cluster } = platform(scope);
+      const taskDefinition = new TaskDefinition(scope, "Task", {
+        name: "acme-test-agent",
+        compatibility: "EC2",
+        containers: { agent: { image: ContainerImage.fromRegistry("x:1") } },
+      });
+      new Service(scope, "Web", { name: "acme-test-agent", cluster, taskDefinition, schedulingStrategy: "DAEMON" });
+    },
+    expectedMessage(
+      "test/Web",
+      "cluster.capacityProviderNames",
+      ["FARGATE", "FARGATE_SPOT"],
+      "a cluster with EC2 capacity providers for a daemon service",
+      "DAEMON_OPTION",
+    ),
   ],
 ];
 

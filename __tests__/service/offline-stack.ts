@@ -1,5 +1,7 @@
 import { App, TerraformStack } from "cdktf";
+import { AcmpcaCertificateAuthority } from "@cdktf/provider-aws/lib/acmpca-certificate-authority";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { EfsAccessPoint } from "@cdktf/provider-aws/lib/efs-access-point";
 import { EfsFileSystem } from "@cdktf/provider-aws/lib/efs-file-system";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
@@ -20,7 +22,8 @@ const REPO = "arn:aws:ecr:eu-west-1:123456789012:repository/acme/web";
  * One stack with the four service patterns (and every task definition feature), checked against the
  * real hashicorp/aws provider: (a) a public web service on Fargate + Fargate Spot behind HTTPS with
  * auto scaling, (b) an internal API reached through Service Connect (and Cloud Map), (c) a queue
- * worker with step scaling on queue depth, (d) a blue/green service; plus a TCP service behind an NLB.
+ * worker with step scaling on queue depth, (d) a blue/green service; plus a TCP service behind an NLB
+ * and (e) a stateful service with a managed EBS volume per task.
  */
 function buildStack(stack: TerraformStack): void {
   const { cluster, network } = platform(stack);
@@ -28,7 +31,17 @@ function buildStack(stack: TerraformStack): void {
   const topic = new SnsTopic(stack, "Alerts", { name: "acme-test-alerts" });
   const alarms = { topicArn: topic.arn };
 
-  // (b) internal API: Service Connect server, Cloud Map A records, EFS with an access point.
+  // (b) internal API: Service Connect server over TLS with timeouts, Cloud Map A records, EFS with an access point.
+  const privateCa = new AcmpcaCertificateAuthority(stack, "PrivateCa", {
+    type: "ROOT",
+    usageMode: "SHORT_LIVED_CERTIFICATE",
+    certificateAuthorityConfiguration: {
+      keyAlgorithm: "EC_prime256v1",
+      signingAlgorithm: "SHA256WITHECDSA",
+      subject: { commonName: "acme.internal" },
+    },
+  });
+  const key = new KmsKey(stack, "WorkloadKey", { description: "acme-test workload data", enableKeyRotation: true });
   const fileSystem = new EfsFileSystem(stack, "FileSystem", { encrypted: true });
   const accessPoint = new EfsAccessPoint(stack, "AccessPoint", { fileSystemId: fileSystem.id, posixUser: { uid: 1000, gid: 1000 } });
   const apiTask = new TaskDefinition(stack, "ApiTask", {
@@ -57,7 +70,18 @@ function buildStack(stack: TerraformStack): void {
     name: "acme-test-api",
     cluster,
     taskDefinition: apiTask,
-    serviceConnect: { endpoints: [{ portName: "api", discoveryName: "api", port: 80 }] },
+    serviceConnect: {
+      endpoints: [
+        {
+          portName: "api",
+          discoveryName: "api",
+          port: 80,
+          idleTimeoutSeconds: 300,
+          perRequestTimeoutSeconds: 60,
+          tls: { certificateAuthorityArn: privateCa.arn, kmsKeyArn: key.arn },
+        },
+      ],
+    },
     cloudMapDiscovery: { name: "api-dns" },
     alarms,
   });
@@ -216,6 +240,31 @@ function buildStack(stack: TerraformStack): void {
     cluster,
     taskDefinition: tcpTask,
     networkLoadBalancer: { loadBalancer: nlb, listenerPort: 1883 },
+    serviceConnect: { endpoints: [{ portName: "mqtt", idleTimeoutSeconds: 3600, ingressPortOverride: 11883 }] },
+    redeployOn: { brokerConfig: "2026-11-30" },
+  });
+
+  // (e) stateful: a gp3 volume per task from the workload key, mounted at /var/lib/ledger.
+  const ledgerTask = new TaskDefinition(stack, "LedgerTask", {
+    name: "acme-test-ledger",
+    ebsVolumeName: "ledger",
+    containers: {
+      ledger: {
+        image: ContainerImage.fromRegistry("public.ecr.aws/docker/library/postgres:16"),
+        portMappings: [{ containerPort: 5432, name: "pg" }],
+        mountPoints: [{ volume: "ledger", containerPath: "/var/lib/ledger" }],
+        readonlyRootFilesystem: false,
+      },
+    },
+  });
+  new Service(stack, "Ledger", {
+    name: "acme-test-ledger",
+    cluster,
+    taskDefinition: ledgerTask,
+    desiredCount: 1,
+    ebsVolume: { sizeGiB: 100, iops: 6000, throughputMiBps: 250, kmsKeyArn: key.arn },
+    deployment: { type: "rolling", minHealthyPercent: 0, maxPercent: 100 },
+    alarms,
   });
 }
 

@@ -18,11 +18,54 @@ describe("task definitions and services against the real provider", () => {
     return found[0].change.after as Record<string, any>;
   };
 
-  test("validates and plans five services, five task definitions and one execution and task role each", () => {
+  test("validates and plans six services, six task definitions and one execution and task role each", () => {
     expect(result.plan).toBeDefined();
-    expect(created("aws_ecs_service")).toHaveLength(5);
-    expect(created("aws_ecs_task_definition")).toHaveLength(5);
-    expect(created("aws_iam_role").filter((c) => /ExecutionRole|TaskRole/.test(c.address))).toHaveLength(10);
+    expect(created("aws_ecs_service")).toHaveLength(6);
+    expect(created("aws_ecs_task_definition")).toHaveLength(6);
+    expect(created("aws_iam_role").filter((c) => /ExecutionRole|TaskRole/.test(c.address))).toHaveLength(12);
+  });
+
+  test("rolling services rebalance across AZs and roll back on their own alarms; blue/green does neither", () => {
+    const web = after("aws_ecs_service", /Web_[0-9A-F]{8}$/);
+    expect(web.availability_zone_rebalancing).toBe("ENABLED");
+    expect(web.alarms).toEqual([
+      {
+        // A set in the provider's schema: the plan lists it sorted.
+        alarm_names: ["acme-test-web-5xx", "acme-test-web-tasks-below-desired", "acme-test-web-unhealthy-targets"],
+        enable: true,
+        rollback: true,
+      },
+    ]);
+    const admin = after("aws_ecs_service", /Admin_[0-9A-F]{8}$/);
+    expect(admin.alarms).toEqual([]);
+  });
+
+  test("Service Connect: TLS from the Private CA with the infrastructure role, timeouts, an ingress port override, triggers", () => {
+    const [endpoint] = after("aws_ecs_service", /Api_[0-9A-F]{8}$/).service_connect_configuration[0].service;
+    expect(endpoint.timeout).toEqual([{ idle_timeout_seconds: 300, per_request_timeout_seconds: 60 }]);
+    expect(endpoint.tls).toHaveLength(1);
+    expect(after("aws_iam_role", /Api_InfrastructureRole_[0-9A-F]{8}$/).name).toBe("acme-test-api-infrastructure");
+    const mqtt = after("aws_ecs_service", /Mqtt_[0-9A-F]{8}$/);
+    expect(mqtt.service_connect_configuration[0].service[0]).toMatchObject({
+      ingress_port_override: 11883,
+      timeout: [{ idle_timeout_seconds: 3600, per_request_timeout_seconds: null }],
+    });
+    expect(mqtt).toMatchObject({ triggers: { brokerConfig: "2026-11-30" }, force_new_deployment: true });
+  });
+
+  test("(e) ledger: a gp3 volume configured at launch, encrypted with the workload key", () => {
+    const td = after("aws_ecs_task_definition", /LedgerTask_[0-9A-F]{8}$/);
+    expect(td.volume).toEqual([expect.objectContaining({ name: "ledger", configure_at_launch: true })]);
+    const [volume] = after("aws_ecs_service", /Ledger_[0-9A-F]{8}$/).volume_configuration;
+    expect(volume.name).toBe("ledger");
+    expect(volume.managed_ebs_volume[0]).toMatchObject({
+      size_in_gb: 100,
+      volume_type: "gp3",
+      iops: 6000,
+      throughput: 250,
+      encrypted: true,
+      file_system_type: "xfs",
+    });
   });
 
   test("(a) web: Fargate + Spot strategy, HTTPS listener rule, three tracking policies and two schedules", () => {
@@ -96,6 +139,6 @@ describe("task definitions and services against the real provider", () => {
 
   test("every service has its alarms, notifying the topic", () => {
     const alarms = created("aws_cloudwatch_metric_alarm").filter((c) => /_Alarms_/.test(c.address));
-    expect(alarms.length).toBe(3 + 5 + 3 + 5 + 4);
+    expect(alarms.length).toBe(3 + 5 + 3 + 5 + 4 + 3);
   });
 });

@@ -66,7 +66,7 @@ describe("Service", () => {
     expect(svc(s).lifecycle).toBeUndefined();
   });
 
-  test("rolling deployment alarms roll back on the named alarms", () => {
+  test("rolling deployment alarms roll back on the named alarms, which replace the service's own", () => {
     const s = synth((stack) =>
       service(stack, () => ({
         deployment: { type: "rolling", minHealthyPercent: 50, maxPercent: 150, rollbackAlarmNames: ["acme-errors"] },
@@ -77,6 +77,33 @@ describe("Service", () => {
       deployment_maximum_percent: 150,
       alarms: { alarm_names: ["acme-errors"], enable: true, rollback: true },
     });
+    expect(svc(s).depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./)]);
+  });
+
+  test("rolling deployments roll back on the service's own task-count alarm by default; [] or alarms off opt out", () => {
+    const s = synth((stack) => service(stack));
+    expect(svc(s).alarms).toEqual({ alarm_names: ["acme-test-web-tasks-below-desired"], enable: true, rollback: true });
+    // The alarm is keyed on the service name, not the service's attribute, so there is no cycle.
+    expect(resourceAt(s, "aws_cloudwatch_metric_alarm", "Web/Alarms/CpuHigh").dimensions).toEqual({
+      ClusterName: expect.stringMatching(/aws_ecs_cluster\.Cluster\.name/),
+      ServiceName: "acme-test-web",
+    });
+    const none = synth((stack) => service(stack, () => ({ deployment: { type: "rolling", rollbackAlarmNames: [] } })));
+    expect(svc(none).alarms).toBeUndefined();
+    const off = synth((stack) => service(stack, () => ({ alarms: { enabled: false } })));
+    expect(svc(off).alarms).toBeUndefined();
+  });
+
+  test("AZ rebalancing is on for a service in two AZs, and can be turned off", () => {
+    expect(svc(synth((stack) => service(stack))).availability_zone_rebalancing).toBe("ENABLED");
+    const off = synth((stack) => service(stack, () => ({ availabilityZoneRebalancing: false })));
+    expect(svc(off).availability_zone_rebalancing).toBe("DISABLED");
+  });
+
+  test("redeployOn becomes triggers, next to the force_new_deployment the provider needs for them", () => {
+    const s = synth((stack) => service(stack, () => ({ redeployOn: { imageDigest: "sha256:abc", secretVersion: "v7" } })));
+    expect(svc(s)).toMatchObject({ triggers: { imageDigest: "sha256:abc", secretVersion: "v7" }, force_new_deployment: true });
+    expect(svc(synth((stack) => service(stack))).triggers).toBeUndefined();
   });
 
   test("behind an ALB: target group on the container port, a host rule with its priority, and only the ALB let in", () => {
@@ -93,7 +120,16 @@ describe("Service", () => {
     expect(r.depends_on).toEqual([
       expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./),
       expect.stringMatching(/^aws_lb_listener_rule\.Alb_HttpsListener_Web_/),
+      // The alarms a rolling deployment rolls back on exist before the service names them.
+      expect.stringMatching(/^aws_cloudwatch_metric_alarm\.Web_Alarms_TasksBelowDesired_/),
+      expect.stringMatching(/^aws_cloudwatch_metric_alarm\.Web_Alarms_UnhealthyTargets_/),
+      expect.stringMatching(/^aws_cloudwatch_metric_alarm\.Web_Alarms_Http5xx_/),
     ]);
+    expect(r.alarms).toEqual({
+      alarm_names: ["acme-test-web-tasks-below-desired", "acme-test-web-unhealthy-targets", "acme-test-web-5xx"],
+      enable: true,
+      rollback: true,
+    });
     expect(resourceAt(s2, "aws_lb_target_group", "Web/TargetGroup")).toMatchObject({ port: 8080, target_type: "ip", protocol: "HTTP" });
     const rule = resourceAt(s2, "aws_lb_listener_rule", "Alb/HttpsListener/Web");
     expect(rule.priority).toBe(10);
@@ -143,7 +179,11 @@ describe("Service", () => {
     expect(svc(s).depends_on).toEqual([
       expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./),
       expect.stringMatching(/aws_lb_listener\.Nlb_Web_/),
+      expect.stringMatching(/^aws_cloudwatch_metric_alarm\.Web_Alarms_TasksBelowDesired_/),
+      expect.stringMatching(/^aws_cloudwatch_metric_alarm\.Web_Alarms_UnhealthyTargets_/),
     ]);
+    // An NLB has no 5xx metric: the unhealthy-target and task-count alarms roll a deployment back.
+    expect(svc(s).alarms.alarm_names).toEqual(["acme-test-web-tasks-below-desired", "acme-test-web-unhealthy-targets"]);
     const ingress = Object.values(resourcesOf(s, "aws_vpc_security_group_ingress_rule")).filter((x: any) =>
       /Web_SecurityGroup/.test(x.security_group_id),
     );
@@ -481,7 +521,10 @@ describe("Service", () => {
       { capacity_provider: "FARGATE_SPOT", weight: 3 },
     ]);
     expect(r.service_connect_configuration.namespace).toMatch(/aws_service_discovery_private_dns_namespace\./);
-    expect(r.depends_on).toEqual([expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./)]);
+    expect(r.depends_on).toEqual([
+      expect.stringMatching(/^aws_ecs_cluster_capacity_providers\./),
+      expect.stringMatching(/^aws_cloudwatch_metric_alarm\.Web_Alarms_TasksBelowDesired_/),
+    ]);
     expect(JSON.parse(resourceAt(s, "aws_iam_role_policy", "Task/TaskRole/Policy").policy).Statement.map((x: any) => x.Sid)).toContain(
       "ExecSessionKey",
     );

@@ -122,6 +122,12 @@ export const ArnFormats = {
   ),
   /** An ACM certificate. */
   acmCertificate: format("acm", /^certificate\/[\w-]+$/, "an ACM certificate ARN (arn:aws:acm:<region>:<account>:certificate/<id>)"),
+  /** An AWS Private CA certificate authority. */
+  privateCa: format(
+    "acm-pca",
+    /^certificate-authority\/[\w-]+$/,
+    "an AWS Private CA ARN (arn:aws:acm-pca:<region>:<account>:certificate-authority/<id>)",
+  ),
   /** An IAM role (global: no region). */
   iamRole: format("iam", /^role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/, "an IAM role ARN (arn:aws:iam::<account>:role/<name>)", false),
   /** An IAM instance profile (global: no region). */

@@ -64,6 +64,13 @@ export class ServiceAlarms extends Construct {
   public readonly alarmNames: string[] = [];
   /** ARNs of every alarm created, in the order of {@link alarmNames}. */
   public readonly alarmArns: string[] = [];
+  /**
+   * The alarms that say a release is broken (5xx, unhealthy targets, tasks below desired), which roll
+   * back a rolling deployment; CPU and memory alarms say the service is busy, not broken.
+   */
+  public readonly deploymentAlarmNames: string[] = [];
+  /** The resources of {@link deploymentAlarmNames}, which a service that rolls back on them depends on. */
+  public readonly deploymentAlarms: CloudwatchMetricAlarm[] = [];
 
   constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
     super(scope, id);
@@ -78,7 +85,7 @@ export class ServiceAlarms extends Construct {
     const ecs = { namespace: "AWS/ECS", dimensions: { ClusterName: props.clusterName, ServiceName: props.serviceName } };
     const subject = `${props.clusterName}/${props.serviceName}`;
 
-    this.add("CpuHigh", {
+    this.add("CpuHigh", false, {
       ...common,
       ...ecs,
       alarmName: `${props.name}-cpu-high`,
@@ -89,7 +96,7 @@ export class ServiceAlarms extends Construct {
       comparisonOperator: "GreaterThanThreshold",
       treatMissingData: "missing",
     });
-    this.add("MemoryHigh", {
+    this.add("MemoryHigh", false, {
       ...common,
       ...ecs,
       alarmName: `${props.name}-memory-high`,
@@ -105,7 +112,7 @@ export class ServiceAlarms extends Construct {
       id,
       metric: { namespace: "ECS/ContainerInsights", metricName, dimensions: ecs.dimensions, period: 60, stat: "Average" },
     });
-    this.add("TasksBelowDesired", {
+    this.add("TasksBelowDesired", true, {
       ...common,
       alarmName: `${props.name}-tasks-below-desired`,
       alarmDescription: `${subject} runs fewer tasks than desired for ${minutes} minutes (needs Container Insights)`,
@@ -125,7 +132,7 @@ export class ServiceAlarms extends Construct {
     if (lb) {
       const namespace = lb.kind === "application" ? "AWS/ApplicationELB" : "AWS/NetworkELB";
       const dimensions = { LoadBalancer: lb.loadBalancerArnSuffix, TargetGroup: lb.targetGroupArnSuffix };
-      this.add("UnhealthyTargets", {
+      this.add("UnhealthyTargets", true, {
         ...common,
         alarmName: `${props.name}-unhealthy-targets`,
         alarmDescription: `${subject} has unhealthy load balancer targets for ${minutes} minutes`,
@@ -138,7 +145,7 @@ export class ServiceAlarms extends Construct {
         treatMissingData: "notBreaching",
       });
       if (lb.kind === "application") {
-        this.add("Http5xx", {
+        this.add("Http5xx", true, {
           ...common,
           alarmName: `${props.name}-5xx`,
           alarmDescription: `${subject} answers more than ${http5xx} 5xx responses a minute for ${minutes} minutes`,
@@ -155,12 +162,16 @@ export class ServiceAlarms extends Construct {
     }
   }
 
-  private add(id: string, config: CloudwatchMetricAlarmConfig): void {
+  private add(id: string, rollsBackDeployments: boolean, config: CloudwatchMetricAlarmConfig): void {
     // Alarm names are limited to 255 characters; long service names are shortened with a hash.
     const alarmName = safeName(config.alarmName, 255);
     const alarm = new CloudwatchMetricAlarm(this, id, { ...config, alarmName });
     this.alarmNames.push(alarmName);
     this.alarmArns.push(alarm.arn);
+    if (rollsBackDeployments) {
+      this.deploymentAlarmNames.push(alarmName);
+      this.deploymentAlarms.push(alarm);
+    }
   }
 }
 

@@ -6,7 +6,7 @@ import type { CapacityProviderStrategyItem, ICluster, INamespace } from "../clus
 import { fail, isToken } from "../core/errors";
 import { checkName, NameRules } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
-import { checkIntegerRange, checkOneOf } from "../core/validate";
+import { checkIntegerRange, checkOneOf, checkUnique } from "../core/validate";
 import type { ApplicationListener } from "../ingress/application-listener";
 import { ApplicationTargetGroup } from "../ingress/application-target-group";
 import type { NetworkTargetGroup } from "../ingress/network-target-group";
@@ -24,20 +24,32 @@ import {
   attachToNetworkLoadBalancer,
   NetworkLoadBalancerTarget,
 } from "./load-balancing";
+import { InfrastructureRole } from "./infrastructure-role";
+import { checkManagedEbsVolume, ManagedEbsVolumeOptions, renderVolumeConfiguration } from "./managed-ebs-volume";
 import { checkPlacement, PlacementOptions, renderPlacementConstraints, renderPlacementStrategies } from "./placement";
-import { checkServiceConnect, renderServiceConnect, ServiceConnectOptions } from "./service-connect";
+import {
+  checkResolvedEndpoints,
+  checkServiceConnect,
+  needsInfrastructureRoleForTls,
+  renderServiceConnect,
+  ServiceConnectOptions,
+} from "./service-connect";
 
 /** ECS replaces tasks in batches; the circuit breaker rolls back a deployment whose tasks keep failing. */
 export interface RollingDeploymentOptions {
   /** Selects ECS's own (rolling update) deployment controller. */
   readonly type: "rolling";
-  /** Running tasks kept during a deployment, as a percent of the desired count, 0 to 100. @default 100 */
+  /** Running tasks kept during a deployment, as a percent of the desired count, 0 to 100. @default 100 (0 for a daemon service) */
   readonly minHealthyPercent?: number;
-  /** Tasks allowed during a deployment, as a percent of the desired count, 100 to 200. @default 200 */
+  /** Tasks allowed during a deployment, as a percent of the desired count, 100 to 200 (exactly 100 for a daemon service). @default 200 (100 for a daemon service) */
   readonly maxPercent?: number;
-  /** Stop and roll back a deployment whose tasks fail to start or become healthy. @default true */
+  /** Stop and roll back a deployment whose tasks fail to start or become healthy (replica services). @default true */
   readonly circuitBreaker?: boolean;
-  /** CloudWatch alarm names that roll back a deployment while it runs. @default - none */
+  /**
+   * CloudWatch alarm names whose ALARM state rolls back a deployment while it runs (and during its bake
+   * time). Giving a list replaces the service's own alarms; `[]` turns alarm rollback off.
+   * @default - the service's own 5xx, unhealthy-target and tasks-below-desired alarms (none with `alarms.enabled: false` or for a daemon service)
+   */
   readonly rollbackAlarmNames?: readonly string[];
 }
 
@@ -47,6 +59,9 @@ export type DeploymentOptions = RollingDeploymentOptions | BlueGreenDeploymentOp
 /** Where ECS copies tags onto the tasks it starts from: the service's tags, the task definition's, or none. */
 export type PropagateTags = "SERVICE" | "TASK_DEFINITION" | "NONE";
 
+/** `REPLICA` keeps a desired count of tasks; `DAEMON` runs exactly one task on every EC2 container instance. */
+export type SchedulingStrategy = "REPLICA" | "DAEMON";
+
 /** Properties of a {@link Service}. */
 export interface ServiceProps {
   /** Service name, e.g. `acme-dev-web`; also names its security group, target groups, alarms and policies. */
@@ -55,8 +70,15 @@ export interface ServiceProps {
   readonly cluster: ICluster;
   /** An `awsvpc` task definition. */
   readonly taskDefinition: TaskDefinition;
-  /** Tasks to run. @default - autoScaling.minCapacity with auto scaling, otherwise 2 (one per AZ survives an AZ loss) */
+  /** Tasks to run (not for a daemon service). @default - autoScaling.minCapacity with auto scaling, otherwise 2 (one per AZ survives an AZ loss) */
   readonly desiredCount?: number;
+  /**
+   * `DAEMON` runs one task on every container instance of the cluster's EC2 capacity (log shippers,
+   * node agents): EC2 task definitions only, with no desired count, auto scaling, capacity provider
+   * strategy or placement strategies (placement constraints pick the instances).
+   * @default "REPLICA"
+   */
+  readonly schedulingStrategy?: SchedulingStrategy;
   /**
    * Capacity providers and weights the tasks are spread over; Fargate task definitions need Fargate providers.
    * @default - the cluster's default strategy, written out so the plan shows it
@@ -76,6 +98,23 @@ export interface ServiceProps {
   readonly serviceConnect?: ServiceConnectOptions;
   /** Cloud Map DNS discovery (A records per task). @default - off */
   readonly cloudMapDiscovery?: CloudMapOptions;
+  /**
+   * The Amazon EBS volume ECS creates for each task at the task definition's `ebsVolumeName` (rolling
+   * deployments only). ECS manages it with the service's infrastructure role. @default - none (required when the task definition has `ebsVolumeName`)
+   */
+  readonly ebsVolume?: ManagedEbsVolumeOptions;
+  /**
+   * Let ECS move tasks between Availability Zones when they become unbalanced (after an AZ outage or
+   * failed placements). Rolling replica services only.
+   * @default - true when the service's subnets span more than one AZ and its first placement strategy (if any) spreads across AZs
+   */
+  readonly availabilityZoneRebalancing?: boolean;
+  /**
+   * Values whose change starts a new deployment even when nothing else changed (Terraform's
+   * `triggers`), e.g. `{ image: digest }` or `{ secret: versionId }` so tasks pick up a rotated secret.
+   * Rolling deployments only. @default - none
+   */
+  readonly redeployOn?: Record<string, string>;
   /** How new revisions roll out: rolling (ECS) or blue/green (CodeDeploy, ALB only). @default { type: "rolling" } with circuit breaker and rollback */
   readonly deployment?: DeploymentOptions;
   /** Application Auto Scaling of the desired count (Terraform then ignores `desired_count`). @default - a fixed desired count */
@@ -110,6 +149,8 @@ export class Service extends Construct implements IConnectable {
   public static readonly DEFAULT_MIN_HEALTHY_PERCENT = 100;
   /** Rolling deployments may double the task count while new tasks start (ECS's default). */
   public static readonly DEFAULT_MAX_PERCENT = 200;
+  /** A daemon service replaces its one task per instance in place: ECS stops the old task before it starts the new one. */
+  public static readonly DEFAULT_DAEMON_MIN_HEALTHY_PERCENT = 0;
 
   /** The ECS service name (`props.name`). */
   public readonly serviceName: string;
@@ -130,6 +171,8 @@ export class Service extends Construct implements IConnectable {
   public readonly autoScaling?: ServiceAutoScaling;
   /** The service's CloudWatch alarms, unless turned off with `alarms.enabled: false`. */
   public readonly alarms?: ServiceAlarms;
+  /** The ECS infrastructure role, when ECS manages EBS volumes or Service Connect TLS certificates for the service. */
+  public readonly infrastructureRole?: InfrastructureRole;
   /** The CodeDeploy application, deployment group and role, with a blue/green deployment. */
   public readonly blueGreen?: BlueGreenDeployment;
   /** The Cloud Map service tasks register in, with `cloudMapDiscovery`. */
@@ -142,8 +185,10 @@ export class Service extends Construct implements IConnectable {
     const td = props.taskDefinition;
     const network = props.cluster.network;
     const deployment: DeploymentOptions = props.deployment ?? { type: "rolling" };
-    const desiredCount = props.desiredCount ?? props.autoScaling?.minCapacity ?? Service.DEFAULT_DESIRED_COUNT;
-    const strategy = props.capacityProviderStrategy ?? props.cluster.defaultCapacityProviderStrategy;
+    const schedulingStrategy = props.schedulingStrategy ?? "REPLICA";
+    const daemon = schedulingStrategy === "DAEMON";
+    const desiredCount = daemon ? undefined : (props.desiredCount ?? props.autoScaling?.minCapacity ?? Service.DEFAULT_DESIRED_COUNT);
+    const strategy = daemon ? [] : (props.capacityProviderStrategy ?? props.cluster.defaultCapacityProviderStrategy);
     const subnetTier = props.subnetTier ?? network.workloadSubnetTier;
     const assignPublicIp = props.assignPublicIp ?? false;
     const allowAllOutbound = props.allowAllOutbound ?? true;
@@ -161,6 +206,7 @@ export class Service extends Construct implements IConnectable {
     checkName(this, "SERVICE_NAME", "name", props.name, NameRules.ecs);
     checkTags(this, "tags", tags);
     checkIntegerRange(this, "SERVICE_DESIRED_COUNT", "desiredCount", desiredCount, 0, 5000);
+    checkOneOf(this, "SERVICE_SCHEDULING_STRATEGY", "schedulingStrategy", schedulingStrategy, ["REPLICA", "DAEMON"]);
     checkIntegerRange(this, "SERVICE_GRACE_PERIOD", "healthCheckGracePeriodSeconds", gracePeriod, 0, 2147483647, "seconds");
     checkOneOf(this, "SERVICE_PROPAGATE_TAGS", "propagateTags", propagateTags, ["SERVICE", "TASK_DEFINITION", "NONE"]);
     if (td.networkMode !== "awsvpc") {
@@ -187,12 +233,16 @@ export class Service extends Construct implements IConnectable {
         allowed: "one of loadBalancer and networkLoadBalancer",
       });
     }
-    this.checkCapacity(strategy, td);
+    if (daemon) this.checkDaemon(props, td);
+    else this.checkCapacity(strategy, td);
     checkPlacement(this, "placement", placement, td.compatibility);
     const subnetIds = this.subnets(subnetTier, assignPublicIp, td);
+    this.checkEbsVolume(props, td, deployment);
+    this.checkRedeployOn(props.redeployOn, deployment);
     if (props.autoScaling) checkAutoScaling(this, "autoScaling", props.autoScaling, props.loadBalancer !== undefined);
     if (alarmsEnabled) checkServiceAlarms(this, "alarms", alarmOptions);
-    this.checkDeployment(deployment, props);
+    this.checkDeployment(deployment, props, daemon);
+    const rebalancing = this.rebalancing(props, deployment, daemon, subnetIds, placement);
 
     this.serviceName = props.name;
     this.taskDefinition = td;
@@ -231,7 +281,25 @@ export class Service extends Construct implements IConnectable {
       this.trafficPort = td.selectPort(this, "taskDefinition", {});
     }
 
-    const serviceConnect = props.serviceConnect && this.renderServiceConnect(props.serviceConnect, props.cluster);
+    // One infrastructure role per service, for whatever ECS manages on its behalf (EBS volumes, TLS certificates).
+    const tlsEndpoints = (props.serviceConnect?.endpoints ?? []).filter((e) => e.tls !== undefined);
+    const needsVolumeRole = props.ebsVolume !== undefined && props.ebsVolume.roleArn === undefined;
+    const needsTlsRole = needsInfrastructureRoleForTls(props.serviceConnect?.endpoints ?? []);
+    const infrastructureRole =
+      needsVolumeRole || needsTlsRole
+        ? new InfrastructureRole(this, "InfrastructureRole", {
+            name: props.name,
+            volumes: needsVolumeRole,
+            serviceConnectTls: needsTlsRole,
+            volumeKmsKeyArns: needsVolumeRole && props.ebsVolume?.kmsKeyArn ? [props.ebsVolume.kmsKeyArn] : [],
+            tlsKmsKeyArns: tlsEndpoints.flatMap((e) => (e.tls?.roleArn === undefined && e.tls?.kmsKeyArn ? [e.tls.kmsKeyArn] : [])),
+            tags,
+          })
+        : undefined;
+    if (infrastructureRole) dependsOn.push(...infrastructureRole.attachments);
+    this.infrastructureRole = infrastructureRole;
+    const serviceConnect =
+      props.serviceConnect && this.renderServiceConnect(props.serviceConnect, props.cluster, infrastructureRole?.roleArn);
     if (props.cloudMapDiscovery) {
       const namespace = this.namespace(props.cloudMapDiscovery.namespace, props.cluster, "cloudMapDiscovery.namespace");
       if (namespace.namespaceType !== "DNS_PRIVATE") {
@@ -250,8 +318,27 @@ export class Service extends Construct implements IConnectable {
       });
     }
 
+    if (alarmsEnabled) {
+      // Created before the service and keyed on its name (not its attribute), so the service's
+      // deployment can name them without a dependency cycle and they exist when it starts.
+      this.alarms = new ServiceAlarms(this, "Alarms", {
+        ...alarmOptions,
+        name: props.name,
+        clusterName: props.cluster.clusterName,
+        serviceName: props.name,
+        loadBalancer: attachment?.alarmLoadBalancer,
+        tags,
+      });
+    } else {
+      Annotations.of(this).addWarning(`Alarms are off for service ${props.name}: nobody hears about failing tasks or 5xx responses.`);
+    }
+
     const rolling = deployment.type === "rolling" ? deployment : undefined;
-    const rollbackAlarmNames = rolling?.rollbackAlarmNames ?? [];
+    const ownRollbackAlarms = rolling && rolling.rollbackAlarmNames === undefined && !daemon && this.alarms !== undefined;
+    const rollbackAlarmNames = ownRollbackAlarms ? (this.alarms?.deploymentAlarmNames ?? []) : (rolling?.rollbackAlarmNames ?? []);
+    // ECS looks the alarms up when a deployment starts: they must exist first.
+    if (ownRollbackAlarms) dependsOn.push(...(this.alarms?.deploymentAlarms ?? []));
+    checkUnique(this, "SERVICE_ROLLBACK_ALARM_DUPLICATE", "deployment.rollbackAlarmNames", rollbackAlarmNames);
     const ignoreChanges = [
       ...(props.autoScaling ? ["desired_count"] : []),
       // CodeDeploy registers task sets and moves the load balancer between target groups.
@@ -262,21 +349,41 @@ export class Service extends Construct implements IConnectable {
       cluster: props.cluster.clusterArn,
       taskDefinition: td.taskDefinitionArn,
       desiredCount,
-      capacityProviderStrategy: strategy.map((item) => ({
-        capacityProvider: item.capacityProvider,
-        weight: item.weight ?? 1,
-        base: item.base,
-      })),
+      // A daemon service runs on the cluster's EC2 instances by launch type: ECS refuses a capacity provider strategy for it.
+      schedulingStrategy: daemon ? "DAEMON" : undefined,
+      launchType: daemon ? "EC2" : undefined,
+      capacityProviderStrategy: daemon
+        ? undefined
+        : strategy.map((item) => ({
+            capacityProvider: item.capacityProvider,
+            weight: item.weight ?? 1,
+            base: item.base,
+          })),
       networkConfiguration: { subnets: [...subnetIds], securityGroups: [this.securityGroup.securityGroupId], assignPublicIp },
       loadBalancer: attachment ? [attachment.block] : undefined,
       healthCheckGracePeriodSeconds: gracePeriod,
       deploymentController: { type: rolling ? "ECS" : "CODE_DEPLOY" },
-      deploymentCircuitBreaker: rolling ? { enable: rolling.circuitBreaker ?? true, rollback: rolling.circuitBreaker ?? true } : undefined,
-      deploymentMinimumHealthyPercent: rolling ? (rolling.minHealthyPercent ?? Service.DEFAULT_MIN_HEALTHY_PERCENT) : undefined,
-      deploymentMaximumPercent: rolling ? (rolling.maxPercent ?? Service.DEFAULT_MAX_PERCENT) : undefined,
+      // The circuit breaker counts failures against the desired count, which a daemon service has not.
+      deploymentCircuitBreaker:
+        rolling && !daemon ? { enable: rolling.circuitBreaker ?? true, rollback: rolling.circuitBreaker ?? true } : undefined,
+      deploymentMinimumHealthyPercent: rolling ? (rolling.minHealthyPercent ?? this.defaultMinHealthyPercent(daemon)) : undefined,
+      deploymentMaximumPercent: rolling ? (rolling.maxPercent ?? (daemon ? 100 : Service.DEFAULT_MAX_PERCENT)) : undefined,
       alarms: rollbackAlarmNames.length > 0 ? { alarmNames: [...rollbackAlarmNames], enable: true, rollback: true } : undefined,
-      // The provider only applies a changed capacity provider strategy together with a new deployment.
+      // hashicorp/aws 5.x replaces the service when its capacity provider strategy changes unless
+      // force_new_deployment is true (then it updates in place with a new deployment); `triggers`
+      // (redeployOn) also only act with it. See docs/service.md, "What a plan does to running tasks".
       forceNewDeployment: rolling ? true : undefined,
+      triggers: props.redeployOn && Object.keys(props.redeployOn).length > 0 ? { ...props.redeployOn } : undefined,
+      availabilityZoneRebalancing: rebalancing === undefined ? undefined : rebalancing ? "ENABLED" : "DISABLED",
+      volumeConfiguration:
+        props.ebsVolume && td.ebsVolumeName
+          ? renderVolumeConfiguration(
+              td.ebsVolumeName,
+              props.ebsVolume,
+              props.ebsVolume.roleArn ?? (infrastructureRole as InfrastructureRole).roleArn,
+              withName(props.name, tags),
+            )
+          : undefined,
       enableExecuteCommand: enableExec,
       enableEcsManagedTags: true,
       propagateTags,
@@ -301,19 +408,6 @@ export class Service extends Construct implements IConnectable {
         tags,
       });
     }
-    if (alarmsEnabled) {
-      this.alarms = new ServiceAlarms(this, "Alarms", {
-        ...alarmOptions,
-        name: props.name,
-        clusterName: props.cluster.clusterName,
-        serviceName: this.resource.name,
-        loadBalancer: attachment?.alarmLoadBalancer,
-        tags,
-      });
-    } else {
-      Annotations.of(this).addWarning(`Alarms are off for service ${props.name}: nobody hears about failing tasks or 5xx responses.`);
-    }
-
     if (
       deployment.type === "blueGreen" &&
       props.loadBalancer &&
@@ -415,13 +509,18 @@ export class Service extends Construct implements IConnectable {
     return ids;
   }
 
-  private checkDeployment(deployment: DeploymentOptions, props: ServiceProps): void {
+  private defaultMinHealthyPercent(daemon: boolean): number {
+    return daemon ? Service.DEFAULT_DAEMON_MIN_HEALTHY_PERCENT : Service.DEFAULT_MIN_HEALTHY_PERCENT;
+  }
+
+  private checkDeployment(deployment: DeploymentOptions, props: ServiceProps, daemon: boolean): void {
     checkOneOf(this, "SERVICE_DEPLOYMENT_TYPE", "deployment.type", deployment.type, ["rolling", "blueGreen"]);
     if (deployment.type === "rolling") {
-      const min = deployment.minHealthyPercent ?? Service.DEFAULT_MIN_HEALTHY_PERCENT;
-      const max = deployment.maxPercent ?? Service.DEFAULT_MAX_PERCENT;
+      const min = deployment.minHealthyPercent ?? this.defaultMinHealthyPercent(daemon);
+      const max = deployment.maxPercent ?? (daemon ? 100 : Service.DEFAULT_MAX_PERCENT);
       checkIntegerRange(this, "SERVICE_DEPLOYMENT_PERCENT", "deployment.minHealthyPercent", min, 0, 100, "percent");
-      checkIntegerRange(this, "SERVICE_DEPLOYMENT_PERCENT", "deployment.maxPercent", max, 100, 200, "percent");
+      // ECS refuses a daemon deployment above 100%: there is one task slot per instance.
+      checkIntegerRange(this, "SERVICE_DEPLOYMENT_PERCENT", "deployment.maxPercent", max, 100, daemon ? 100 : 200, "percent");
       if (!isToken(min) && !isToken(max) && min >= max) {
         fail(this, {
           code: "SERVICE_DEPLOYMENT_NO_ROOM",
@@ -430,9 +529,32 @@ export class Service extends Construct implements IConnectable {
           allowed: `less than deployment.maxPercent (${max}), or no task can be replaced`,
         });
       }
+      if (deployment.circuitBreaker !== undefined && daemon) {
+        fail(this, {
+          code: "DAEMON_CIRCUIT_BREAKER",
+          property: "deployment.circuitBreaker",
+          value: deployment.circuitBreaker,
+          allowed: "no circuit breaker setting on a daemon service (its threshold counts against a desired count, which a daemon has not)",
+        });
+      }
       if (deployment.circuitBreaker === false)
         Annotations.of(this).addWarning("The deployment circuit breaker is off: a broken release keeps retrying instead of rolling back.");
+      if (
+        deployment.rollbackAlarmNames !== undefined &&
+        deployment.rollbackAlarmNames.length === 0 &&
+        props.alarms?.enabled !== false &&
+        !daemon
+      )
+        Annotations.of(this).addWarning("Alarm rollback is off (rollbackAlarmNames: []): a release that answers 5xx keeps running.");
       return;
+    }
+    if (daemon) {
+      fail(this, {
+        code: "DAEMON_BLUE_GREEN",
+        property: "deployment.type",
+        value: "blueGreen",
+        allowed: '"rolling" for a daemon service (CodeDeploy runs replica services only)',
+      });
     }
     if (!props.loadBalancer) {
       fail(this, {
@@ -471,18 +593,135 @@ export class Service extends Construct implements IConnectable {
     checkBlueGreen(this, "deployment", deployment);
   }
 
-  private renderServiceConnect(options: ServiceConnectOptions, cluster: ICluster) {
+  private renderServiceConnect(options: ServiceConnectOptions, cluster: ICluster, infrastructureRoleArn?: string) {
     const endpoints = options.endpoints ?? [];
     const namespace = this.namespace(options.namespace, cluster, "serviceConnect.namespace");
     checkServiceConnect(this, "serviceConnect", endpoints);
-    const resolved = endpoints.map((e, i) => ({
-      ...e,
-      containerPort: this.taskDefinition.selectPort(this, `serviceConnect.endpoints[${i}]`, {
+    const resolved = endpoints.map((e, i) => {
+      const port = this.taskDefinition.selectPort(this, `serviceConnect.endpoints[${i}]`, {
         portName: e.portName,
         containerName: this.containerWithPort(e.portName),
-      }).containerPort,
-    }));
-    return renderServiceConnect(namespace.namespaceArn, resolved, this.taskDefinition.awsLogsOptions("service-connect"));
+      });
+      return { ...e, containerPort: port.containerPort, appProtocol: port.appProtocol };
+    });
+    checkResolvedEndpoints(this, "serviceConnect", resolved);
+    return renderServiceConnect(
+      namespace.namespaceArn,
+      resolved,
+      this.taskDefinition.awsLogsOptions("service-connect"),
+      infrastructureRoleArn,
+    );
+  }
+
+  /** A daemon service runs an EC2 task on every container instance: nothing that sizes or places a replica set applies. */
+  private checkDaemon(props: ServiceProps, td: TaskDefinition): void {
+    const refuse = (property: string, value: unknown, allowed: string) => fail(this, { code: "DAEMON_OPTION", property, value, allowed });
+    if (td.compatibility !== "EC2")
+      refuse(
+        "taskDefinition.compatibility",
+        td.compatibility,
+        '"EC2" for a daemon service (Fargate has no instances to run one task on each)',
+      );
+    const names = props.cluster.capacityProviderNames;
+    if (!isToken(names) && !names.some((name) => isToken(name) || !isFargateProvider(name)))
+      refuse("cluster.capacityProviderNames", names, "a cluster with EC2 capacity providers for a daemon service");
+    if (props.desiredCount !== undefined)
+      refuse("desiredCount", props.desiredCount, "no desiredCount for a daemon service (one task per instance)");
+    if (props.autoScaling) refuse("autoScaling", "set", "no auto scaling for a daemon service (it follows the instance count)");
+    if (props.capacityProviderStrategy)
+      refuse(
+        "capacityProviderStrategy",
+        props.capacityProviderStrategy,
+        "no capacity provider strategy for a daemon service (ECS places it on every instance)",
+      );
+    if ((props.placement?.strategies ?? []).length > 0)
+      refuse(
+        "placement.strategies",
+        props.placement?.strategies,
+        "no placement strategies for a daemon service (constraints choose its instances)",
+      );
+  }
+
+  private checkEbsVolume(props: ServiceProps, td: TaskDefinition, deployment: DeploymentOptions): void {
+    if (props.ebsVolume === undefined) {
+      if (td.ebsVolumeName !== undefined) {
+        fail(this, {
+          code: "EBS_VOLUME_NOT_CONFIGURED",
+          property: "ebsVolume",
+          value: undefined,
+          allowed: `the EBS volume settings for volume ${td.ebsVolumeName}, which the task definition configures at launch`,
+        });
+      }
+      return;
+    }
+    if (td.ebsVolumeName === undefined) {
+      fail(this, {
+        code: "EBS_VOLUME_NO_TASK_VOLUME",
+        property: "ebsVolume",
+        value: "set",
+        allowed: "an ebsVolume only with a task definition that declares ebsVolumeName (the volume mounted into containers)",
+      });
+    }
+    if (deployment.type !== "rolling") {
+      fail(this, {
+        code: "EBS_VOLUME_BLUE_GREEN",
+        property: "ebsVolume",
+        value: deployment.type,
+        allowed: "managed EBS volumes with a rolling deployment only (ECS does not configure volumes for CodeDeploy task sets)",
+      });
+    }
+    checkManagedEbsVolume(this, "ebsVolume", props.ebsVolume);
+    if (props.ebsVolume.encrypted === false) Annotations.of(this).addWarning(`The EBS volumes of ${props.name} are not encrypted.`);
+  }
+
+  private checkRedeployOn(redeployOn: Record<string, string> | undefined, deployment: DeploymentOptions): void {
+    if (redeployOn === undefined) return;
+    if (deployment.type !== "rolling") {
+      fail(this, {
+        code: "REDEPLOY_ON_BLUE_GREEN",
+        property: "redeployOn",
+        value: Object.keys(redeployOn),
+        allowed: "no redeployOn with a blue/green deployment (start a CodeDeploy deployment instead)",
+      });
+    }
+    for (const [key, value] of Object.entries(redeployOn)) {
+      if (typeof value !== "string") {
+        fail(this, {
+          code: "REDEPLOY_ON_VALUE",
+          property: `redeployOn.${key}`,
+          value,
+          allowed: "a string (a version, digest or timestamp)",
+        });
+      }
+    }
+  }
+
+  /** Whether to write `availability_zone_rebalancing`, and which way. */
+  private rebalancing(
+    props: ServiceProps,
+    deployment: DeploymentOptions,
+    daemon: boolean,
+    subnetIds: readonly string[],
+    placement: PlacementOptions,
+  ): boolean | undefined {
+    const requested = props.availabilityZoneRebalancing;
+    const unsupported = daemon ? "a daemon service" : deployment.type !== "rolling" ? "a blue/green (CodeDeploy) service" : undefined;
+    if (unsupported) {
+      if (requested === true) {
+        fail(this, {
+          code: "AZ_REBALANCING_UNSUPPORTED",
+          property: "availabilityZoneRebalancing",
+          value: true,
+          allowed: `false or unset for ${unsupported} (ECS rebalances rolling replica services only)`,
+        });
+      }
+      return undefined;
+    }
+    if (requested !== undefined) return requested;
+    const multiAz = isToken(subnetIds) ? this.cluster.network.availabilityZones.length > 1 : subnetIds.length > 1;
+    const first = placement.strategies?.[0];
+    const spreadsAzs = first === undefined || (first.type === "spread" && first.field === "attribute:ecs.availability-zone");
+    return multiAz && spreadsAzs;
   }
 
   /** The container that owns port `portName` (port names are unique per task), else the default one for the error message. */

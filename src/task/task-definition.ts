@@ -81,6 +81,12 @@ export interface TaskDefinitionProps {
   readonly efsVolumes?: Record<string, EfsVolumeOptions>;
   /** Task-storage volumes (shared by the containers, gone with the task), e.g. for `/tmp` under a read-only root. @default [] */
   readonly scratchVolumes?: readonly string[];
+  /**
+   * Name of a volume whose Amazon EBS volume is configured at launch (`configure_at_launch`): the
+   * service's `ebsVolume` sets its size, type and encryption. ECS attaches at most one per task.
+   * @default - none
+   */
+  readonly ebsVolumeName?: string;
   /** Days the container logs are kept. @default 30 */
   readonly logRetentionDays?: number;
   /** KMS key ARN that encrypts the log group (its key policy must allow CloudWatch Logs). @default - CloudWatch Logs' own encryption */
@@ -135,6 +141,8 @@ export class TaskDefinition extends Construct implements ITaskDefinition, IGrant
   public readonly resource: EcsTaskDefinition;
   /** True when any container keeps its root filesystem read-only (ECS Exec cannot start its agent there). */
   public readonly hasReadonlyRootFilesystem: boolean;
+  /** The volume configured at launch with an EBS volume, when the task definition has one. */
+  public readonly ebsVolumeName?: string;
   private execEnabled = false;
   private readonly execAuditKeys = new Set<string>();
 
@@ -174,11 +182,14 @@ export class TaskDefinition extends Construct implements ITaskDefinition, IGrant
       });
     }
     checkIntegerRange(this, "EPHEMERAL_STORAGE", "ephemeralStorageGiB", props.ephemeralStorageGiB, 21, 200, "GiB");
-    this.checkContainers(props.containers, { compatibility, networkMode, cpu, memoryMiB }, [...Object.keys(efsVolumes), ...scratchVolumes]);
-    checkUnique(this, "VOLUME_NAME_DUPLICATE", "scratchVolumes", [...Object.keys(efsVolumes), ...scratchVolumes]);
+    const ebsVolumes = props.ebsVolumeName === undefined ? [] : [props.ebsVolumeName];
+    const volumeNames = [...Object.keys(efsVolumes), ...scratchVolumes, ...ebsVolumes];
+    this.checkContainers(props.containers, { compatibility, networkMode, cpu, memoryMiB }, volumeNames);
+    checkUnique(this, "VOLUME_NAME_DUPLICATE", props.ebsVolumeName === undefined ? "scratchVolumes" : "ebsVolumeName", volumeNames);
     for (const [name, volume] of Object.entries(efsVolumes)) checkEfsVolume(this, `efsVolumes.${name}`, volume);
 
     this.family = props.name;
+    this.ebsVolumeName = props.ebsVolumeName;
     this.compatibility = compatibility;
     this.networkMode = networkMode;
     this.cpu = cpu;
@@ -244,7 +255,7 @@ export class TaskDefinition extends Construct implements ITaskDefinition, IGrant
       containerDefinitions: JSON.stringify(
         containerNames.map((name) => renderContainerDefinition(name, props.containers[name], renderContext)),
       ),
-      volume: renderVolumes(efsVolumes, scratchVolumes),
+      volume: renderVolumes(efsVolumes, scratchVolumes, ebsVolumes),
       tags: withName(props.name, props.tags),
     });
     this.taskDefinitionArn = this.resource.arn;

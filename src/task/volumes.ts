@@ -44,8 +44,12 @@ export function checkEfsVolume(scope: IConstruct, property: string, volume: EfsV
   checkPort(scope, "EFS_TRANSIT_PORT", `${property}.transitEncryptionPort`, volume.transitEncryptionPort);
 }
 
-/** Renders EFS volumes and scratch (task-storage) volumes as ECS `volume` blocks, in a stable order. */
-export function renderVolumes(efsVolumes: Record<string, EfsVolumeOptions>, scratchVolumes: readonly string[]): EcsTaskDefinitionVolume[] {
+/** Renders EFS, scratch (task-storage) and configured-at-launch (EBS) volumes as ECS `volume` blocks, in a stable order. */
+export function renderVolumes(
+  efsVolumes: Record<string, EfsVolumeOptions>,
+  scratchVolumes: readonly string[],
+  launchConfiguredVolumes: readonly string[] = [],
+): EcsTaskDefinitionVolume[] {
   const efs = Object.entries(efsVolumes).map(([name, v]) => ({
     name,
     efsVolumeConfiguration: {
@@ -58,7 +62,9 @@ export function renderVolumes(efsVolumes: Record<string, EfsVolumeOptions>, scra
   }));
   // A volume with no host path is task storage, shared by the task's containers and gone with the task.
   const scratch = scratchVolumes.map((name) => ({ name }));
-  return [...efs, ...scratch];
+  // The service (or RunTask) supplies the EBS volume's settings when a task starts.
+  const atLaunch = launchConfiguredVolumes.map((name) => ({ name, configureAtLaunch: true }));
+  return [...efs, ...scratch, ...atLaunch];
 }
 
 /** The task role statements that let the task mount each volume (EFS IAM authorization). */

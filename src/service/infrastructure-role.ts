@@ -1,0 +1,83 @@
+import { Construct } from "constructs";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { Role } from "../task/roles";
+
+/** What ECS manages with a service's infrastructure role. */
+export interface InfrastructureRoleProps {
+  /** Role name prefix, e.g. the service name; the role is `<name>-infrastructure`. */
+  readonly name: string;
+  /** Attach AWS's policy for creating, attaching and deleting the tasks' managed EBS volumes. @default false */
+  readonly volumes?: boolean;
+  /** Attach AWS's policy for issuing Service Connect TLS certificates from AWS Private CA. @default false */
+  readonly serviceConnectTls?: boolean;
+  /**
+   * Customer managed KMS keys the EBS volumes are encrypted with; the role may use exactly these
+   * (the key policy must delegate to IAM, as the default key policy does). @default []
+   */
+  readonly volumeKmsKeyArns?: readonly string[];
+  /** Customer managed KMS keys that encrypt the Service Connect certificates' private keys. @default [] */
+  readonly tlsKmsKeyArns?: readonly string[];
+  /** Tags for the role. @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * The ECS infrastructure role (trusted by `ecs.amazonaws.com`) for one service: AWS's managed
+ * policies for EBS volumes and Service Connect TLS, plus exactly the KMS keys it needs.
+ */
+export class InfrastructureRole extends Construct {
+  /** AWS's managed policy for ECS-managed EBS volumes (create, attach, detach, delete, tag). */
+  public static readonly VOLUMES_POLICY_ARN = "arn:aws:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForVolumes";
+  /** AWS's managed policy for Service Connect TLS (AWS Private CA certificates, Secrets Manager). */
+  public static readonly SERVICE_CONNECT_TLS_POLICY_ARN =
+    "arn:aws:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity";
+
+  /** The role ARN, for `volume_configuration` and Service Connect `tls` blocks. */
+  public readonly roleArn: string;
+  /** The role itself, for more statements. */
+  public readonly role: Role;
+  /** The managed policy attachments; a service using the role should depend on them. */
+  public readonly attachments: IamRolePolicyAttachment[] = [];
+
+  constructor(scope: Construct, id: string, props: InfrastructureRoleProps) {
+    super(scope, id);
+    this.role = new Role(this, "Role", {
+      name: `${props.name}-infrastructure`,
+      assumedBy: "ecs.amazonaws.com",
+      description: `ECS manages volumes and Service Connect certificates of ${props.name} with this role`,
+      tags: props.tags,
+    });
+    this.roleArn = this.role.roleArn;
+    if (props.volumes) {
+      this.attachments.push(
+        new IamRolePolicyAttachment(this, "VolumesPolicy", { role: this.role.roleName, policyArn: InfrastructureRole.VOLUMES_POLICY_ARN }),
+      );
+    }
+    if (props.serviceConnectTls) {
+      this.attachments.push(
+        new IamRolePolicyAttachment(this, "ServiceConnectTlsPolicy", {
+          role: this.role.roleName,
+          policyArn: InfrastructureRole.SERVICE_CONNECT_TLS_POLICY_ARN,
+        }),
+      );
+    }
+    const volumeKeys = [...new Set(props.volumeKmsKeyArns ?? [])];
+    if (volumeKeys.length > 0) {
+      // What EC2 does with the key when ECS creates and attaches an encrypted volume.
+      this.role.addToPolicy({
+        sid: "VolumeKeys",
+        actions: ["kms:CreateGrant", "kms:Decrypt", "kms:DescribeKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncrypt*"],
+        resources: volumeKeys,
+      });
+    }
+    const tlsKeys = [...new Set(props.tlsKmsKeyArns ?? [])];
+    if (tlsKeys.length > 0) {
+      // ECS keeps each certificate's private key in Secrets Manager, encrypted with this key.
+      this.role.addToPolicy({
+        sid: "CertificateKeys",
+        actions: ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"],
+        resources: tlsKeys,
+      });
+    }
+  }
+}
