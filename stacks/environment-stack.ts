@@ -44,6 +44,13 @@ function pascal(key: string): string {
  * Network → Cluster → public load balancer → services, scheduled tasks and a Batch queue.
  */
 export class EnvironmentStack extends TerraformStack {
+  /** Seconds Service Connect waits for a whole response from a web service (AWS's 15 cuts off slow requests). */
+  public static readonly DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
+  /**
+   * Seconds an idle Service Connect connection stays open: AWS's HTTP default, written out so the plan
+   * shows it, and above the load balancer's 60-second idle timeout so the proxy never closes first.
+   */
+  public static readonly SERVICE_CONNECT_IDLE_TIMEOUT_SECONDS = 300;
   public readonly config: EnvironmentConfig;
   /** `<org>-<env>`, the prefix of every name in the stack. */
   public readonly prefix: string;
@@ -176,7 +183,18 @@ export class EnvironmentStack extends TerraformStack {
         pathPatterns: config.pathPatterns,
         healthCheck: { path: config.healthCheckPath },
       },
-      serviceConnect: {},
+      // The other services reach the web tier inside the environment at http://<key>, through the proxies.
+      serviceConnect: {
+        endpoints: [
+          {
+            portName: "http",
+            discoveryName: key,
+            port: 80,
+            perRequestTimeoutSeconds: config.requestTimeoutSeconds ?? EnvironmentStack.DEFAULT_REQUEST_TIMEOUT_SECONDS,
+            idleTimeoutSeconds: EnvironmentStack.SERVICE_CONNECT_IDLE_TIMEOUT_SECONDS,
+          },
+        ],
+      },
       autoScaling: {
         minCapacity: config.minCapacity,
         maxCapacity: config.maxCapacity,

@@ -220,6 +220,31 @@ describe("EnvironmentStack", () => {
     expect(protocols("dev")).toEqual(["HTTP"]);
   });
 
+  test("every service rebalances across AZs and rolls back on its own alarms; web offers Service Connect with explicit timeouts", () => {
+    for (const env of ["dev", "staging", "prod"]) {
+      for (const service of resources(env, "aws_ecs_service")) {
+        expect(service.availability_zone_rebalancing).toBe("ENABLED");
+        expect(service.deployment_circuit_breaker).toEqual({ enable: true, rollback: true });
+        expect(service.alarms).toMatchObject({ enable: true, rollback: true });
+        expect(service.alarms.alarm_names).toContain(`${service.name}-tasks-below-desired`);
+      }
+      const web = resources(env, "aws_ecs_service").find((r) => r.name === `acme-${env}-web`);
+      expect(web.alarms.alarm_names).toEqual([
+        `acme-${env}-web-tasks-below-desired`,
+        `acme-${env}-web-unhealthy-targets`,
+        `acme-${env}-web-5xx`,
+      ]);
+      expect(web.service_connect_configuration.service).toEqual([
+        {
+          port_name: "http",
+          discovery_name: "web",
+          client_alias: { port: 80 },
+          timeout: { idle_timeout_seconds: 300, per_request_timeout_seconds: 60 },
+        },
+      ]);
+    }
+  });
+
   test("dev's web service scales to zero at night; prod's does not", () => {
     const actions = (env: string) => resources(env, "aws_appautoscaling_scheduled_action");
     expect(

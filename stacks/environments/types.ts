@@ -69,6 +69,12 @@ export interface WebServiceConfig extends WorkloadSize {
   readonly minCapacity: number;
   readonly maxCapacity: number;
   readonly cpuTargetPercent: number;
+  /**
+   * Seconds Service Connect waits for a whole response from this service before failing the request
+   * (AWS's default of 15 cuts off slow reports and uploads); other services in the environment reach it
+   * at `http://<key>`. @default 60
+   */
+  readonly requestTimeoutSeconds?: number;
   /** Scale to zero from 20:00 to 07:00 UTC on weekdays and at weekends (dev). @default false */
   readonly scaleToZeroAtNight?: boolean;
 }
