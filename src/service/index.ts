@@ -7,3 +7,5 @@ export * from "./placement";
 export * from "./service";
 export * from "./service-connect";
 export * from "./step-scaling";
+export * from "./infrastructure-role";
+export * from "./managed-ebs-volume";
