@@ -51,7 +51,8 @@ describe("Cluster.fromAttributes", () => {
       network_configuration: { subnets: ["subnet-a", "subnet-b"], assign_public_ip: false, security_groups: [expect.any(String)] },
     });
     const service = resourceAt(s, "aws_ecs_service", "Api");
-    expect(service.depends_on ?? []).toEqual([]);
+    // Nothing in the platform stack: only the service's own rollback alarm, which it names.
+    expect(service.depends_on ?? []).toEqual([expect.stringMatching(/^aws_cloudwatch_metric_alarm\.Api_Alarms_TasksBelowDesired_/)]);
   });
 
   test("derives the default strategy from EC2-only providers", () => {
