@@ -9,6 +9,8 @@ export * from "./service";
 export * from "./schedule";
 export * from "./scheduled-task";
 export * from "./batch";
+export * from "./notifications";
+export * from "./budgets";
 export * from "./policy";
 export * from "./plan-review";
 export * from "./registry";

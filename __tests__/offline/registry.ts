@@ -11,6 +11,7 @@ import { scheduledJobsOfflineStack } from "../batch/offline-stack";
 import { deliveryOfflineStack } from "../bootstrap/offline-stack";
 import { clusterOfflineStack } from "../cluster/offline-stack";
 import { ingressOfflineStack } from "../ingress/offline-stack";
+import { operationsOfflineStack } from "../notifications/offline-stack";
 import { reviewOfflineStack } from "../plan-review/fixtures/review-stack";
 import { policyOfflineStack } from "../policy/offline-stack";
 import { RegistryStack } from "../../stacks/registry-stack";
@@ -38,4 +39,5 @@ export const OFFLINE_STACKS: ReadonlyArray<(app: App) => TerraformStack | Terraf
   reviewOfflineStack,
   policyOfflineStack,
   deliveryOfflineStack,
+  operationsOfflineStack,
 ];
