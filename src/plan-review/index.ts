@@ -8,3 +8,4 @@ export * from "./cost-estimate";
 export * from "./review";
 export * from "./render-markdown";
 export * from "./render-json";
+export * from "./budget-advice";

@@ -29,6 +29,10 @@ export interface Ec2Rate {
 export interface RegionPrices {
   /** One NAT gateway for one hour (data processed is not included). */
   readonly natGatewayHour: number;
+  /** One GiB processed by a NAT gateway; only cost advice uses it. @default - not in the table: no break-even traffic in the advice */
+  readonly natGatewayGiB?: number;
+  /** One GiB processed by an interface endpoint; only cost advice uses it. @default - not in the table */
+  readonly interfaceEndpointGiB?: number;
   /** Every public IPv4 address (an Elastic IP, attached or not). */
   readonly publicIpv4Hour: number;
   /** An interface endpoint in one availability zone (one subnet). */
@@ -134,6 +138,9 @@ export function parsePriceTable(data: unknown, source = "price table"): PriceTab
       "secretMonth",
     ] as const) {
       number(prices?.[key], `${at}.${key}`);
+    }
+    for (const key of ["natGatewayGiB", "interfaceEndpointGiB"] as const) {
+      if (prices[key] !== undefined) number(prices[key], `${at}.${key}`);
     }
     for (const key of ["loadBalancerHour", "loadBalancerCapacityUnitHour"] as const) {
       for (const lb of ["application", "network", "gateway"] as const) number(prices[key]?.[lb], `${at}.${key}.${lb}`);

@@ -1,6 +1,7 @@
 import { AttributeChange, ResourceChangeSummary } from "./changes";
 import { CostEstimate } from "./cost-estimate";
 import { PolicySummary } from "./policy";
+import { budgetAndAdviceSection } from "./render-budget-advice";
 import { FailedStackReview, GateResult, StackReview, StackReviewResult } from "./review";
 
 /** The first line of every report; the workflow finds its own PR comment by it. */
@@ -53,7 +54,11 @@ function summaryRow(r: StackReviewResult): string {
   if (r.status === "failed") return `| \`${r.stack}\` | – | – | – | – | ❌ plan failed | ${policyCell(r.policy)} | – | – |`;
   const danger = r.flags.filter((f) => f.level === "danger").length;
   const drift = r.flags.filter((f) => f.kind === "drift").length;
-  const flags = [danger ? `⛔ ${danger} destroyed` : "", drift ? `⚠️ ${drift} drifted` : ""].filter(Boolean).join(", ") || "none";
+  const overBudget = (r.budgets ?? []).filter((b) => b.status === "exceeded").length;
+  const flags =
+    [danger ? `⛔ ${danger} destroyed` : "", drift ? `⚠️ ${drift} drifted` : "", overBudget ? `💸 ${overBudget} over budget` : ""]
+      .filter(Boolean)
+      .join(", ") || "none";
   const cost = r.cost ? [money(r.cost.monthlyAfter, r.cost.currency), signedMoney(r.cost.delta, r.cost.currency)] : ["n/a", "n/a"];
   const c = r.counts;
   return `| \`${r.stack}\` | ${c.create} | ${c.update} | ${c.replace} | ${c.delete} | ${flags} | ${policyCell(r.policy)} | ${cost[0]} | ${cost[1]} |`;
@@ -150,6 +155,7 @@ function stackSection(r: StackReview): string[] {
   }
   out.push(...policySection(r.policy));
   out.push(...costSection(r.cost, r.costUnavailable));
+  out.push(...budgetAndAdviceSection(r.budgets, r.advice, money));
   return out;
 }
 

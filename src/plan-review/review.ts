@@ -1,3 +1,4 @@
+import { BudgetComparison, compareBudgets, CostAdvice, costAdvice } from "./budget-advice";
 import { PlanChanges, summarizeChanges } from "./changes";
 import { CostEstimate, estimatePlanCost } from "./cost-estimate";
 import { PlanJson } from "./plan";
@@ -19,6 +20,10 @@ export interface StackReview extends PlanChanges {
   readonly cost?: CostEstimate;
   /** Why there is no cost estimate. */
   readonly costUnavailable?: string;
+  /** The plan's AWS Budgets budgets next to the estimate (a flag when exceeded, never a gate failure); absent without an estimate. */
+  readonly budgets?: readonly BudgetComparison[];
+  /** Cheaper setups the estimate points at, with the numbers behind them; absent without an estimate. */
+  readonly advice?: readonly CostAdvice[];
 }
 
 /** A stack whose plan (or synthesis) failed: the report says so and the exit code fails. */
@@ -64,7 +69,9 @@ export function reviewPlan(options: ReviewOptions): StackReview {
     ...changes,
     flags: riskFlags(changes.changes, changes.drift, options.protectedTypes ?? PROTECTED_RESOURCE_TYPES),
     policy: summarizePolicy(options.policyReport),
-    ...("reason" in cost ? { costUnavailable: cost.reason } : { cost }),
+    ...("reason" in cost
+      ? { costUnavailable: cost.reason }
+      : { cost, budgets: compareBudgets(options.plan, cost), advice: costAdvice(cost, options.prices) }),
   };
 }
 
