@@ -7,16 +7,20 @@ import {
   ApplicationLoadBalancer,
   Cluster,
   ComputeEnvironment,
+  EnvironmentBudget,
   ContainerImage,
   FARGATE,
   FARGATE_SPOT,
   JobDefinition,
   JobQueue,
   Network,
+  NotificationTopic,
+  OperationalNotifications,
   PreventDestroy,
   ScheduledTask,
   Service,
   TaskDefinition,
+  type INotificationTopic,
   type TaskDefinitionProps,
   useAwsAccount,
   useAwsProviderRange,
@@ -60,6 +64,10 @@ export class EnvironmentStack extends TerraformStack {
   public readonly services: Record<string, Service> = {};
   public readonly scheduledTasks: Record<string, ScheduledTask> = {};
   public readonly jobQueue: JobQueue;
+  /** Where operational events and budget alerts go: the on-call topic (prod) or a topic of the stack's own. */
+  public readonly notificationTopic: INotificationTopic;
+  public readonly notifications: OperationalNotifications;
+  public readonly budget: EnvironmentBudget;
 
   constructor(scope: Construct, config: EnvironmentConfig) {
     super(scope, config.name);
@@ -127,6 +135,25 @@ export class EnvironmentStack extends TerraformStack {
       this.scheduledTasks[key] = this.scheduledTask(key, task);
     }
     this.jobQueue = this.batch();
+    const ops = config.operations;
+    this.notificationTopic = ops.onCallTopicArn
+      ? NotificationTopic.fromTopicArn(this, "operations.onCallTopicArn", ops.onCallTopicArn)
+      : new NotificationTopic(this, "NotificationTopic", { name: `${this.prefix}-operations`, emailSubscriptions: ops.notificationEmails });
+    this.notifications = new OperationalNotifications(this, "Notifications", {
+      name: this.prefix,
+      topic: this.notificationTopic,
+      services: Object.values(this.services),
+      jobQueues: [this.jobQueue],
+    });
+    this.budget = new EnvironmentBudget(this, "Budget", {
+      name: this.prefix,
+      monthlyLimit: ops.monthlyBudgetUsd,
+      currency: "USD",
+      costAllocationTag: { key: "Environment", values: [config.tags.Environment] },
+      topic: this.notificationTopic,
+      emailAddresses: ops.budgetEmails,
+      fargate: ops.fargateMonthlyBudgetUsd === undefined ? undefined : { monthlyLimit: ops.fargateMonthlyBudgetUsd },
+    });
 
     if (config.environmentClass === "production") {
       Aspects.of(this).add(new PreventDestroy());

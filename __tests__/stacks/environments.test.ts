@@ -81,8 +81,28 @@ describe("environment configs", () => {
       { scheduledTasks: { report: { imageTag: "latest" } } },
       /invalid scheduledTasks\.report\.imageTag "latest".*not latest.*\[ENV_IMAGE_TAG\]/,
     ],
+    [
+      "a budget of zero",
+      { operations: { monthlyBudgetUsd: 0 } },
+      /^environments\/dev: invalid operations\.monthlyBudgetUsd 0: expected a positive amount in USD \[ENV_BUDGET\]$/,
+    ],
+    [
+      "a Fargate budget given as a string",
+      { operations: { fargateMonthlyBudgetUsd: "100" } },
+      /invalid operations\.fargateMonthlyBudgetUsd "100": expected a positive amount in USD \[ENV_BUDGET\]/,
+    ],
+    [
+      "an on-call topic in another account",
+      { operations: { onCallTopicArn: "arn:aws:sns:eu-west-1:999999999999:oncall", notificationEmails: [] } },
+      /invalid operations\.onCallTopicArn "arn:aws:sns:eu-west-1:999999999999:oncall": expected an SNS topic ARN in eu-west-1 and account 111111111111 .*\[ENV_ONCALL_TOPIC\]/,
+    ],
+    [
+      "e-mail subscriptions next to an on-call topic",
+      { operations: { onCallTopicArn: "arn:aws:sns:eu-west-1:111111111111:oncall" } },
+      /invalid operations\.notificationEmails \["platform-alerts@acme\.example"\]: expected no e-mail subscriptions with onCallTopicArn .*\[ENV_ONCALL_EMAILS\]/,
+    ],
   ])("rejects %s", (_name, overrides, message) => {
-    expect(() => validateEnvironmentConfig(deriveEnvironment(dev, overrides))).toThrow(message);
+    expect(() => validateEnvironmentConfig(deriveEnvironment(dev, overrides as any))).toThrow(message);
   });
 
   test("an image pinned by digest runs as repo@sha256:... from the registry account", () => {
@@ -104,6 +124,11 @@ describe("environment configs", () => {
     ],
     ["local state", { backend: { type: "local" } }, /\[ENV_PROD_BACKEND\]/],
     [
+      "no on-call topic",
+      { operations: { onCallTopicArn: "" } },
+      /invalid operations\.onCallTopicArn "": expected the on-call SNS topic ARN in production .*\[ENV_PROD_ONCALL\]/,
+    ],
+    [
       "no certificate",
       { ingress: { certificateArn: "" } },
       /invalid ingress\.certificateArn "": expected an ACM certificate ARN in production \(HTTPS only\) \[ENV_PROD_HTTPS\]/,
@@ -118,6 +143,50 @@ describe("environment configs", () => {
 });
 
 describe("EnvironmentStack", () => {
+  test("dev and staging send operational events to an encrypted topic of their own; prod to the on-call topic", () => {
+    for (const name of ["dev", "staging"]) {
+      const [topic] = resources(name, "aws_sns_topic");
+      expect(topic.name).toBe(`acme-${name}-operations`);
+      expect(topic.kms_master_key_id).toMatch(/^\$\{aws_kms_key\.NotificationTopic_Key_[0-9A-F]{8}\.arn\}$/);
+      expect(resources(name, "aws_cloudwatch_event_target").filter((t) => /NotificationTopic/.test(t.arn))).toHaveLength(5);
+    }
+    expect(resources("dev", "aws_sns_topic_subscription").map((s) => s.endpoint)).toEqual(["platform-alerts@acme.example"]);
+    expect(resources("prod", "aws_sns_topic")).toEqual([]);
+    const prodTargets = resources("prod", "aws_cloudwatch_event_target").filter((t) => t.target_id === "notification-topic");
+    expect(prodTargets.map((t) => t.arn)).toEqual(Array(5).fill("arn:aws:sns:eu-west-1:333333333333:acme-oncall"));
+  });
+
+  test("the notification rules watch the environment's services and its Batch queue", () => {
+    const rules = Object.fromEntries(resources("prod", "aws_cloudwatch_event_rule").map((r) => [r.name, r]));
+    expect(rules["acme-prod-task-failures"].event_pattern).toContain('"group":["service:acme-prod-web","service:acme-prod-worker"]');
+    expect(rules["acme-prod-alarms"].event_pattern).toContain('"acme-prod-web-5xx"');
+    expect(rules["acme-prod-batch-job-failures"].event_pattern).toContain("aws_batch_job_queue.BatchQueue_28C25975.arn");
+  });
+
+  test("each environment has a monthly USD budget on its Environment tag; prod also a Fargate budget", () => {
+    const limits = Object.fromEntries(
+      Object.keys(environments).map((name) => [
+        name,
+        resources(name, "aws_budgets_budget").map((b) => [b.name, b.limit_amount, b.limit_unit]),
+      ]),
+    );
+    expect(limits).toEqual({
+      dev: [["acme-dev", "250", "USD"]],
+      staging: [["acme-staging", "800", "USD"]],
+      prod: [
+        ["acme-prod", "1000", "USD"],
+        ["acme-prod-fargate", "250", "USD"],
+      ],
+    });
+    expect(resources("staging", "aws_budgets_budget")[0].cost_filter).toEqual([
+      { name: "TagKeyValue", values: ["user:Environment$staging"] },
+    ]);
+    expect(resources("prod", "aws_budgets_budget")[0].notification[0]).toMatchObject({
+      subscriber_sns_topic_arns: ["arn:aws:sns:eu-west-1:333333333333:acme-oncall"],
+      subscriber_email_addresses: ["platform-finance@acme.example"],
+    });
+  });
+
   test("each environment pins its own account, assumes its own deploy role and tags everything", () => {
     for (const [name, config] of Object.entries(environments)) {
       const [provider] = synthesized[name].json.provider.aws;

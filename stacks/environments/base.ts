@@ -66,6 +66,11 @@ export const base: EnvironmentConfig = {
     maxVcpus: 32,
     jobs: { reindex: { repository: "acme/reindex", imageTag: "1.0.3", vcpus: 1, memoryMiB: 2048, command: ["reindex", "--all"] } },
   },
+  operations: {
+    monthlyBudgetUsd: 500,
+    notificationEmails: ["platform-alerts@acme.example"],
+    budgetEmails: ["platform-finance@acme.example"],
+  },
   logRetentionDays: 30,
   tags: {
     Environment: "base",

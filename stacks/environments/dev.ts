@@ -24,6 +24,8 @@ export const dev = deriveEnvironment(base, {
     worker: { kind: "worker", maxCapacity: 2 },
   },
   batch: { maxVcpus: 8 },
+  // Below the plan review's estimate on purpose: the review flags it and its cost advice says where the money goes.
+  operations: { monthlyBudgetUsd: 250 },
   logRetentionDays: 7,
   tags: { Environment: "dev" },
 });

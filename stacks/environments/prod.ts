@@ -28,6 +28,14 @@ export const prod = deriveEnvironment(base, {
     worker: { kind: "worker", maxCapacity: 20 },
   },
   batch: { maxVcpus: 128 },
+  operations: {
+    // Owned by the on-call team; its policy lets EventBridge and AWS Budgets of this account publish.
+    onCallTopicArn: "arn:aws:sns:eu-west-1:333333333333:acme-oncall",
+    notificationEmails: [],
+    monthlyBudgetUsd: 1000,
+    fargateMonthlyBudgetUsd: 250,
+    budgetEmails: ["platform-finance@acme.example"],
+  },
   logRetentionDays: 365,
   tags: { Environment: "prod", DataClassification: "confidential" },
 });

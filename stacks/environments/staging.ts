@@ -21,5 +21,6 @@ export const staging = deriveEnvironment(base, {
     certificateArn: "arn:aws:acm:eu-west-1:222222222222:certificate/2c0e1f3a-5b6d-4e7f-8a9b-0c1d2e3f4a5b",
     deletionProtection: false,
   },
+  operations: { monthlyBudgetUsd: 800 },
   tags: { Environment: "staging" },
 });

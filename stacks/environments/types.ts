@@ -47,6 +47,29 @@ export interface IngressConfig {
   readonly deletionProtection: boolean;
 }
 
+/**
+ * Where operational events and budget alerts go, and the environment's monthly budget.
+ * Amounts are in USD, the currency of the plan review's price table, so the review can compare them.
+ */
+export interface OperationsConfig {
+  /**
+   * An existing SNS topic the on-call rota is paged from, in the environment's account and region.
+   * Owner: the on-call team (it is created and subscribed outside this repository). Its policy must
+   * let `events.amazonaws.com` (the stack's notification rules) and `budgets.amazonaws.com` publish,
+   * and its KMS key, if it has one, let them use it.
+   * @default - the stack creates an encrypted topic `<org>-<env>-operations`
+   */
+  readonly onCallTopicArn?: string;
+  /** E-mail addresses subscribed to the topic the stack creates (not used with onCallTopicArn). @default - none */
+  readonly notificationEmails?: readonly string[];
+  /** The monthly AWS Budgets limit of everything tagged with the environment's `Environment` tag, in USD. */
+  readonly monthlyBudgetUsd: number;
+  /** E-mail addresses the budget notifies besides the topic (finance, the budget owner). @default - none */
+  readonly budgetEmails?: readonly string[];
+  /** A second monthly budget on the environment's ECS (Fargate) cost, in USD. @default - none */
+  readonly fargateMonthlyBudgetUsd?: number;
+}
+
 /** Sizing shared by every kind of workload. */
 export interface WorkloadSize {
   readonly cpu: number;
@@ -137,6 +160,8 @@ export interface EnvironmentConfig {
   readonly services: Record<string, ServiceConfig>;
   readonly scheduledTasks: Record<string, ScheduledTaskConfig>;
   readonly batch: BatchConfig;
+  /** Notifications and the budget. */
+  readonly operations: OperationsConfig;
   /** Days container logs are kept. */
   readonly logRetentionDays: number;
   /** Tags on every resource (through the provider's default_tags). */

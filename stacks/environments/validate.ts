@@ -150,7 +150,16 @@ export function validateEnvironmentConfig(config: EnvironmentConfig): Environmen
       });
     }
   });
+  validateOperations(where, config);
   if (config.environmentClass === "production") {
+    if (!config.operations?.onCallTopicArn) {
+      fail(where, {
+        code: "ENV_PROD_ONCALL",
+        property: "operations.onCallTopicArn",
+        value: config.operations?.onCallTopicArn,
+        allowed: "the on-call SNS topic ARN in production (deployment failures and alarms must page someone)",
+      });
+    }
     if (!config.ingress.certificateArn) {
       fail(where, {
         code: "ENV_PROD_HTTPS",
@@ -185,4 +194,40 @@ export function validateEnvironmentConfig(config: EnvironmentConfig): Environmen
     }
   }
   return config;
+}
+
+function validateOperations(where: string, config: EnvironmentConfig): void {
+  const ops = config.operations;
+  if (ops === null || typeof ops !== "object") {
+    fail(where, { code: "ENV_OPERATIONS", property: "operations", value: ops, allowed: "an object with at least monthlyBudgetUsd" });
+  }
+  const amount = (property: string, value: unknown) => {
+    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+      fail(where, { code: "ENV_BUDGET", property: `operations.${property}`, value, allowed: "a positive amount in USD" });
+    }
+  };
+  amount("monthlyBudgetUsd", ops.monthlyBudgetUsd);
+  if (ops.fargateMonthlyBudgetUsd !== undefined) amount("fargateMonthlyBudgetUsd", ops.fargateMonthlyBudgetUsd);
+  const topic = ops.onCallTopicArn;
+  if (
+    topic !== undefined &&
+    topic !== "" &&
+    !new RegExp(`^arn:aws[a-z-]*:sns:${config.region}:${config.accountId}:[A-Za-z0-9_-]{1,256}$`).test(topic)
+  ) {
+    fail(where, {
+      code: "ENV_ONCALL_TOPIC",
+      property: "operations.onCallTopicArn",
+      value: topic,
+      allowed: `an SNS topic ARN in ${config.region} and account ${config.accountId} (EventBridge rules target topics of their own account)`,
+    });
+  }
+  if (topic && ops.notificationEmails !== undefined && ops.notificationEmails.length > 0) {
+    // Subscriptions of a topic owned elsewhere are its owner's business.
+    fail(where, {
+      code: "ENV_ONCALL_EMAILS",
+      property: "operations.notificationEmails",
+      value: ops.notificationEmails,
+      allowed: "no e-mail subscriptions with onCallTopicArn (subscribe them on the on-call topic itself)",
+    });
+  }
 }
