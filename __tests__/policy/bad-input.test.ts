@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { Testing, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { applyPolicies, logRetention, PolicyPack, suppress } from "../../src/policy";
 import { expectedMessage, Rejection, testRejections } from "../helpers";
@@ -34,6 +34,14 @@ const cases: Rejection[] = [
       new PolicyPack(scope, "Another", { environmentClass: "production" });
     },
     expectedMessage("test/Another", "scope", "test", "a stack without a policy pack (it has test/PolicyPack)", "POLICY_PACK_DUPLICATE"),
+  ],
+  [
+    "applyPolicies called twice on one stack",
+    (scope) => {
+      pack({})(scope);
+      pack({})(scope);
+    },
+    expectedMessage("test", "applyPolicies", "test", "one policy pack per stack (it has test/PolicyPack already)", "POLICY_PACK_DUPLICATE"),
   ],
   [
     "an unknown environment class",
@@ -110,4 +118,49 @@ const cases: Rejection[] = [
 
 describe("policy module: bad input", () => {
   testRejections(cases);
+});
+
+describe("policy module: bad suppressions fail synth", () => {
+  /** Synthesizes a stack built by `build` with node validations and returns what synth threw. */
+  function synthError(build: (stack: TerraformStack) => void): string {
+    const stack = new TerraformStack(Testing.app(), "test");
+    build(stack);
+    try {
+      Testing.synth(stack, true);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error("expected synth to fail");
+  }
+
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  test.each([
+    ["a rule id that does not exist", "LOG-999", /the id of a rule the stack's policy pack runs \(.*LOG-001.*\)/.source],
+    ["a rule id in the wrong case", "log-001", escape('the id of a rule the stack\'s policy pack runs (did you mean "LOG-001"?)')],
+    ["a rule id in another format", "LOG_001", escape('the id of a rule the stack\'s policy pack runs (did you mean "LOG-001"?)')],
+  ])("a suppression naming %s", (_what, ruleId, allowed) => {
+    const message = synthError((stack) => {
+      pack({})(stack);
+      suppress(new Construct(stack, "Thing"), ruleId, "a reason");
+    });
+    expect(message).toMatch(
+      new RegExp(`test/Thing: invalid ruleId "${ruleId}": expected ${allowed} \\[POLICY_SUPPRESSION_UNKNOWN_RULE\\]`),
+    );
+  });
+
+  test("suppress() in a stack without a policy pack (it would silence nothing)", () => {
+    const message = synthError((stack) => suppress(new Construct(stack, "Thing"), "LOG-001", "a reason"));
+    expect(message).toContain(
+      'test/Thing: invalid ruleId ["LOG-001"]: expected a suppression in a stack with a policy pack (call applyPolicies(test, ...) first: without one nothing is checked) [POLICY_SUPPRESSION_NO_PACK]',
+    );
+  });
+
+  test("known rule ids, and POL-001, pass; the pack may be applied after suppress()", () => {
+    const stack = new TerraformStack(Testing.app(), "test");
+    const thing = new Construct(stack, "Thing");
+    suppress(thing, "LOG-001", "a reason");
+    suppress(thing, "POL-001", "a reason");
+    pack({})(stack);
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
 });

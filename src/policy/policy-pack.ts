@@ -2,12 +2,13 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { Annotations, ISynthesisSession, TerraformStack } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { fail } from "../core/errors";
+import { fail, ValidationError } from "../core/errors";
 import { MAX_TAG_KEY_LENGTH } from "../core/tags";
 import { checkOneOf, checkUnique } from "../core/validate";
-import { evaluatePolicies, LocatedFinding } from "./evaluate";
+import { evaluatePolicies, LocatedFinding, UNUSED_SUPPRESSION } from "./evaluate";
 import { buildReport, formatFinding, PolicyPackReport, renderSummary, toSarif } from "./report";
 import { PLATFORM_RULES } from "./rules";
+import { POLICY_PACK_MARKER, suppressionsDeclaredOn } from "./suppressions";
 import { EnvironmentClass, Rule } from "./types";
 
 /** Settings of a {@link PolicyPack}: the stack's environment class, the rules and the tags every resource needs. */
@@ -110,7 +111,28 @@ export class PolicyPack extends Construct {
     });
     checkUnique(this, "POLICY_REQUIRED_TAG_DUPLICATE", "requiredTags", this.requiredTags);
 
+    (this as unknown as Record<symbol, boolean>)[POLICY_PACK_MARKER] = true;
+    // A suppression of a rule the pack does not run (a typo, the wrong case) would silence nothing.
+    this.node.addValidation({ validate: () => this.unknownSuppressions() });
     onSynthesis(this, (session) => this.onSynthesize(session));
+  }
+
+  private unknownSuppressions(): string[] {
+    const known = new Set([...this.rules.map((r) => r.id), UNUSED_SUPPRESSION.id]);
+    const sorted = [...known].sort();
+    return this.stack.node
+      .findAll()
+      .flatMap((construct) => suppressionsDeclaredOn(construct))
+      .filter((s) => !known.has(s.ruleId))
+      .map(
+        (s) =>
+          new ValidationError(s.construct, {
+            code: "POLICY_SUPPRESSION_UNKNOWN_RULE",
+            property: "ruleId",
+            value: s.ruleId,
+            allowed: `the id of a rule the stack's policy pack runs (${closest(s.ruleId, sorted) ?? sorted.join(", ")})`,
+          }).message,
+      );
   }
 
   /**
@@ -198,5 +220,21 @@ function annotate(construct: IConstruct, finding: LocatedFinding): void {
  * @example applyPolicies(stack, { environmentClass: "production", requiredTags: ["Owner", "CostCenter"] })
  */
 export function applyPolicies(stack: TerraformStack, props: PolicyPackProps): PolicyPack {
+  const existing = stack.node.tryFindChild("PolicyPack");
+  if (existing) {
+    fail(stack, {
+      code: "POLICY_PACK_DUPLICATE",
+      property: "applyPolicies",
+      value: stack.node.path,
+      allowed: `one policy pack per stack (it has ${existing.node.path} already)`,
+    });
+  }
   return new PolicyPack(stack, "PolicyPack", props);
+}
+
+/** "did you mean" for a mistyped rule id: the known id equal ignoring case and separators, if one is. */
+function closest(id: string, known: readonly string[]): string | undefined {
+  const norm = (x: string) => x.toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const match = known.find((k) => norm(k) === norm(id));
+  return match === undefined ? undefined : `did you mean "${match}"?`;
 }

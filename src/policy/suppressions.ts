@@ -1,5 +1,6 @@
+import { TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
-import { fail } from "../core/errors";
+import { fail, ValidationError } from "../core/errors";
 
 /** A rule turned off for a construct and everything under it, with the reason why. */
 export interface Suppression {
@@ -17,6 +18,9 @@ export interface DeclaredSuppression extends Suppression {
 
 /** Rule ids: letters, digits, dots, dashes, e.g. `ECS-003` or a custom `ACME-API-1`. */
 const RULE_ID = /^[A-Za-z][A-Za-z0-9._-]*$/;
+
+/** Marks a construct as a stack's policy pack, so `suppress` can tell whether one will read its suppressions. */
+export const POLICY_PACK_MARKER = Symbol.for("cdktf-ecs-platform.PolicyPack");
 
 /** Node metadata type under which suppressions are stored on the construct they were declared on. */
 export const SUPPRESSION_METADATA_TYPE = "cdktf-ecs-platform:policy-suppression";
@@ -54,7 +58,26 @@ export function suppress(construct: IConstruct, ruleId: string, reason: string):
       allowed: `a rule not suppressed here already (it is, with reason "${existing.reason}")`,
     });
   }
+  const first = suppressionsDeclaredOn(construct).length === 0;
   construct.node.addMetadata(SUPPRESSION_METADATA_TYPE, { ruleId, reason: reason.trim() } satisfies Suppression);
+  // A suppression in a stack without a policy pack silences nothing: say so at synth, where the
+  // stack is complete (the pack may be applied after this call).
+  if (first) {
+    construct.node.addValidation({
+      validate: () => {
+        const stack = TerraformStack.of(construct);
+        if (stack.node.children.some((c) => (c as unknown as Record<symbol, unknown>)[POLICY_PACK_MARKER] === true)) return [];
+        return [
+          new ValidationError(construct, {
+            code: "POLICY_SUPPRESSION_NO_PACK",
+            property: "ruleId",
+            value: suppressionsDeclaredOn(construct).map((s) => s.ruleId),
+            allowed: `a suppression in a stack with a policy pack (call applyPolicies(${stack.node.id}, ...) first: without one nothing is checked)`,
+          }).message,
+        ];
+      },
+    });
+  }
 }
 
 /** The suppressions declared directly on `construct` (not its ancestors). */
