@@ -187,6 +187,39 @@ describe("SchedulerSchedule bad input", () => {
       ),
     ],
     [
+      "an at() in the past (it would never run)",
+      ping({ schedule: "at(2020-06-01T09:00:00)" }),
+      expectedMessage(
+        at,
+        "schedule",
+        "at(2020-06-01T09:00:00)",
+        "an at() time that has not passed yet (a past one never runs)",
+        "SCHEDULE_AT_PAST",
+      ),
+    ],
+    [
+      "an end date in the past",
+      ping({ endDate: "2020-01-01T00:00:00Z" }),
+      expectedMessage(
+        at,
+        "endDate",
+        "2020-01-01T00:00:00Z",
+        "a date that has not passed yet (the schedule would never run)",
+        "SCHEDULE_END_DATE_PAST",
+      ),
+    ],
+    [
+      "a time zone that does not exist",
+      ping({ timeZone: "Mars/Olympus_Mons" }),
+      expectedMessage(
+        at,
+        "timeZone",
+        "Mars/Olympus_Mons",
+        'an IANA time zone name such as "Europe/Paris", "America/New_York" or "UTC"',
+        "SCHEDULE_TIME_ZONE",
+      ),
+    ],
+    [
       "an end date before the start",
       ping({ startDate: "2030-01-02T00:00:00Z", endDate: "2030-01-01T00:00:00Z" }),
       expectedMessage(at, "endDate", "2030-01-01T00:00:00Z", "a date after startDate (2030-01-02T00:00:00Z)", "SCHEDULE_DATES"),

@@ -1,5 +1,5 @@
 import { parseScheduleExpression, ScheduleExpression } from "../../src/schedule/expression";
-import { isIanaTimeZone, parseRfc3339 } from "../../src/schedule/time";
+import { atIsInThePast, isIanaTimeZone, parseRfc3339 } from "../../src/schedule/time";
 
 function problem(expression: string, allowAt = true): string {
   const result = parseScheduleExpression(expression, { allowAt });
@@ -175,5 +175,16 @@ describe("time zones and dates", () => {
     expect(parseRfc3339("2030-02-30T00:00:00Z")).toBeUndefined();
     expect(parseRfc3339("2030-01-01T00:00:00")).toBeUndefined();
     expect(parseRfc3339("2030-01-01")).toBeUndefined();
+  });
+});
+
+describe("atIsInThePast", () => {
+  const now = Date.parse("2030-06-01T12:00:00Z");
+  test("gives the time 14 hours (the largest time zone offset) before calling it past", () => {
+    expect(atIsInThePast("2030-06-01T12:00:00", now)).toBe(false);
+    expect(atIsInThePast("2030-05-31T22:00:01", now)).toBe(false);
+    expect(atIsInThePast("2030-05-31T21:59:59", now)).toBe(true);
+    expect(atIsInThePast("2020-01-01T00:00:00", now)).toBe(true);
+    expect(atIsInThePast("not a date", now)).toBe(false);
   });
 });

@@ -354,7 +354,32 @@ const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
   [
     "a schedule that is not cron, rate or at",
     scaling({ scheduled: { night: { schedule: "0 20 * * *", minCapacity: 0 } } }),
-    /^test\/Web: invalid autoScaling\.scheduled\.night\.schedule "0 20 \* \* \*": expected cron\(<6 fields>\), rate\(<n> minutes\|hours\|days\) or at\(yyyy-mm-ddThh:mm:ss\) \[AUTOSCALING_SCHEDULE\]$/,
+    /^test\/Web: invalid autoScaling\.scheduled\.night\.schedule "0 20 \* \* \*": expected an expression of the form cron\(\.\.\.\), rate\(\.\.\.\) or at\(\.\.\.\) \[AUTOSCALING_SCHEDULE\]$/,
+  ],
+  [
+    "a scheduled-scaling cron with both day fields set (the scheduled tasks' parser refuses it too)",
+    scaling({ scheduled: { night: { schedule: "cron(0 20 * * MON-FRI *)", minCapacity: 0 } } }),
+    /^test\/Web: invalid autoScaling\.scheduled\.night\.schedule "cron\(0 20 \* \* MON-FRI \*\)": expected .*day-of-month.*day-of-week.* \[AUTOSCALING_SCHEDULE\]$/,
+  ],
+  [
+    "a scheduled-scaling cron minute out of range",
+    scaling({ scheduled: { night: { schedule: "cron(61 20 ? * MON-FRI *)", minCapacity: 0 } } }),
+    /^test\/Web: invalid autoScaling\.scheduled\.night\.schedule "cron\(61 20 \? \* MON-FRI \*\)": expected .*minutes.* \[AUTOSCALING_SCHEDULE\]$/,
+  ],
+  [
+    "a one-time scaling action in the past (it would never run)",
+    scaling({ scheduled: { launch: { schedule: "at(2020-01-01T00:00:00)", maxCapacity: 10 } } }),
+    /^test\/Web: invalid autoScaling\.scheduled\.launch\.schedule "at\(2020-01-01T00:00:00\)": expected an at\(\) time that has not passed yet \(a past one never runs\) \[AUTOSCALING_SCHEDULE_PAST\]$/,
+  ],
+  [
+    "a scheduled action in a time zone that does not exist",
+    scaling({ scheduled: { night: { schedule: "cron(0 20 ? * MON-FRI *)", minCapacity: 0, timezone: "Europe/Pariss" } } }),
+    /^test\/Web: invalid autoScaling\.scheduled\.night\.timezone "Europe\/Pariss": expected an IANA time zone name such as "Europe\/Paris", "America\/New_York" or "UTC" \[SCHEDULE_TIME_ZONE\]$/,
+  ],
+  [
+    "a desired count above the autoscaling maximum",
+    serviceWith({ desiredCount: 10, autoScaling: { minCapacity: 1, maxCapacity: 4 } }),
+    /^test\/Web: invalid desiredCount 10: expected a value no greater than autoScaling\.maxCapacity \(4\) \[SERVICE_DESIRED_ABOVE_MAX\]$/,
   ],
   [
     "a scheduled action that changes nothing",

@@ -3,7 +3,7 @@ import { fail, isToken } from "../core/errors";
 import { checkName, NameRule } from "../core/naming";
 import { checkIntegerRange } from "../core/validate";
 import { parseScheduleExpression } from "./expression";
-import { isIanaTimeZone, parseRfc3339 } from "./time";
+import { atIsInThePast, isIanaTimeZone, parseRfc3339 } from "./time";
 
 /** Options of the failure (dead-letter) queue every schedule gets. */
 export interface FailureQueueOptions {
@@ -70,6 +70,15 @@ export function checkScheduleExpression(scope: IConstruct, property: string, exp
   if (isToken(expression)) return;
   const result = parseScheduleExpression(expression, { allowAt });
   if (!result.ok) fail(scope, { code: result.problem.code, property, value: expression, allowed: result.problem.allowed });
+  checkAtNotPast(scope, "SCHEDULE_AT_PAST", property, expression);
+}
+
+/** Fails when `expression` is an `at()` whose time has passed: it would never run. */
+export function checkAtNotPast(scope: IConstruct, code: string, property: string, expression: string): void {
+  const parsed = parseScheduleExpression(expression);
+  if (parsed.ok && parsed.expression.kind === "at" && atIsInThePast(parsed.expression.dateTime)) {
+    fail(scope, { code, property, value: expression, allowed: "an at() time that has not passed yet (a past one never runs)" });
+  }
 }
 
 /** Checks that `timeZone` is an IANA name (or `UTC`). */
@@ -99,6 +108,14 @@ export function checkScheduleOptions(scope: IConstruct, options: ScheduleOptions
   }
   const start = checkDate(scope, "startDate", options.startDate);
   const end = checkDate(scope, "endDate", options.endDate);
+  if (end !== undefined && end < Date.now()) {
+    fail(scope, {
+      code: "SCHEDULE_END_DATE_PAST",
+      property: "endDate",
+      value: options.endDate,
+      allowed: "a date that has not passed yet (the schedule would never run)",
+    });
+  }
   if (start !== undefined && end !== undefined && end <= start) {
     fail(scope, {
       code: "SCHEDULE_DATES",

@@ -30,3 +30,13 @@ export function parseRfc3339(text: string): number | undefined {
   const time = Date.parse(text);
   return Number.isNaN(time) ? undefined : time;
 }
+
+/**
+ * True when an `at(yyyy-mm-ddThh:mm:ss)` date-time (in the schedule's own time zone) has certainly
+ * passed at `now`: it is read as UTC and given 14 hours, the largest offset any time zone has, so
+ * a time that is still ahead somewhere is never refused.
+ */
+export function atIsInThePast(dateTime: string, now: number = Date.now()): boolean {
+  const time = Date.parse(`${dateTime}Z`);
+  return !Number.isNaN(time) && time + 14 * 3600 * 1000 < now;
+}

@@ -7,6 +7,8 @@ import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric
 import { fail, isToken } from "../core/errors";
 import { safeName } from "../core/naming";
 import { checkIntegerRange, checkMinMax, checkNumberRange } from "../core/validate";
+import { parseScheduleExpression } from "../schedule/expression";
+import { checkAtNotPast, checkTimeZone } from "../schedule/options";
 import { checkStepScaling, renderStepScaling, RenderedStepDirection, StepScalingOptions } from "./step-scaling";
 
 /** Longest policy, scheduled action and alarm name this module writes (alarms allow 255). */
@@ -71,7 +73,6 @@ export interface ServiceAutoScalingProps extends AutoScalingOptions {
   readonly tags?: Record<string, string>;
 }
 
-const SCHEDULE = /^(cron\((\S+ ){5}\S+\)|rate\([1-9]\d* (minute|minutes|hour|hours|day|days)\)|at\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\))$/;
 const KEY = /^[A-Za-z0-9-]{1,64}$/;
 
 /**
@@ -283,14 +284,14 @@ export function checkAutoScaling(scope: IConstruct, property: string, options: A
   for (const [key, action] of Object.entries(options.scheduled ?? {})) {
     const at = `${property}.scheduled.${key}`;
     checkKey(scope, `${property}.scheduled`, key);
-    if (!isToken(action.schedule) && !SCHEDULE.test(action.schedule)) {
-      fail(scope, {
-        code: "AUTOSCALING_SCHEDULE",
-        property: `${at}.schedule`,
-        value: action.schedule,
-        allowed: "cron(<6 fields>), rate(<n> minutes|hours|days) or at(yyyy-mm-ddThh:mm:ss)",
-      });
+    // The same parser as scheduled tasks: Application Auto Scaling takes the same cron/rate/at grammar.
+    if (!isToken(action.schedule)) {
+      const parsed = parseScheduleExpression(action.schedule);
+      if (!parsed.ok)
+        fail(scope, { code: "AUTOSCALING_SCHEDULE", property: `${at}.schedule`, value: action.schedule, allowed: parsed.problem.allowed });
+      checkAtNotPast(scope, "AUTOSCALING_SCHEDULE_PAST", `${at}.schedule`, action.schedule);
     }
+    checkTimeZone(scope, `${at}.timezone`, action.timezone);
     if (action.minCapacity === undefined && action.maxCapacity === undefined) {
       fail(scope, { code: "AUTOSCALING_SCHEDULE_EMPTY", property: at, value: action, allowed: "minCapacity, maxCapacity or both" });
     }

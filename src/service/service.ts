@@ -6,7 +6,7 @@ import type { CapacityProviderStrategyItem, ICluster, INamespace } from "../clus
 import { fail, isToken } from "../core/errors";
 import { checkName, NameRules } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
-import { checkIntegerRange, checkOneOf, checkUnique } from "../core/validate";
+import { checkIntegerRange, checkMinMax, checkOneOf, checkUnique } from "../core/validate";
 import type { ApplicationListener } from "../ingress/application-listener";
 import { ApplicationTargetGroup } from "../ingress/application-target-group";
 import type { NetworkTargetGroup } from "../ingress/network-target-group";
@@ -207,6 +207,15 @@ export class Service extends Construct implements IConnectable {
     checkTags(this, "tags", tags);
     checkIntegerRange(this, "SERVICE_DESIRED_COUNT", "desiredCount", desiredCount, 0, 5000);
     checkOneOf(this, "SERVICE_SCHEDULING_STRATEGY", "schedulingStrategy", schedulingStrategy, ["REPLICA", "DAEMON"]);
+    // Autoscaling would pull a count above its maximum straight back down on the first evaluation.
+    checkMinMax(
+      this,
+      "SERVICE_DESIRED_ABOVE_MAX",
+      "desiredCount",
+      props.desiredCount,
+      "autoScaling.maxCapacity",
+      props.autoScaling?.maxCapacity,
+    );
     checkIntegerRange(this, "SERVICE_GRACE_PERIOD", "healthCheckGracePeriodSeconds", gracePeriod, 0, 2147483647, "seconds");
     checkOneOf(this, "SERVICE_PROPAGATE_TAGS", "propagateTags", propagateTags, ["SERVICE", "TASK_DEFINITION", "NONE"]);
     if (td.networkMode !== "awsvpc") {
