@@ -79,5 +79,13 @@ describe("Cluster against the real provider", () => {
       deployment_maximum_percent: 100,
       deployment_circuit_breaker: [],
     });
+    const [agentContainer] = JSON.parse(created("aws_ecs_task_definition")[0].container_definitions);
+    expect(agentContainer).toMatchObject({
+      linuxParameters: { tmpfs: [{ containerPath: "/run/agent", size: 64 }], sharedMemorySize: 128, devices: [{ hostPath: "/dev/fuse" }] },
+      systemControls: [{ namespace: "kernel.shmmax", value: "68719476736" }],
+      restartPolicy: { enabled: true, restartAttemptPeriod: 300 },
+      startTimeout: 900,
+      logConfiguration: { logDriver: "json-file" },
+    });
   });
 });

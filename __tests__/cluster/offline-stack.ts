@@ -58,7 +58,22 @@ export function clusterOfflineStack(app: App): TerraformStack {
     cpu: 128,
     memoryMiB: 256,
     runtimePlatform: { cpuArchitecture: "ARM64" },
-    containers: { agent: { image: ContainerImage.fromRegistry("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4") } },
+    containers: {
+      agent: {
+        image: ContainerImage.fromRegistry("public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4"),
+        // What only EC2 allows: tmpfs, shared memory, a host device, IPC kernel parameters, a local log driver.
+        linuxParameters: {
+          capabilities: { drop: ["NET_RAW"] },
+          tmpfs: [{ containerPath: "/run/agent", sizeMiB: 64, mountOptions: ["noexec", "nosuid"] }],
+          sharedMemorySizeMiB: 128,
+          devices: [{ hostPath: "/dev/fuse", permissions: ["read", "write"] }],
+        },
+        systemControls: { "kernel.shmmax": "68719476736" },
+        restartPolicy: {},
+        startTimeoutSeconds: 900,
+        logging: { driver: "json-file", options: { "max-size": "10m", "max-file": "3" } },
+      },
+    },
   });
   new Service(stack, "LogAgent", {
     name: "acme-cl-log-agent",

@@ -17,6 +17,8 @@ import { alb, platform } from "./fixtures";
 const DB_SECRET = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme/test/db-AbCdEf";
 const API_KEY = "arn:aws:ssm:eu-west-1:123456789012:parameter/acme/test/api-key";
 const REPO = "arn:aws:ecr:eu-west-1:123456789012:repository/acme/web";
+const REGISTRY_SECRET = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme/test/registry-AbCdEf";
+const SPLUNK_TOKEN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme/test/splunk-XyZ123";
 
 /**
  * One stack with the four service patterns (and every task definition feature), checked against the
@@ -230,8 +232,22 @@ function buildStack(stack: TerraformStack): void {
     name: "acme-test-mqtt",
     containers: {
       broker: {
-        image: ContainerImage.fromRegistry("public.ecr.aws/docker/library/eclipse-mosquitto:2"),
+        image: ContainerImage.fromRegistry("registry.example.com/acme/mosquitto:2"),
+        repositoryCredentials: Secret.fromSecretsManager(REGISTRY_SECRET),
         portMappings: [{ containerPort: 1883, name: "mqtt" }],
+        // The container long tail, each setting Fargate allows.
+        restartPolicy: { ignoredExitCodes: [0], restartAttemptPeriodSeconds: 120 },
+        environmentFiles: ["arn:aws:s3:::acme-test-config/mqtt/production.env"],
+        dockerLabels: { team: "payments" },
+        linuxParameters: { capabilities: { add: ["SYS_PTRACE"], drop: ["ALL"] } },
+        systemControls: { "net.ipv4.tcp_keepalive_time": "120" },
+        startTimeoutSeconds: 60,
+        versionConsistency: "disabled",
+        logging: {
+          driver: "splunk",
+          options: { "splunk-url": "https://splunk.example.com:8088", "splunk-format": "json" },
+          secretOptions: { "splunk-token": Secret.fromSecretsManager(SPLUNK_TOKEN) },
+        },
       },
     },
   });

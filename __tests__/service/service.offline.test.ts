@@ -53,6 +53,20 @@ describe("task definitions and services against the real provider", () => {
     expect(mqtt).toMatchObject({ triggers: { brokerConfig: "2026-11-30" }, force_new_deployment: true });
   });
 
+  test("the container long tail survives the provider's container definition normalisation", () => {
+    const [broker] = JSON.parse(after("aws_ecs_task_definition", /TcpTask_[0-9A-F]{8}$/).container_definitions);
+    expect(broker).toMatchObject({
+      restartPolicy: { enabled: true, ignoredExitCodes: [0], restartAttemptPeriod: 120 },
+      environmentFiles: [{ value: "arn:aws:s3:::acme-test-config/mqtt/production.env", type: "s3" }],
+      linuxParameters: { capabilities: { add: ["SYS_PTRACE"], drop: ["ALL"] } },
+      systemControls: [{ namespace: "net.ipv4.tcp_keepalive_time", value: "120" }],
+      startTimeout: 60,
+      versionConsistency: "disabled",
+    });
+    expect(broker.repositoryCredentials).toEqual({ credentialsParameter: expect.stringContaining(":secret:acme/test/registry-") });
+    expect(broker.logConfiguration).toMatchObject({ logDriver: "splunk", secretOptions: [{ name: "splunk-token" }] });
+  });
+
   test("(e) ledger: a gp3 volume configured at launch, encrypted with the workload key", () => {
     const td = after("aws_ecs_task_definition", /LedgerTask_[0-9A-F]{8}$/);
     expect(td.volume).toEqual([expect.objectContaining({ name: "ledger", configure_at_launch: true })]);

@@ -1,7 +1,7 @@
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { ContainerImage, ContainerOptions, Role, Secret, TaskDefinition, TaskDefinitionProps } from "../../src/task";
-import { errorOf } from "../helpers";
+import { errorOf, expectedMessage } from "../helpers";
 
 const SECRET = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme/db-AbCdEf";
 const PARAM = "arn:aws:ssm:eu-west-1:123456789012:parameter/acme/api-key";
@@ -413,6 +413,246 @@ const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
     (scope) =>
       new Role(scope, "Role", { name: "acme-role", assumedBy: "ecs-tasks.amazonaws.com", description: "test", tags: { "aws:team": "x" } }),
     /^test\/Role: invalid tags\.aws:team "aws:team": expected a key of 1 to 128 characters not starting with "aws:" \[TAG_KEY_INVALID\]$/,
+  ],
+  // The container long tail: linux parameters, kernel parameters, restart policy, registries, env files, log drivers
+  [
+    "Fargate adding a capability other than SYS_PTRACE",
+    webWith({ linuxParameters: { capabilities: { add: ["NET_ADMIN"] } } }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.linuxParameters.capabilities.add[0]",
+      "NET_ADMIN",
+      '"SYS_PTRACE", the only capability Fargate lets a container add',
+      "LINUX_CAPABILITY_FARGATE",
+    ),
+  ],
+  [
+    "an unknown capability",
+    webWith({ linuxParameters: { capabilities: { drop: ["NET_RAWR" as any] } } }, ec2),
+    expectedMessage(
+      "test/Task",
+      "containers.web.linuxParameters.capabilities.drop[0]",
+      "NET_RAWR",
+      'one of "ALL", "AUDIT_CONTROL", "AUDIT_WRITE", "BLOCK_SUSPEND", "CHOWN", "DAC_OVERRIDE", "DAC_READ_SEARCH", "FOWNER", "FSETID", "IPC_LOCK", "IPC_OWNER", "KILL", "LEASE", "LINUX_IMMUTABLE", "MAC_ADMIN", "MAC_OVERRIDE", "MKNOD", "NET_ADMIN", "NET_BIND_SERVICE", "NET_BROADCAST", "NET_RAW", "SETFCAP", "SETGID", "SETPCAP", "SETUID", "SYS_ADMIN", "SYS_BOOT", "SYS_CHROOT", "SYS_MODULE", "SYS_NICE", "SYS_PACCT", "SYS_PTRACE", "SYS_RAWIO", "SYS_RESOURCE", "SYS_TIME", "SYS_TTY_CONFIG", "SYSLOG", "WAKE_ALARM"',
+      "LINUX_CAPABILITY",
+    ),
+  ],
+  [
+    "tmpfs on Fargate",
+    webWith({ linuxParameters: { tmpfs: [{ containerPath: "/run", sizeMiB: 64 }] } }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.linuxParameters.tmpfs",
+      [{ containerPath: "/run", sizeMiB: 64 }],
+      "no tmpfs mounts on Fargate (EC2 task definitions only)",
+      "LINUX_PARAMETER_FARGATE",
+    ),
+  ],
+  [
+    "a host device on Fargate",
+    webWith({ linuxParameters: { devices: [{ hostPath: "/dev/fuse" }] } }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.linuxParameters.devices",
+      [{ hostPath: "/dev/fuse" }],
+      "no host devices on Fargate (EC2 task definitions only)",
+      "LINUX_PARAMETER_FARGATE",
+    ),
+  ],
+  [
+    "shared memory on Fargate",
+    webWith({ linuxParameters: { sharedMemorySizeMiB: 256 } }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.linuxParameters.sharedMemorySizeMiB",
+      256,
+      "no sharedMemorySizeMiB on Fargate (EC2 task definitions only)",
+      "LINUX_PARAMETER_FARGATE",
+    ),
+  ],
+  [
+    "a device outside /dev",
+    webWith({ linuxParameters: { devices: [{ hostPath: "/etc/passwd" }] } }, ec2),
+    expectedMessage(
+      "test/Task",
+      "containers.web.linuxParameters.devices[0].hostPath",
+      "/etc/passwd",
+      "a device path under /dev/",
+      "DEVICE_PATH",
+    ),
+  ],
+  [
+    "swappiness without swap",
+    webWith({ linuxParameters: { swappiness: 10 } }, ec2),
+    expectedMessage(
+      "test/Task",
+      "containers.web.linuxParameters.swappiness",
+      10,
+      "swappiness only with maxSwapMiB (ECS ignores it otherwise)",
+      "SWAPPINESS_WITHOUT_SWAP",
+    ),
+  ],
+  [
+    "swappiness above 100",
+    webWith({ linuxParameters: { maxSwapMiB: 512, swappiness: 101 } }, ec2),
+    expectedMessage("test/Task", "containers.web.linuxParameters.swappiness", 101, "an integer from 0 to 100", "SWAPPINESS"),
+  ],
+  [
+    "a kernel parameter that is not namespaced",
+    webWith({ systemControls: { "vm.swappiness": "1" } }, ec2),
+    expectedMessage(
+      "test/Task",
+      "containers.web.systemControls.vm.swappiness",
+      "vm.swappiness",
+      "a namespaced kernel parameter: net.*, kernel.msg*/sem/shm*, fs.mqueue.*",
+      "SYSTEM_CONTROL",
+    ),
+  ],
+  [
+    "an IPC kernel parameter on Fargate",
+    webWith({ systemControls: { "kernel.shmmax": "68719476736" } }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.systemControls.kernel.shmmax",
+      "kernel.shmmax",
+      "a net.* kernel parameter on Fargate (the IPC ones need EC2)",
+      "SYSTEM_CONTROL_FARGATE",
+    ),
+  ],
+  [
+    "a network kernel parameter with host networking",
+    webWith({ systemControls: { "net.core.somaxconn": "1024" }, portMappings: [] }, { ...ec2, networkMode: "host" }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.systemControls.net.core.somaxconn",
+      "net.core.somaxconn",
+      "no net.* kernel parameter with the host network mode (it would change the instance's own)",
+      "SYSTEM_CONTROL_HOST_NETWORK",
+    ),
+  ],
+  [
+    "a restart period under a minute",
+    webWith({ restartPolicy: { restartAttemptPeriodSeconds: 30 } }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.restartPolicy.restartAttemptPeriodSeconds",
+      30,
+      "an integer from 60 to 1800 seconds",
+      "RESTART_PERIOD",
+    ),
+  ],
+  [
+    "more than 50 ignored exit codes",
+    webWith({ restartPolicy: { ignoredExitCodes: Array.from({ length: 51 }, (_, i) => i) } }),
+    expectedMessage("test/Task", "containers.web.restartPolicy.ignoredExitCodes", 51, "at most 50 exit codes", "RESTART_EXIT_CODES"),
+  ],
+  [
+    "an exit code listed twice",
+    webWith({ restartPolicy: { ignoredExitCodes: [0, 0] } }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.restartPolicy.ignoredExitCodes",
+      "0",
+      "unique values (this one appears more than once)",
+      "RESTART_EXIT_CODES",
+    ),
+  ],
+  [
+    "a start timeout above Fargate's 600 s",
+    webWith({ startTimeoutSeconds: 900 }),
+    expectedMessage("test/Task", "containers.web.startTimeoutSeconds", 900, "an integer from 2 to 600 seconds", "START_TIMEOUT"),
+  ],
+  [
+    "a version consistency that is not enabled/disabled (from JSON)",
+    webWith({ versionConsistency: "on" as any }),
+    expectedMessage("test/Task", "containers.web.versionConsistency", "on", 'one of "enabled", "disabled"', "VERSION_CONSISTENCY"),
+  ],
+  [
+    "registry credentials from one JSON key",
+    webWith({ repositoryCredentials: Secret.fromSecretsManager(SECRET, "password") }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.repositoryCredentials",
+      SECRET + " (key password)",
+      "a whole Secrets Manager secret (Secret.fromSecretsManager(arn) without a JSON key) holding username and password",
+      "REPOSITORY_CREDENTIALS",
+    ),
+  ],
+  [
+    "registry credentials from SSM",
+    webWith({ repositoryCredentials: Secret.fromSsmParameter(PARAM) }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.repositoryCredentials",
+      PARAM,
+      "a whole Secrets Manager secret (Secret.fromSecretsManager(arn) without a JSON key) holding username and password",
+      "REPOSITORY_CREDENTIALS",
+    ),
+  ],
+  [
+    "registry credentials for an ECR image",
+    webWith({
+      image: ContainerImage.fromEcrRepository("arn:aws:ecr:eu-west-1:123456789012:repository/acme/web", "1.0.0"),
+      repositoryCredentials: Secret.fromSecretsManager(SECRET),
+    }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.repositoryCredentials",
+      SECRET,
+      "no registry credentials for an ECR image (the execution role pulls it)",
+      "REPOSITORY_CREDENTIALS_ECR",
+    ),
+  ],
+  [
+    "an environment file that is not an S3 object ARN ending in .env",
+    webWith({ environmentFiles: ["s3://acme-config/web.env"] }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.environmentFiles[0]",
+      "s3://acme-config/web.env",
+      "an S3 object ARN ending in .env (arn:aws:s3:::<bucket>/<key>.env)",
+      "ENVIRONMENT_FILE_ARN",
+    ),
+  ],
+  [
+    "more than 10 environment files",
+    webWith({ environmentFiles: Array.from({ length: 11 }, (_, i) => `arn:aws:s3:::acme-config/${i}.env`) }),
+    expectedMessage("test/Task", "containers.web.environmentFiles", 11, "at most 10 files", "ENVIRONMENT_FILES"),
+  ],
+  [
+    "a json-file log driver on Fargate",
+    webWith({ logging: { driver: "json-file" } }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.logging.driver",
+      "json-file",
+      "awslogs, awsfirelens, splunk or none on Fargate (the others need EC2)",
+      "LOG_DRIVER_FARGATE",
+    ),
+  ],
+  [
+    "an unknown log driver (from JSON)",
+    webWith({ logging: { driver: "logstash" } as any }, ec2),
+    expectedMessage(
+      "test/Task",
+      "containers.web.logging.driver",
+      "logstash",
+      'one of "awslogs", "awsfirelens", "none", "splunk", "fluentd", "gelf", "syslog", "json-file", "journald"',
+      "LOG_DRIVER",
+    ),
+  ],
+  [
+    "a log secret option that shadows a plain option",
+    webWith({
+      logging: { driver: "splunk", options: { "splunk-token": "x" }, secretOptions: { "splunk-token": Secret.fromSecretsManager(SECRET) } },
+    }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.logging.secretOptions.splunk-token",
+      "splunk-token",
+      "a name not also used in logging.options",
+      "LOG_SECRET_SHADOWS_OPTION",
+    ),
   ],
 ];
 

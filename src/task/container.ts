@@ -1,6 +1,15 @@
 import { IConstruct } from "constructs";
 import { fail, isToken } from "../core/errors";
 import { checkIntegerRange, checkOneOf, checkUnique } from "../core/validate";
+import {
+  checkLinuxParameters,
+  checkRestartPolicy,
+  checkSystemControls,
+  ContainerRestartPolicy,
+  LinuxParameters,
+  renderLinuxParameters,
+  renderRestartPolicy,
+} from "./container-runtime";
 import { ContainerImage } from "./image";
 import { Secret } from "./secret";
 
@@ -8,6 +17,8 @@ import { Secret } from "./secret";
 export const DEFAULT_STOP_TIMEOUT_SECONDS = 120;
 /** The largest `stopTimeoutSeconds` Fargate accepts. */
 export const MAX_FARGATE_STOP_TIMEOUT_SECONDS = 120;
+/** The largest `startTimeoutSeconds` Fargate accepts. */
+export const MAX_FARGATE_START_TIMEOUT_SECONDS = 600;
 
 /** Transport protocol of a port mapping. */
 export type PortProtocol = "tcp" | "udp";
@@ -116,9 +127,28 @@ export type ContainerLogging =
        * @default {}
        */
       readonly options?: Record<string, string>;
+      /** Plugin options read from Secrets Manager or SSM by the execution role (e.g. an HTTP output's token). @default {} */
+      readonly secretOptions?: Record<string, Secret>;
+    }
+  /**
+   * A Docker log driver the ECS agent runs: `splunk` on Fargate and EC2; `fluentd`, `gelf`, `syslog`,
+   * `json-file` and `journald` on EC2 only (the instance must allow them in `ECS_AVAILABLE_LOGGING_DRIVERS`).
+   */
+  | {
+      readonly driver: DockerLogDriver;
+      /** The driver's options, e.g. `{ "splunk-url": "https://splunk:8088" }`. @default {} */
+      readonly options?: Record<string, string>;
+      /** Options read from Secrets Manager or SSM by the execution role, e.g. `{ "splunk-token": secret }`. @default {} */
+      readonly secretOptions?: Record<string, Secret>;
     }
   /** Discard logs. An explicit opt-out. */
   | { readonly driver: "none" };
+
+/** Docker log drivers besides `awslogs`, `awsfirelens` and `none`. */
+export type DockerLogDriver = "splunk" | "fluentd" | "gelf" | "syslog" | "json-file" | "journald";
+/** The log drivers Fargate runs: everything else needs EC2. */
+export const FARGATE_LOG_DRIVERS: readonly string[] = ["awslogs", "awsfirelens", "splunk", "none"];
+const LOG_DRIVERS = ["awslogs", "awsfirelens", "none", "splunk", "fluentd", "gelf", "syslog", "json-file", "journald"];
 
 /** Makes this container a FireLens log router (Fluent Bit or Fluentd) for the others. */
 export interface FireLensOptions {
@@ -175,6 +205,37 @@ export interface ContainerOptions {
   readonly firelens?: FireLensOptions;
   /** Run an init process (PID 1) that reaps zombies and forwards signals; recommended with ECS Exec. @default false */
   readonly initProcessEnabled?: boolean;
+  /** Capabilities, tmpfs, shared memory, devices and swap, checked against the launch type. @default - Docker's */
+  readonly linuxParameters?: LinuxParameters;
+  /** Restart the container in place when it exits, instead of stopping the task. @default - no restart (the task stops if essential) */
+  readonly restartPolicy?: ContainerRestartPolicy;
+  /**
+   * Credentials for a private registry outside ECR: a Secrets Manager secret holding
+   * `{"username": ..., "password": ...}`; the execution role may read exactly this secret (and its key).
+   * @default - none (public or ECR images)
+   */
+  readonly repositoryCredentials?: Secret;
+  /** Docker labels on the container, e.g. for a log agent's or proxy's discovery. @default {} */
+  readonly dockerLabels?: Record<string, string>;
+  /**
+   * S3 object ARNs of `.env` files (up to 10) loaded into the environment at start; the execution role
+   * may read exactly these objects. Variables in `environment` win over the files.
+   * @default []
+   */
+  readonly environmentFiles?: readonly string[];
+  /** Namespaced kernel parameters, e.g. `{ "net.core.somaxconn": "1024" }` (only `net.*` on Fargate). @default {} */
+  readonly systemControls?: Record<string, string>;
+  /**
+   * Seconds ECS waits for this container's dependencies before giving up on starting it (2 to 600 on
+   * Fargate). @default - ECS's: 3 minutes on Fargate, the agent's setting on EC2
+   */
+  readonly startTimeoutSeconds?: number;
+  /** Whether ECS pins the image tag to the digest it resolved at deployment (`enabled`), or pulls the tag each time. @default "enabled" (ECS's) */
+  readonly versionConsistency?: "enabled" | "disabled";
+  /** Allocate a TTY (`docker run -t`). @default false */
+  readonly pseudoTerminal?: boolean;
+  /** Keep stdin open (`docker run -i`). @default false */
+  readonly interactive?: boolean;
 }
 
 /** What rendering needs from the task definition. */
@@ -345,6 +406,8 @@ export function checkContainer(scope: IConstruct, name: string, options: Contain
     }
   }
 
+  checkRuntimeOptions(scope, at, options, ctx);
+
   if (options.logging?.driver === "awsfirelens" && !ctx.hasLogRouter) {
     fail(scope, {
       code: "FIRELENS_NO_ROUTER",
@@ -353,6 +416,92 @@ export function checkContainer(scope: IConstruct, name: string, options: Contain
       allowed: "awslogs, or a container with `firelens` set in the same task",
     });
   }
+}
+
+const ENV_FILE_OBJECT = /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.+\.env$/;
+
+function checkRuntimeOptions(scope: IConstruct, at: string, options: ContainerOptions, ctx: ContainerCheckContext): void {
+  if (options.linuxParameters) checkLinuxParameters(scope, `${at}.linuxParameters`, options.linuxParameters, ctx);
+  if (options.systemControls) checkSystemControls(scope, `${at}.systemControls`, options.systemControls, ctx);
+  if (options.restartPolicy) checkRestartPolicy(scope, `${at}.restartPolicy`, options.restartPolicy);
+  const maxStart = ctx.compatibility === "FARGATE" ? MAX_FARGATE_START_TIMEOUT_SECONDS : 2147483647;
+  checkIntegerRange(scope, "START_TIMEOUT", `${at}.startTimeoutSeconds`, options.startTimeoutSeconds, 2, maxStart, "seconds");
+  checkOneOf(scope, "VERSION_CONSISTENCY", `${at}.versionConsistency`, options.versionConsistency, ["enabled", "disabled"]);
+  const credentials = options.repositoryCredentials;
+  if (credentials) {
+    if (credentials.source !== "secretsmanager" || credentials.jsonKey !== undefined) {
+      fail(scope, {
+        code: "REPOSITORY_CREDENTIALS",
+        property: `${at}.repositoryCredentials`,
+        value: credentials.source === "secretsmanager" ? `${credentials.arn} (key ${credentials.jsonKey})` : credentials.arn,
+        allowed: "a whole Secrets Manager secret (Secret.fromSecretsManager(arn) without a JSON key) holding username and password",
+      });
+    }
+    credentials.validate(scope, `${at}.repositoryCredentials`);
+    if (options.image.ecrRepositoryArn) {
+      fail(scope, {
+        code: "REPOSITORY_CREDENTIALS_ECR",
+        property: `${at}.repositoryCredentials`,
+        value: credentials.arn,
+        allowed: "no registry credentials for an ECR image (the execution role pulls it)",
+      });
+    }
+  }
+  const files = options.environmentFiles ?? [];
+  if (!isToken(files) && files.length > 10) {
+    fail(scope, { code: "ENVIRONMENT_FILES", property: `${at}.environmentFiles`, value: files.length, allowed: "at most 10 files" });
+  }
+  files.forEach((arn, i) => {
+    if (!isToken(arn) && !ENV_FILE_OBJECT.test(arn)) {
+      fail(scope, {
+        code: "ENVIRONMENT_FILE_ARN",
+        property: `${at}.environmentFiles[${i}]`,
+        value: arn,
+        allowed: "an S3 object ARN ending in .env (arn:aws:s3:::<bucket>/<key>.env)",
+      });
+    }
+  });
+  const logging = options.logging;
+  if (logging) {
+    checkOneOf(scope, "LOG_DRIVER", `${at}.logging.driver`, logging.driver, LOG_DRIVERS);
+    if (ctx.compatibility === "FARGATE" && !FARGATE_LOG_DRIVERS.includes(logging.driver)) {
+      fail(scope, {
+        code: "LOG_DRIVER_FARGATE",
+        property: `${at}.logging.driver`,
+        value: logging.driver,
+        allowed: "awslogs, awsfirelens, splunk or none on Fargate (the others need EC2)",
+      });
+    }
+    if ("secretOptions" in logging) {
+      for (const [name, secret] of Object.entries(logging.secretOptions ?? {})) {
+        secret.validate(scope, `${at}.logging.secretOptions.${name}`);
+        if (logging.options?.[name] !== undefined) {
+          fail(scope, {
+            code: "LOG_SECRET_SHADOWS_OPTION",
+            property: `${at}.logging.secretOptions.${name}`,
+            value: name,
+            allowed: "a name not also used in logging.options",
+          });
+        }
+      }
+    }
+  }
+  if (options.dockerLabels) {
+    for (const key of Object.keys(options.dockerLabels)) {
+      if (key.length === 0 || key.length > 255)
+        fail(scope, { code: "DOCKER_LABEL", property: `${at}.dockerLabels`, value: key, allowed: "a label key of 1 to 255 characters" });
+    }
+  }
+}
+
+/** Every secret a container reads at start (environment, registry credentials, log options): the execution role's grants. */
+export function containerSecrets(options: ContainerOptions): Secret[] {
+  const logSecrets = options.logging && "secretOptions" in options.logging ? Object.values(options.logging.secretOptions ?? {}) : [];
+  return [
+    ...Object.values(options.secrets ?? {}),
+    ...(options.repositoryCredentials ? [options.repositoryCredentials] : []),
+    ...logSecrets,
+  ];
 }
 
 function checkContainerMemory(scope: IConstruct, at: string, options: ContainerOptions, taskMemoryMiB: number): void {
@@ -440,7 +589,19 @@ export function renderContainerDefinition(name: string, options: ContainerOption
     mountPoints: nonEmpty(
       (options.mountPoints ?? []).map((m) => ({ sourceVolume: m.volume, containerPath: m.containerPath, readOnly: m.readOnly ?? false })),
     ),
-    linuxParameters: options.initProcessEnabled ? { initProcessEnabled: true } : undefined,
+    linuxParameters: renderLinuxParameters(options.linuxParameters, options.initProcessEnabled ?? false),
+    restartPolicy: options.restartPolicy && renderRestartPolicy(options.restartPolicy),
+    repositoryCredentials: options.repositoryCredentials && { credentialsParameter: options.repositoryCredentials.arn },
+    dockerLabels:
+      options.dockerLabels && Object.keys(options.dockerLabels).length > 0
+        ? Object.fromEntries(sortedEntries(options.dockerLabels))
+        : undefined,
+    environmentFiles: nonEmpty((options.environmentFiles ?? []).map((value) => ({ value, type: "s3" }))),
+    systemControls: nonEmpty(sortedEntries(options.systemControls).map(([namespace, value]) => ({ namespace, value }))),
+    startTimeout: options.startTimeoutSeconds,
+    versionConsistency: options.versionConsistency,
+    pseudoTerminal: options.pseudoTerminal,
+    interactive: options.interactive,
     firelensConfiguration: options.firelens && { type: options.firelens.type, options: options.firelens.options },
     logConfiguration: renderLogging(name, logging, ctx),
   };
@@ -458,10 +619,14 @@ function renderLogging(name: string, logging: ContainerLogging, ctx: ContainerRe
           "awslogs-stream-prefix": logging.streamPrefix ?? name,
         },
       };
-    case "awsfirelens":
-      return { logDriver: "awsfirelens", options: logging.options ?? {} };
     case "none":
       return undefined;
+    default:
+      return {
+        logDriver: logging.driver,
+        options: logging.options ?? {},
+        secretOptions: nonEmpty(sortedEntries(logging.secretOptions).map(([key, secret]) => ({ name: key, valueFrom: secret.valueFrom }))),
+      };
   }
 }
 

@@ -6,3 +6,4 @@ export * from "./secret";
 export * from "./task-definition";
 export * from "./types";
 export * from "./volumes";
+export * from "./container-runtime";

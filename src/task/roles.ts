@@ -1,4 +1,4 @@
-import { Annotations, Lazy } from "cdktf";
+import { Annotations, Fn, Lazy, Token } from "cdktf";
 import { Construct } from "constructs";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
@@ -79,6 +79,8 @@ export interface ExecutionRoleNeeds {
   readonly parameterArns: readonly string[];
   /** Customer managed KMS keys the secrets or parameters are encrypted with. */
   readonly kmsKeyArns: readonly string[];
+  /** S3 object ARNs of the containers' environment files. @default [] */
+  readonly environmentFileArns?: readonly string[];
 }
 
 /** The execution role's statements: exactly the repositories, log group, secrets and keys given. */
@@ -104,6 +106,15 @@ export function executionRoleStatements(needs: ExecutionRoleNeeds): PolicyStatem
   }
   if (needs.parameterArns.length > 0) {
     statements.push({ sid: "Parameters", actions: ["ssm:GetParameters"], resources: unique(needs.parameterArns) });
+  }
+  const files = unique(needs.environmentFileArns ?? []);
+  if (files.length > 0) {
+    statements.push({ sid: "EnvironmentFiles", actions: ["s3:GetObject"], resources: files });
+    // ECS asks for the bucket's region before it reads the file.
+    const buckets = unique(
+      files.map((arn) => (Token.isUnresolved(arn) ? Fn.element(Fn.split("/", arn), 0) : arn.slice(0, arn.indexOf("/")))),
+    );
+    statements.push({ sid: "EnvironmentFileBuckets", actions: ["s3:GetBucketLocation"], resources: buckets });
   }
   if (needs.kmsKeyArns.length > 0) {
     statements.push({ sid: "DecryptSecrets", actions: ["kms:Decrypt"], resources: unique(needs.kmsKeyArns) });

@@ -11,7 +11,7 @@ import { checkName, NameRules } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkOneOf, checkUnique } from "../core/validate";
 import { LOG_RETENTION_DAYS } from "../network/flow-logs";
-import { checkContainer, ContainerOptions, DEFAULT_STOP_TIMEOUT_SECONDS, renderContainerDefinition } from "./container";
+import { checkContainer, ContainerOptions, containerSecrets, DEFAULT_STOP_TIMEOUT_SECONDS, renderContainerDefinition } from "./container";
 import { describeFargateMemory, isFargateSize } from "./fargate-sizes";
 import { EXEC_STATEMENT, executionRoleStatements, Role } from "./roles";
 import { ContainerInfo, ITaskDefinition } from "./types";
@@ -217,7 +217,7 @@ export class TaskDefinition extends Construct implements ITaskDefinition, IGrant
     this.logGroupArn = logGroup.arn;
 
     const containers = Object.values(props.containers);
-    const secrets = containers.flatMap((c) => Object.values(c.secrets ?? {}));
+    const secrets = containers.flatMap((c) => containerSecrets(c));
     this.executionRole = new Role(this, "ExecutionRole", {
       name: `${props.name}-execution`,
       assumedBy: "ecs-tasks.amazonaws.com",
@@ -230,6 +230,7 @@ export class TaskDefinition extends Construct implements ITaskDefinition, IGrant
       secretArns: secrets.filter((s) => s.source === "secretsmanager").map((s) => s.arn),
       parameterArns: secrets.filter((s) => s.source === "ssm").map((s) => s.arn),
       kmsKeyArns: secrets.flatMap((s) => (s.kmsKeyArn ? [s.kmsKeyArn] : [])),
+      environmentFileArns: containers.flatMap((c) => c.environmentFiles ?? []),
     });
     for (const statement of executionStatements) this.executionRole.addToPolicy(statement);
 
