@@ -51,8 +51,10 @@ describe("Cluster.fromAttributes", () => {
       network_configuration: { subnets: ["subnet-a", "subnet-b"], assign_public_ip: false, security_groups: [expect.any(String)] },
     });
     const service = resourceAt(s, "aws_ecs_service", "Api");
-    // Nothing in the platform stack: only the service's own rollback alarm, which it names.
-    expect(service.depends_on ?? []).toEqual([expect.stringMatching(/^aws_cloudwatch_metric_alarm\.Api_Alarms_TasksBelowDesired_/)]);
+    // Nothing in the platform stack: only the service's own rollback alarm and its task's role permissions, which it names.
+    expect((service.depends_on ?? []).filter((d: string) => !/^aws_iam_role(_policy)?\.Task_/.test(d))).toEqual([
+      expect.stringMatching(/^aws_cloudwatch_metric_alarm\.Api_Alarms_TasksBelowDesired_/),
+    ]);
   });
 
   test("derives the default strategy from EC2-only providers", () => {

@@ -52,6 +52,28 @@ describe("ApplicationLoadBalancer", () => {
     });
   });
 
+  test("internet-facing: waits for the network's internet gateway and public routes; a network from attributes adds no wait", () => {
+    const own = synth((stack) => {
+      const net = new Network(stack, "Network", { name: "acme-dev", cidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"] });
+      new ApplicationLoadBalancer(stack, "Alb", { name: "acme-dev-web", network: net, certificateArn: CERT });
+    });
+    const dependsOn: string[] = resourceAt(own, "aws_lb", "Alb").depends_on;
+    expect(dependsOn).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^aws_internet_gateway\.Network_InternetGateway_/),
+        expect.stringMatching(/^aws_route\.Network_PublicDefaultRoute_/),
+        expect.stringMatching(/^aws_route_table_association\.Network_PublicSubnet1RouteTableAssociation_/),
+      ]),
+    );
+    expect(
+      resourceAt(
+        synth((stack) => alb(stack)),
+        "aws_lb",
+        "Alb",
+      ).depends_on,
+    ).toBeUndefined();
+  });
+
   test("with a certificate: HTTPS:443 with a TLS 1.2+ policy answering 404, and HTTP:80 redirecting to it", () => {
     const s = synth((stack) => alb(stack));
     expect(resourceAt(s, "aws_lb_listener", "Alb/HttpsListener")).toMatchObject({

@@ -44,7 +44,7 @@ function platform(stack: TerraformStack): void {
     ],
     { family, executionRoleArn: executionRole.arn, taskRoleArn: taskRole.arn },
   );
-  new IamRolePolicy(stack, "ExecutionPolicy", {
+  const executionPolicy = new IamRolePolicy(stack, "ExecutionPolicy", {
     role: executionRole.name,
     policy: policyDocument([
       { actions: ["ecr:GetAuthorizationToken"], resources: ["*"] },
@@ -53,7 +53,7 @@ function platform(stack: TerraformStack): void {
       { actions: ["secretsmanager:GetSecretValue"], resources: [`arn:aws:secretsmanager:${REGION}:123456789012:secret:db-AbCdEf`] },
     ]),
   });
-  new IamRolePolicy(stack, "TaskPolicy", {
+  const taskPolicy = new IamRolePolicy(stack, "TaskPolicy", {
     role: taskRole.name,
     policy: policyDocument([
       {
@@ -89,6 +89,8 @@ function platform(stack: TerraformStack): void {
     securityGroups: [albGroup.id],
     dropInvalidHeaderFields: true,
     enableDeletionProtection: true,
+    // As the ingress module does: after the internet gateway and the public routes (see __tests__/stacks/ordering.test.ts).
+    dependsOn: [...net.internetConnectivity],
   });
   const targets = new LbTargetGroup(stack, "Targets", {
     name: "acme-policy-web",
@@ -123,6 +125,8 @@ function platform(stack: TerraformStack): void {
     networkConfiguration: { subnets: [...net.privateSubnetIds], assignPublicIp: false },
     deploymentCircuitBreaker: { enable: true, rollback: true },
     loadBalancer: [{ targetGroupArn: targets.arn, containerName: "web", containerPort: 8080 }],
+    // As the Service module does: after its roles' policies and its subnets' routes.
+    dependsOn: [executionPolicy, taskPolicy, ...net.subnetConnectivity.private],
   });
 
   new LaunchTemplate(stack, "Hosts", {

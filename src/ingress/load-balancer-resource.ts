@@ -69,6 +69,10 @@ export function createLoadBalancerResource(
     accessLogs,
     tags: withName(options.name, options.tags),
     ...settings,
+    // CreateLoadBalancer fails with InvalidSubnet while the VPC has no internet gateway (a known race,
+    // terraform-provider-aws #3494), and a destroy must remove the load balancer before the gateway.
+    dependsOn:
+      options.internetFacing && options.network.internetConnectivity.length > 0 ? [...options.network.internetConnectivity] : undefined,
   });
   return { resource, securityGroup };
 }

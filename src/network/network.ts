@@ -1,4 +1,4 @@
-import { Annotations } from "cdktf";
+import { Annotations, ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
@@ -84,6 +84,20 @@ export interface INetwork {
   readonly workloadSubnetIds: readonly string[];
   /** Which tier `workloadSubnetIds` are from. */
   readonly workloadSubnetTier: SubnetTier;
+  /**
+   * What must exist before anything that needs the internet through the public subnets: the internet
+   * gateway, the public default route and the public subnets' route table associations. Internet-facing
+   * load balancers depend on it (AWS refuses one in a VPC without an internet gateway, and a destroy
+   * must remove the load balancer before the gateway). Empty for a network built elsewhere.
+   */
+  readonly internetConnectivity: readonly ITerraformDependable[];
+  /**
+   * Per tier, what gives its subnets their routes: the route table associations, default routes (NAT
+   * for private), and the gateway and interface endpoints serving the tier. Services depend on their
+   * tier's list, so tasks never start before they can pull images and reach their endpoints. Empty
+   * lists for a network built elsewhere.
+   */
+  readonly subnetConnectivity: Readonly<Record<SubnetTier, readonly ITerraformDependable[]>>;
 }
 
 /** Attributes of an existing network, for `Network.fromAttributes`. */
@@ -191,6 +205,9 @@ export class Network extends Construct implements INetwork {
       isolatedSubnetIds,
       workloadSubnetIds: workloadSubnetTier === "private" ? privateSubnetIds : isolatedSubnetIds,
       workloadSubnetTier,
+      // A network built elsewhere is routed already; nothing in this stack to wait for.
+      internetConnectivity: [],
+      subnetConnectivity: { public: [], private: [], isolated: [] },
     };
   }
 
@@ -210,6 +227,8 @@ export class Network extends Construct implements INetwork {
   public readonly routeTableIds: Record<SubnetTier, string[]> = { public: [], private: [], isolated: [] };
   /** NAT gateway ids in availability zone order: one per zone, one in total, or none, as `natMode` says. */
   public readonly natGatewayIds: string[] = [];
+  public readonly internetConnectivity: ITerraformDependable[] = [];
+  public readonly subnetConnectivity: Record<SubnetTier, ITerraformDependable[]> = { public: [], private: [], isolated: [] };
   /** The NAT layout in effect, after the default was applied. */
   public readonly natMode: NatMode;
   /** The security group of the interface endpoints, when there are any. */
@@ -296,7 +315,7 @@ export class Network extends Construct implements INetwork {
 
     const gatewayRouteTables = [...this.routeTableIds.private, ...this.routeTableIds.isolated];
     for (const service of gatewayEndpoints) {
-      new VpcEndpoint(this, `${endpointId(service)}GatewayEndpoint`, {
+      const endpoint = new VpcEndpoint(this, `${endpointId(service)}GatewayEndpoint`, {
         vpcId: this.vpc.id,
         serviceName: endpointServiceName(this.region, service),
         vpcEndpointType: "Gateway",
@@ -304,6 +323,9 @@ export class Network extends Construct implements INetwork {
         policy: props.endpointPolicies?.[service],
         tags: withName(`${props.name}-${service}-gateway`, tags),
       });
+      // ECR image layers come from S3: tasks in these tiers pull through the gateway endpoint.
+      if (this.privateSubnetIds.length > 0) this.subnetConnectivity.private.push(endpoint);
+      if (this.isolatedSubnetIds.length > 0) this.subnetConnectivity.isolated.push(endpoint);
     }
 
     if (interfaceEndpoints.length > 0) {
@@ -326,7 +348,7 @@ export class Network extends Construct implements INetwork {
       });
       this.endpointSecurityGroup.connections.allowFrom(Peer.ipv4(props.cidr), Port.HTTPS, "HTTPS from the VPC");
       for (const service of interfaceEndpoints) {
-        new VpcEndpoint(this, `${endpointId(service)}Endpoint`, {
+        const endpoint = new VpcEndpoint(this, `${endpointId(service)}Endpoint`, {
           vpcId: this.vpc.id,
           serviceName: endpointServiceName(this.region, service),
           vpcEndpointType: "Interface",
@@ -336,6 +358,7 @@ export class Network extends Construct implements INetwork {
           policy: props.endpointPolicies?.[service],
           tags: withName(`${props.name}-${service}`, tags),
         });
+        this.subnetConnectivity[tier].push(endpoint);
       }
     }
   }
@@ -350,10 +373,14 @@ export class Network extends Construct implements INetwork {
     const igw = new InternetGateway(this, "InternetGateway", { vpcId: this.vpc.id, tags: withName(name, tags) });
     const table = new RouteTable(this, "PublicRouteTable", { vpcId: this.vpc.id, tags: withName(`${name}-public`, tags) });
     this.routeTableIds.public.push(table.id);
-    new Route(this, "PublicDefaultRoute", { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id });
+    const route = new Route(this, "PublicDefaultRoute", { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id });
+    this.internetConnectivity.push(igw, route);
     subnets.forEach((subnet, i) => {
-      new RouteTableAssociation(this, `PublicSubnet${i + 1}RouteTableAssociation`, { subnetId: subnet.id, routeTableId: table.id });
+      this.internetConnectivity.push(
+        new RouteTableAssociation(this, `PublicSubnet${i + 1}RouteTableAssociation`, { subnetId: subnet.id, routeTableId: table.id }),
+      );
     });
+    this.subnetConnectivity.public.push(...this.internetConnectivity);
 
     const natCount = this.natMode === "perAz" ? subnets.length : this.natMode === "single" ? 1 : 0;
     const gateways: NatGateway[] = [];
@@ -380,13 +407,16 @@ export class Network extends Construct implements INetwork {
         tags: withName(`${name}-private-${az}`, tags),
       });
       this.routeTableIds.private.push(table.id);
-      new RouteTableAssociation(this, `PrivateSubnet${i + 1}RouteTableAssociation`, { subnetId: subnet.id, routeTableId: table.id });
+      this.subnetConnectivity.private.push(
+        new RouteTableAssociation(this, `PrivateSubnet${i + 1}RouteTableAssociation`, { subnetId: subnet.id, routeTableId: table.id }),
+      );
       if (nats.length > 0) {
-        new Route(this, `PrivateDefaultRoute${i + 1}`, {
+        const route = new Route(this, `PrivateDefaultRoute${i + 1}`, {
           routeTableId: table.id,
           destinationCidrBlock: "0.0.0.0/0",
           natGatewayId: nats[Math.min(i, nats.length - 1)].id,
         });
+        this.subnetConnectivity.private.push(route);
       }
     });
   }
@@ -396,7 +426,9 @@ export class Network extends Construct implements INetwork {
     const table = new RouteTable(this, "IsolatedRouteTable", { vpcId: this.vpc.id, tags: withName(`${name}-isolated`, tags) });
     this.routeTableIds.isolated.push(table.id);
     subnets.forEach((subnet, i) => {
-      new RouteTableAssociation(this, `IsolatedSubnet${i + 1}RouteTableAssociation`, { subnetId: subnet.id, routeTableId: table.id });
+      this.subnetConnectivity.isolated.push(
+        new RouteTableAssociation(this, `IsolatedSubnet${i + 1}RouteTableAssociation`, { subnetId: subnet.id, routeTableId: table.id }),
+      );
     });
   }
 

@@ -275,6 +275,9 @@ export class Service extends Construct implements IConnectable {
 
     // Destroy removes the service before the cluster lets go of the capacity providers it uses.
     const dependsOn: ITerraformDependable[] = props.cluster.capacityProviderAssociation ? [props.cluster.capacityProviderAssociation] : [];
+    // First tasks start only once their roles' policies and their subnets' routes and endpoints exist:
+    // otherwise they fail with AccessDenied or cannot pull, and can trip a new service's circuit breaker.
+    dependsOn.push(...td.rolePermissions, ...network.subnetConnectivity[subnetTier]);
     // Load balancing: target group, listener rule or listener, and the way in through the security group.
     const target = { scope: this, ruleId: id, name: props.name, network, taskDefinition: td, connections: this.connections, tags };
     const attachment = props.loadBalancer

@@ -1,4 +1,4 @@
-import { Annotations, Fn, Lazy, Token } from "cdktf";
+import { Annotations, Fn, ITerraformDependable, Lazy, Token } from "cdktf";
 import { Construct } from "constructs";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
@@ -27,6 +27,11 @@ export class Role extends Construct {
   public readonly roleArn: string;
   /** The role name (shortened with a hash when over 64 characters). */
   public readonly roleName: string;
+  /**
+   * Depend on this to run after the role's permissions exist: the inline policy when the role has one
+   * at synthesis (statements may be added after the dependant is built), otherwise the role itself.
+   */
+  public readonly permissions: ITerraformDependable;
   private readonly statements: PolicyStatement[] = [];
   private policy?: IamRolePolicy;
 
@@ -44,6 +49,13 @@ export class Role extends Construct {
     });
     this.roleArn = role.arn;
     this.roleName = role.name;
+    // Resolved when the dependant's depends_on is rendered, so a policy added later is still waited for.
+    const current = () => this.policy ?? role;
+    this.permissions = {
+      get fqn() {
+        return current().fqn;
+      },
+    };
   }
 
   /** The statements added so far (for tests and inspection). */

@@ -1,3 +1,4 @@
+import type { ITerraformDependable } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
@@ -260,6 +261,15 @@ export class TaskDefinition extends Construct implements ITaskDefinition, IGrant
       tags: withName(props.name, props.tags),
     });
     this.taskDefinitionArn = this.resource.arn;
+  }
+
+  /**
+   * The execution and task roles' permissions: a service depends on them so its first tasks never
+   * start before ECS may pull their images and the application may use its grants (they would fail
+   * with AccessDenied and could trip the deployment circuit breaker of a new service).
+   */
+  public get rolePermissions(): ITerraformDependable[] {
+    return [this.executionRole.permissions, this.taskRole.permissions];
   }
 
   public get executionRoleArn(): string {
