@@ -18,6 +18,7 @@ import { logRetention } from "./log-retention";
 import { requiredTags } from "./required-tags";
 import { scheduleDeadLetterRetry } from "./schedule-dead-letter-retry";
 import { sgOpenIngress } from "./sg-open-ingress";
+import { snsEncryption } from "./sns-encryption";
 import { vpcDefaultSecurityGroup } from "./vpc-default-security-group";
 import { vpcFlowLogs } from "./vpc-flow-logs";
 import { vpcMultiAz } from "./vpc-multi-az";
@@ -43,6 +44,7 @@ export {
   requiredTags,
   scheduleDeadLetterRetry,
   sgOpenIngress,
+  snsEncryption,
   vpcDefaultSecurityGroup,
   vpcFlowLogs,
   vpcMultiAz,
@@ -72,6 +74,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
   ec2Imdsv2,
   ec2EncryptedVolumes,
   scheduleDeadLetterRetry,
+  snsEncryption,
   vpcFlowLogs,
   vpcDefaultSecurityGroup,
   sgOpenIngress,
