@@ -5,6 +5,7 @@ import { buildMinimal } from "../../examples/minimal/main";
 import { buildWorkersAndJobs } from "../../examples/workers-and-jobs/main";
 import { BootstrapStack } from "../../stacks/bootstrap-stack";
 import { bootstrapConfig } from "../../stacks/bootstrap/config";
+import { buildGeneratedSplit } from "../../scripts/bench/generated-stack";
 import { EnvironmentStack } from "../../stacks/environment-stack";
 import { loadEnvironments } from "../../stacks/environments";
 import { scheduledJobsOfflineStack } from "../batch/offline-stack";
@@ -40,4 +41,6 @@ export const OFFLINE_STACKS: ReadonlyArray<(app: App) => TerraformStack | Terraf
   policyOfflineStack,
   deliveryOfflineStack,
   operationsOfflineStack,
+  // The split-stack layout: a platform stack and two service groups reading it (cross-stack references).
+  (app) => buildGeneratedSplit(app, 4, 2, "split"),
 ];

@@ -2,6 +2,7 @@
  * One measured synthesis, run as compiled JavaScript in its own process so peak memory is its own:
  *   node synth-child.js envs [name ...]   environment stacks (all when no names)
  *   node synth-child.js services <count>  the generated stack with <count> services
+ *   node synth-child.js groups <count> <n> the same services as a platform stack and <n> group stacks
  * Prints one JSON line: { synthSeconds, cpuSeconds, maxRssMiB, resources, outdir }.
  */
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -11,7 +12,7 @@ import { App } from "cdktf";
 import { EnvironmentStack } from "../../stacks/environment-stack";
 import { loadEnvironments } from "../../stacks/environments";
 import { synthesizeApp } from "../../stacks/fast-synthesis";
-import { buildGeneratedStack } from "./generated-stack";
+import { buildGeneratedSplit, buildGeneratedStack } from "./generated-stack";
 
 const started = performance.now();
 const [mode, ...args] = process.argv.slice(2);
@@ -28,6 +29,8 @@ synthesizeApp(() => {
     for (const config of selected) new EnvironmentStack(app, config);
   } else if (mode === "services") {
     buildGeneratedStack(app, Number(args[0]));
+  } else if (mode === "groups") {
+    buildGeneratedSplit(app, Number(args[0]), Number(args[1]));
   } else {
     throw new Error(`unknown mode ${mode}`);
   }

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } 
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { promisify } from "node:util";
+import { crossStackInputs, feedCrossStackInputs, withProducers } from "./cross-stack";
 import { cliConfig, findProviderMirror } from "./provider-mirror";
 
 const run = promisify(execFile);
@@ -226,19 +227,40 @@ export interface CheckStacksOptions extends Omit<OfflineCheckOptions, "stackDir"
   readonly concurrency?: number;
 }
 
-/** Checks several stacks; results are in the order of `stackDirs`, each plan as if planned alone. */
+/**
+ * Checks several stacks; results are in the order of `stackDirs`, each plan as if planned alone.
+ * A stack that reads another stack's outputs (a cdktf cross-stack reference, i.e. a
+ * `terraform_remote_state` input) is planned in one run with that producer, found beside it in
+ * `cdktf.out/stacks/`, which feeds it the producer's outputs (see `cross-stack.ts`); results are
+ * returned for the requested stacks only.
+ */
 export async function checkStacksOffline(stackDirs: readonly string[], options: CheckStacksOptions = {}): Promise<OfflineCheckResult[]> {
-  if ((options.mode ?? "combined") === "separate" || stackDirs.length < 2) return checkSeparately(stackDirs, options);
-  const names = stackDirs.map((d) => basename(resolve(d)));
+  return checkStacks(stackDirs, options, true);
+}
+
+async function checkStacks(stackDirs: readonly string[], options: CheckStacksOptions, fallback: boolean): Promise<OfflineCheckResult[]> {
+  let dirs: string[];
+  try {
+    dirs = withProducers(stackDirs);
+  } catch (error) {
+    throw new TerraformCheckError(stackDirs.map((d) => basename(resolve(d))).join(","), "init", (error as Error).message);
+  }
+  const crossStack = dirs.length > stackDirs.length || dirs.some((d) => crossStackInputs(readStackJson(d)).length > 0);
+  if (!crossStack && ((options.mode ?? "combined") === "separate" || stackDirs.length < 2)) return checkSeparately(stackDirs, options);
+  const names = dirs.map((d) => basename(d));
   const workDir = mkdtempSync(join(tmpdir(), "tf-check-combined-"));
   try {
-    stackDirs.forEach((dir, i) => prepareStackCopy(resolve(dir), join(workDir, names[i])));
+    const modules: Record<string, Record<string, unknown>> = {};
+    dirs.forEach((dir, i) => {
+      const dest = join(workDir, names[i]);
+      prepareStackCopy(dir, dest);
+      const fed = feedCrossStackInputs(readStackJson(dest), (producer) => readStackJson(join(workDir, producer)), moduleName);
+      if (Object.keys(fed.moduleArguments).length > 0) writeFileSync(join(dest, "cdk.tf.json"), JSON.stringify(fed.stackJson, null, 2));
+      modules[moduleName(names[i])] = { source: `./${names[i]}`, ...fed.moduleArguments };
+    });
     // Child modules may not hold backends; the override files already make each one local, and
     // Terraform only warns that it ignores them.
-    writeFileSync(
-      join(workDir, "main.tf.json"),
-      JSON.stringify({ module: Object.fromEntries(names.map((n) => [moduleName(n), { source: `./${n}` }])) }, null, 2),
-    );
+    writeFileSync(join(workDir, "main.tf.json"), JSON.stringify({ module: modules }, null, 2));
     let combined: { plan?: TerraformPlanJson; timings: Partial<Record<CheckStage, number>> };
     try {
       combined = await runChecks({
@@ -249,26 +271,35 @@ export async function checkStacksOffline(stackDirs: readonly string[], options: 
         mirror: options.providerMirror ?? findProviderMirror(),
       });
     } catch (error) {
-      if (!(error instanceof TerraformCheckError)) throw error;
+      if (!(error instanceof TerraformCheckError) || !fallback) throw error;
       return checkSeparately(stackDirs, options);
     }
-    return names.map((stack) => ({
-      stack,
-      plan: combined.plan ? planOfModule(combined.plan, moduleName(stack)) : undefined,
-      timings: combined.timings,
-    }));
+    return stackDirs.map((dir) => {
+      const stack = basename(resolve(dir));
+      return { stack, plan: combined.plan ? planOfModule(combined.plan, moduleName(stack)) : undefined, timings: combined.timings };
+    });
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
 }
 
+function readStackJson(stackDir: string): any {
+  const file = join(stackDir, "cdk.tf.json");
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+}
+
+/** One stack per run; a stack that reads other stacks' outputs is checked together with them. */
 async function checkSeparately(stackDirs: readonly string[], options: CheckStacksOptions): Promise<OfflineCheckResult[]> {
   const results: OfflineCheckResult[] = new Array(stackDirs.length);
   let next = 0;
   const worker = async () => {
     while (next < stackDirs.length) {
       const i = next++;
-      results[i] = await checkStackOffline({ ...options, stackDir: stackDirs[i] });
+      const dir = stackDirs[i];
+      results[i] =
+        crossStackInputs(readStackJson(resolve(dir))).length > 0
+          ? (await checkStacks([dir], options, false))[0]
+          : await checkStackOffline({ ...options, stackDir: dir });
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 2) }, worker));
