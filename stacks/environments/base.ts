@@ -1,6 +1,13 @@
 import { InterfaceEndpointPresets } from "../../src";
 import { accountSettings, imageRegistry } from "../bootstrap/config";
+import images from "./images.json";
 import type { EnvironmentConfig } from "./types";
+
+/**
+ * The image version each repository runs, in every environment that does not pin its own: the one
+ * line the image workflow's pull request changes (config-driven delivery, docs/delivery.md).
+ */
+export const IMAGE_TAGS: Readonly<Record<string, string>> = images;
 
 /**
  * What every environment shares. Environments derive from it with `deriveEnvironment` and change
@@ -28,7 +35,7 @@ export const base: EnvironmentConfig = {
     web: {
       kind: "web",
       repository: "acme/web",
-      imageTag: "1.4.2",
+      imageTag: IMAGE_TAGS["acme/web"],
       cpu: 512,
       memoryMiB: 1024,
       architecture: "ARM64",
@@ -43,7 +50,7 @@ export const base: EnvironmentConfig = {
     worker: {
       kind: "worker",
       repository: "acme/worker",
-      imageTag: "1.4.2",
+      imageTag: IMAGE_TAGS["acme/worker"],
       cpu: 256,
       memoryMiB: 512,
       architecture: "ARM64",
@@ -53,7 +60,7 @@ export const base: EnvironmentConfig = {
   scheduledTasks: {
     report: {
       repository: "acme/report",
-      imageTag: "2.0.1",
+      imageTag: IMAGE_TAGS["acme/report"],
       cpu: 512,
       memoryMiB: 1024,
       architecture: "X86_64",
@@ -64,7 +71,15 @@ export const base: EnvironmentConfig = {
   },
   batch: {
     maxVcpus: 32,
-    jobs: { reindex: { repository: "acme/reindex", imageTag: "1.0.3", vcpus: 1, memoryMiB: 2048, command: ["reindex", "--all"] } },
+    jobs: {
+      reindex: {
+        repository: "acme/reindex",
+        imageTag: IMAGE_TAGS["acme/reindex"],
+        vcpus: 1,
+        memoryMiB: 2048,
+        command: ["reindex", "--all"],
+      },
+    },
   },
   operations: {
     monthlyBudgetUsd: 500,
