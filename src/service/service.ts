@@ -62,6 +62,9 @@ export type PropagateTags = "SERVICE" | "TASK_DEFINITION" | "NONE";
 /** `REPLICA` keeps a desired count of tasks; `DAEMON` runs exactly one task on every EC2 container instance. */
 export type SchedulingStrategy = "REPLICA" | "DAEMON";
 
+/** Who rolls out task definition revisions: Terraform on every apply, or a pipeline (Terraform then ignores them). */
+export type TaskDefinitionChanges = "terraform" | "ignore";
+
 /** Properties of a {@link Service}. */
 export interface ServiceProps {
   /** Service name, e.g. `acme-dev-web`; also names its security group, target groups, alarms and policies. */
@@ -129,6 +132,17 @@ export interface ServiceProps {
   readonly propagateTags?: PropagateTags;
   /** Make `terraform apply` wait until the deployment is steady. @default false */
   readonly waitForSteadyState?: boolean;
+  /**
+   * Who rolls out new task definition revisions. `"terraform"`: each apply points the service at the
+   * revision Terraform registers. `"ignore"` is for CI-driven delivery, where a pipeline registers
+   * revisions and updates the service itself (the image workflow's `ci` mode): Terraform creates the
+   * service with the first revision, then ignores `task_definition`, so an apply never rolls back a
+   * deployment the pipeline made; and the revisions Terraform registers are never deregistered
+   * (`skip_destroy`), so the service can always roll back to one of them. Changes to the task
+   * definition in code then reach the service with the pipeline's next deployment.
+   * @default "terraform"
+   */
+  readonly taskDefinitionChanges?: TaskDefinitionChanges;
   /** CloudWatch alarms on the service; `{ enabled: false }` opts out. @default - CPU, memory, task count, 5xx and unhealthy target alarms with no notification */
   readonly alarms?: ServiceAlarmOptions;
   /** Tags for the service and everything it creates (security group, target groups, alarms, roles). @default - none */
@@ -218,6 +232,8 @@ export class Service extends Construct implements IConnectable {
     );
     checkIntegerRange(this, "SERVICE_GRACE_PERIOD", "healthCheckGracePeriodSeconds", gracePeriod, 0, 2147483647, "seconds");
     checkOneOf(this, "SERVICE_PROPAGATE_TAGS", "propagateTags", propagateTags, ["SERVICE", "TASK_DEFINITION", "NONE"]);
+    const taskDefinitionChanges = props.taskDefinitionChanges ?? "terraform";
+    checkOneOf(this, "SERVICE_TASK_DEFINITION_CHANGES", "taskDefinitionChanges", taskDefinitionChanges, ["terraform", "ignore"]);
     if (td.networkMode !== "awsvpc") {
       fail(this, {
         code: "SERVICE_NETWORK_MODE",
@@ -355,7 +371,14 @@ export class Service extends Construct implements IConnectable {
       ...(props.autoScaling ? ["desired_count"] : []),
       // CodeDeploy registers task sets and moves the load balancer between target groups.
       ...(rolling ? [] : ["task_definition", "load_balancer"]),
+      // A pipeline deploys revisions itself (CI-driven delivery).
+      ...(rolling && taskDefinitionChanges === "ignore" ? ["task_definition"] : []),
     ];
+    if (taskDefinitionChanges === "ignore") {
+      // A replaced revision stays ACTIVE instead of being deregistered, so the pipeline's rollbacks
+      // (and ECS's circuit breaker) can still go back to it.
+      td.resource.skipDestroy = true;
+    }
     this.resource = new EcsService(this, "Resource", {
       name: props.name,
       cluster: props.cluster.clusterArn,

@@ -1,0 +1,103 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App, TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { Cluster } from "../../src/cluster/cluster";
+import { useAwsProviderRange } from "../../src/core/provider-version";
+import { Network } from "../../src/network/network";
+import { Service, type TaskDefinitionChanges } from "../../src/service/service";
+import { ContainerImage } from "../../src/task/image";
+import { TaskDefinition } from "../../src/task/task-definition";
+import { convergedState, Workspace } from "../offline/prior-state";
+
+/** What the pipeline deployed out of band: a revision Terraform never registered. */
+const PIPELINE_REVISION = "arn:aws:ecs:eu-west-1:111111111111:task-definition/acme-test-web:42";
+
+function synthService(taskDefinitionChanges: TaskDefinitionChanges, tag: string): string {
+  const outdir = mkdtempSync(join(tmpdir(), "ci-delivery-"));
+  const app = new App({ outdir });
+  const stack = new TerraformStack(app, "ci");
+  new AwsProvider(stack, "aws", { region: "eu-west-1" });
+  useAwsProviderRange(stack);
+  const network = Network.fromAttributes({
+    vpcId: "vpc-0123456789abcdef0",
+    vpcCidr: "10.0.0.0/16",
+    availabilityZones: ["eu-west-1a", "eu-west-1b"],
+    privateSubnetIds: ["subnet-0123456789abcdef0", "subnet-0123456789abcdef1"],
+  });
+  const cluster = Cluster.fromAttributes(stack, "Cluster", {
+    clusterName: "acme-test",
+    clusterArn: "arn:aws:ecs:eu-west-1:111111111111:cluster/acme-test",
+    network,
+  });
+  const task = new TaskDefinition(stack, "WebTask", {
+    name: "acme-test-web",
+    cpu: 256,
+    memoryMiB: 512,
+    containers: { app: { image: ContainerImage.fromRegistry(`public.ecr.aws/nginx/nginx:${tag}`) } },
+  });
+  new Service(stack, "Web", {
+    name: "acme-test-web",
+    cluster,
+    taskDefinition: task,
+    desiredCount: 1,
+    alarms: { enabled: false },
+    taskDefinitionChanges,
+  });
+  app.synth();
+  const json = readFileSync(join(outdir, "stacks", "ci", "cdk.tf.json"), "utf8");
+  rmSync(outdir, { recursive: true, force: true });
+  return json;
+}
+
+/** The state after an apply of `config`, then the pipeline's `update-service` to its own revision. */
+function deployedThenPipelined(ws: Workspace, config: string): void {
+  const { state } = convergedState(ws, config);
+  const service = state.resources.find((r: any) => r.type === "aws_ecs_service");
+  // With "ignore" the converged state never learns the first revision (the plans ignore it), so it
+  // is checked only where Terraform manages it; either way the pipeline's revision replaces it.
+  const first = service.instances[0].attributes.task_definition;
+  if (first !== null) expect(first).toMatch(/task-definition\/acme-test-web:1$/);
+  service.instances[0].attributes.task_definition = PIPELINE_REVISION;
+  writeFileSync(ws.statePath, JSON.stringify(state));
+}
+
+const change = (plan: any, type: string) => plan.resource_changes.find((rc: any) => rc.type === type);
+
+/**
+ * CI-driven delivery against the real provider: after a deployment the pipeline made out of band
+ * (state holds a revision Terraform never registered), the next plan must leave the service alone.
+ */
+describe("Service taskDefinitionChanges against a prior state", () => {
+  const workspaces: Workspace[] = [];
+  const workspace = () => {
+    const ws = new Workspace();
+    workspaces.push(ws);
+    return ws;
+  };
+  afterAll(() => workspaces.forEach((ws) => rmSync(ws.dir, { recursive: true, force: true })));
+
+  test('"ignore": a plan after the pipeline deployed its own revision changes nothing, and a code edit replaces only the task definition (kept registered)', () => {
+    const ws = workspace();
+    deployedThenPipelined(ws, synthService("ignore", "1.27"));
+    const again = ws.plan(synthService("ignore", "1.27"));
+    expect(again.resource_changes.filter((rc: any) => rc.change.actions.join() !== "no-op")).toEqual([]);
+
+    const edited = ws.plan(synthService("ignore", "1.28"));
+    expect(change(edited, "aws_ecs_service").change.actions).toEqual(["no-op"]);
+    const task = change(edited, "aws_ecs_task_definition");
+    expect(task.change.actions).toEqual(["delete", "create"]);
+    expect(task.change.before.skip_destroy).toBe(true);
+    expect(task.change.after.skip_destroy).toBe(true);
+  }, 600_000);
+
+  test('"terraform" (the default): the same plan rolls the service back to Terraform\'s revision, which "ignore" prevents', () => {
+    const ws = workspace();
+    deployedThenPipelined(ws, synthService("terraform", "1.27"));
+    const service = change(ws.plan(synthService("terraform", "1.27")), "aws_ecs_service");
+    expect(service.change.actions).toEqual(["update"]);
+    expect(service.change.before.task_definition).toBe(PIPELINE_REVISION);
+    expect(service.change.after.task_definition).toMatch(/task-definition\/acme-test-web:1$/);
+  }, 600_000);
+});
