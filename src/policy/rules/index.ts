@@ -1,6 +1,8 @@
 import { Rule } from "../types";
 import { ec2EncryptedVolumes } from "./ec2-encrypted-volumes";
 import { ec2Imdsv2 } from "./ec2-imdsv2";
+import { ecrImmutableTags } from "./ecr-immutable-tags";
+import { ecrScanOnPush } from "./ecr-scan-on-push";
 import { ecsContainerInsights } from "./ecs-container-insights";
 import { ecsDeploymentCircuitBreaker } from "./ecs-deployment-circuit-breaker";
 import { ecsExecAuditLogging } from "./ecs-exec-audit-logging";
@@ -13,9 +15,12 @@ import { ecsSeparateTaskRoles } from "./ecs-separate-task-roles";
 import { elbDeletionProtection } from "./elb-deletion-protection";
 import { elbDropInvalidHeaders } from "./elb-drop-invalid-headers";
 import { elbHttps } from "./elb-https";
+import { iamGithubOidcTrust } from "./iam-github-oidc-trust";
 import { iamNoWildcards } from "./iam-no-wildcards";
 import { logRetention } from "./log-retention";
 import { requiredTags } from "./required-tags";
+import { s3Encryption } from "./s3-encryption";
+import { s3PublicAccessBlock } from "./s3-public-access-block";
 import { scheduleDeadLetterRetry } from "./schedule-dead-letter-retry";
 import { sgOpenIngress } from "./sg-open-ingress";
 import { snsEncryption } from "./sns-encryption";
@@ -26,6 +31,8 @@ import { vpcNatPerAz } from "./vpc-nat-per-az";
 
 export {
   ec2EncryptedVolumes,
+  ecrImmutableTags,
+  ecrScanOnPush,
   ec2Imdsv2,
   ecsContainerInsights,
   ecsDeploymentCircuitBreaker,
@@ -39,9 +46,12 @@ export {
   elbDeletionProtection,
   elbDropInvalidHeaders,
   elbHttps,
+  iamGithubOidcTrust,
   iamNoWildcards,
   logRetention,
   requiredTags,
+  s3Encryption,
+  s3PublicAccessBlock,
   scheduleDeadLetterRetry,
   sgOpenIngress,
   snsEncryption,
@@ -67,6 +77,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
   ecsDeploymentCircuitBreaker,
   ecsNoPublicIp,
   iamNoWildcards,
+  iamGithubOidcTrust,
   logRetention,
   elbHttps,
   elbDropInvalidHeaders,
@@ -80,5 +91,9 @@ export const PLATFORM_RULES: readonly Rule[] = [
   sgOpenIngress,
   vpcMultiAz,
   vpcNatPerAz,
+  ecrScanOnPush,
+  ecrImmutableTags,
+  s3Encryption,
+  s3PublicAccessBlock,
   requiredTags,
 ];
