@@ -129,15 +129,49 @@ function readOrMissing(file) {
   }
 }
 
+/**
+ * Runs the bundle like `require` would, but with V8's code cache beside it: the first run saves the
+ * compiled code (after synthesis, so lazily compiled functions are in it), later runs skip parsing
+ * and compiling the 4 MB bundle. A cache V8 rejects (another Node version) is rewritten.
+ */
+function runBundle(bundle) {
+  const vm = require("node:vm");
+  const Module = require("node:module");
+  const cacheFile = `${bundle}.v8-cache`;
+  let cachedData;
+  try {
+    cachedData = fs.readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, "utf8")), { filename: bundle, cachedData });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    process.once("exit", () => {
+      try {
+        const temp = `${cacheFile}.${process.pid}`;
+        fs.writeFileSync(temp, script.createCachedData());
+        fs.renameSync(temp, cacheFile);
+      } catch {
+        // The cache is an optimisation; a read-only checkout runs without it.
+      }
+    });
+  }
+  const bundleModule = new Module(bundle, module);
+  bundleModule.filename = bundle;
+  bundleModule.paths = Module._nodeModulePaths(path.dirname(bundle));
+  const bundleRequire = Module.createRequire(bundle);
+  script.runInThisContext().call(bundleModule.exports, bundleModule.exports, bundleRequire, bundleModule, bundle, path.dirname(bundle));
+}
+
 const upToDate = upToDateBundle();
 if (upToDate) {
-  require(upToDate);
+  runBundle(upToDate);
 } else {
   const started = Date.now();
   build().then(
     (bundle) => {
       process.stderr.write(`run-app: bundled ${ENTRY} in ${Date.now() - started} ms (its sources changed since the last build)\n`);
-      require(bundle);
+      runBundle(bundle);
     },
     (error) => {
       console.error(error);
