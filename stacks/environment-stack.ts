@@ -10,6 +10,9 @@ import {
   EnvironmentBudget,
   ContainerImage,
   FARGATE,
+  fail,
+  GithubActionsRole,
+  GithubOidcProvider,
   FARGATE_SPOT,
   JobDefinition,
   JobQueue,
@@ -29,6 +32,7 @@ import {
   REQUIRED_TAGS,
   type EnvironmentConfig,
   type ScheduledTaskConfig,
+  type ServiceDelivery,
   type WebServiceConfig,
   type WorkerServiceConfig,
   type WorkloadSize,
@@ -62,6 +66,8 @@ export class EnvironmentStack extends TerraformStack {
   public readonly cluster: Cluster;
   public readonly loadBalancer: ApplicationLoadBalancer;
   public readonly services: Record<string, Service> = {};
+  /** The roles the image workflow of CI-driven services (`delivery: { mode: "ci" }`) deploys with, by service key. */
+  public readonly serviceDeployRoles: Record<string, GithubActionsRole> = {};
   public readonly scheduledTasks: Record<string, ScheduledTask> = {};
   public readonly jobQueue: JobQueue;
   /** Where operational events and budget alerts go: the on-call topic (prod) or a topic of the stack's own. */
@@ -200,10 +206,11 @@ export class EnvironmentStack extends TerraformStack {
       },
     });
     const nightly = config.scaleToZeroAtNight ?? false;
-    return new Service(this, pascal(key), {
+    const service = new Service(this, pascal(key), {
       name,
       cluster: this.cluster,
       taskDefinition: task,
+      taskDefinitionChanges: config.delivery?.mode === "ci" ? "ignore" : undefined,
       loadBalancer: {
         listener: this.loadBalancer.listener,
         priority: config.priority,
@@ -234,6 +241,8 @@ export class EnvironmentStack extends TerraformStack {
           : undefined,
       },
     });
+    this.ciDelivery(key, service, task, config.delivery);
+    return service;
   }
 
   private workerService(key: string, config: WorkerServiceConfig): Service {
@@ -253,10 +262,11 @@ export class EnvironmentStack extends TerraformStack {
       },
     });
     task.grant(["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"], [queue.arn]);
-    return new Service(this, pascal(key), {
+    const service = new Service(this, pascal(key), {
       name,
       cluster: this.cluster,
       taskDefinition: task,
+      taskDefinitionChanges: config.delivery?.mode === "ci" ? "ignore" : undefined,
       // Workers tolerate interruption: all Spot.
       capacityProviderStrategy: [{ capacityProvider: FARGATE_SPOT, weight: 1 }],
       serviceConnect: {},
@@ -280,6 +290,53 @@ export class EnvironmentStack extends TerraformStack {
         },
       },
     });
+    this.ciDelivery(key, service, task, config.delivery);
+    return service;
+  }
+
+  /**
+   * For a CI-driven service: the role the application's image workflow (`mode: ci`) assumes to roll
+   * it out, trusted only by that repository's jobs in this environment's GitHub environment running
+   * this platform's image workflow from main; it may update exactly this service and pass exactly
+   * its two roles to ECS tasks.
+   */
+  private ciDelivery(key: string, service: Service, task: TaskDefinition, delivery: ServiceDelivery | undefined): void {
+    if (delivery?.mode !== "ci") return;
+    const platform = this.config.platformRepository;
+    if (!platform) {
+      fail(`environments/${this.config.name}`, {
+        code: "ENV_CI_DELIVERY_PLATFORM",
+        property: "platformRepository",
+        value: platform,
+        allowed: `this platform repository (owner/name), whose image workflow services.${key}'s deploy role trusts`,
+      });
+    }
+    const role = new GithubActionsRole(this, `${pascal(key)}DeployRole`, {
+      name: `${this.prefix}-${key}-deploy`,
+      description: `Rolls out ${service.serviceName} from ${delivery.repository}'s image workflow`,
+      provider: GithubOidcProvider.fromAccount(this.config.accountId),
+      trustedBy: [
+        {
+          repository: delivery.repository,
+          subject: { kind: "environment", environment: this.config.name },
+          workflow: { repository: platform, path: ".github/workflows/image.yml", ref: "refs/heads/main" },
+        },
+      ],
+    });
+    role.addToPrincipalPolicy({ sid: "Service", actions: ["ecs:DescribeServices", "ecs:UpdateService"], resources: [service.serviceArn] });
+    // Task definitions have no resource-level permission for these two actions.
+    role.addToPrincipalPolicy({
+      sid: "TaskDefinitions",
+      actions: ["ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"],
+      resources: ["*"],
+    });
+    role.addToPrincipalPolicy({
+      sid: "PassTaskRoles",
+      actions: ["iam:PassRole"],
+      resources: [task.taskRoleArn, task.executionRoleArn],
+      conditions: { StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } },
+    });
+    this.serviceDeployRoles[key] = role;
   }
 
   private scheduledTask(key: string, config: ScheduledTaskConfig): ScheduledTask {
@@ -331,6 +388,12 @@ export class EnvironmentStack extends TerraformStack {
   }
 
   private outputs(): void {
+    if (Object.keys(this.serviceDeployRoles).length > 0) {
+      new TerraformOutput(this, "service_deploy_role_arns", {
+        value: Object.fromEntries(Object.entries(this.serviceDeployRoles).map(([key, role]) => [key, role.roleArn])),
+        description: "Roles the image workflow deploys CI-driven services with, by service key",
+      });
+    }
     new TerraformOutput(this, "vpc_id", { value: this.network.vpcId, description: "VPC id" });
     new TerraformOutput(this, "private_subnet_ids", { value: this.network.privateSubnetIds, description: "Private subnet ids" });
     new TerraformOutput(this, "public_subnet_ids", { value: this.network.publicSubnetIds, description: "Public subnet ids" });

@@ -4,8 +4,8 @@ import { Testing } from "cdktf";
 import { bootstrapBackendFrom, buildPlatformApp } from "../../stacks/app";
 import { BootstrapStack } from "../../stacks/bootstrap-stack";
 import { bootstrapConfig } from "../../stacks/bootstrap/config";
-import { loadEnvironments } from "../../stacks/environments";
-import { resourceAddresses } from "./synth-env";
+import { deriveEnvironment, dev, loadEnvironments, validateEnvironmentConfig } from "../../stacks/environments";
+import { resourceAddresses, synthEnvironment } from "./synth-env";
 
 /** Public registries images may come from without a repository here. */
 const PUBLIC_REGISTRIES = ["public.ecr.aws/"];
@@ -152,5 +152,50 @@ describe("pinned resource addresses of the bootstrap and registry stacks", () =>
     const pinned = readFileSync(file, "utf8").trim().split("\n");
     expect({ removedOrRenamed: pinned.filter((a) => !actual.includes(a)) }).toEqual({ removedOrRenamed: [] });
     expect(actual).toEqual(pinned);
+  });
+});
+
+describe("CI-driven services in an environment", () => {
+  const config = validateEnvironmentConfig(
+    deriveEnvironment(dev, { services: { worker: { kind: "worker", delivery: { mode: "ci", repository: "acme/worker" } } } }),
+  );
+  const { json: env } = synthEnvironment(config);
+  const byName = (type: string, name: string) => all<any>(env, type).find((r) => r.name === name);
+
+  test("the service ignores the running revision and the task definition keeps its old revisions; config-driven ones are unchanged", () => {
+    expect(byName("aws_ecs_service", "acme-dev-worker").lifecycle.ignore_changes).toEqual(["desired_count", "task_definition"]);
+    expect(all<any>(env, "aws_ecs_task_definition").find((t) => t.family === "acme-dev-worker").skip_destroy).toBe(true);
+    expect(byName("aws_ecs_service", "acme-dev-web").lifecycle.ignore_changes).toEqual(["desired_count"]);
+  });
+
+  test("a deploy role for the image workflow: the app's jobs in this environment, this platform's workflow on main, exactly this service", () => {
+    const role = byName("aws_iam_role", "acme-dev-worker-deploy");
+    expect(JSON.parse(role.assume_role_policy).Statement[0].Condition.StringEquals).toEqual({
+      "token.actions.githubusercontent.com:aud": "sts.amazonaws.com",
+      "token.actions.githubusercontent.com:sub": "repo:acme/worker:environment:dev",
+      "token.actions.githubusercontent.com:job_workflow_ref": "acme/ecs-platform/.github/workflows/image.yml@refs/heads/main",
+    });
+    const policy = all<any>(env, "aws_iam_role_policy").find((p) => p.role.includes("WorkerDeployRole"));
+    const statements = JSON.parse(policy.policy).Statement;
+    expect(
+      statements.map((s: any) => [
+        s.Sid,
+        s.Action,
+        typeof s.Resource === "string" ? s.Resource.replace(/_[0-9A-F]{8}/g, "") : s.Resource.length,
+      ]),
+    ).toEqual([
+      ["Service", ["ecs:DescribeServices", "ecs:UpdateService"], "${aws_ecs_service.Worker.id}"],
+      ["TaskDefinitions", ["ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"], "*"],
+      ["PassTaskRoles", "iam:PassRole", 2],
+    ]);
+    expect(statements[2].Condition).toEqual({ StringEquals: { "iam:PassedToService": "ecs-tasks.amazonaws.com" } });
+    expect(Object.keys(env.output)).toContain("service_deploy_role_arns");
+  });
+
+  test("is refused without the platform repository its role must trust", () => {
+    const bare = { ...config, platformRepository: undefined };
+    expect(() => synthEnvironment(bare)).toThrow(
+      /^environments\/dev: invalid platformRepository \(missing\): expected this platform repository \(owner\/name\), whose image workflow services\.worker's deploy role trusts \[ENV_CI_DELIVERY_PLATFORM\]$/,
+    );
   });
 });

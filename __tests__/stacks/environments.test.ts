@@ -77,6 +77,11 @@ describe("environment configs", () => {
       /invalid batch\.jobs\.reindex\.imageTag "sha256:abc": .*\[ENV_IMAGE_TAG\]/,
     ],
     [
+      "an unknown delivery mode",
+      { services: { worker: { kind: "worker", delivery: { mode: "gitops" } } } },
+      /^environments\/dev: invalid services\.worker\.delivery\.mode "gitops": expected "config" or "ci" \[ENV_DELIVERY_MODE\]$/,
+    ],
+    [
       "the latest tag",
       { scheduledTasks: { report: { imageTag: "latest" } } },
       /invalid scheduledTasks\.report\.imageTag "latest".*not latest.*\[ENV_IMAGE_TAG\]/,

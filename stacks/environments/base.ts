@@ -1,5 +1,5 @@
 import { InterfaceEndpointPresets } from "../../src";
-import { accountSettings, imageRegistry } from "../bootstrap/config";
+import { accountSettings, bootstrapConfig, imageRegistry } from "../bootstrap/config";
 import images from "./images.json";
 import type { EnvironmentConfig } from "./types";
 
@@ -21,6 +21,7 @@ export const base: EnvironmentConfig = {
   availabilityZones: ["eu-west-1a", "eu-west-1b"],
   // Images are built once and pulled from the shared registry account (see stacks/bootstrap/config.ts).
   imageRegistry: imageRegistry(),
+  platformRepository: bootstrapConfig.github.repository,
   network: {
     cidr: "10.10.0.0/16",
     natGateways: "single",

@@ -77,6 +77,13 @@ export interface WorkloadSize {
   readonly architecture: "X86_64" | "ARM64";
 }
 
+/**
+ * How new images reach a service: `config` (the default) through the image tag in the config and a
+ * pull request; `ci` through the application repository's image workflow, which registers task
+ * definitions and updates the service itself (Terraform then ignores the running revision).
+ */
+export type ServiceDelivery = { readonly mode: "config" } | { readonly mode: "ci"; readonly repository: string };
+
 /** A web service behind the public load balancer. */
 export interface WebServiceConfig extends WorkloadSize {
   readonly kind: "web";
@@ -100,6 +107,8 @@ export interface WebServiceConfig extends WorkloadSize {
   readonly requestTimeoutSeconds?: number;
   /** Scale to zero from 20:00 to 07:00 UTC on weekdays and at weekends (dev). @default false */
   readonly scaleToZeroAtNight?: boolean;
+  /** @default { mode: "config" } */
+  readonly delivery?: ServiceDelivery;
 }
 
 /** A queue worker scaled on the depth of its own SQS queue, on Fargate Spot. */
@@ -108,6 +117,8 @@ export interface WorkerServiceConfig extends WorkloadSize {
   readonly repository: string;
   readonly imageTag: string;
   readonly maxCapacity: number;
+  /** @default { mode: "config" } */
+  readonly delivery?: ServiceDelivery;
 }
 
 export type ServiceConfig = WebServiceConfig | WorkerServiceConfig;
@@ -152,6 +163,11 @@ export interface EnvironmentConfig {
   readonly deployRoleArn?: string;
   /** The account (and region) whose ECR repositories the images are pulled from. @default - the environment's own account and region */
   readonly imageRegistry?: { readonly accountId: string; readonly region: string };
+  /**
+   * `owner/name` of this platform repository, whose reusable image workflow CI-driven services'
+   * deploy roles trust. @default - none (CI-driven delivery unavailable)
+   */
+  readonly platformRepository?: string;
   readonly backend: BackendConfig;
   readonly network: NetworkConfig;
   readonly cluster: ClusterConfig;

@@ -130,6 +130,12 @@ export function validateEnvironmentConfig(config: EnvironmentConfig): Environmen
       allowed: "a 12-digit AWS account id",
     });
   }
+  for (const [key, service] of Object.entries(config.services)) {
+    const mode = service.delivery?.mode;
+    if (mode !== undefined && mode !== "config" && mode !== "ci") {
+      fail(where, { code: "ENV_DELIVERY_MODE", property: `services.${key}.delivery.mode`, value: mode, allowed: '"config" or "ci"' });
+    }
+  }
   const dupe = keys.find((k, i) => keys.indexOf(k) !== i);
   if (dupe)
     fail(where, {
