@@ -18,7 +18,7 @@ function provider(options: Partial<Ec2CapacityProviderOptions>, props: Partial<C
 const providerNamePrefix =
   'a name not starting with "aws", "ecs" or "fargate" (reserved by ECS); set capacityProviderName when the cluster name starts with one';
 const agentSetting =
-  "an ECS_* agent setting other than the ones set from props (ECS_CLUSTER, ECS_ENABLE_SPOT_INSTANCE_DRAINING, ECS_AWSVPC_BLOCK_IMDS, ECS_ENABLE_GPU_SUPPORT, ECS_CONTAINER_INSTANCE_TAGS)";
+  "an ECS_* agent setting other than the ones set from props (ECS_CLUSTER, ECS_ENABLE_SPOT_INSTANCE_DRAINING, ECS_AWSVPC_BLOCK_IMDS, ECS_ENABLE_GPU_SUPPORT, ECS_CONTAINER_INSTANCE_TAGS, ECS_WARM_POOLS_CHECK)";
 const longProviderName = `acme-${"x".repeat(251)}`;
 
 const cases: Rejection[] = [
@@ -665,6 +665,105 @@ const cases: Rejection[] = [
       "DNS_PUBLIC",
       'one of "DNS_PRIVATE", "HTTP"',
       "CLUSTER_ATTRIBUTES_NAMESPACE_TYPE",
+    ),
+  ],
+  // Instance refresh, warm pools, the AMI pin, Fargate storage encryption
+  [
+    "an instance refresh keeping more than 100 percent healthy",
+    provider({ instanceRefresh: { minHealthyPercentage: 101 } }),
+    expectedMessage(
+      "test/Cluster/general",
+      "instanceRefresh.minHealthyPercentage",
+      101,
+      "an integer from 0 to 100 percent",
+      "CLUSTER_REFRESH_HEALTHY",
+    ),
+  ],
+  [
+    "an instance refresh more than 100 above its minimum",
+    provider({ instanceRefresh: { minHealthyPercentage: 50, maxHealthyPercentage: 200 } }),
+    expectedMessage(
+      "test/Cluster/general",
+      "instanceRefresh.maxHealthyPercentage",
+      200,
+      "at most 100 above minHealthyPercentage (50), as EC2 Auto Scaling requires",
+      "CLUSTER_REFRESH_HEALTHY",
+    ),
+  ],
+  [
+    "instance refresh checkpoints that do not ascend",
+    provider({ instanceRefresh: { checkpointPercentages: [50, 20, 100] } }),
+    expectedMessage(
+      "test/Cluster/general",
+      "instanceRefresh.checkpointPercentages[1]",
+      20,
+      "a percentage above the one before (50): checkpoints ascend",
+      "CLUSTER_REFRESH_CHECKPOINT",
+    ),
+  ],
+  [
+    "a checkpoint delay without checkpoints",
+    provider({ instanceRefresh: { checkpointDelaySeconds: 600 } }),
+    expectedMessage(
+      "test/Cluster/general",
+      "instanceRefresh.checkpointDelaySeconds",
+      600,
+      "a checkpoint delay only with checkpointPercentages",
+      "CLUSTER_REFRESH_CHECKPOINT",
+    ),
+  ],
+  [
+    "a warm pool on a Spot group",
+    provider({ spotPercentage: 50, warmPool: {} }),
+    expectedMessage(
+      "test/Cluster/general",
+      "warmPool",
+      "set",
+      "a warm pool only on a group of one on-demand instance type (EC2 Auto Scaling refuses it with a mixed instances policy or Spot)",
+      "CLUSTER_WARM_POOL_MIXED",
+    ),
+  ],
+  [
+    "a warm pool larger than the group",
+    provider({ warmPool: { minSize: 5 } }),
+    expectedMessage("test/Cluster/general", "warmPool.minSize", 5, "an integer from 0 to 4", "CLUSTER_WARM_POOL_SIZE"),
+  ],
+  [
+    "a hibernated warm pool (from JSON)",
+    provider({ warmPool: { poolState: "Hibernated" as never } }),
+    expectedMessage("test/Cluster/general", "warmPool.poolState", "Hibernated", 'one of "Stopped", "Running"', "CLUSTER_WARM_POOL_STATE"),
+  ],
+  [
+    "an AMI release of the other architecture",
+    provider({ amiRelease: "amzn2023-ami-ecs-hvm-2023.0.20241115-kernel-6.1-arm64" }),
+    expectedMessage(
+      "test/Cluster/general",
+      "amiRelease",
+      "amzn2023-ami-ecs-hvm-2023.0.20241115-kernel-6.1-arm64",
+      'an ECS-optimized AL2023 AMI name of the "x86_64" variant, e.g. amzn2023-ami-ecs-hvm-2023.0.20241115-kernel-6.1-x86_64 (aws ssm get-parameters-by-path --path /aws/service/ecs/optimized-ami/amazon-linux-2023)',
+      "CLUSTER_AMI_RELEASE",
+    ),
+  ],
+  [
+    "an AMI release and a custom image",
+    provider({ amiRelease: "amzn2023-ami-ecs-hvm-2023.0.20241115-kernel-6.1-x86_64", imageId: "ami-0123456789abcdef0" }),
+    expectedMessage(
+      "test/Cluster/general",
+      "amiRelease",
+      "amzn2023-ami-ecs-hvm-2023.0.20241115-kernel-6.1-x86_64",
+      "either amiRelease (an ECS-optimized AMI release) or imageId (a custom image), not both",
+      "CLUSTER_AMI_RELEASE",
+    ),
+  ],
+  [
+    "a Fargate storage key deletion window under 7 days",
+    cluster({ fargateStorageEncryption: { keyDeletionWindowDays: 3 } }),
+    expectedMessage(
+      "test/Cluster/FargateStorage",
+      "fargateStorageEncryption.keyDeletionWindowDays",
+      3,
+      "an integer from 7 to 30 days",
+      "CLUSTER_STORAGE_KEY_DELETION_WINDOW",
     ),
   ],
 ];

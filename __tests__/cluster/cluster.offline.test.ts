@@ -88,4 +88,21 @@ describe("Cluster against the real provider", () => {
       logConfiguration: { logDriver: "json-file" },
     });
   });
+
+  test("plans the steady group's pinned AMI release, instance refresh and warm pool, and the Fargate storage key", () => {
+    const steady = created("aws_autoscaling_group").find((g) => g.name === "acme-cl-steady");
+    expect(steady.instance_refresh[0]).toMatchObject({ strategy: "Rolling" });
+    expect(steady.instance_refresh[0].preferences[0]).toMatchObject({
+      min_healthy_percentage: 50,
+      checkpoint_percentages: [50, 100],
+      checkpoint_delay: "300",
+      scale_in_protected_instances: "Refresh",
+    });
+    expect(steady.warm_pool[0]).toMatchObject({ min_size: 1, pool_state: "Stopped" });
+    const template = created("aws_launch_template").find((t) => t.name === "acme-cl-steady");
+    expect(template.image_id).toBe(
+      "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/amzn2023-ami-ecs-hvm-2023.0.20241115-kernel-6.1-x86_64/image_id",
+    );
+    expect(created("aws_kms_alias").map((a) => a.name)).toContain("alias/acme-cl-fargate-storage");
+  });
 });

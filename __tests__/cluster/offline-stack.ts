@@ -44,13 +44,23 @@ export function clusterOfflineStack(app: App): TerraformStack {
         containerInstanceTags: { Pool: "graviton" },
         ecsAgentSettings: { ECS_ENABLE_CONTAINER_METADATA: "true" },
       },
-      steady: { instanceTypes: ["m7i.large"], maxSize: 2, managedTerminationProtection: false, managedScaling: { enabled: false } },
+      steady: {
+        instanceTypes: ["m7i.large"],
+        maxSize: 2,
+        managedTerminationProtection: false,
+        managedScaling: { enabled: false },
+        // A pinned AMI release promoted through environments, rolled out by an instance refresh, with a warm pool.
+        amiRelease: "amzn2023-ami-ecs-hvm-2023.0.20241115-kernel-6.1-x86_64",
+        instanceRefresh: { minHealthyPercentage: 50, checkpointPercentages: [50, 100], checkpointDelaySeconds: 300 },
+        warmPool: { minSize: 1, poolState: "Stopped" },
+      },
     },
     defaultCapacityProviderStrategy: [
       { capacityProvider: "FARGATE", base: 2, weight: 1 },
       { capacityProvider: "FARGATE_SPOT", weight: 4 },
     ],
     tags: { Team: "platform" },
+    fargateStorageEncryption: {},
   });
   const agentTask = new TaskDefinition(stack, "AgentTask", {
     name: "acme-cl-log-agent",

@@ -1,5 +1,6 @@
 import { Annotations, ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
 import { EcsClusterCapacityProviders } from "@cdktf/provider-aws/lib/ecs-cluster-capacity-providers";
 import { fail } from "../core/errors";
@@ -12,6 +13,7 @@ import { checkCapacityProviderStrategy, defaultCapacityProviderStrategy, renderC
 import { ClusterAttributes, ImportedCluster } from "./cluster-attributes";
 import { ContainerInstances } from "./container-instances";
 import { Ec2CapacityProvider, Ec2CapacityProviderOptions } from "./ec2-capacity-provider";
+import { FargateStorageEncryption, FargateStorageEncryptionOptions } from "./fargate-storage-encryption";
 import { ExecAuditLogging, ExecAuditOptions, renderExecuteCommandConfiguration } from "./exec-logging";
 import { ClusterNamespace, NamespaceOptions } from "./namespace";
 import { CapacityProviderStrategyItem, ExecAuditAttributes, FARGATE, FARGATE_SPOT, ICluster, INamespace } from "./types";
@@ -49,6 +51,12 @@ export interface ClusterProps {
   readonly namespace?: NamespaceOptions;
   /** Tags for every resource; each also gets a `Name`. @default - none */
   readonly tags?: Record<string, string>;
+  /**
+   * Encrypt Fargate tasks' ephemeral storage with a customer managed key the cluster creates (with the
+   * key policy Fargate needs), instead of the AWS owned key Fargate uses otherwise.
+   * @default - AWS owned key (still encrypted)
+   */
+  readonly fargateStorageEncryption?: FargateStorageEncryptionOptions;
 }
 
 /** EC2 provider keys: they end up in resource names and construct ids. */
@@ -94,6 +102,8 @@ export class Cluster extends Construct implements ICluster {
   public readonly containerInstances?: ContainerInstances;
   /** The cluster resource, for escape hatches. */
   public readonly resource: EcsCluster;
+  /** The key of the Fargate tasks' ephemeral storage, with `fargateStorageEncryption`. */
+  public readonly fargateStorageKey?: KmsKey;
 
   constructor(scope: Construct, id: string, props: ClusterProps) {
     super(scope, id);
@@ -135,10 +145,23 @@ export class Cluster extends Construct implements ICluster {
       : undefined;
     this.defaultNamespace = namespace;
 
+    const storage = props.fargateStorageEncryption
+      ? new FargateStorageEncryption(this, "FargateStorage", { ...props.fargateStorageEncryption, clusterName: props.name, tags })
+      : undefined;
+    this.fargateStorageKey = storage?.key;
+
     this.resource = new EcsCluster(this, "Resource", {
       name: props.name,
       setting: [{ name: "containerInsights", value: containerInsights }],
-      configuration: audit ? { executeCommandConfiguration: renderExecuteCommandConfiguration(audit.attributes) } : undefined,
+      configuration:
+        audit || storage
+          ? {
+              executeCommandConfiguration: audit ? renderExecuteCommandConfiguration(audit.attributes) : undefined,
+              managedStorageConfiguration: storage ? { fargateEphemeralStorageKmsKeyId: storage.key.arn } : undefined,
+            }
+          : undefined,
+      // ECS checks that Fargate may use the key when the configuration is set.
+      dependsOn: storage ? [storage.keyPolicy] : undefined,
       serviceConnectDefaults: namespace ? { namespace: namespace.namespaceArn } : undefined,
       tags: withName(props.name, tags),
     });

@@ -25,6 +25,16 @@ import {
   isGpuInstanceType,
   isInstanceTypeName,
 } from "./instance-types";
+import {
+  checkAmiRelease,
+  checkInstanceRefresh,
+  checkWarmPool,
+  InstanceRefreshOptions,
+  pinnedEcsAmiImageId,
+  renderInstanceRefresh,
+  renderWarmPool,
+  WarmPoolOptions,
+} from "./ec2-instance-lifecycle";
 import { encodeUserData, MANAGED_AGENT_SETTINGS } from "./user-data";
 
 /** ECS managed scaling of the group (ECS owns a target tracking policy on it). */
@@ -59,10 +69,24 @@ export interface Ec2CapacityProviderOptions {
    */
   readonly amiVariant?: EcsAmiVariant;
   /**
-   * The AMI, for a custom image: an AMI id or a `resolve:ssm:` parameter reference.
+   * The AMI, for a custom image: an AMI id or a `resolve:ssm:` parameter reference. Excludes `amiRelease`.
    * @default - `resolve:ssm:` of the variant's public parameter, resolved at each launch
    */
   readonly imageId?: string;
+  /**
+   * Pin one ECS-optimized AL2023 AMI release by its name (e.g. `amzn2023-ami-ecs-hvm-2023.0.20241115-kernel-6.1-x86_64`)
+   * instead of the recommended one: it still resolves through AWS's per-release SSM parameter at launch
+   * (no API call at plan time), and promoting a release from staging to prod is a config change.
+   * @default - the recommended release, resolved at each launch
+   */
+  readonly amiRelease?: string;
+  /**
+   * Replace running instances when the launch template changes (user data, instance type, AMI pin),
+   * in rolling batches; ECS drains each instance's tasks first. @default - off: only new instances get the change
+   */
+  readonly instanceRefresh?: InstanceRefreshOptions;
+  /** A warm pool of pre-initialised instances for faster scale-out (one on-demand instance type only). @default - none */
+  readonly warmPool?: WarmPoolOptions;
   /** Instances always bought on demand before Spot applies. @default 0 */
   readonly onDemandBaseCapacity?: number;
   /** Percent (0–100) of the capacity above the on-demand base that runs on Spot. @default 0 */
@@ -205,11 +229,29 @@ export class Ec2CapacityProvider extends Construct {
     this.capacityProviderName = name;
     const purchase = { instanceTypes: props.instanceTypes, onDemandBaseCapacity, spotPercentage, spotAllocationStrategy };
     const mixed = usesMixedInstancesPolicy(purchase);
+    if (props.amiRelease !== undefined) {
+      if (props.imageId !== undefined) {
+        fail(this, {
+          code: "CLUSTER_AMI_RELEASE",
+          property: "amiRelease",
+          value: props.amiRelease,
+          allowed: "either amiRelease (an ECS-optimized AMI release) or imageId (a custom image), not both",
+        });
+      }
+      checkAmiRelease(this, props.amiRelease, this.amiVariant ?? "x86_64");
+    }
+    if (props.instanceRefresh) checkInstanceRefresh(this, props.instanceRefresh);
+    if (props.warmPool) checkWarmPool(this, props.warmPool, { maxSize: props.maxSize, mixedInstancesPolicy: mixed, spotPercentage });
+    const imageId =
+      props.imageId ??
+      (props.amiRelease !== undefined
+        ? pinnedEcsAmiImageId(this.amiVariant ?? "x86_64", props.amiRelease)
+        : ecsAmiImageId(this.amiVariant ?? "x86_64"));
 
     this.launchTemplate = new LaunchTemplate(this, "LaunchTemplate", {
       name: safeName(name, 128),
       description: `ECS container instances of capacity provider ${name}`,
-      imageId: props.imageId ?? ecsAmiImageId(this.amiVariant ?? "x86_64"),
+      imageId,
       instanceType: mixed ? undefined : props.instanceTypes[0],
       userData: encodeUserData({
         clusterName: props.clusterName,
@@ -217,6 +259,7 @@ export class Ec2CapacityProvider extends Construct {
         blockTaskMetadataAccess,
         gpuSupport: this.amiVariant === "gpu",
         containerInstanceTags: props.containerInstanceTags,
+        warmPoolsCheck: props.warmPool !== undefined,
         extraSettings: props.ecsAgentSettings,
       }),
       iamInstanceProfile: { arn: props.instanceProfileArn },
@@ -249,7 +292,9 @@ export class Ec2CapacityProvider extends Construct {
       tags: withName(name, tags),
     });
 
-    const templateVersion = "$Latest";
+    // "$Latest" never changes, so a template edit would reach no running instance; with an instance
+    // refresh the group names the template's latest version, and its change starts the refresh.
+    const templateVersion = props.instanceRefresh ? this.launchTemplate.latestVersion.toString() : "$Latest";
     this.autoScalingGroup = new AutoscalingGroup(this, "AutoScalingGroup", {
       name,
       minSize,
@@ -276,6 +321,8 @@ export class Ec2CapacityProvider extends Construct {
           }
         : undefined,
       tag: renderAutoScalingGroupTags(name, tags),
+      instanceRefresh: props.instanceRefresh && renderInstanceRefresh(props.instanceRefresh),
+      warmPool: props.warmPool && renderWarmPool(props.warmPool),
       // ECS managed scaling sets the desired capacity; Terraform must not reset it on every apply.
       lifecycle: { ignoreChanges: ["desired_capacity"] },
       // The cluster: `terraform destroy` then deletes the group (and waits for its instances to

@@ -40,7 +40,7 @@ export interface ExecAuditLoggingProps extends ExecAuditOptions {
 }
 
 /** One part of an ARN (`arn:partition:service:region:account:resource`); a token ARN is split by Terraform. */
-function arnPart(arn: string, index: 1 | 3 | 4): string {
+export function arnPart(arn: string, index: 1 | 3 | 4): string {
   return isToken(arn) ? Fn.element(Fn.split(":", arn), index) : (arn.split(":")[index] ?? "");
 }
 

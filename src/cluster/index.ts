@@ -9,3 +9,5 @@ export * from "./namespace";
 export * from "./types";
 export * from "./user-data";
 export * from "./cluster-attributes";
+export * from "./fargate-storage-encryption";
+export * from "./ec2-instance-lifecycle";

@@ -11,6 +11,8 @@ export interface EcsAgentSettings {
   readonly gpuSupport: boolean;
   /** Tags ECS puts on the container instance when it registers. */
   readonly containerInstanceTags?: Readonly<Record<string, string>>;
+  /** The group has a warm pool: the agent must not register while the instance is warming up in it. @default false */
+  readonly warmPoolsCheck?: boolean;
   /** Further `ECS_*` agent settings; they cannot replace the ones above. */
   readonly extraSettings?: Readonly<Record<string, string>>;
 }
@@ -22,6 +24,7 @@ export const MANAGED_AGENT_SETTINGS: readonly string[] = [
   "ECS_AWSVPC_BLOCK_IMDS",
   "ECS_ENABLE_GPU_SUPPORT",
   "ECS_CONTAINER_INSTANCE_TAGS",
+  "ECS_WARM_POOLS_CHECK",
 ];
 
 /** The `/etc/ecs/ecs.config` lines, in a stable order. */
@@ -30,6 +33,9 @@ export function renderEcsConfig(settings: EcsAgentSettings): string[] {
   lines.push(`ECS_ENABLE_SPOT_INSTANCE_DRAINING=${settings.spotInstanceDraining}`);
   lines.push(`ECS_AWSVPC_BLOCK_IMDS=${settings.blockTaskMetadataAccess}`);
   if (settings.gpuSupport) lines.push("ECS_ENABLE_GPU_SUPPORT=true");
+  // The agent reads the Auto Scaling lifecycle state from instance metadata and waits until the
+  // instance is InService, so a warm pool instance never registers (and never gets tasks) while warming.
+  if (settings.warmPoolsCheck) lines.push("ECS_WARM_POOLS_CHECK=true");
   const tags = settings.containerInstanceTags ?? {};
   if (Object.keys(tags).length > 0) {
     lines.push(`ECS_CONTAINER_INSTANCE_TAGS=${JSON.stringify(tags)}`);
