@@ -223,7 +223,7 @@ describe("plan review bad input", () => {
     [
       "an unknown option",
       () => parseArgs(["--ofline"]),
-      /^plan-review: invalid option "--ofline": expected one of --offline, --out, --fail-on-destroy, --prices, --region, --no-refresh, --synth-dir, --help \[PLAN_REVIEW_UNKNOWN_OPTION\]$/,
+      /^plan-review: invalid option "--ofline": expected one of --offline, --out, --fail-on-destroy, --prices, --region, --no-refresh, --no-lock, --synth-dir, --help \[PLAN_REVIEW_UNKNOWN_OPTION\]$/,
     ],
     [
       "an option without its value",
