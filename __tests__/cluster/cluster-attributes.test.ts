@@ -78,7 +78,7 @@ describe("Cluster.fromAttributes", () => {
 
   test("ECS Exec grants the cluster's audit key and log group to the task role", () => {
     const execAudit = {
-      kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/1111-2222",
+      kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/00000003-0000-4000-8000-000000000003",
       logGroupName: "/aws/ecs/acme-dev/exec",
       logGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/ecs/acme-dev/exec",
     };

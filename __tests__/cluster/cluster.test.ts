@@ -424,7 +424,7 @@ describe("Ec2CapacityProvider", () => {
           imageId: "ami-0abc",
           subnetIds: ["subnet-z"],
           rootVolumeSizeGiB: 100,
-          rootVolumeKmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/ebs",
+          rootVolumeKmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/00000008-0000-4000-8000-000000000008",
           metadataHopLimit: 2,
           capacityProviderName: "acme-general-pool",
           tags: { Pool: "general" },
@@ -435,7 +435,15 @@ describe("Ec2CapacityProvider", () => {
       name: "acme-general-pool",
       image_id: "ami-0abc",
       metadata_options: { http_put_response_hop_limit: 2 },
-      block_device_mappings: [{ ebs: { volume_size: 100, kms_key_id: "arn:aws:kms:eu-west-1:123456789012:key/ebs", encrypted: "true" } }],
+      block_device_mappings: [
+        {
+          ebs: {
+            volume_size: 100,
+            kms_key_id: "arn:aws:kms:eu-west-1:123456789012:key/00000008-0000-4000-8000-000000000008",
+            encrypted: "true",
+          },
+        },
+      ],
       tags: { Name: "acme-general-pool", Pool: "general" },
     });
     expect(s.json).toHaveResourceWithProperties(AutoscalingGroup, { name: "acme-general-pool", vpc_zone_identifier: ["subnet-z"] });

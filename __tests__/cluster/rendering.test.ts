@@ -184,7 +184,7 @@ describe("EC2 capacity rendering", () => {
 });
 
 describe("exec audit rendering", () => {
-  const keyArn = "arn:aws:kms:eu-west-1:123456789012:key/abc";
+  const keyArn = "arn:aws:kms:eu-west-1:123456789012:key/00000005-0000-4000-8000-000000000005";
   const full = {
     kmsKeyArn: keyArn,
     logGroupName: "/ecs/acme-test/exec",

@@ -139,7 +139,32 @@ describe("Network: bad input", () => {
     [
       "a region that is not a region name",
       { region: "Ireland" },
-      /^test\/Network: invalid region "Ireland": expected a region name such as eu-west-1 \[NETWORK_REGION\]$/,
+      /^test\/Network: invalid region "Ireland": expected an AWS region code that exists, such as eu-west-1 \[NETWORK_REGION\]$/,
+    ],
+    [
+      "a region that does not exist",
+      { region: "eu-west-9", availabilityZones: ["eu-west-9a", "eu-west-9b"] },
+      /^test\/Network: invalid region "eu-west-9": expected an AWS region code that exists, such as eu-west-1 \[NETWORK_REGION\]$/,
+    ],
+    [
+      "availability zones of another region than the region prop",
+      { region: "eu-central-1" },
+      /^test\/Network: invalid availabilityZones "eu-west-1a": expected zones of eu-central-1 such as eu-central-1a \[NETWORK_AZ_REGION\]$/,
+    ],
+    [
+      "an endpoint policy that is not JSON",
+      { endpointPolicies: { s3: "Allow everything" } },
+      /^test\/Network: invalid endpointPolicies\.s3 "Allow everything": expected an IAM policy document as a JSON object string \[NETWORK_ENDPOINT_POLICY_JSON\]$/,
+    ],
+    [
+      "a KMS alias where the flow-log key ARN is required",
+      { flowLogs: { kmsKeyArn: "alias/flow-logs" } },
+      /^test\/Network\/FlowLog: invalid flowLogs\.kmsKeyArn "alias\/flow-logs": expected a KMS key ARN \(arn:aws:kms:<region>:<account>:key\/<key-id>\), not an alias \[FLOW_LOG_KMS_KEY\]$/,
+    ],
+    [
+      "a bucket name where the flow-log bucket ARN is required",
+      { flowLogs: { destination: "s3", s3BucketArn: "acme-flow-logs" } },
+      /^test\/Network\/FlowLog: invalid flowLogs\.s3BucketArn "acme-flow-logs": expected an S3 bucket ARN \(arn:aws:s3:::<bucket>\), not a bucket name \[FLOW_LOG_S3_BUCKET\]$/,
     ],
     [
       "no tiers at all",

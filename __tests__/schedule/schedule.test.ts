@@ -59,14 +59,17 @@ describe("schedule rendering", () => {
 describe("SchedulerSchedule", () => {
   test("invokes a universal target with its own role holding only the target's statements and the queue", () => {
     const s = synth((stack) =>
-      build(stack, { description: "Pings the work queue", kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/k" }),
+      build(stack, {
+        description: "Pings the work queue",
+        kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/00000002-0000-4000-8000-000000000002",
+      }),
     );
     const schedule = resourceAt(s, "aws_scheduler_schedule", "Ping");
     expect(schedule).toMatchObject({
       name: "acme-test-ping",
       description: "Pings the work queue",
       schedule_expression: "rate(5 minutes)",
-      kms_key_arn: "arn:aws:kms:eu-west-1:111122223333:key/k",
+      kms_key_arn: "arn:aws:kms:eu-west-1:111122223333:key/00000002-0000-4000-8000-000000000002",
       target: { arn: "arn:aws:scheduler:::aws-sdk:sqs:sendMessage" },
     });
     expect(schedule.target.ecs_parameters).toBeUndefined();

@@ -371,8 +371,14 @@ describe("EventRuleTrigger bad input", () => {
     ],
     [
       "a KMS key",
-      rule({ kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/k" }),
-      expectedMessage(at, "kmsKeyArn", "arn:aws:kms:eu-west-1:111122223333:key/k", RULE_ONLY, "SCHEDULE_NOT_SUPPORTED_BY_RULE"),
+      rule({ kmsKeyArn: "arn:aws:kms:eu-west-1:111122223333:key/00000002-0000-4000-8000-000000000002" }),
+      expectedMessage(
+        at,
+        "kmsKeyArn",
+        "arn:aws:kms:eu-west-1:111122223333:key/00000002-0000-4000-8000-000000000002",
+        RULE_ONLY,
+        "SCHEDULE_NOT_SUPPORTED_BY_RULE",
+      ),
     ],
     [
       "too many retries",

@@ -734,9 +734,9 @@ const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
       ["a snapshot id that is not one", { snapshotId: "ami-123" }, "snapshotId", "ami-123", "a snapshot id (snap-...)", "EBS_SNAPSHOT_ID"],
       [
         "a KMS key on an unencrypted volume",
-        { sizeGiB: 10, encrypted: false, kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/k" },
+        { sizeGiB: 10, encrypted: false, kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/00000002-0000-4000-8000-000000000002" },
         "kmsKeyArn",
-        "arn:aws:kms:eu-west-1:123456789012:key/k",
+        "arn:aws:kms:eu-west-1:123456789012:key/00000002-0000-4000-8000-000000000002",
         "no kmsKeyArn on an unencrypted volume",
         "EBS_KMS_KEY_UNENCRYPTED",
       ],

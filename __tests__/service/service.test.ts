@@ -503,7 +503,7 @@ describe("Service", () => {
         ...cluster,
         execAuditLogging: true,
         execAudit: {
-          kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/exec",
+          kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/00000009-0000-4000-8000-000000000009",
           logGroupArn: "arn:aws:logs:eu-west-1:123456789012:log-group:/ecs/acme-test/exec",
           logGroupName: "/ecs/acme-test/exec",
         },
@@ -512,7 +512,10 @@ describe("Service", () => {
     });
     const statements = JSON.parse(resourceAt(s, "aws_iam_role_policy", "Task/TaskRole/Policy").policy).Statement;
     expect(statements.map((x: any) => x.Sid)).toEqual(["EcsExec", "ExecSessionKey", "ExecDescribeLogGroups", "ExecSessionLogs"]);
-    expect(statements[1]).toMatchObject({ Action: "kms:Decrypt", Resource: "arn:aws:kms:eu-west-1:123456789012:key/exec" });
+    expect(statements[1]).toMatchObject({
+      Action: "kms:Decrypt",
+      Resource: "arn:aws:kms:eu-west-1:123456789012:key/00000009-0000-4000-8000-000000000009",
+    });
   });
 
   test("works with the cluster module's Cluster: its default strategy and namespace, depending on its capacity provider association", () => {

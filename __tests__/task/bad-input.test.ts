@@ -5,7 +5,7 @@ import { errorOf, expectedMessage } from "../helpers";
 
 const SECRET = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme/db-AbCdEf";
 const PARAM = "arn:aws:ssm:eu-west-1:123456789012:parameter/acme/api-key";
-const FS_ARN = "arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-1";
+const FS_ARN = "arn:aws:elasticfilesystem:eu-west-1:123456789012:file-system/fs-00000001";
 const web: ContainerOptions = { image: ContainerImage.fromRegistry("nginx:1.27"), portMappings: [{ containerPort: 8080, name: "http" }] };
 const sidecar: ContainerOptions = { image: ContainerImage.fromRegistry("busybox:1.36") };
 const base: TaskDefinitionProps = { name: "acme-test-web", containers: { web } };
@@ -120,6 +120,21 @@ const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
     "an EFS volume with both an access point and a root directory",
     task({ efsVolumes: { data: { fileSystemId: "fs-1", fileSystemArn: FS_ARN, accessPointId: "fsap-1", rootDirectory: "/x" } } }),
     /^test\/Task: invalid efsVolumes\.data\.rootDirectory "\/x": expected no rootDirectory when accessPointId is set \(the access point defines the root\) \[EFS_ROOT_WITH_ACCESS_POINT\]$/,
+  ],
+  [
+    "an EFS file system id where its ARN is required",
+    task({ efsVolumes: { data: { fileSystemId: "fs-1", fileSystemArn: "fs-0123abcd" } } }),
+    /^test\/Task: invalid efsVolumes\.data\.fileSystemArn "fs-0123abcd": expected an EFS file system ARN \(arn:aws:elasticfilesystem:<region>:<account>:file-system\/fs-<id>\), not a file system id \[EFS_FILE_SYSTEM_ARN\]$/,
+  ],
+  [
+    "a KMS alias where the log group key ARN is required",
+    task({ logKmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:alias/logs" }),
+    /^test\/Task: invalid logKmsKeyArn "arn:aws:kms:eu-west-1:123456789012:alias\/logs": expected a KMS key ARN .*, not an alias \[LOG_KMS_KEY\]$/,
+  ],
+  [
+    "a Secrets Manager ARN without its 6-character suffix",
+    webWith({ secrets: { DB: Secret.fromSecretsManager("arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme/db") } }),
+    /^test\/Task: invalid containers\.web\.secrets\.DB "arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme\/db": expected a Secrets Manager secret ARN with its 6-character suffix .* \[SECRET_ARN_INVALID\]$/,
   ],
   [
     "an EFS root directory that is not absolute",
@@ -258,7 +273,7 @@ const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
   [
     "a secret ARN that is not a Secrets Manager ARN",
     webWith({ secrets: { DB: Secret.fromSecretsManager("arn:aws:s3:::bucket/key") } }),
-    /^test\/Task: invalid containers\.web\.secrets\.DB "arn:aws:s3:::bucket\/key": expected a Secrets Manager secret ARN \(arn:aws:secretsmanager:<region>:<account>:secret:<name>-<suffix>\) \[SECRET_ARN_INVALID\]$/,
+    /^test\/Task: invalid containers\.web\.secrets\.DB "arn:aws:s3:::bucket\/key": expected a Secrets Manager secret ARN with its 6-character suffix \(arn:aws:secretsmanager:<region>:<account>:secret:<name>-<suffix>\) \[SECRET_ARN_INVALID\]$/,
   ],
   [
     "a parameter that is not an SSM parameter ARN",
@@ -275,7 +290,7 @@ const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
     webWith({
       secrets: { DB: Secret.fromSecretsManager(SECRET, undefined, { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:alias/db" }) },
     }),
-    /^test\/Task: invalid containers\.web\.secrets\.DB\.kmsKeyArn "arn:aws:kms:eu-west-1:123456789012:alias\/db": expected a KMS key ARN \(arn:aws:kms:<region>:<account>:key\/<id>\), not an alias \[SECRET_KMS_KEY_INVALID\]$/,
+    /^test\/Task: invalid containers\.web\.secrets\.DB\.kmsKeyArn "arn:aws:kms:eu-west-1:123456789012:alias\/db": expected a KMS key ARN \(arn:aws:kms:<region>:<account>:key\/<key-id>\), not an alias \[SECRET_KMS_KEY_INVALID\]$/,
   ],
   [
     "a health check command not starting with CMD or CMD-SHELL",

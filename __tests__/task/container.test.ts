@@ -135,8 +135,10 @@ describe("ContainerImage", () => {
 
 describe("Secret", () => {
   test("knows the ARN to grant for each source", () => {
-    const sm = Secret.fromSecretsManager(SECRET, "password", { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/1234" });
-    expect([sm.arn, sm.kmsKeyArn]).toEqual([SECRET, "arn:aws:kms:eu-west-1:123456789012:key/1234"]);
+    const sm = Secret.fromSecretsManager(SECRET, "password", {
+      kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/00000004-0000-4000-8000-000000000004",
+    });
+    expect([sm.arn, sm.kmsKeyArn]).toEqual([SECRET, "arn:aws:kms:eu-west-1:123456789012:key/00000004-0000-4000-8000-000000000004"]);
     const ssm = Secret.fromSsmParameter(PARAM);
     expect([ssm.arn, ssm.valueFrom]).toEqual([PARAM, PARAM]);
   });
@@ -144,11 +146,13 @@ describe("Secret", () => {
   test("grantRead gives the grantee exactly the secret (and its key) or exactly the parameter", () => {
     const statements: PolicyStatement[] = [];
     const grantee = { addToPrincipalPolicy: (statement: PolicyStatement) => statements.push(statement) };
-    Secret.fromSecretsManager(SECRET, "password", { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/1234" }).grantRead(grantee);
+    Secret.fromSecretsManager(SECRET, "password", {
+      kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/00000004-0000-4000-8000-000000000004",
+    }).grantRead(grantee);
     Secret.fromSsmParameter(PARAM).grantRead(grantee);
     expect(statements).toEqual([
       { actions: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], resources: [SECRET] },
-      { actions: ["kms:Decrypt"], resources: ["arn:aws:kms:eu-west-1:123456789012:key/1234"] },
+      { actions: ["kms:Decrypt"], resources: ["arn:aws:kms:eu-west-1:123456789012:key/00000004-0000-4000-8000-000000000004"] },
       { actions: ["ssm:GetParameter", "ssm:GetParameters"], resources: [PARAM] },
     ]);
   });

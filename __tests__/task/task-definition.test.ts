@@ -51,7 +51,7 @@ describe("TaskDefinition", () => {
   });
 
   test("the execution role reads exactly the referenced secrets, parameters, keys and ECR repository, and its own log group", () => {
-    const kms = "arn:aws:kms:eu-west-1:123456789012:key/abcd-1234";
+    const kms = "arn:aws:kms:eu-west-1:123456789012:key/00000007-0000-4000-8000-000000000007";
     const s = synth(
       (stack) =>
         new TaskDefinition(stack, "Task", {
@@ -160,7 +160,7 @@ describe("TaskDefinition", () => {
           runtimePlatform: { cpuArchitecture: "ARM64" },
           ephemeralStorageGiB: 50,
           logRetentionDays: 90,
-          logKmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/abcd",
+          logKmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/00000006-0000-4000-8000-000000000006",
         }),
     );
     expect(resourceAt(s, "aws_ecs_task_definition", "Task/Resource")).toMatchObject({
@@ -171,7 +171,7 @@ describe("TaskDefinition", () => {
     });
     expect(resourceAt(s, "aws_cloudwatch_log_group", "Task/LogGroup")).toMatchObject({
       retention_in_days: 90,
-      kms_key_id: "arn:aws:kms:eu-west-1:123456789012:key/abcd",
+      kms_key_id: "arn:aws:kms:eu-west-1:123456789012:key/00000006-0000-4000-8000-000000000006",
     });
   });
 

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
 import { architectureOf } from "../cluster/instance-types";
+import { checkArn } from "../core/arn";
 import { fail, isToken } from "../core/errors";
 import { checkName, NameRule } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
@@ -134,6 +135,8 @@ export class ComputeEnvironment extends Construct implements IComputeEnvironment
 
     checkName(this, "BATCH_COMPUTE_ENVIRONMENT_NAME", "name", props.name, ComputeEnvironment.NAME_RULE);
     checkTags(this, "tags", props.tags);
+    checkArn(this, "COMPUTE_SERVICE_ROLE", "serviceRoleArn", props.serviceRoleArn, "iamRole");
+    checkArn(this, "COMPUTE_ROOT_VOLUME_KMS_KEY", "rootVolumeKmsKeyArn", props.rootVolumeKmsKeyArn, "kmsKey");
     checkOneOf(this, "BATCH_COMPUTE_ENVIRONMENT_TYPE", "type", props.type, ["FARGATE", "FARGATE_SPOT", "EC2", "SPOT"]);
     checkIntegerRange(this, "BATCH_MAX_VCPUS", "maxVcpus", maxVcpus, 1, 1_000_000);
     checkNotEmpty(this, "BATCH_SUBNETS", "subnetIds", subnetIds);

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { checkArn } from "../core/arn";
 import { fail, isToken } from "../core/errors";
 import type { IGrantable } from "../core/grant";
 import type { PolicyStatement } from "../core/iam";
@@ -139,6 +140,8 @@ export class JobDefinition extends Construct implements IJobDefinition, IGrantab
     checkName(this, "BATCH_JOB_DEFINITION_NAME", "name", props.name, JobDefinition.NAME_RULE);
     checkName(this, "LOG_GROUP_NAME", "name", logGroupName, NameRules.logGroup);
     checkTags(this, "tags", props.tags);
+    checkArn(this, "JOB_ROLE_ARN", "jobRoleArn", props.jobRoleArn, "iamRole");
+    checkArn(this, "JOB_LOG_KMS_KEY", "logKmsKeyArn", props.logKmsKeyArn, "kmsKey");
     checkOneOf(this, "BATCH_JOB_PLATFORM", "platform", platform, ["FARGATE", "EC2"]);
     checkOneOf(this, "LOG_RETENTION", "logRetentionDays", logRetentionDays, LOG_RETENTION_DAYS);
     checkIntegerRange(this, "BATCH_RETRY_ATTEMPTS", "retryAttempts", retryAttempts, 1, 10);

@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { EcsCapacityProvider } from "@cdktf/provider-aws/lib/ecs-capacity-provider";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { checkArn } from "../core/arn";
 import { fail, isToken } from "../core/errors";
 import { checkName, NameRules, safeName } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
@@ -224,6 +225,7 @@ export class Ec2CapacityProvider extends Construct {
     checkNotEmpty(this, "CLUSTER_SUBNETS_EMPTY", "subnetIds", props.subnetIds);
     checkTags(this, "tags", tags);
     checkTags(this, "containerInstanceTags", props.containerInstanceTags);
+    checkArn(this, "EC2_ROOT_VOLUME_KMS_KEY", "rootVolumeKmsKeyArn", props.rootVolumeKmsKeyArn, "kmsKey");
     this.checkAgentSettings(props.ecsAgentSettings ?? {});
 
     this.capacityProviderName = name;

@@ -3,6 +3,7 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { checkArn } from "../core/arn";
 import { policyDocument, serviceTrustPolicy } from "../core/iam";
 import { fail } from "../core/errors";
 import { checkOneOf } from "../core/validate";
@@ -73,6 +74,8 @@ export class VpcFlowLog extends Construct {
     checkOneOf(this, "FLOW_LOG_TRAFFIC_TYPE", "flowLogs.trafficType", trafficType, ["ALL", "ACCEPT", "REJECT"]);
     checkOneOf(this, "FLOW_LOG_RETENTION", "flowLogs.retentionDays", retentionDays, LOG_RETENTION_DAYS);
     checkOneOf(this, "FLOW_LOG_INTERVAL", "flowLogs.maxAggregationIntervalSeconds", interval, [60, 600]);
+    checkArn(this, "FLOW_LOG_S3_BUCKET", "flowLogs.s3BucketArn", props.s3BucketArn, "s3Bucket");
+    checkArn(this, "FLOW_LOG_KMS_KEY", "flowLogs.kmsKeyArn", props.kmsKeyArn, "kmsKey");
     const tags = withName(`${props.name}-flow-logs`, props.tags);
 
     if (destination === "s3") {

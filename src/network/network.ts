@@ -10,6 +10,7 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { checkRegion } from "../core/arn";
 import { fail, isToken } from "../core/errors";
 import { checkName, NameRules } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
@@ -176,8 +177,14 @@ export interface NetworkProps {
 
 const DEFAULT_TIERS: SubnetTiers = { public: {}, private: {} };
 
-/** A region name such as `eu-west-1` or `us-gov-west-1`. */
-const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d+$/;
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * A VPC with public, private and isolated subnet tiers across availability zones, NAT, flow logs,
@@ -248,10 +255,20 @@ export class Network extends Construct implements INetwork {
     checkName(this, "NETWORK_NAME", "name", props.name, NameRules.prefix);
     checkTags(this, "tags", tags);
     this.availabilityZones = this.checkAvailabilityZones(props.availabilityZones);
-    if (props.region !== undefined && !isToken(props.region) && !REGION_PATTERN.test(props.region)) {
-      fail(this, { code: "NETWORK_REGION", property: "region", value: props.region, allowed: "a region name such as eu-west-1" });
-    }
+    checkRegion(this, "NETWORK_REGION", "region", props.region);
     this.region = props.region ?? this.regionFromAzs(props.availabilityZones);
+    const strayZone = isToken(this.region)
+      ? undefined
+      : this.availabilityZones.find((az) => !isToken(az) && !new RegExp(`^${this.region}[a-z]$`).test(az));
+    if (strayZone !== undefined) {
+      // Subnets in another region's zone fail only at apply (InvalidParameterValue).
+      fail(this, {
+        code: "NETWORK_AZ_REGION",
+        property: "availabilityZones",
+        value: strayZone,
+        allowed: `zones of ${this.region} such as ${this.region}a`,
+      });
+    }
     const has = (tier: SubnetTier) => tiers[tier] !== undefined;
     const hasPublic = has("public");
     const hasPrivate = has("private");
@@ -525,6 +542,16 @@ export class Network extends Construct implements INetwork {
     ] as const) {
       const dupe = list.find((s, i) => list.indexOf(s) !== i);
       if (dupe) fail(this, { code: "NETWORK_DUPLICATE_ENDPOINT", property, value: dupe, allowed: "each endpoint once" });
+    }
+    for (const [service, policy] of Object.entries(policies ?? {})) {
+      if (policy !== undefined && !isToken(policy) && !isJsonObject(policy)) {
+        fail(this, {
+          code: "NETWORK_ENDPOINT_POLICY_JSON",
+          property: `endpointPolicies.${service}`,
+          value: policy,
+          allowed: "an IAM policy document as a JSON object string",
+        });
+      }
     }
     for (const service of Object.keys(policies ?? {})) {
       if (!gateway.includes(service) && !iface.includes(service)) {

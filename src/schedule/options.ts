@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { checkArn } from "../core/arn";
 import { fail, isToken } from "../core/errors";
 import { checkName, NameRule } from "../core/naming";
 import { checkIntegerRange } from "../core/validate";
@@ -98,6 +99,9 @@ export function checkTimeZone(scope: IConstruct, property: string, timeZone: str
 export function checkScheduleOptions(scope: IConstruct, options: ScheduleOptions, classicRule = false): void {
   checkScheduleExpression(scope, "schedule", options.schedule, !classicRule);
   checkTimeZone(scope, "timeZone", options.timeZone);
+  checkArn(scope, "SCHEDULE_KMS_KEY", "kmsKeyArn", options.kmsKeyArn, "kmsKey");
+  checkArn(scope, "SCHEDULE_FAILURE_KMS_KEY", "failureQueue.kmsKeyArn", options.failureQueue?.kmsKeyArn, "kmsKey");
+  checkArn(scope, "SCHEDULE_ALARM_TOPIC", "alarmTopicArn", options.alarmTopicArn, "snsTopic");
   checkIntegerRange(scope, "SCHEDULE_FLEXIBLE_WINDOW", "flexibleTimeWindowMinutes", options.flexibleTimeWindowMinutes, 1, 1440, "minutes");
   checkIntegerRange(scope, "SCHEDULE_RETRY_ATTEMPTS", "retryAttempts", options.retryAttempts, 0, 185);
   checkIntegerRange(scope, "SCHEDULE_MAX_EVENT_AGE", "maxEventAgeSeconds", options.maxEventAgeSeconds, 60, 86400, "seconds");

@@ -1,6 +1,6 @@
 import { Construct, IConstruct } from "constructs";
 import { CloudwatchMetricAlarm, CloudwatchMetricAlarmConfig } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
-import { fail, isToken } from "../core/errors";
+import { checkArn } from "../core/arn";
 import { safeName } from "../core/naming";
 import { checkIntegerRange, checkNumberRange } from "../core/validate";
 
@@ -43,8 +43,6 @@ export interface ServiceAlarmsProps extends ServiceAlarmOptions {
   /** Tags for every alarm. @default - none */
   readonly tags?: Record<string, string>;
 }
-
-const SNS_TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[\w-]{1,256}$/;
 
 /**
  * CloudWatch alarms for one service: CPU and memory high, fewer running tasks than desired (from
@@ -181,12 +179,5 @@ export function checkServiceAlarms(scope: IConstruct, property: string, options:
   checkNumberRange(scope, "ALARM_THRESHOLD", `${property}.memoryPercent`, options.memoryPercent, 1, 100);
   checkIntegerRange(scope, "ALARM_THRESHOLD", `${property}.http5xxPerMinute`, options.http5xxPerMinute, 0, 1000000);
   checkIntegerRange(scope, "ALARM_EVALUATION", `${property}.evaluationMinutes`, options.evaluationMinutes, 1, 60, "minutes");
-  if (options.topicArn !== undefined && !isToken(options.topicArn) && !SNS_TOPIC_ARN.test(options.topicArn)) {
-    fail(scope, {
-      code: "ALARM_TOPIC_ARN",
-      property: `${property}.topicArn`,
-      value: options.topicArn,
-      allowed: "an SNS topic ARN (arn:aws:sns:<region>:<account>:<name>)",
-    });
-  }
+  checkArn(scope, "ALARM_TOPIC_ARN", `${property}.topicArn`, options.topicArn, "snsTopic");
 }

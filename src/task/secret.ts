@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { checkArn } from "../core/arn";
 import { fail, isToken } from "../core/errors";
 import type { IGrantable } from "../core/grant";
 
@@ -15,9 +16,6 @@ export interface SecretOptions {
   readonly kmsKeyArn?: string;
 }
 
-const SECRETS_MANAGER_ARN = /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/;
-const SSM_PARAMETER_ARN = /^arn:aws[a-z-]*:ssm:[a-z0-9-]+:\d{12}:parameter\/[\w/.-]+$/;
-const KMS_KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[\w-]+$/;
 const JSON_KEY = /^[^:\s]+$/;
 
 /**
@@ -70,30 +68,10 @@ export class Secret {
 
   /** Fails unless the ARN is a Secrets Manager secret or SSM parameter ARN (tokens pass). */
   public validate(scope: IConstruct, property: string): void {
-    if (!isToken(this.arn)) {
-      const pattern = this.source === "secretsmanager" ? SECRETS_MANAGER_ARN : SSM_PARAMETER_ARN;
-      if (!pattern.test(this.arn)) {
-        fail(scope, {
-          code: "SECRET_ARN_INVALID",
-          property,
-          value: this.arn,
-          allowed:
-            this.source === "secretsmanager"
-              ? "a Secrets Manager secret ARN (arn:aws:secretsmanager:<region>:<account>:secret:<name>-<suffix>)"
-              : "an SSM parameter ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)",
-        });
-      }
-    }
+    checkArn(scope, "SECRET_ARN_INVALID", property, this.arn, this.source === "secretsmanager" ? "secretsManagerSecret" : "ssmParameter");
     if (this.jsonKey !== undefined && !isToken(this.jsonKey) && !JSON_KEY.test(this.jsonKey)) {
       fail(scope, { code: "SECRET_JSON_KEY_INVALID", property, value: this.jsonKey, allowed: "a JSON key without colons or spaces" });
     }
-    if (this.kmsKeyArn !== undefined && !isToken(this.kmsKeyArn) && !KMS_KEY_ARN.test(this.kmsKeyArn)) {
-      fail(scope, {
-        code: "SECRET_KMS_KEY_INVALID",
-        property: `${property}.kmsKeyArn`,
-        value: this.kmsKeyArn,
-        allowed: "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias",
-      });
-    }
+    checkArn(scope, "SECRET_KMS_KEY_INVALID", `${property}.kmsKeyArn`, this.kmsKeyArn, "kmsKey");
   }
 }

@@ -5,6 +5,7 @@ import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { execAuditStatements } from "../cluster/exec-logging";
 import type { ExecAuditAttributes } from "../cluster/types";
+import { checkArn } from "../core/arn";
 import { fail, isToken } from "../core/errors";
 import type { IGrantable } from "../core/grant";
 import { PolicyStatement } from "../core/iam";
@@ -163,6 +164,7 @@ export class TaskDefinition extends Construct implements ITaskDefinition, IGrant
     checkName(this, "TASK_FAMILY", "name", props.name, NameRules.ecs);
     checkName(this, "LOG_GROUP_NAME", "logGroupName", logGroupName, NameRules.logGroup);
     checkTags(this, "tags", props.tags);
+    checkArn(this, "LOG_KMS_KEY", "logKmsKeyArn", props.logKmsKeyArn, "kmsKey");
     checkOneOf(this, "TASK_COMPATIBILITY", "compatibility", compatibility, ["FARGATE", "EC2"]);
     checkOneOf(
       this,

@@ -1,5 +1,6 @@
 import { IConstruct } from "constructs";
 import { EcsTaskDefinitionVolume } from "@cdktf/provider-aws/lib/ecs-task-definition";
+import { checkArn } from "../core/arn";
 import { fail, isToken } from "../core/errors";
 import { PolicyStatement } from "../core/iam";
 import { checkPort } from "../core/validate";
@@ -25,6 +26,7 @@ export interface EfsVolumeOptions {
 
 /** Fails on an access point combined with a root directory, or a bad port. */
 export function checkEfsVolume(scope: IConstruct, property: string, volume: EfsVolumeOptions): void {
+  checkArn(scope, "EFS_FILE_SYSTEM_ARN", `${property}.fileSystemArn`, volume.fileSystemArn, "efsFileSystem");
   if (volume.accessPointId !== undefined && volume.rootDirectory !== undefined && volume.rootDirectory !== "/") {
     fail(scope, {
       code: "EFS_ROOT_WITH_ACCESS_POINT",
