@@ -21,7 +21,10 @@ async function main(): Promise<number> {
   const mirror = findProviderMirror();
   console.log(`provider source: ${mirror ? `filesystem mirror ${mirror}` : "public registry"}`);
   try {
-    const results = await checkStacksOffline(stacks.map((s) => join(stacksDir, s)));
+    const results = await checkStacksOffline(
+      stacks.map((s) => join(stacksDir, s)),
+      { lockFile: join(__dirname, "..", ".terraform.lock.hcl") },
+    );
     const t = Object.entries(results[0]?.timings ?? {})
       .map(([k, v]) => `${k} ${v.toFixed(1)}s`)
       .join(", ");

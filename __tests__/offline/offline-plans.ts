@@ -29,7 +29,11 @@ async function computeAll(dir: string): Promise<void> {
     const app = new App({ outdir });
     const stacks = OFFLINE_STACKS.flatMap((build) => build(app));
     app.synth();
-    const results = await checkStacksOffline(stacks.map((s) => join(outdir, "stacks", s.node.id)));
+    // The committed lock file: the suite plans against exactly the checksummed provider CI uses.
+    const results = await checkStacksOffline(
+      stacks.map((s) => join(outdir, "stacks", s.node.id)),
+      { lockFile: join(__dirname, "..", "..", ".terraform.lock.hcl") },
+    );
     for (const r of results) {
       const file = join(dir, `${r.stack}.plan.json`);
       writeFileSync(file, JSON.stringify(r.plan));

@@ -1,7 +1,15 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { checkStacksOffline, cliConfig, findProviderMirror, offlineOverride, planOfModule, TerraformCheckError } from "../../src/terraform";
+import {
+  checkStackOffline,
+  checkStacksOffline,
+  cliConfig,
+  findProviderMirror,
+  offlineOverride,
+  planOfModule,
+  TerraformCheckError,
+} from "../../src/terraform";
 
 describe("offlineOverride", () => {
   test("forces a local backend and offline settings on every aws provider alias", () => {
@@ -97,6 +105,41 @@ describe("checkStacksOffline", () => {
     expect(error.output).toMatch(/No argument or block type is named "not_an_argument"/);
     const good = await checkStacksOffline([writeStack(root, "good", { cidr_block: "10.0.0.0/16" })]);
     expect(Object.keys(good[0].timings)).toEqual(["init", "plan", "show"]);
+  });
+});
+
+describe("the committed provider lock file", () => {
+  const LOCK = join(__dirname, "..", "..", ".terraform.lock.hcl");
+
+  test("pins hashicorp/aws to the version the bindings target, with a checksum", () => {
+    const lock = readFileSync(LOCK, "utf8");
+    expect(lock).toMatch(/provider "registry\.terraform\.io\/hashicorp\/aws" \{\n\s+version\s+= "5\.100\.0"\n\s+constraints = "~> 5\.100"/);
+    expect(lock).toMatch(/"h1:[A-Za-z0-9+/]{43}="/);
+  });
+
+  test("a provider whose checksum the lock file does not list fails init instead of being trusted", async () => {
+    const root = mkdtempSync(join(tmpdir(), "lock-"));
+    try {
+      const stack = join(root, "locked");
+      mkdirSync(stack);
+      writeFileSync(
+        join(stack, "cdk.tf.json"),
+        JSON.stringify({
+          terraform: { required_providers: { aws: { source: "hashicorp/aws", version: "~> 5.100" } } },
+          provider: { aws: [{ region: "eu-west-1" }] },
+        }),
+      );
+      const tampered = join(root, "tampered.lock.hcl");
+      writeFileSync(tampered, readFileSync(LOCK, "utf8").replace(/"h1:[^"]+"/, '"h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="'));
+      const error = await checkStackOffline({ stackDir: stack, plan: false, lockFile: tampered }).catch((e) => e);
+      expect(error).toBeInstanceOf(TerraformCheckError);
+      expect(error.stage).toBe("init");
+      expect(error.output).toMatch(/checksum|does not match/i);
+      const ok = await checkStackOffline({ stackDir: stack, plan: false, lockFile: LOCK });
+      expect(Object.keys(ok.timings)).toEqual(["init", "validate"]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -42,6 +42,13 @@ export interface OfflineCheckOptions {
   readonly providerMirror?: string;
   /** Keep the working copy (for debugging) instead of deleting it. @default false */
   readonly keepWorkDir?: boolean;
+  /**
+   * A committed `.terraform.lock.hcl` holding the provider checksums. When given, `terraform init`
+   * runs with `-lockfile=readonly`: a provider whose checksum is not in the file (a tampered mirror,
+   * another version) fails the `init` stage instead of being installed and trusted.
+   * @default - no lock file: Terraform picks the newest version allowed and records what it got
+   */
+  readonly lockFile?: string;
 }
 
 /** The outcome of a passing offline check (a failing one throws {@link TerraformCheckError}). */
@@ -156,6 +163,7 @@ interface RunOptions {
   readonly plan: boolean;
   readonly binary: string;
   readonly mirror: string | undefined;
+  readonly lockFile: string | undefined;
 }
 
 /** init, then plan + show -json (plan validates first), or only validate, in `workDir`. */
@@ -176,7 +184,15 @@ async function runChecks(o: RunOptions): Promise<{ plan?: TerraformPlanJson; tim
       timings[stage] = (performance.now() - started) / 1000;
     }
   };
-  await step("init", ["init", "-input=false", "-no-color", "-backend=true"]);
+  const lockArgs: string[] = [];
+  if (o.lockFile !== undefined) {
+    if (!existsSync(o.lockFile)) {
+      throw new TerraformCheckError(o.name, "init", `the lock file ${o.lockFile} does not exist`);
+    }
+    cpSync(o.lockFile, join(o.workDir, ".terraform.lock.hcl"));
+    lockArgs.push("-lockfile=readonly");
+  }
+  await step("init", ["init", "-input=false", "-no-color", "-backend=true", ...lockArgs]);
   if (!o.plan) {
     await step("validate", ["validate", "-no-color"]);
     return { timings };
@@ -206,6 +222,7 @@ export async function checkStackOffline(options: OfflineCheckOptions): Promise<O
       plan: options.plan ?? true,
       binary: options.terraformBinary ?? process.env.TERRAFORM_BINARY ?? "terraform",
       mirror: options.providerMirror ?? findProviderMirror(),
+      lockFile: options.lockFile,
     });
     return { stack, plan, timings, workDir: options.keepWorkDir ? workDir : undefined };
   } finally {
@@ -269,6 +286,7 @@ async function checkStacks(stackDirs: readonly string[], options: CheckStacksOpt
         plan: options.plan ?? true,
         binary: options.terraformBinary ?? process.env.TERRAFORM_BINARY ?? "terraform",
         mirror: options.providerMirror ?? findProviderMirror(),
+        lockFile: options.lockFile,
       });
     } catch (error) {
       if (!(error instanceof TerraformCheckError) || !fallback) throw error;
