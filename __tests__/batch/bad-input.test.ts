@@ -189,8 +189,41 @@ describe("ComputeEnvironment bad input", () => {
         at,
         "instanceTypes[0]",
         "M6I Large",
-        'an instance type ("m6i.large"), a family ("m6i") or "optimal"',
+        'an instance type that exists ("m6i.large"), a family ("m6i") or "optimal"',
         "BATCH_INSTANCE_TYPE",
+      ),
+    ],
+    [
+      "an instance type that does not exist (a typo)",
+      env({ type: "EC2", instanceTypes: ["c6ig.large"] }),
+      expectedMessage(
+        at,
+        "instanceTypes[0]",
+        "c6ig.large",
+        'an instance type that exists ("m6i.large"), a family ("m6i") or "optimal"',
+        "BATCH_INSTANCE_TYPE",
+      ),
+    ],
+    [
+      "a family that does not exist",
+      env({ type: "EC2", instanceTypes: ["m9z"] }),
+      expectedMessage(
+        at,
+        "instanceTypes[0]",
+        "m9z",
+        'an instance type that exists ("m6i.large"), a family ("m6i") or "optimal"',
+        "BATCH_INSTANCE_TYPE",
+      ),
+    ],
+    [
+      "the NVIDIA image with Graviton instance types",
+      env({ type: "EC2", instanceTypes: ["g5g.xlarge"], imageType: "ECS_AL2023_NVIDIA" }),
+      expectedMessage(
+        at,
+        "imageType",
+        "ECS_AL2023_NVIDIA",
+        '"ECS_AL2023" with Graviton instance types (g5g.xlarge); the NVIDIA AMI is x86_64 only',
+        "BATCH_IMAGE_ARCHITECTURE",
       ),
     ],
     [

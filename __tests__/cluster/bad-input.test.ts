@@ -487,7 +487,46 @@ const cases: Rejection[] = [
   [
     "a malformed instance type",
     provider({ instanceTypes: ["m7i.large", "large"] }),
-    expectedMessage("test/Cluster/general", "instanceTypes[1]", "large", "an EC2 instance type such as m7g.large", "CLUSTER_INSTANCE_TYPE"),
+    expectedMessage(
+      "test/Cluster/general",
+      "instanceTypes[1]",
+      "large",
+      "an EC2 instance type that exists (a known family and size), such as m7g.large",
+      "CLUSTER_INSTANCE_TYPE",
+    ),
+  ],
+  [
+    "an instance family that does not exist (a typo)",
+    provider({ instanceTypes: ["m7.large"] }),
+    expectedMessage(
+      "test/Cluster/general",
+      "instanceTypes[0]",
+      "m7.large",
+      "an EC2 instance type that exists (a known family and size), such as m7g.large",
+      "CLUSTER_INSTANCE_TYPE",
+    ),
+  ],
+  [
+    "an instance size that does not exist",
+    provider({ instanceTypes: ["m7g.5xlarge"] }),
+    expectedMessage(
+      "test/Cluster/general",
+      "instanceTypes[0]",
+      "m7g.5xlarge",
+      "an EC2 instance type that exists (a known family and size), such as m7g.large",
+      "CLUSTER_INSTANCE_TYPE",
+    ),
+  ],
+  [
+    "an instance size misspelt",
+    provider({ instanceTypes: ["c7g.xlarg"] }),
+    expectedMessage(
+      "test/Cluster/general",
+      "instanceTypes[0]",
+      "c7g.xlarg",
+      "an EC2 instance type that exists (a known family and size), such as m7g.large",
+      "CLUSTER_INSTANCE_TYPE",
+    ),
   ],
   [
     "a duplicate instance type",

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { BatchComputeEnvironment } from "@cdktf/provider-aws/lib/batch-compute-environment";
-import { architectureOf } from "../cluster/instance-types";
+import { architectureOf, isInstanceFamily, isInstanceTypeName } from "../cluster/instance-types";
 import { checkArn } from "../core/arn";
 import { fail, isToken } from "../core/errors";
 import { checkName, NameRule } from "../core/naming";
@@ -257,12 +257,12 @@ export class ComputeEnvironment extends Construct implements IComputeEnvironment
     const architectures = new Map<string, string>();
     instanceTypes.forEach((t, i) => {
       if (isToken(t) || t === "optimal") return;
-      if (!/^[a-z][a-z0-9-]*(\.[a-z0-9]+)?$/.test(t)) {
+      if (!(t.includes(".") ? isInstanceTypeName(t) : isInstanceFamily(t))) {
         fail(this, {
           code: "BATCH_INSTANCE_TYPE",
           property: `instanceTypes[${i}]`,
           value: t,
-          allowed: 'an instance type ("m6i.large"), a family ("m6i") or "optimal"',
+          allowed: 'an instance type that exists ("m6i.large"), a family ("m6i") or "optimal"',
         });
       }
       architectures.set(architectureOf(t.includes(".") ? t : `${t}.large`), t);
@@ -276,6 +276,15 @@ export class ComputeEnvironment extends Construct implements IComputeEnvironment
       });
     }
     const [architecture] = [...architectures.keys()] as Array<"x86_64" | "arm64">;
+    // The NVIDIA AMI is built for x86_64 only: Graviton instances would never join the environment.
+    if (imageType === "ECS_AL2023_NVIDIA" && architecture === "arm64") {
+      fail(this, {
+        code: "BATCH_IMAGE_ARCHITECTURE",
+        property: "imageType",
+        value: imageType,
+        allowed: `"ECS_AL2023" with Graviton instance types (${architectures.get("arm64")}); the NVIDIA AMI is x86_64 only`,
+      });
+    }
     return architecture;
   }
 

@@ -379,7 +379,7 @@ export class Ec2CapacityProvider extends Construct {
           code: "CLUSTER_INSTANCE_TYPE",
           property: `instanceTypes[${i}]`,
           value: type,
-          allowed: "an EC2 instance type such as m7g.large",
+          allowed: "an EC2 instance type that exists (a known family and size), such as m7g.large",
         });
       }
     });

@@ -30,11 +30,206 @@ export function ecsAmiImageId(variant: EcsAmiVariant): string {
 }
 
 /** `family.size`, e.g. `m7g.large`, `c7gn.16xlarge`, `u7i-12tb.224xlarge`. */
-const INSTANCE_TYPE = /^([a-z][a-z0-9-]*)\.([a-z0-9]+)$/;
+const INSTANCE_TYPE = /^([a-z][a-z0-9-]*)\.([a-z0-9-]+)$/;
 
-/** True when `instanceType` looks like an EC2 instance type name. */
+/**
+ * The EC2 instance families that exist (current and previous generation), as data from the EC2
+ * "Instance types" pages. A name outside this list is a typo (`m7.large`, `c6ig.xlarge`) that would
+ * fail only when the Auto Scaling group launches. Add a family here when AWS launches one.
+ */
+export const EC2_INSTANCE_FAMILIES: readonly string[] = [
+  // General purpose
+  "a1",
+  "m1",
+  "m2",
+  "m3",
+  "m4",
+  "m5",
+  "m5a",
+  "m5ad",
+  "m5d",
+  "m5dn",
+  "m5n",
+  "m5zn",
+  "m6a",
+  "m6g",
+  "m6gd",
+  "m6i",
+  "m6id",
+  "m6idn",
+  "m6in",
+  "m7a",
+  "m7g",
+  "m7gd",
+  "m7i",
+  "m7i-flex",
+  "m8a",
+  "m8g",
+  "m8gd",
+  "m8i",
+  "m8i-flex",
+  "mac1",
+  "mac2",
+  "mac2-m1ultra",
+  "mac2-m2",
+  "mac2-m2pro",
+  "t1",
+  "t2",
+  "t3",
+  "t3a",
+  "t4g",
+  // Compute optimized
+  "c1",
+  "c3",
+  "c4",
+  "c5",
+  "c5a",
+  "c5ad",
+  "c5d",
+  "c5n",
+  "c6a",
+  "c6g",
+  "c6gd",
+  "c6gn",
+  "c6i",
+  "c6id",
+  "c6in",
+  "c7a",
+  "c7g",
+  "c7gd",
+  "c7gn",
+  "c7i",
+  "c7i-flex",
+  "c8g",
+  "c8gd",
+  "c8gn",
+  "c8i",
+  // Memory optimized
+  "r3",
+  "r4",
+  "r5",
+  "r5a",
+  "r5ad",
+  "r5b",
+  "r5d",
+  "r5dn",
+  "r5n",
+  "r6a",
+  "r6g",
+  "r6gd",
+  "r6i",
+  "r6id",
+  "r6idn",
+  "r6in",
+  "r7a",
+  "r7g",
+  "r7gd",
+  "r7i",
+  "r7iz",
+  "r8g",
+  "r8gd",
+  "r8i",
+  "u-3tb1",
+  "u-6tb1",
+  "u-9tb1",
+  "u-12tb1",
+  "u-18tb1",
+  "u-24tb1",
+  "u7i-6tb",
+  "u7i-8tb",
+  "u7i-12tb",
+  "u7in-16tb",
+  "u7in-24tb",
+  "u7in-32tb",
+  "x1",
+  "x1e",
+  "x2gd",
+  "x2idn",
+  "x2iedn",
+  "x2iezn",
+  "x8g",
+  "z1d",
+  // Storage optimized
+  "d2",
+  "d3",
+  "d3en",
+  "h1",
+  "i2",
+  "i3",
+  "i3en",
+  "i4g",
+  "i4i",
+  "i7i",
+  "i7ie",
+  "i8g",
+  "im4gn",
+  "is4gen",
+  // Accelerated computing
+  "dl1",
+  "dl2q",
+  "f1",
+  "f2",
+  "g3",
+  "g3s",
+  "g4ad",
+  "g4dn",
+  "g5",
+  "g5g",
+  "g6",
+  "g6e",
+  "g6f",
+  "gr6",
+  "gr6f",
+  "inf1",
+  "inf2",
+  "p2",
+  "p3",
+  "p3dn",
+  "p4d",
+  "p4de",
+  "p5",
+  "p5e",
+  "p5en",
+  "p6-b200",
+  "trn1",
+  "trn1n",
+  "trn2",
+  "vt1",
+  // High performance computing
+  "hpc6a",
+  "hpc6id",
+  "hpc7a",
+  "hpc7g",
+];
+
+/** The instance sizes EC2 names: `nano` to `xlarge`, `<n>xlarge` with the multipliers in use, and the bare-metal sizes. */
+export const EC2_INSTANCE_SIZES: readonly string[] = [
+  "nano",
+  "micro",
+  "small",
+  "medium",
+  "large",
+  "xlarge",
+  ...[2, 3, 4, 6, 8, 9, 10, 12, 16, 18, 24, 32, 48, 56, 96, 112, 224, 448, 480].map((n) => `${n}xlarge`),
+  "metal",
+  "metal-16xl",
+  "metal-24xl",
+  "metal-32xl",
+  "metal-48xl",
+];
+
+const FAMILIES = new Set(EC2_INSTANCE_FAMILIES);
+const SIZES = new Set(EC2_INSTANCE_SIZES);
+
+/** True when `instanceType` is `<family>.<size>` with a family and a size EC2 has (see {@link EC2_INSTANCE_FAMILIES}). */
 export function isInstanceTypeName(instanceType: string): boolean {
-  return INSTANCE_TYPE.test(instanceType);
+  const match = INSTANCE_TYPE.exec(instanceType);
+  return match !== null && FAMILIES.has(match[1]) && SIZES.has(match[2]);
+}
+
+/** True when `family` is an EC2 instance family name (`c7g`), as AWS Batch accepts in place of a type. */
+export function isInstanceFamily(family: string): boolean {
+  return FAMILIES.has(family);
 }
 
 /** The family of an instance type (`c7gn.large` → `c7gn`), or undefined when it is not one. */
