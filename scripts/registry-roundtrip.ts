@@ -115,7 +115,9 @@ async function roundTrip(tmp: string, manifest: Manifest, onRegistry: (r: Runnin
   await step(`npm publish ${manifest.name}@${manifest.version} (prepack: guard, build, API docs check)`, () =>
     sh(root, "npm", ["publish", "--no-audit", "--no-fund"], publishEnv),
   );
-  const packument = (await (await fetch(`${registry.url}${manifest.name}`)).json()) as { "dist-tags"?: { latest?: string } };
+  const packument = (await (await fetch(`${registry.url}${manifest.name.replace("/", "%2f")}`)).json()) as {
+    "dist-tags"?: { latest?: string };
+  };
   if (packument["dist-tags"]?.latest !== manifest.version)
     throw new Error(`the registry does not serve ${manifest.name}@${manifest.version}`);
 
@@ -129,7 +131,10 @@ async function roundTrip(tmp: string, manifest: Manifest, onRegistry: (r: Runnin
     writeFileSync(join(consumerDir, path), text);
   }
   const consumerConfig = join(tmp, "consumer.npmrc");
-  writeFileSync(consumerConfig, `registry=${registry.url}\n`);
+  // As .npmrc.example tells consumers: the package's scope maps to the internal registry, so a
+  // package of the same name elsewhere can never be installed instead.
+  const scope = manifest.name.split("/")[0];
+  writeFileSync(consumerConfig, `registry=${registry.url}\n${scope}:registry=${registry.url}\n`);
   const consumerEnv = cleanEnv({
     npm_config_registry: registry.url,
     npm_config_userconfig: consumerConfig,

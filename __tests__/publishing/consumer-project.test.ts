@@ -6,7 +6,7 @@ const manifest = JSON.parse(readFileSync(join(__dirname, "..", "..", "package.js
 
 describe("consumerProject", () => {
   const files = consumerProject({
-    packageName: "cdktf-ecs-platform",
+    packageName: "@acme/ecs-platform",
     packageVersion: "1.2.3",
     dependencies: { cdktf: "0.21.0", constructs: "10.4.2", "@cdktf/provider-aws": "20.1.0" },
     devDependencies: { typescript: "5.9.3", "@types/node": "20.19.9" },
@@ -15,9 +15,9 @@ describe("consumerProject", () => {
   const specifiers = [...main.matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
 
   test("imports the package only through its published entry points, never dist/ or src/", () => {
-    const ours = specifiers.filter((s) => s === "cdktf-ecs-platform" || s.startsWith("cdktf-ecs-platform/"));
+    const ours = specifiers.filter((s) => s === "@acme/ecs-platform" || s.startsWith("@acme/ecs-platform/"));
     expect(ours.length).toBeGreaterThan(1);
-    for (const s of ours) expect(Object.keys(manifest.exports)).toContain(s.replace("cdktf-ecs-platform", "."));
+    for (const s of ours) expect(Object.keys(manifest.exports)).toContain(s.replace("@acme/ecs-platform", "."));
   });
 
   test("imports provider classes by deep path, as the library does", () => {
@@ -27,7 +27,7 @@ describe("consumerProject", () => {
   test("depends on the exact published version and the given peers and tools", () => {
     const pkg = JSON.parse(files["package.json"]);
     expect(pkg.dependencies).toEqual({
-      "cdktf-ecs-platform": "1.2.3",
+      "@acme/ecs-platform": "1.2.3",
       cdktf: "0.21.0",
       constructs: "10.4.2",
       "@cdktf/provider-aws": "20.1.0",
@@ -44,7 +44,7 @@ describe("consumerProject", () => {
   });
 
   test("runs the package's own offline check and compares the plan with the expected creates", () => {
-    expect(main).toContain('import { checkStackOffline } from "cdktf-ecs-platform/terraform";');
+    expect(main).toContain('import { checkStackOffline } from "@acme/ecs-platform/terraform";');
     expect(main).toContain(JSON.stringify(EXPECTED_CREATES));
     expect(main).toContain("process.exit(1)");
   });

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { freePort, RunningRegistry, startRegistry, verdaccioConfig } from "../../scripts/publishing/verdaccio";
 
 const run = promisify(execFile);
-const PACKAGE = "cdktf-ecs-platform";
+const PACKAGE = "@acme/ecs-platform";
 
 describe("verdaccioConfig", () => {
   const config = verdaccioConfig({ dir: "/tmp/r", uplinkUrl: "https://npm.example.com/", packageName: PACKAGE }) as any;
@@ -35,7 +35,7 @@ describe("startRegistry", () => {
 
   /** `npm publish` of a one-file package, as the registered user, to the test registry only. */
   async function publish(name: string): Promise<string> {
-    const pkg = join(dir, `pkg-${name}`);
+    const pkg = join(dir, `pkg-${name.replace("/", "-")}`);
     mkdirSync(pkg);
     writeFileSync(join(pkg, "package.json"), JSON.stringify({ name, version: "1.0.0" }));
     writeFileSync(join(pkg, "index.js"), "module.exports = 1;\n");
@@ -70,9 +70,9 @@ describe("startRegistry", () => {
   });
 
   test("accepts the package from the registered user and serves it", async () => {
-    expect((await fetch(`${registry.url}${PACKAGE}`)).status).toBe(404);
+    expect((await fetch(`${registry.url}${PACKAGE.replace("/", "%2f")}`)).status).toBe(404);
     expect(await publish(PACKAGE)).toBe("published");
-    const packument = (await (await fetch(`${registry.url}${PACKAGE}`)).json()) as { "dist-tags": { latest: string } };
+    const packument = (await (await fetch(`${registry.url}${PACKAGE.replace("/", "%2f")}`)).json()) as { "dist-tags": { latest: string } };
     expect(packument["dist-tags"].latest).toBe("1.0.0");
   });
 

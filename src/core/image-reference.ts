@@ -42,6 +42,7 @@ export interface ImageReference {
 
 /** A reference that did not parse, and why. */
 export interface ImageReferenceProblem {
+  /** What is wrong, in words for an error message, e.g. `the tag "1.27:latest" is not ...`. */
   readonly problem: string;
 }
 

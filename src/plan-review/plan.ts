@@ -94,7 +94,7 @@ export const SUPPORTED_PLAN_FORMAT = /^1\.\d+$/;
  * document fails the gate with a message instead of passing on nothing or crashing part way:
  * an object with `format_version` 1.x, not `errored`, `resource_changes` / `resource_drift` lists of
  * changes that each have an address, a type and a `change` whose action list Terraform writes.
- * Throws a {@link ValidationError} whose path is `source` (the stack or file).
+ * Throws a `ValidationError` whose path is `source` (the stack or file).
  */
 export function checkPlanJson(document: unknown, source = "terraform plan"): asserts document is PlanJson {
   const problem = (property: string, value: unknown, allowed: string, code = "PLAN_REVIEW_PLAN_INVALID"): never =>
