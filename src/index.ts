@@ -11,6 +11,7 @@ export * from "./scheduled-task";
 export * from "./batch";
 export * from "./notifications";
 export * from "./budgets";
+export * from "./patterns";
 export * from "./policy";
 export * from "./plan-review";
 export * from "./registry";

@@ -16,6 +16,7 @@ import {
   FARGATE_SPOT,
   JobDefinition,
   JobQueue,
+  LoadBalancedWebService,
   Network,
   NotificationTopic,
   OperationalNotifications,
@@ -205,8 +206,7 @@ export class EnvironmentStack extends TerraformStack {
         },
       },
     });
-    const nightly = config.scaleToZeroAtNight ?? false;
-    const service = new Service(this, pascal(key), {
+    const web = new LoadBalancedWebService(this, pascal(key), {
       name,
       cluster: this.cluster,
       taskDefinition: task,
@@ -229,20 +229,15 @@ export class EnvironmentStack extends TerraformStack {
           },
         ],
       },
-      autoScaling: {
-        minCapacity: config.minCapacity,
-        maxCapacity: config.maxCapacity,
-        targetTracking: { cpuPercent: config.cpuTargetPercent },
-        scheduled: nightly
-          ? {
-              evening: { schedule: "cron(0 20 ? * MON-FRI *)", minCapacity: 0, maxCapacity: 0 },
-              morning: { schedule: "cron(0 7 ? * MON-FRI *)", minCapacity: config.minCapacity, maxCapacity: config.maxCapacity },
-            }
-          : undefined,
-      },
+      minCapacity: config.minCapacity,
+      maxCapacity: config.maxCapacity,
+      cpuTargetPercent: config.cpuTargetPercent,
+      scaleToZero: config.scaleToZeroAtNight
+        ? { stopSchedule: "cron(0 20 ? * MON-FRI *)", startSchedule: "cron(0 7 ? * MON-FRI *)" }
+        : undefined,
     });
-    this.ciDelivery(key, service, task, config.delivery);
-    return service;
+    this.ciDelivery(key, web.service, task, config.delivery);
+    return web.service;
   }
 
   private workerService(key: string, config: WorkerServiceConfig): Service {

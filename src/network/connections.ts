@@ -130,9 +130,16 @@ export class Connections {
     public readonly allowsAllOutbound: boolean,
   ) {}
 
-  /** A stable key naming this group in other groups' rule ids. */
+  /**
+   * A stable key naming this group in other groups' rule ids: its construct path without `Default`
+   * segments, which cdktf leaves out of addresses too, so wrapping a construct in a pattern (as its
+   * `Default` child) renames no rule.
+   */
   public get uniqueKey(): string {
-    return this.scope.node.path;
+    return this.scope.node.path
+      .split("/")
+      .filter((segment) => segment !== "Default")
+      .join("/");
   }
 
   /** Allows `peer` to reach this group on `port`; `description` (up to 255 characters) defaults to `from <peer> on <port>`. */

@@ -295,7 +295,11 @@ export class Service extends Construct implements IConnectable {
     // otherwise they fail with AccessDenied or cannot pull, and can trip a new service's circuit breaker.
     dependsOn.push(...td.rolePermissions, ...network.subnetConnectivity[subnetTier]);
     // Load balancing: target group, listener rule or listener, and the way in through the security group.
-    const target = { scope: this, ruleId: id, name: props.name, network, taskDefinition: td, connections: this.connections, tags };
+    // The listener rule (or NLB listener) lives under the listener, named after the service. A service
+    // with id `Default` (the primary child of a pattern, hidden from addresses by cdktf) names it after
+    // its parent, so wrapping a service in a pattern keeps every address.
+    const ruleId = id === "Default" ? scope.node.id : id;
+    const target = { scope: this, ruleId, name: props.name, network, taskDefinition: td, connections: this.connections, tags };
     const attachment = props.loadBalancer
       ? attachToApplicationLoadBalancer(target, props.loadBalancer)
       : props.networkLoadBalancer

@@ -1,0 +1,2 @@
+export * from "./load-balanced-web-service";
+export * from "./queue-processing-service";

@@ -1,0 +1,118 @@
+import { Construct } from "constructs";
+import { type CapacityProviderStrategyItem, FARGATE_SPOT, type ICluster } from "../cluster/types";
+import { checkIntegerRange, checkMinMax } from "../core/validate";
+import type { Connections, IConnectable } from "../network/connections";
+import type { IQueue } from "../queue/queue";
+import type { ServiceAlarmOptions } from "../service/alarms";
+import { Service, type TaskDefinitionChanges } from "../service/service";
+import type { ServiceConnectOptions } from "../service/service-connect";
+import type { ScaleInStep, ScaleOutStep } from "../service/step-scaling";
+import type { TaskDefinition } from "../task/task-definition";
+
+/** Properties of a {@link QueueProcessingService}. */
+export interface QueueProcessingServiceProps {
+  /** Service name, e.g. `acme-dev-worker`; also names its security group, alarms and scaling policies. */
+  readonly name: string;
+  /** The cluster the service runs in (a `Cluster`, or `Cluster.fromAttributes` for one another stack owns). */
+  readonly cluster: ICluster;
+  /** An `awsvpc` task definition; its task role is granted `grantConsume` on the queue. */
+  readonly taskDefinition: TaskDefinition;
+  /**
+   * The queue the tasks consume, usually a {@link Queue} (dead-letter queue, encryption). Create it
+   * before the task definition so the container's environment can carry its URL.
+   */
+  readonly queue: IQueue;
+  /** Fewest tasks, 0 to 5000; 0 stops every task while the queue is empty. @default 0 */
+  readonly minCapacity?: number;
+  /** Most tasks, 1 to 5000. @default 4 */
+  readonly maxCapacity?: number;
+  /**
+   * Tasks added by queue depth (visible messages, the maximum over a minute).
+   * @default - one task from 1 message, three from 100 (`QueueProcessingService.DEFAULT_SCALE_OUT_STEPS`)
+   */
+  readonly scaleOutSteps?: readonly ScaleOutStep[];
+  /** Tasks removed by queue depth. @default - one task per minute while no message is visible */
+  readonly scaleInSteps?: readonly ScaleInStep[];
+  /**
+   * Who rolls out new task definition revisions: `terraform` (this stack) or `ignore` (a CI pipeline
+   * registers revisions and updates the service; Terraform leaves them alone).
+   * @default "terraform"
+   */
+  readonly taskDefinitionChanges?: TaskDefinitionChanges;
+  /** Capacity providers and weights. @default - all Fargate Spot: a worker tolerates interruption (its message returns to the queue) */
+  readonly capacityProviderStrategy?: readonly CapacityProviderStrategyItem[];
+  /** Service Connect client, so the worker reaches other services by name. @default - off */
+  readonly serviceConnect?: ServiceConnectOptions;
+  /** The service's CloudWatch alarms. @default - the service module's alarms (CPU, memory, task count) */
+  readonly alarms?: ServiceAlarmOptions;
+  /** Tags for everything the service creates. @default - none */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * A worker service that consumes an SQS queue: exactly `grantConsume` on the queue for its task
+ * role, step scaling on the queue's depth from zero tasks, and Fargate Spot.
+ *
+ * The service is this construct's `Default` child, which cdktf leaves out of Terraform addresses:
+ * `new QueueProcessingService(stack, "Worker", ...)` has exactly the addresses of
+ * `new Service(stack, "Worker", ...)` with the same settings.
+ */
+export class QueueProcessingService extends Construct implements IConnectable {
+  public static readonly DEFAULT_MIN_CAPACITY = 0;
+  public static readonly DEFAULT_MAX_CAPACITY = 4;
+  /** One task as soon as a message waits, three more at a time once 100 do. */
+  public static readonly DEFAULT_SCALE_OUT_STEPS: readonly ScaleOutStep[] = [
+    { from: 1, change: 1 },
+    { from: 100, change: 3 },
+  ];
+  /** One task fewer each minute the queue shows no visible message. */
+  public static readonly DEFAULT_SCALE_IN_STEPS: readonly ScaleInStep[] = [{ upTo: 0, change: -1 }];
+  /** Key of the step scaling policy (part of the policies' and alarms' Terraform addresses). */
+  public static readonly SCALING_POLICY_KEY = "queue-depth";
+
+  /** The ECS service, for what this pattern does not expose. */
+  public readonly service: Service;
+  /** The queue the service consumes. */
+  public readonly queue: IQueue;
+  public readonly connections: Connections;
+
+  constructor(scope: Construct, id: string, props: QueueProcessingServiceProps) {
+    super(scope, id);
+    const minCapacity = props.minCapacity ?? QueueProcessingService.DEFAULT_MIN_CAPACITY;
+    const maxCapacity = props.maxCapacity ?? QueueProcessingService.DEFAULT_MAX_CAPACITY;
+    const strategy = props.capacityProviderStrategy ?? [{ capacityProvider: FARGATE_SPOT, weight: 1 }];
+    checkIntegerRange(this, "QUEUE_SERVICE_MIN_CAPACITY", "minCapacity", minCapacity, 0, 5000);
+    checkIntegerRange(this, "QUEUE_SERVICE_MAX_CAPACITY", "maxCapacity", maxCapacity, 1, 5000);
+    checkMinMax(this, "QUEUE_SERVICE_MIN_ABOVE_MAX", "minCapacity", minCapacity, "maxCapacity", maxCapacity);
+    this.queue = props.queue;
+
+    props.queue.grantConsume(props.taskDefinition);
+    this.service = new Service(this, "Default", {
+      name: props.name,
+      cluster: props.cluster,
+      taskDefinition: props.taskDefinition,
+      taskDefinitionChanges: props.taskDefinitionChanges,
+      capacityProviderStrategy: strategy,
+      serviceConnect: props.serviceConnect,
+      alarms: props.alarms,
+      autoScaling: {
+        minCapacity,
+        maxCapacity,
+        stepScaling: {
+          [QueueProcessingService.SCALING_POLICY_KEY]: {
+            metric: {
+              namespace: "AWS/SQS",
+              metricName: "ApproximateNumberOfMessagesVisible",
+              dimensions: { QueueName: props.queue.queueName },
+              statistic: "Maximum",
+            },
+            scaleOut: props.scaleOutSteps ?? QueueProcessingService.DEFAULT_SCALE_OUT_STEPS,
+            scaleIn: props.scaleInSteps ?? QueueProcessingService.DEFAULT_SCALE_IN_STEPS,
+          },
+        },
+      },
+      tags: props.tags,
+    });
+    this.connections = this.service.connections;
+  }
+}
