@@ -54,7 +54,7 @@ const cases: Rejection[] = [
       "test/Web/Default",
       "autoScaling.scheduled.evening.schedule",
       "every evening",
-      "cron(<6 fields>), rate(<n> minutes|hours|days) or at(yyyy-mm-ddThh:mm:ss)",
+      "an expression of the form cron(...), rate(...) or at(...)",
       "AUTOSCALING_SCHEDULE",
     ),
   ],
