@@ -79,7 +79,11 @@ describe("Cluster against the real provider", () => {
       deployment_maximum_percent: 100,
       deployment_circuit_breaker: [],
     });
-    const [agentContainer] = JSON.parse(created("aws_ecs_task_definition")[0].container_definitions);
+    const [agentContainer] = JSON.parse(
+      created("aws_ecs_task_definition").find((t) => t.family === "acme-cl-log-agent").container_definitions,
+    );
+    const [trainer] = JSON.parse(created("aws_ecs_task_definition").find((t) => t.family === "acme-cl-trainer").container_definitions);
+    expect(trainer.resourceRequirements).toEqual([{ type: "GPU", value: "1" }]);
     expect(agentContainer).toMatchObject({
       linuxParameters: { tmpfs: [{ containerPath: "/run/agent", size: 64 }], sharedMemorySize: 128, devices: [{ hostPath: "/dev/fuse" }] },
       systemControls: [{ namespace: "kernel.shmmax", value: "68719476736" }],

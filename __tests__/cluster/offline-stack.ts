@@ -85,6 +85,14 @@ export function clusterOfflineStack(app: App): TerraformStack {
       },
     },
   });
+  // A GPU task for a capacity provider on the gpu AMI variant (run by RunTask or a service placed there).
+  new TaskDefinition(stack, "TrainerTask", {
+    name: "acme-cl-trainer",
+    compatibility: "EC2",
+    cpu: 4096,
+    memoryMiB: 15360,
+    containers: { trainer: { image: ContainerImage.fromRegistry("nvcr.io/nvidia/pytorch:24.01-py3"), gpuCount: 1 } },
+  });
   new Service(stack, "LogAgent", {
     name: "acme-cl-log-agent",
     cluster,

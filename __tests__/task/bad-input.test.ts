@@ -669,6 +669,22 @@ const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
       "LOG_SECRET_SHADOWS_OPTION",
     ),
   ],
+  [
+    "GPUs on Fargate",
+    webWith({ gpuCount: 1 }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.gpuCount",
+      1,
+      "no GPUs on Fargate (an EC2 task definition on a GPU capacity provider)",
+      "GPU_ON_FARGATE",
+    ),
+  ],
+  [
+    "a GPU count of 0",
+    webWith({ gpuCount: 0 }, ec2),
+    expectedMessage("test/Task", "containers.web.gpuCount", 0, "an integer from 1 to 16 GPUs", "GPU_COUNT"),
+  ],
 ];
 
 describe("task module bad input", () => {

@@ -117,4 +117,13 @@ describe("the container long tail", () => {
     const containers = JSON.parse(resourceAt(s, "aws_ecs_task_definition", "Task").container_definitions);
     expect(containers[0].logConfiguration.secretOptions).toEqual([{ name: "http_passwd", valueFrom: TOKEN_SECRET }]);
   });
+
+  test("a GPU container reserves its GPUs on EC2", () => {
+    const def = renderContainerDefinition(
+      "trainer",
+      { image: ContainerImage.fromRegistry("nvcr.io/nvidia/pytorch:24.01-py3"), gpuCount: 2 },
+      ctx,
+    );
+    expect(def.resourceRequirements).toEqual([{ type: "GPU", value: "2" }]);
+  });
 });

@@ -236,6 +236,12 @@ export interface ContainerOptions {
   readonly pseudoTerminal?: boolean;
   /** Keep stdin open (`docker run -i`). @default false */
   readonly interactive?: boolean;
+  /**
+   * GPUs reserved for the container (`resourceRequirements` GPU), EC2 only: ECS places the task on a
+   * container instance with that many free GPUs (a capacity provider on the `gpu` AMI variant) and
+   * exposes them to the container. @default - none
+   */
+  readonly gpuCount?: number;
 }
 
 /** What rendering needs from the task definition. */
@@ -427,6 +433,15 @@ function checkRuntimeOptions(scope: IConstruct, at: string, options: ContainerOp
   const maxStart = ctx.compatibility === "FARGATE" ? MAX_FARGATE_START_TIMEOUT_SECONDS : 2147483647;
   checkIntegerRange(scope, "START_TIMEOUT", `${at}.startTimeoutSeconds`, options.startTimeoutSeconds, 2, maxStart, "seconds");
   checkOneOf(scope, "VERSION_CONSISTENCY", `${at}.versionConsistency`, options.versionConsistency, ["enabled", "disabled"]);
+  if (options.gpuCount !== undefined && ctx.compatibility === "FARGATE") {
+    fail(scope, {
+      code: "GPU_ON_FARGATE",
+      property: `${at}.gpuCount`,
+      value: options.gpuCount,
+      allowed: "no GPUs on Fargate (an EC2 task definition on a GPU capacity provider)",
+    });
+  }
+  checkIntegerRange(scope, "GPU_COUNT", `${at}.gpuCount`, options.gpuCount, 1, 16, "GPUs");
   const credentials = options.repositoryCredentials;
   if (credentials) {
     if (credentials.source !== "secretsmanager" || credentials.jsonKey !== undefined) {
@@ -601,6 +616,7 @@ export function renderContainerDefinition(name: string, options: ContainerOption
     startTimeout: options.startTimeoutSeconds,
     versionConsistency: options.versionConsistency,
     pseudoTerminal: options.pseudoTerminal,
+    resourceRequirements: options.gpuCount === undefined ? undefined : [{ type: "GPU", value: String(options.gpuCount) }],
     interactive: options.interactive,
     firelensConfiguration: options.firelens && { type: options.firelens.type, options: options.firelens.options },
     logConfiguration: renderLogging(name, logging, ctx),
