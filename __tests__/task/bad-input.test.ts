@@ -122,6 +122,16 @@ const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
     /^test\/Task: invalid efsVolumes\.data\.rootDirectory "\/x": expected no rootDirectory when accessPointId is set \(the access point defines the root\) \[EFS_ROOT_WITH_ACCESS_POINT\]$/,
   ],
   [
+    "a number as an environment value (a config from JSON)",
+    webWith({ environment: { PORT: 8080 as unknown as string } }),
+    /^test\/Task: invalid containers\.web\.environment\.PORT 8080: expected a string \(quote numbers and booleans\) \[ENVIRONMENT_VALUE_INVALID\]$/,
+  ],
+  [
+    "a relative working directory",
+    webWith({ workingDirectory: "app" }),
+    /^test\/Task: invalid containers\.web\.workingDirectory "app": expected an absolute path such as \/app \[WORKING_DIRECTORY_INVALID\]$/,
+  ],
+  [
     "an EFS file system id where its ARN is required",
     task({ efsVolumes: { data: { fileSystemId: "fs-1", fileSystemArn: "fs-0123abcd" } } }),
     /^test\/Task: invalid efsVolumes\.data\.fileSystemArn "fs-0123abcd": expected an EFS file system ARN \(arn:aws:elasticfilesystem:<region>:<account>:file-system\/fs-<id>\), not a file system id \[EFS_FILE_SYSTEM_ARN\]$/,

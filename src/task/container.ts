@@ -324,7 +324,16 @@ export function checkContainer(scope: IConstruct, name: string, options: Contain
     }
   }
 
-  for (const key of Object.keys(options.environment ?? {})) {
+  for (const [key, value] of Object.entries(options.environment ?? {})) {
+    // From JSON or plain JavaScript a number or boolean slips in; ECS takes strings only.
+    if (typeof value !== "string") {
+      fail(scope, {
+        code: "ENVIRONMENT_VALUE_INVALID",
+        property: `${at}.environment.${key}`,
+        value,
+        allowed: "a string (quote numbers and booleans)",
+      });
+    }
     if (!ENV_NAME.test(key))
       fail(scope, {
         code: "ENVIRONMENT_NAME_INVALID",
@@ -332,6 +341,14 @@ export function checkContainer(scope: IConstruct, name: string, options: Contain
         value: key,
         allowed: "a variable name of letters, digits and underscores, not starting with a digit",
       });
+  }
+  if (options.workingDirectory !== undefined && !isToken(options.workingDirectory) && !options.workingDirectory.startsWith("/")) {
+    fail(scope, {
+      code: "WORKING_DIRECTORY_INVALID",
+      property: `${at}.workingDirectory`,
+      value: options.workingDirectory,
+      allowed: "an absolute path such as /app",
+    });
   }
   for (const [key, secret] of Object.entries(options.secrets ?? {})) {
     if (!ENV_NAME.test(key))
