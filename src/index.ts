@@ -12,6 +12,7 @@ export * from "./batch";
 export * from "./notifications";
 export * from "./budgets";
 export * from "./patterns";
+export * from "./dns";
 export * from "./policy";
 export * from "./plan-review";
 export * from "./registry";

@@ -11,6 +11,7 @@ import { loadEnvironments } from "../../stacks/environments";
 import { scheduledJobsOfflineStack } from "../batch/offline-stack";
 import { deliveryOfflineStack } from "../bootstrap/offline-stack";
 import { clusterOfflineStack } from "../cluster/offline-stack";
+import { dnsOfflineStack } from "../dns/offline-stack";
 import { ingressOfflineStack } from "../ingress/offline-stack";
 import { operationsOfflineStack } from "../notifications/offline-stack";
 import { reviewOfflineStack } from "../plan-review/fixtures/review-stack";
@@ -43,4 +44,5 @@ export const OFFLINE_STACKS: ReadonlyArray<(app: App) => TerraformStack | Terraf
   operationsOfflineStack,
   // The split-stack layout: a platform stack and two service groups reading it (cross-stack references).
   (app) => buildGeneratedSplit(app, 4, 2, "split"),
+  dnsOfflineStack,
 ];
