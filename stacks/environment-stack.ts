@@ -1,7 +1,6 @@
 import { Aspects, LocalBackend, S3Backend, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import {
   applyPolicies,
   ApplicationLoadBalancer,
@@ -17,6 +16,8 @@ import {
   JobDefinition,
   JobQueue,
   LoadBalancedWebService,
+  Queue,
+  QueueProcessingService,
   Network,
   NotificationTopic,
   OperationalNotifications,
@@ -242,51 +243,27 @@ export class EnvironmentStack extends TerraformStack {
 
   private workerService(key: string, config: WorkerServiceConfig): Service {
     const name = `${this.prefix}-${key}`;
-    const queue = new SqsQueue(this, `${pascal(key)}Queue`, {
-      name: `${name}-jobs`,
-      sqsManagedSseEnabled: true,
-      visibilityTimeoutSeconds: 300,
-      messageRetentionSeconds: 1209600,
-    });
+    // The queue keeps its address (Queue's resource id is Default) and gains a dead-letter queue.
+    const queue = new Queue(this, `${pascal(key)}Queue`, { name: `${name}-jobs` });
     const task = this.taskDefinition(key, config, {
       containers: {
         worker: {
           image: this.image(config.repository, config.imageTag),
-          environment: { ENVIRONMENT: this.config.name, QUEUE_URL: queue.url },
+          environment: { ENVIRONMENT: this.config.name, QUEUE_URL: queue.queueUrl },
         },
       },
     });
-    task.grant(["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"], [queue.arn]);
-    const service = new Service(this, pascal(key), {
+    const worker = new QueueProcessingService(this, pascal(key), {
       name,
       cluster: this.cluster,
       taskDefinition: task,
+      queue,
       taskDefinitionChanges: config.delivery?.mode === "ci" ? "ignore" : undefined,
-      // Workers tolerate interruption: all Spot.
-      capacityProviderStrategy: [{ capacityProvider: FARGATE_SPOT, weight: 1 }],
       serviceConnect: {},
-      autoScaling: {
-        minCapacity: 0,
-        maxCapacity: config.maxCapacity,
-        stepScaling: {
-          "queue-depth": {
-            metric: {
-              namespace: "AWS/SQS",
-              metricName: "ApproximateNumberOfMessagesVisible",
-              dimensions: { QueueName: queue.name },
-              statistic: "Maximum",
-            },
-            scaleOut: [
-              { from: 1, change: 1 },
-              { from: 100, change: 3 },
-            ],
-            scaleIn: [{ upTo: 0, change: -1 }],
-          },
-        },
-      },
+      maxCapacity: config.maxCapacity,
     });
-    this.ciDelivery(key, service, task, config.delivery);
-    return service;
+    this.ciDelivery(key, worker.service, task, config.delivery);
+    return worker.service;
   }
 
   /**
