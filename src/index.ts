@@ -1,19 +1,284 @@
-export * from "./core";
-export * from "./network";
-export * from "./terraform";
-export * from "./ingress";
-export * from "./cluster";
-export * from "./task";
-export * from "./queue";
-export * from "./service";
-export * from "./schedule";
-export * from "./scheduled-task";
-export * from "./batch";
-export * from "./notifications";
-export * from "./budgets";
-export * from "./patterns";
-export * from "./dns";
-export * from "./policy";
-export * from "./plan-review";
-export * from "./registry";
-export * from "./bootstrap";
+export { PreventDestroy, STATEFUL_RESOURCE_TYPES, ValidationError, useAwsAccount, useAwsProviderRange } from "./core";
+export type { IGrantable, PolicyStatement, ValidationIssue } from "./core";
+export {
+  Connections,
+  INTERFACE_ENDPOINT_SERVICES,
+  InterfaceEndpointPresets,
+  Network,
+  Peer,
+  Port,
+  SecurityGroup,
+  VpcFlowLog,
+} from "./network";
+export type {
+  FlowLogOptions,
+  GatewayEndpointService,
+  IConnectable,
+  INetwork,
+  IPeer,
+  InterfaceEndpointService,
+  NatMode,
+  NetworkAttributes,
+  NetworkProps,
+  SecurityGroupProps,
+  SubnetTier,
+  SubnetTierOptions,
+  SubnetTiers,
+  VpcFlowLogProps,
+} from "./network";
+export {
+  ApplicationListener,
+  ApplicationLoadBalancer,
+  ApplicationTargetGroup,
+  DEFAULT_HEALTH_CHECK,
+  DEFAULT_SSL_POLICY,
+  NetworkListener,
+  NetworkLoadBalancer,
+  NetworkTargetGroup,
+} from "./ingress";
+export type {
+  AccessLogsOptions,
+  AddTargetGroupOptions,
+  ApplicationListenerProps,
+  ApplicationLoadBalancerProps,
+  ApplicationProtocol,
+  ApplicationProtocolVersion,
+  ApplicationTargetGroupProps,
+  HealthCheckOptions,
+  ITargetGroup,
+  NetworkHealthCheckOptions,
+  NetworkListenerOptions,
+  NetworkListenerProps,
+  NetworkLoadBalancerProps,
+  NetworkProtocol,
+  NetworkTargetGroupProps,
+} from "./ingress";
+export {
+  Cluster,
+  ClusterNamespace,
+  ContainerInstances,
+  Ec2CapacityProvider,
+  ExecAuditLogging,
+  FARGATE,
+  FARGATE_SPOT,
+  FargateStorageEncryption,
+} from "./cluster";
+export type {
+  CapacityProviderStrategyItem,
+  ClusterAttributes,
+  ClusterNamespaceProps,
+  ClusterProps,
+  ContainerInsights,
+  ContainerInstancesProps,
+  DefaultStrategyInput,
+  Ec2CapacityProviderOptions,
+  Ec2CapacityProviderProps,
+  EcsAgentSettings,
+  EcsAmiVariant,
+  ExecAuditAttributes,
+  ExecAuditLoggingProps,
+  ExecAuditOptions,
+  FargateStorageEncryptionOptions,
+  FargateStorageEncryptionProps,
+  ICluster,
+  INamespace,
+  InstanceArchitecture,
+  InstanceRefreshOptions,
+  ManagedScalingOptions,
+  NamespaceOptions,
+  PurchaseOptions,
+  SpotAllocationStrategy,
+  WarmPoolOptions,
+} from "./cluster";
+export { ContainerImage, Role, Secret, TaskDefinition } from "./task";
+export type {
+  AppProtocol,
+  Compatibility,
+  ContainerDependency,
+  ContainerDependencyCondition,
+  ContainerHealthCheck,
+  ContainerInfo,
+  ContainerLogging,
+  ContainerOptions,
+  ContainerRestartPolicy,
+  CpuArchitecture,
+  DockerLogDriver,
+  EfsVolumeOptions,
+  FargateCpu,
+  FireLensOptions,
+  ITaskDefinition,
+  LinuxCapability,
+  LinuxDevice,
+  LinuxParameters,
+  MountPoint,
+  NetworkMode,
+  PortMapping,
+  PortProtocol,
+  PortSelector,
+  RoleProps,
+  RuntimePlatform,
+  SecretOptions,
+  SecretSource,
+  SelectedPort,
+  TaskDefinitionProps,
+  TmpfsMount,
+  Ulimit,
+  UlimitName,
+} from "./task";
+export { Queue } from "./queue";
+export type { DeadLetterQueueOptions, IQueue, QueueProps } from "./queue";
+export {
+  BlueGreenDeployment,
+  CloudMapService,
+  InfrastructureRole,
+  PlacementStrategies,
+  Service,
+  ServiceAlarms,
+  ServiceAutoScaling,
+} from "./service";
+export type {
+  AdjustmentType,
+  AlarmLoadBalancer,
+  AlarmRef,
+  ApplicationLoadBalancerTarget,
+  AutoScalingOptions,
+  BlueGreenDeploymentOptions,
+  BlueGreenDeploymentProps,
+  CloudMapOptions,
+  CloudMapServiceProps,
+  CustomDeploymentConfig,
+  DeploymentOptions,
+  EbsFileSystemType,
+  EbsVolumeType,
+  InfrastructureRoleProps,
+  LoadBalancedService,
+  LoadBalancerAttachment,
+  ManagedEbsVolumeOptions,
+  MetricOptions,
+  MetricStatistic,
+  NetworkLoadBalancerTarget,
+  PlacementConstraint,
+  PlacementOptions,
+  PlacementStrategy,
+  PredefinedDeploymentConfig,
+  PropagateTags,
+  RollingDeploymentOptions,
+  ScaleInStep,
+  ScaleOutStep,
+  ScheduledScalingOptions,
+  SchedulingStrategy,
+  ServiceAlarmOptions,
+  ServiceAlarmsProps,
+  ServiceAutoScalingProps,
+  ServiceConnectEndpoint,
+  ServiceConnectOptions,
+  ServiceConnectTls,
+  ServiceProps,
+  StepScalingOptions,
+  TargetTrackingOptions,
+  TaskDefinitionChanges,
+} from "./service";
+export { CRON_FIELDS, FailureEventRule, FailureQueue, InvokeRole, ScheduleExpression, SchedulerSchedule } from "./schedule";
+export type {
+  CronField,
+  CronOptions,
+  FailureEventRuleProps,
+  FailureQueueOptions,
+  FailureQueueProps,
+  InvokeRoleProps,
+  ParsedScheduleExpression,
+  RateUnit,
+  ScheduleExpressionProblem,
+  ScheduleExpressionResult,
+  ScheduleOptions,
+  ScheduleTarget,
+  SchedulerScheduleProps,
+} from "./schedule";
+export { EventRuleTrigger, ScheduledTask } from "./scheduled-task";
+export type { ContainerOverride, EventRuleTriggerProps, RunTaskParameters, ScheduleTrigger, ScheduledTaskProps } from "./scheduled-task";
+export {
+  BatchJobSchedule,
+  ComputeEnvironment,
+  FairSharePolicy,
+  InstanceLaunchTemplate,
+  InstanceRole,
+  JobDefinition,
+  JobQueue,
+} from "./batch";
+export type {
+  AllocationStrategy,
+  BatchImageType,
+  BatchJobScheduleProps,
+  ComputeEnvironmentProps,
+  ComputeEnvironmentType,
+  FairShareOptions,
+  FairSharePolicyProps,
+  IComputeEnvironment,
+  IJobDefinition,
+  IJobQueue,
+  InstanceLaunchTemplateProps,
+  InstanceRoleProps,
+  JobContainerProps,
+  JobDefinitionProps,
+  JobPlatform,
+  JobQueueProps,
+  OrderedComputeEnvironment,
+  RetryRule,
+  RunnableReason,
+  RunnableTimeLimit,
+} from "./batch";
+export {
+  ATTACHABLE_MANAGED_POLICIES,
+  AccountBootstrap,
+  DEPLOY_IAM_ACTIONS,
+  GITHUB_OIDC_AUDIENCE,
+  GITHUB_OIDC_HOST,
+  GithubActionsRole,
+  GithubOidcProvider,
+  PLATFORM_SERVICES,
+  StateBucket,
+} from "./bootstrap";
+export type {
+  AccountBootstrapProps,
+  BootstrapGithubOptions,
+  DeployScope,
+  GithubActionsRoleProps,
+  GithubOidcProviderProps,
+  GithubSubject,
+  GithubTrust,
+  GithubWorkflowRef,
+  IGithubOidcProvider,
+  StateBucketProps,
+  StateEncryption,
+} from "./bootstrap";
+export { EnvironmentBudget } from "./budgets";
+export type { BudgetThreshold, CostAllocationTagFilter, EnvironmentBudgetProps, FargateBudgetOptions } from "./budgets";
+export { DnsValidatedCertificate, LoadBalancerAlias } from "./dns";
+export type { DnsValidatedCertificateProps, HostedZone, IAliasTarget, LoadBalancerAliasProps } from "./dns";
+export { NotificationTopic, OperationalNotifications } from "./notifications";
+export type {
+  INotificationTopic,
+  NotificationEvents,
+  NotificationTopicProps,
+  OperationalNotificationsProps,
+  TopicPublisher,
+} from "./notifications";
+export { LoadBalancedWebService, QueueProcessingService } from "./patterns";
+export type { LoadBalancedWebServiceProps, QueueProcessingServiceProps, ScaleToZeroSchedule } from "./patterns";
+export { ECR_PULL_ACTIONS, ECR_PUSH_ACTIONS, RegistryReplication, RegistryScanning, Repository } from "./registry";
+export type {
+  ExpireUntaggedRule,
+  KeepLastRule,
+  KeepLastTaggedRule,
+  KeepNewerThanRule,
+  LifecycleRule,
+  RegistryReplicationProps,
+  RegistryScanningProps,
+  ReplicationDestination,
+  RepositoryEncryption,
+  RepositoryPrincipal,
+  RepositoryProps,
+  TagMutability,
+} from "./registry";
+export { PolicyPack, applyPolicies, suppress } from "./policy";
+export type { EnvironmentClass, PolicyPackProps } from "./policy";

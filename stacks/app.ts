@@ -1,5 +1,5 @@
 import { App } from "cdktf";
-import { fail } from "../src";
+import { fail } from "../src/core";
 import { BootstrapBackend, BootstrapStack } from "./bootstrap-stack";
 import { bootstrapConfig, type BootstrapConfig } from "./bootstrap/config";
 import { EnvironmentStack } from "./environment-stack";

@@ -9,7 +9,6 @@ import {
   EnvironmentBudget,
   ContainerImage,
   FARGATE,
-  fail,
   GithubActionsRole,
   GithubOidcProvider,
   FARGATE_SPOT,
@@ -30,6 +29,7 @@ import {
   useAwsAccount,
   useAwsProviderRange,
 } from "../src";
+import { fail } from "../src/core";
 import {
   REQUIRED_TAGS,
   type EnvironmentConfig,

@@ -1,6 +1,7 @@
 import { Lazy } from "cdktf";
 import { Construct } from "constructs";
-import { INTERFACE_ENDPOINT_SERVICES, Network, Peer, Port, SecurityGroup, VpcFlowLog } from "../../src/network";
+import { Network, Peer, Port, SecurityGroup, VpcFlowLog } from "../../src/network";
+import { INTERFACE_ENDPOINT_SERVICES } from "../../src/network/endpoints";
 import { ValidationError } from "../../src/core/errors";
 import { errorOf, expectedMessage } from "../helpers";
 

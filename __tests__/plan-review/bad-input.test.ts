@@ -7,7 +7,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ValidationError } from "../../src/core/errors";
-import { actionOf, DEFAULT_PRICE_TABLE_PATH, parsePolicyReport, parsePriceTable, PlanJson, summarizeChanges } from "../../src/plan-review";
+import { DEFAULT_PRICE_TABLE_PATH, parsePolicyReport, parsePriceTable, PlanJson, summarizeChanges } from "../../src/plan-review";
+import { actionOf } from "../../src/plan-review/plan";
 import { CliEnvironment, CliOptions, main, parseArgs, runPlanReview, synthesizeApp, UsageError } from "../../src/plan-review/cli";
 
 /** The shipped price table with one change applied. */

@@ -1,14 +1,5 @@
-import {
-  compareBudgets,
-  costAdvice,
-  CostDelta,
-  CostEstimate,
-  gate,
-  loadPriceTable,
-  PlanJson,
-  renderMarkdown,
-  reviewPlan,
-} from "../../src/plan-review";
+import { compareBudgets, costAdvice } from "../../src/plan-review/budget-advice";
+import { CostDelta, CostEstimate, gate, loadPriceTable, PlanJson, renderMarkdown, reviewPlan } from "../../src/plan-review";
 import { join } from "node:path";
 
 // The frozen price table of the golden tests: eu-west-1 NAT $0.048/h, endpoint $0.011/AZ-h.

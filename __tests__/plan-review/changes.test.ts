@@ -1,12 +1,7 @@
-import {
-  actionOf,
-  attributeChanges,
-  constructPathsFromSynth,
-  moduleOfResource,
-  PlanJson,
-  riskFlags,
-  summarizeChanges,
-} from "../../src/plan-review";
+import { constructPathsFromSynth, PlanJson, summarizeChanges } from "../../src/plan-review";
+import { actionOf } from "../../src/plan-review/plan";
+import { attributeChanges, moduleOfResource } from "../../src/plan-review/changes";
+import { riskFlags } from "../../src/plan-review/risk";
 
 const change = (
   over: Partial<{

@@ -1,13 +1,13 @@
 import { join } from "node:path";
+import { loadPriceTable } from "../../src/plan-review";
 import {
   cents,
   ec2Monthly,
   fargateMonthly,
   interfaceEndpointMonthly,
   loadBalancerMonthly,
-  loadPriceTable,
   splitTasks,
-} from "../../src/plan-review";
+} from "../../src/plan-review/cost-model";
 
 const table = loadPriceTable(join(__dirname, "fixtures", "prices-2025-06-01.json"));
 const usEast1 = table.regions["us-east-1"];

@@ -1,18 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  buildReport,
-  elbDeletionProtection,
-  Finding,
-  formatFinding,
-  logRetention,
-  PolicyResource,
-  referencedAddresses,
-  renderRulesTable,
-  renderSummary,
-  StackIndex,
-  toSarif,
-} from "../../src/policy";
+import { elbDeletionProtection, Finding, logRetention, PolicyResource, toSarif } from "../../src/policy";
+import { buildReport, formatFinding, renderSummary } from "../../src/policy/report";
+import { referencedAddresses, StackIndex } from "../../src/policy/inventory";
+import { renderRulesTable } from "../../src/policy/rules-table";
 
 const error: Finding = {
   ruleId: "LOG-001",

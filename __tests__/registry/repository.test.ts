@@ -1,5 +1,6 @@
 import { GithubActionsRole, GithubOidcProvider } from "../../src/bootstrap";
-import { RegistryReplication, RegistryScanning, renderLifecyclePolicy, Repository } from "../../src/registry";
+import { RegistryReplication, RegistryScanning, Repository } from "../../src/registry";
+import { renderLifecyclePolicy } from "../../src/registry/lifecycle";
 import { resourceAt, resourcesOf, synth } from "../helpers";
 
 describe("renderLifecyclePolicy", () => {

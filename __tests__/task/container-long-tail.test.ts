@@ -1,4 +1,5 @@
-import { ContainerImage, renderContainerDefinition, Secret, TaskDefinition } from "../../src/task";
+import { ContainerImage, Secret, TaskDefinition } from "../../src/task";
+import { renderContainerDefinition } from "../../src/task/container";
 import { resourceAt, synth } from "../helpers";
 
 const ctx = { networkMode: "awsvpc" as const, logGroupName: "/ecs/acme-web", region: "eu-west-1" };

@@ -1,4 +1,5 @@
-import { ContainerImage, DEFAULT_STOP_TIMEOUT_SECONDS, renderContainerDefinition, Secret } from "../../src/task";
+import { ContainerImage, Secret } from "../../src/task";
+import { DEFAULT_STOP_TIMEOUT_SECONDS, renderContainerDefinition } from "../../src/task/container";
 import type { PolicyStatement } from "../../src/core/iam";
 
 const ctx = { networkMode: "awsvpc" as const, logGroupName: "/ecs/acme-web", region: "eu-west-1" };

@@ -1,4 +1,4 @@
-import { describeFargateMemory, FARGATE_CPU_VALUES, fargateMemoryOptions, isFargateSize } from "../../src/task";
+import { describeFargateMemory, FARGATE_CPU_VALUES, fargateMemoryOptions, isFargateSize } from "../../src/task/fargate-sizes";
 
 /**
  * The "Task size" table of the Amazon ECS developer guide, restated here (not read from the source)

@@ -1,4 +1,4 @@
-import { EXEC_STATEMENT, executionRoleStatements } from "../../src/task";
+import { EXEC_STATEMENT, executionRoleStatements } from "../../src/task/roles";
 
 describe("executionRoleStatements", () => {
   const base = {

@@ -1,15 +1,9 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  checkStackOffline,
-  checkStacksOffline,
-  cliConfig,
-  findProviderMirror,
-  offlineOverride,
-  planOfModule,
-  TerraformCheckError,
-} from "../../src/terraform";
+import { checkStackOffline, checkStacksOffline, findProviderMirror, TerraformCheckError } from "../../src/terraform";
+import { cliConfig } from "../../src/terraform/provider-mirror";
+import { offlineOverride, planOfModule } from "../../src/terraform/offline-check";
 
 describe("offlineOverride", () => {
   test("forces a local backend and offline settings on every aws provider alias", () => {

@@ -66,7 +66,7 @@ export function renderRetryStrategy(attempts: number, rules: readonly RetryRule[
   };
 }
 
-/** The resolved settings {@link renderContainerProperties} turns into `container_properties` (defaults already applied). */
+/** The resolved settings `renderContainerProperties` turns into `container_properties` (defaults already applied). */
 export interface JobContainerProps {
   /** Fargate adds network, platform version and runtime platform settings. */
   readonly platform: JobPlatform;

@@ -1,12 +1,5 @@
 export { AccountBootstrap, type AccountBootstrapProps, type BootstrapGithubOptions } from "./account-bootstrap";
-export {
-  ATTACHABLE_MANAGED_POLICIES,
-  DEPLOY_IAM_ACTIONS,
-  deployStatements,
-  PLATFORM_SERVICES,
-  stateReadStatements,
-  type DeployScope,
-} from "./deploy-permissions";
+export { ATTACHABLE_MANAGED_POLICIES, DEPLOY_IAM_ACTIONS, PLATFORM_SERVICES, type DeployScope } from "./deploy-permissions";
 export {
   GITHUB_OIDC_AUDIENCE,
   GITHUB_OIDC_HOST,
@@ -16,7 +9,6 @@ export {
 } from "./github-oidc";
 export {
   GithubActionsRole,
-  githubSubject,
   type GithubActionsRoleProps,
   type GithubSubject,
   type GithubTrust,

@@ -59,7 +59,7 @@ export class ExecAuditLogging extends Construct {
   public readonly key: KmsKey;
   /** The session log group `/ecs/<clusterName>/exec`, when CloudWatch logging is on. */
   public readonly logGroup?: CloudwatchLogGroup;
-  /** What task roles need to be granted (see {@link execAuditStatements}). */
+  /** What task roles need to be granted (see `execAuditStatements`). */
   public readonly attributes: ExecAuditAttributes;
 
   constructor(scope: Construct, id: string, props: ExecAuditLoggingProps) {

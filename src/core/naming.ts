@@ -14,7 +14,7 @@ export function safeName(name: string, maxLength: number): string {
   return `${head}-${hash}`;
 }
 
-/** An AWS naming constraint: a length limit and the characters allowed, checked by {@link checkName}. */
+/** An AWS naming constraint: a length limit and the characters allowed, checked by `checkName`. */
 export interface NameRule {
   /** Maximum length AWS accepts. */
   readonly maxLength: number;

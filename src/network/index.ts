@@ -1,6 +1,11 @@
-export * from "./connections";
-export * from "./endpoints";
-export * from "./flow-logs";
-export * from "./network";
-export * from "./security-group";
-export * from "./subnet-plan";
+export { Connections, Peer, Port } from "./connections";
+export type { IConnectable, IPeer } from "./connections";
+export { INTERFACE_ENDPOINT_SERVICES, InterfaceEndpointPresets } from "./endpoints";
+export type { GatewayEndpointService, InterfaceEndpointService } from "./endpoints";
+export { VpcFlowLog } from "./flow-logs";
+export type { FlowLogOptions, VpcFlowLogProps } from "./flow-logs";
+export { Network } from "./network";
+export type { INetwork, NatMode, NetworkAttributes, NetworkProps, SubnetTierOptions, SubnetTiers } from "./network";
+export { SecurityGroup } from "./security-group";
+export type { SecurityGroupProps } from "./security-group";
+export type { SubnetTier } from "./subnet-plan";

@@ -1,2 +1,4 @@
-export * from "./load-balanced-web-service";
-export * from "./queue-processing-service";
+export { LoadBalancedWebService } from "./load-balanced-web-service";
+export type { LoadBalancedWebServiceProps, ScaleToZeroSchedule } from "./load-balanced-web-service";
+export { QueueProcessingService } from "./queue-processing-service";
+export type { QueueProcessingServiceProps } from "./queue-processing-service";

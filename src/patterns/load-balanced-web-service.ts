@@ -66,6 +66,7 @@ export interface LoadBalancedWebServiceProps {
  * has exactly the addresses of `new Service(stack, "Web", ...)` with the same settings.
  */
 export class LoadBalancedWebService extends Construct implements IConnectable {
+  /** Two tasks, so one can fail or be replaced while the other serves. */
   public static readonly DEFAULT_MIN_CAPACITY = 2;
   /** Room to double the minimum under load. */
   public static readonly DEFAULT_MAX_CAPACITY = 4;

@@ -18,7 +18,7 @@ export interface QueueProcessingServiceProps {
   /** An `awsvpc` task definition; its task role is granted `grantConsume` on the queue. */
   readonly taskDefinition: TaskDefinition;
   /**
-   * The queue the tasks consume, usually a {@link Queue} (dead-letter queue, encryption). Create it
+   * The queue the tasks consume, usually a `Queue` (dead-letter queue, encryption). Create it
    * before the task definition so the container's environment can carry its URL.
    */
   readonly queue: IQueue;
@@ -58,7 +58,9 @@ export interface QueueProcessingServiceProps {
  * `new Service(stack, "Worker", ...)` with the same settings.
  */
 export class QueueProcessingService extends Construct implements IConnectable {
+  /** No task while the queue is empty: a worker scales to zero. */
   public static readonly DEFAULT_MIN_CAPACITY = 0;
+  /** At most four tasks at once. */
   public static readonly DEFAULT_MAX_CAPACITY = 4;
   /** One task as soon as a message waits, three more at a time once 100 do. */
   public static readonly DEFAULT_SCALE_OUT_STEPS: readonly ScaleOutStep[] = [

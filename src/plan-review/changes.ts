@@ -24,7 +24,7 @@ export interface ResourceChangeSummary {
   readonly type: string;
   /** What the plan does to it (no-ops are left out of the summary). */
   readonly action: ChangeAction;
-  /** The top-level construct the resource belongs to (`Network`, `Api`), see {@link moduleOfResource}. */
+  /** The top-level construct the resource belongs to (`Network`, `Api`), see `moduleOfResource`. */
   readonly module: string;
   /** Attributes that change (updates and replacements). */
   readonly attributes: readonly AttributeChange[];

@@ -39,9 +39,9 @@ export function splitTasks(desiredCount: number, strategy: readonly CapacityStra
   return split;
 }
 
-/** A number of identical Fargate tasks on one capacity provider, as {@link fargateMonthly} prices them. */
+/** A number of identical Fargate tasks on one capacity provider, as `fargateMonthly` prices them. */
 export interface FargateTasks {
-  /** Running tasks (may be fractional, see {@link splitTasks}). */
+  /** Running tasks (may be fractional, see `splitTasks`). */
   readonly tasks: number;
   /** Task-level vCPU (CPU units / 1024). */
   readonly vcpu: number;

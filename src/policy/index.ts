@@ -1,8 +1,52 @@
-export * from "./types";
-export * from "./suppressions";
-export * from "./inventory";
-export * from "./evaluate";
-export * from "./report";
-export * from "./policy-pack";
-export * from "./rules-table";
-export * from "./rules";
+export type { LocatedFinding } from "./evaluate";
+export { PolicyPack, applyPolicies } from "./policy-pack";
+export type { PolicyPackProps } from "./policy-pack";
+export { toSarif } from "./report";
+export type { PolicyPackReport, ReportedRule, SarifOptions } from "./report";
+export {
+  PLATFORM_RULES,
+  ec2EncryptedVolumes,
+  ec2Imdsv2,
+  ecrImmutableTags,
+  ecrScanOnPush,
+  ecsContainerInsights,
+  ecsDeploymentCircuitBreaker,
+  ecsExecAuditLogging,
+  ecsImageTag,
+  ecsNoPublicIp,
+  ecsPlaintextSecrets,
+  ecsPrivilegedContainer,
+  ecsReadOnlyRootFilesystem,
+  ecsSeparateTaskRoles,
+  elbDeletionProtection,
+  elbDropInvalidHeaders,
+  elbHttps,
+  iamGithubOidcTrust,
+  iamNoWildcards,
+  logRetention,
+  requiredTags,
+  s3Encryption,
+  s3PublicAccessBlock,
+  scheduleDeadLetterRetry,
+  sgOpenIngress,
+  snsEncryption,
+  vpcDefaultSecurityGroup,
+  vpcFlowLogs,
+  vpcMultiAz,
+  vpcNatPerAz,
+} from "./rules";
+export { suppress } from "./suppressions";
+export type { Suppression } from "./suppressions";
+export { ERROR_IN_PRODUCTION, PRODUCTION_ONLY, everywhere } from "./types";
+export type {
+  AppliedSuppression,
+  EnvironmentClass,
+  Finding,
+  PolicyContext,
+  PolicyResource,
+  Rule,
+  RuleSeverity,
+  Severity,
+  SeverityLevel,
+  Violation,
+} from "./types";

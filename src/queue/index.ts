@@ -1,1 +1,2 @@
-export * from "./queue";
+export { Queue } from "./queue";
+export type { DeadLetterQueueOptions, IQueue, QueueProps } from "./queue";

@@ -1,25 +1,5 @@
-export {
-  checkLifecycleRules,
-  renderLifecyclePolicy,
-  type ExpireUntaggedRule,
-  type KeepLastRule,
-  type KeepLastTaggedRule,
-  type KeepNewerThanRule,
-  type LifecycleRule,
-} from "./lifecycle";
-export {
-  RegistryReplication,
-  RegistryScanning,
-  type RegistryReplicationProps,
-  type RegistryScanningProps,
-  type ReplicationDestination,
-} from "./registry-settings";
-export {
-  ECR_PULL_ACTIONS,
-  ECR_PUSH_ACTIONS,
-  Repository,
-  type RepositoryEncryption,
-  type RepositoryPrincipal,
-  type RepositoryProps,
-  type TagMutability,
-} from "./repository";
+export type { ExpireUntaggedRule, KeepLastRule, KeepLastTaggedRule, KeepNewerThanRule, LifecycleRule } from "./lifecycle";
+export { RegistryReplication, RegistryScanning } from "./registry-settings";
+export type { RegistryReplicationProps, RegistryScanningProps, ReplicationDestination } from "./registry-settings";
+export { ECR_PULL_ACTIONS, ECR_PUSH_ACTIONS, Repository } from "./repository";
+export type { RepositoryEncryption, RepositoryPrincipal, RepositoryProps, TagMutability } from "./repository";

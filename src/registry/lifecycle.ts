@@ -58,7 +58,7 @@ export interface KeepLastRule {
   readonly priority?: number;
 }
 
-/** One typed ECR lifecycle rule; {@link renderLifecyclePolicy} turns a list of them into the policy JSON. */
+/** One typed ECR lifecycle rule; `renderLifecyclePolicy` turns a list of them into the policy JSON. */
 export type LifecycleRule = KeepLastTaggedRule | ExpireUntaggedRule | KeepNewerThanRule | KeepLastRule;
 
 /** ECR's limits on tag prefixes (a tag is 1 to 128 of letters, digits, `_`, `.` and `-`, not starting with `.` or `-`). */

@@ -32,7 +32,7 @@ export interface ScheduleExpressionProblem {
   readonly allowed: string;
 }
 
-/** The outcome of {@link parseScheduleExpression}: the parsed expression, or why it is invalid (never a throw). */
+/** The outcome of `parseScheduleExpression`: the parsed expression, or why it is invalid (never a throw). */
 export type ScheduleExpressionResult =
   | { readonly ok: true; readonly expression: ParsedScheduleExpression }
   | { readonly ok: false; readonly problem: ScheduleExpressionProblem };

@@ -19,11 +19,11 @@ export interface EventRuleTriggerProps extends ScheduleOptions {
   readonly name: string;
   /** ARN of the ECS cluster the rule's target runs the task in. */
   readonly clusterArn: string;
-  /** RunTask parameters of the rule's `ecs_target`, from {@link renderRunTaskParameters}. */
+  /** RunTask parameters of the rule's `ecs_target`, from `renderRunTaskParameters`. */
   readonly runTask: RunTaskParameters;
   /** RunTask overrides. @default - none */
   readonly input?: string;
-  /** Exactly what the invoke role needs to start the task, from {@link runTaskStatements}. */
+  /** Exactly what the invoke role needs to start the task, from `runTaskStatements`. */
   readonly statements: readonly PolicyStatement[];
   /** EventBridge pattern of a failed run, delivered to the failure queue. @default - only failed invocations are caught */
   readonly failureEventPattern?: object;

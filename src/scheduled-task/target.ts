@@ -60,7 +60,7 @@ export interface RunTaskParameters {
   readonly tags?: Record<string, string>;
 }
 
-/** The resolved inputs of {@link renderRunTaskParameters} (defaults already applied by the construct). */
+/** The resolved inputs of `renderRunTaskParameters` (defaults already applied by the construct). */
 export interface RunTaskInput {
   /** Task definition ARN with revision. */
   readonly taskDefinitionArn: string;
@@ -128,7 +128,7 @@ export function clusterTasksArn(scope: IConstruct, clusterArn: string): string {
   return new TerraformLocal(scope, "ClusterTasksArn", `${Fn.replace(clusterArn, ":cluster/", ":task/")}/*`).asString;
 }
 
-/** What {@link runTaskStatements} scopes the invoke role's permissions to. */
+/** What `runTaskStatements` scopes the invoke role's permissions to. */
 export interface RunTaskPermissions {
   /** The cluster the task may run in (`ecs:cluster` condition). */
   readonly clusterArn: string;

@@ -1,11 +1,36 @@
-export * from "./alarms";
-export * from "./autoscaling";
-export * from "./blue-green";
-export * from "./cloud-map";
-export * from "./load-balancing";
-export * from "./placement";
-export * from "./service";
-export * from "./service-connect";
-export * from "./step-scaling";
-export * from "./infrastructure-role";
-export * from "./managed-ebs-volume";
+export { ServiceAlarms } from "./alarms";
+export type { AlarmLoadBalancer, ServiceAlarmOptions, ServiceAlarmsProps } from "./alarms";
+export { ServiceAutoScaling } from "./autoscaling";
+export type { AutoScalingOptions, ScheduledScalingOptions, ServiceAutoScalingProps, TargetTrackingOptions } from "./autoscaling";
+export { BlueGreenDeployment } from "./blue-green";
+export type {
+  AlarmRef,
+  BlueGreenDeploymentOptions,
+  BlueGreenDeploymentProps,
+  CustomDeploymentConfig,
+  PredefinedDeploymentConfig,
+} from "./blue-green";
+export { CloudMapService } from "./cloud-map";
+export type { CloudMapOptions, CloudMapServiceProps } from "./cloud-map";
+export type {
+  ApplicationLoadBalancerTarget,
+  LoadBalancedService,
+  LoadBalancerAttachment,
+  NetworkLoadBalancerTarget,
+} from "./load-balancing";
+export { PlacementStrategies } from "./placement";
+export type { PlacementConstraint, PlacementOptions, PlacementStrategy } from "./placement";
+export { Service } from "./service";
+export type {
+  DeploymentOptions,
+  PropagateTags,
+  RollingDeploymentOptions,
+  SchedulingStrategy,
+  ServiceProps,
+  TaskDefinitionChanges,
+} from "./service";
+export type { ServiceConnectEndpoint, ServiceConnectOptions, ServiceConnectTls } from "./service-connect";
+export type { AdjustmentType, MetricOptions, MetricStatistic, ScaleInStep, ScaleOutStep, StepScalingOptions } from "./step-scaling";
+export { InfrastructureRole } from "./infrastructure-role";
+export type { InfrastructureRoleProps } from "./infrastructure-role";
+export type { EbsFileSystemType, EbsVolumeType, ManagedEbsVolumeOptions } from "./managed-ebs-volume";

@@ -109,7 +109,12 @@ export interface LinuxDevice {
 /** Linux-specific container settings; ECS refuses most of them on Fargate, and so does this library. */
 export interface LinuxParameters {
   /** Capabilities to add (on Fargate only `SYS_PTRACE`) and drop. @default - Docker's default set */
-  readonly capabilities?: { readonly add?: readonly LinuxCapability[]; readonly drop?: readonly LinuxCapability[] };
+  readonly capabilities?: {
+    /** Capabilities added to Docker's default set. @default [] */
+    readonly add?: readonly LinuxCapability[];
+    /** Capabilities dropped from Docker's default set. @default [] */
+    readonly drop?: readonly LinuxCapability[];
+  };
   /** Memory-backed mounts (EC2 only). @default [] */
   readonly tmpfs?: readonly TmpfsMount[];
   /** Size of `/dev/shm` in MiB (EC2 only). @default - Docker's 64 MiB */

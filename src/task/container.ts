@@ -158,7 +158,7 @@ export interface FireLensOptions {
   readonly options?: Record<string, string>;
 }
 
-/** One container of a task definition, typed; rendered to ECS's JSON by {@link renderContainerDefinition}. */
+/** One container of a task definition, typed; rendered to ECS's JSON by `renderContainerDefinition`. */
 export interface ContainerOptions {
   /** The image the container runs; private ECR images are granted pull on the execution role. */
   readonly image: ContainerImage;

@@ -1,9 +1,34 @@
-export * from "./container";
-export * from "./fargate-sizes";
-export * from "./image";
-export * from "./roles";
-export * from "./secret";
-export * from "./task-definition";
-export * from "./types";
-export * from "./volumes";
-export * from "./container-runtime";
+export type {
+  AppProtocol,
+  ContainerDependency,
+  ContainerDependencyCondition,
+  ContainerHealthCheck,
+  ContainerLogging,
+  DockerLogDriver,
+  ContainerOptions,
+  FireLensOptions,
+  MountPoint,
+  PortMapping,
+  PortProtocol,
+  Ulimit,
+  UlimitName,
+} from "./container";
+export type { FargateCpu } from "./fargate-sizes";
+export { ContainerImage } from "./image";
+export { Role } from "./roles";
+export type { RoleProps } from "./roles";
+export { Secret } from "./secret";
+export type { SecretOptions, SecretSource } from "./secret";
+export { TaskDefinition } from "./task-definition";
+export type {
+  Compatibility,
+  CpuArchitecture,
+  NetworkMode,
+  PortSelector,
+  RuntimePlatform,
+  SelectedPort,
+  TaskDefinitionProps,
+} from "./task-definition";
+export type { ContainerInfo, ITaskDefinition } from "./types";
+export type { EfsVolumeOptions } from "./volumes";
+export type { ContainerRestartPolicy, LinuxCapability, LinuxDevice, LinuxParameters, TmpfsMount } from "./container-runtime";

@@ -1,2 +1,3 @@
-export * from "./offline-check";
-export * from "./provider-mirror";
+export { TerraformCheckError, checkStackOffline, checkStacksOffline } from "./offline-check";
+export type { CheckStacksOptions, CheckStage, OfflineCheckOptions, OfflineCheckResult, TerraformPlanJson } from "./offline-check";
+export { PROVIDER_MIRROR_ENV, findProviderMirror } from "./provider-mirror";

@@ -1,4 +1,4 @@
-import { fail } from "../../src";
+import { fail } from "../../src/core";
 import { base } from "./base";
 import { dev } from "./dev";
 import { deriveEnvironment } from "./define";

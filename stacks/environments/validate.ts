@@ -1,4 +1,4 @@
-import { fail, NameRules } from "../../src";
+import { fail, NameRules } from "../../src/core";
 import { REQUIRED_TAGS, type BatchConfig, type EnvironmentConfig, type ScheduledTaskConfig, type ServiceConfig } from "./types";
 
 /** A Docker image tag, as registries accept it. */

@@ -16,9 +16,9 @@ import {
   ecsPrivilegedContainer,
   ecsReadOnlyRootFilesystem,
   ecsSeparateTaskRoles,
-  imageTag,
-  looksLikeSecretName,
 } from "../../../src/policy";
+import { imageTag } from "../../../src/policy/rules/ecs-image-tag";
+import { looksLikeSecretName } from "../../../src/policy/rules/ecs-plaintext-secrets";
 import { cluster, container, network, role, service, taskDefinition } from "../fixtures";
 import { brief, findingsOf, messages } from "../helpers";
 
