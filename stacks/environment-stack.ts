@@ -1,6 +1,7 @@
 import { Aspects, LocalBackend, S3Backend, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { moveFrom } from "../src/core";
 import {
   applyPolicies,
   ApplicationLoadBalancer,
@@ -138,9 +139,11 @@ export class EnvironmentStack extends TerraformStack {
 
     for (const [key, service] of Object.entries(config.services)) {
       this.services[key] = service.kind === "web" ? this.webService(key, service) : this.workerService(key, service);
+      if (service.renamedFrom !== undefined) this.moveWorkload(key, service.renamedFrom);
     }
     for (const [key, task] of Object.entries(config.scheduledTasks)) {
       this.scheduledTasks[key] = this.scheduledTask(key, task);
+      if (task.renamedFrom !== undefined) this.moveWorkload(key, task.renamedFrom);
     }
     this.jobQueue = this.batch();
     const ops = config.operations;
@@ -178,14 +181,33 @@ export class EnvironmentStack extends TerraformStack {
     );
   }
 
+  /**
+   * A workload key renamed in the config keeps its state: every construct the old key named (the
+   * service or scheduled task, its task definition, queue and listener rule) gets `moved` blocks
+   * from its old addresses. Its AWS names stay those of the old key (`renamedFrom`).
+   */
+  private moveWorkload(key: string, renamedFrom: string): void {
+    const ids = ["", "Task", "Queue"].map((suffix) => [`${pascal(key)}${suffix}`, `${pascal(renamedFrom)}${suffix}`]);
+    const renamed = this.node.findAll().filter((c) => ids.some(([id]) => c.node.id === id));
+    for (const construct of renamed) {
+      if (renamed.some((other) => other !== construct && construct.node.scopes.includes(other))) continue;
+      moveFrom(construct, ids.find(([id]) => id === construct.node.id)![1]);
+    }
+  }
+
+  /** The `<key>` in AWS names: the key the workload was deployed under, which a rename keeps. */
+  private nameKey(key: string, config: { readonly renamedFrom?: string }): string {
+    return config.renamedFrom ?? key;
+  }
+
   /** A Fargate task definition `<prefix>-<key>` sized from the config, logging with the environment's retention. */
   private taskDefinition(
     key: string,
-    size: WorkloadSize,
+    size: WorkloadSize & { readonly renamedFrom?: string },
     options: Pick<TaskDefinitionProps, "containers" | "scratchVolumes">,
   ): TaskDefinition {
     return new TaskDefinition(this, `${pascal(key)}Task`, {
-      name: `${this.prefix}-${key}`,
+      name: `${this.prefix}-${this.nameKey(key, size)}`,
       cpu: size.cpu,
       memoryMiB: size.memoryMiB,
       runtimePlatform: { cpuArchitecture: size.architecture },
@@ -195,7 +217,7 @@ export class EnvironmentStack extends TerraformStack {
   }
 
   private webService(key: string, config: WebServiceConfig): Service {
-    const name = `${this.prefix}-${key}`;
+    const name = `${this.prefix}-${this.nameKey(key, config)}`;
     const task = this.taskDefinition(key, config, {
       scratchVolumes: ["tmp"],
       containers: {
@@ -212,6 +234,7 @@ export class EnvironmentStack extends TerraformStack {
       cluster: this.cluster,
       taskDefinition: task,
       taskDefinitionChanges: config.delivery?.mode === "ci" ? "ignore" : undefined,
+      enableExec: config.enableExec,
       loadBalancer: {
         listener: this.loadBalancer.listener,
         priority: config.priority,
@@ -223,7 +246,7 @@ export class EnvironmentStack extends TerraformStack {
         endpoints: [
           {
             portName: "http",
-            discoveryName: key,
+            discoveryName: this.nameKey(key, config),
             port: 80,
             perRequestTimeoutSeconds: config.requestTimeoutSeconds ?? EnvironmentStack.DEFAULT_REQUEST_TIMEOUT_SECONDS,
             idleTimeoutSeconds: EnvironmentStack.SERVICE_CONNECT_IDLE_TIMEOUT_SECONDS,
@@ -242,7 +265,7 @@ export class EnvironmentStack extends TerraformStack {
   }
 
   private workerService(key: string, config: WorkerServiceConfig): Service {
-    const name = `${this.prefix}-${key}`;
+    const name = `${this.prefix}-${this.nameKey(key, config)}`;
     // The queue keeps its address (Queue's resource id is Default) and gains a dead-letter queue.
     const queue = new Queue(this, `${pascal(key)}Queue`, { name: `${name}-jobs` });
     const task = this.taskDefinition(key, config, {
@@ -259,6 +282,7 @@ export class EnvironmentStack extends TerraformStack {
       taskDefinition: task,
       queue,
       taskDefinitionChanges: config.delivery?.mode === "ci" ? "ignore" : undefined,
+      enableExec: config.enableExec,
       serviceConnect: {},
       maxCapacity: config.maxCapacity,
     });
@@ -312,7 +336,7 @@ export class EnvironmentStack extends TerraformStack {
   }
 
   private scheduledTask(key: string, config: ScheduledTaskConfig): ScheduledTask {
-    const name = `${this.prefix}-${key}`;
+    const name = `${this.prefix}-${this.nameKey(key, config)}`;
     const task = this.taskDefinition(key, config, {
       containers: { job: { image: this.image(config.repository, config.imageTag), command: [...config.command] } },
     });

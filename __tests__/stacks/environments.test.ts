@@ -53,6 +53,11 @@ describe("environment configs", () => {
     ],
     ["an upper-case name", { name: "Dev", tags: { Environment: "Dev" } }, /\[ENV_NAME\]/],
     [
+      "a rename from a key still in use",
+      { services: { frontend: { ...(dev.services.web as object), priority: 300, renamedFrom: "worker" } } },
+      /invalid services\.frontend\.renamedFrom "worker": expected the workload's previous key.*\[ENV_RENAMED_FROM\]/,
+    ],
+    [
       "a workload key that is not a name",
       {
         services: {

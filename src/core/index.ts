@@ -7,3 +7,4 @@ export { NameRules } from "./naming";
 export type { NameRule } from "./naming";
 export { PreventDestroy, STATEFUL_RESOURCE_TYPES } from "./prevent-destroy";
 export { AWS_PROVIDER_VERSION_CONSTRAINT, useAwsProviderRange } from "./provider-version";
+export { moveFrom } from "./moves";

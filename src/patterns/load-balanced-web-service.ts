@@ -48,6 +48,11 @@ export interface LoadBalancedWebServiceProps {
    * @default "terraform"
    */
   readonly taskDefinitionChanges?: TaskDefinitionChanges;
+  /**
+   * ECS Exec into the tasks, audited through the cluster's exec-audit settings.
+   * @default false
+   */
+  readonly enableExec?: boolean;
   /** Capacity providers and weights. @default - the cluster's default strategy */
   readonly capacityProviderStrategy?: readonly CapacityProviderStrategyItem[];
   /** The service's CloudWatch alarms. @default - the service module's alarms (CPU, memory, task count, 5xx, unhealthy targets) */
@@ -103,6 +108,7 @@ export class LoadBalancedWebService extends Construct implements IConnectable {
       cluster: props.cluster,
       taskDefinition: props.taskDefinition,
       taskDefinitionChanges: props.taskDefinitionChanges,
+      enableExec: props.enableExec,
       loadBalancer: props.loadBalancer,
       capacityProviderStrategy: props.capacityProviderStrategy,
       serviceConnect: props.serviceConnect,

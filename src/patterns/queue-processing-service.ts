@@ -39,6 +39,11 @@ export interface QueueProcessingServiceProps {
    * @default "terraform"
    */
   readonly taskDefinitionChanges?: TaskDefinitionChanges;
+  /**
+   * ECS Exec into the tasks, audited through the cluster's exec-audit settings.
+   * @default false
+   */
+  readonly enableExec?: boolean;
   /** Capacity providers and weights. @default - all Fargate Spot: a worker tolerates interruption (its message returns to the queue) */
   readonly capacityProviderStrategy?: readonly CapacityProviderStrategyItem[];
   /** Service Connect client, so the worker reaches other services by name. @default - off */
@@ -94,6 +99,7 @@ export class QueueProcessingService extends Construct implements IConnectable {
       cluster: props.cluster,
       taskDefinition: props.taskDefinition,
       taskDefinitionChanges: props.taskDefinitionChanges,
+      enableExec: props.enableExec,
       capacityProviderStrategy: strategy,
       serviceConnect: props.serviceConnect,
       alarms: props.alarms,

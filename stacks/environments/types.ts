@@ -72,6 +72,14 @@ export interface OperationsConfig {
 
 /** Sizing shared by every kind of workload. */
 export interface WorkloadSize {
+  /**
+   * The key this workload had before it was renamed: its resources move to the new key's addresses
+   * (Terraform `moved` blocks) and keep their AWS names, so the rename replaces nothing.
+   * @default - not renamed
+   */
+  readonly renamedFrom?: string;
+  /** ECS Exec into the workload's containers (services only), audited by the cluster. @default false */
+  readonly enableExec?: boolean;
   readonly cpu: number;
   readonly memoryMiB: number;
   readonly architecture: "X86_64" | "ARM64";

@@ -144,6 +144,22 @@ export function validateEnvironmentConfig(config: EnvironmentConfig): Environmen
       value: dupe,
       allowed: "each workload key once across services, scheduled tasks and Batch jobs",
     });
+  for (const [section, workloads] of [
+    ["services", config.services],
+    ["scheduledTasks", config.scheduledTasks],
+  ] as const) {
+    for (const [key, workload] of Object.entries(workloads as Record<string, { readonly renamedFrom?: unknown }>)) {
+      const from = workload.renamedFrom;
+      if (from !== undefined && (typeof from !== "string" || !/^[a-z][a-z0-9-]{0,19}$/.test(from) || from === key || keys.includes(from))) {
+        fail(where, {
+          code: "ENV_RENAMED_FROM",
+          property: `${section}.${key}.renamedFrom`,
+          value: from,
+          allowed: "the workload's previous key: a workload key format, not its own key and not a key still in use",
+        });
+      }
+    }
+  }
   const priorities = Object.entries(config.services).flatMap(([key, s]) => (s.kind === "web" ? [[key, s.priority] as const] : []));
   priorities.forEach(([key, priority], i) => {
     const other = priorities.findIndex(([, p]) => p === priority);
