@@ -1,0 +1,315 @@
+/**
+ * Plans day-2 edits offline against the state the previous configuration left, with the real
+ * hashicorp/aws provider and no AWS account, in two Terraform runs beyond the state's convergence:
+ *
+ * 1. every base stack is a child module of one root; plan it against an empty state, write a state
+ *    (format v4) from the planned values (unknown ids and ARNs faked, other unknowns null), and plan
+ *    again until every resource is a no-op — the state is then what an apply would have left, up to
+ *    ids (the method of `__tests__/plan-review/fixtures/generate.ts`, here across modules);
+ * 2. every edit is a child module holding the edited stack, over a copy of its base's state moved
+ *    into that module; one plan then shows each edit's creates, updates, replaces, deletes and moves.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { cliConfig, findProviderMirror, offlineOverride } from "../../src/terraform";
+
+type Json = any;
+
+/** What one edit's plan did, by resource address as in the stack (`type.name`, module stripped). */
+export interface EditOutcome {
+  readonly created: string[];
+  readonly updated: string[];
+  /** Deleted and created again (either order). */
+  readonly replaced: string[];
+  readonly deleted: string[];
+  /** `from → to` of each address the plan moves. */
+  readonly moved: string[];
+}
+
+const ID_PREFIXES: Record<string, string> = {
+  aws_vpc: "vpc",
+  aws_subnet: "subnet",
+  aws_security_group: "sg",
+  aws_default_security_group: "sg",
+  aws_internet_gateway: "igw",
+  aws_nat_gateway: "nat",
+  aws_eip: "eipalloc",
+  aws_route_table: "rtb",
+  aws_vpc_endpoint: "vpce",
+  aws_launch_template: "lt",
+  aws_efs_file_system: "fs",
+  aws_flow_log: "fl",
+  aws_vpc_security_group_ingress_rule: "sgr",
+  aws_vpc_security_group_egress_rule: "sgr",
+};
+
+function hash(text: string): string {
+  let h = 2166136261;
+  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+  return h.toString(16).padStart(8, "0");
+}
+
+/** A stand-in for a value only an apply would know: ids and ARNs get fakes (a null id means no resource). */
+function fake(type: string, name: string, attribute: string, after: Json, shape: Json): Json {
+  if (Array.isArray(shape)) return [];
+  if (shape && typeof shape === "object") return {};
+  const short = type.replace(/^aws_/, "");
+  // Other computed strings that references or templates use (a queue URL, a key id, a DNS name).
+  if (/(^|_)(url|dns_name|zone_id|key_id|name)$/.test(attribute) && attribute !== "id")
+    return `${short.replace(/_/g, "-")}-${attribute}-${hash(name)}`;
+  if (attribute === "id")
+    return ID_PREFIXES[type] ? `${ID_PREFIXES[type]}-0${hash(name)}${hash(type)}` : `${short.replace(/_/g, "-")}-${hash(name)}`;
+  if (attribute === "arn") {
+    if (type === "aws_ecs_task_definition") return `arn:aws:ecs:eu-west-1:111111111111:task-definition/${after.family}:1`;
+    return `arn:aws:${short.split("_")[0]}:eu-west-1:111111111111:${short}/${name}`;
+  }
+  return null;
+}
+
+function settle(after: Json, unknown: Json, prior: Json, fakeTop: (attribute: string) => Json, depth = 0, key = ""): Json {
+  if (unknown === true) return prior !== undefined && prior !== null ? prior : depth === 1 ? fakeTop(key) : null;
+  if (Array.isArray(unknown)) {
+    const length = Math.max(unknown.length, Array.isArray(after) ? after.length : 0);
+    if (!Array.isArray(after) && length === 0) return after;
+    return Array.from({ length }, (_, i) => settle(after?.[i], unknown[i], prior?.[i], fakeTop, depth + 1));
+  }
+  if (unknown && typeof unknown === "object") {
+    if (after === null || after === undefined) return after ?? null;
+    const out: Json = {};
+    for (const k of new Set([...Object.keys(after), ...Object.keys(unknown)]))
+      out[k] = settle(after[k], unknown[k], prior?.[k], fakeTop, depth + 1, k);
+    return out;
+  }
+  return after === undefined ? null : after;
+}
+
+/** One resource instance of a state, with the module it belongs to. */
+interface StateResource {
+  module: string;
+  type: string;
+  name: string;
+  provider: string;
+  schemaVersion: number;
+  index?: string | number;
+  attributes: Json;
+}
+
+const AWS = 'provider["registry.terraform.io/hashicorp/aws"]';
+
+function stateResources(plan: Json, prior: Map<string, Json>): { resources: StateResource[]; attributes: Map<string, Json> } {
+  const calls = plan.configuration.root_module.module_calls ?? {};
+  const schema = new Map<string, number>();
+  const providerKey = new Map<string, string>();
+  for (const [module, call] of Object.entries<Json>(calls)) {
+    for (const r of call.module.resources ?? []) {
+      schema.set(`module.${module}.${r.address}`, r.schema_version);
+      providerKey.set(`module.${module}.${r.address}`, r.provider_config_key);
+    }
+  }
+  // Top-level arguments that are one reference (`aws_x.y.id`) to another resource's unknown value.
+  const singleReference = new Map<string, Record<string, string>>();
+  for (const [module, call] of Object.entries<Json>(calls)) {
+    for (const r of call.module.resources ?? []) {
+      const refs: Record<string, string> = {};
+      for (const [attribute, expression] of Object.entries<Json>(r.expressions ?? {})) {
+        const direct = (expression?.references ?? []).filter((x: string) => /^aws_[a-z0-9_]+\.[^.]+\.[a-z_]+$/.test(x));
+        if (direct.length === 1) refs[attribute] = `module.${module}.${direct[0]}`;
+      }
+      singleReference.set(`module.${module}.${r.address}`, refs);
+    }
+  }
+  const attributes = new Map<string, Json>();
+  const resources: StateResource[] = [];
+  for (const rc of plan.resource_changes) {
+    if (rc.mode !== "managed" || rc.change.actions.includes("delete")) continue;
+    const values = settle(rc.change.after, rc.change.after_unknown, prior.get(rc.address), (a) =>
+      fake(rc.type, rc.name, a, rc.change.after, rc.change.after_sensitive?.[a]),
+    );
+    attributes.set(rc.address, values);
+    const configAddress = `${rc.module_address}.${rc.type}.${rc.name}`;
+    const alias = /\.(\w+)$/.exec(providerKey.get(configAddress)?.split(":")[1] ?? "")?.[1];
+    resources.push({
+      module: rc.module_address,
+      type: rc.type,
+      name: rc.name,
+      provider: `${rc.module_address}.${AWS}${alias ? `.${alias}` : ""}`,
+      schemaVersion: schema.get(configAddress) ?? 0,
+      index: rc.index,
+      attributes: values,
+    });
+  }
+  // Second pass: an argument that references another resource's faked value gets that value now, as
+  // an apply would have left it (a null would force a replacement on the next plan).
+  for (const r of resources) {
+    const refs = singleReference.get(`${r.module}.${r.type}.${r.name}`) ?? {};
+    for (const [attribute, target] of Object.entries(refs)) {
+      if (r.attributes[attribute] !== null) continue;
+      const [, tType, tName, tAttr] = /^module\.[^.]+\.([^.]+)\.([^.]+)\.([^.]+)$/.exec(target) ?? [];
+      const value = attributes.get(`${r.module}.${tType}.${tName}`)?.[tAttr];
+      if (value !== undefined && value !== null && typeof value !== "object") r.attributes[attribute] = value;
+    }
+  }
+  return { resources, attributes };
+}
+
+function stateDocument(resources: readonly StateResource[], terraformVersion: string, serial: number): Json {
+  const grouped = new Map<string, Json>();
+  for (const r of resources) {
+    const key = `${r.module}.${r.type}.${r.name}`;
+    const entry = grouped.get(key) ?? {
+      module: r.module,
+      mode: "managed",
+      type: r.type,
+      name: r.name,
+      provider: r.provider,
+      instances: [],
+    };
+    entry.instances.push({
+      ...(r.index !== undefined ? { index_key: r.index } : {}),
+      schema_version: r.schemaVersion,
+      attributes: r.attributes,
+      sensitive_attributes: [],
+    });
+    grouped.set(key, entry);
+  }
+  return {
+    version: 4,
+    terraform_version: terraformVersion,
+    serial,
+    lineage: "00000000-0000-4000-8000-000000000000",
+    outputs: {},
+    resources: [...grouped.values()],
+    check_results: null,
+  };
+}
+
+/** A root whose child modules are synthesized stacks, planned with mock credentials and no network. */
+class Workspace {
+  public readonly dir = mkdtempSync(join(tmpdir(), "change-safety-"));
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor(modules: Record<string, Json>) {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    for (const key of Object.keys(env)) if (key.startsWith("AWS_") || key.startsWith("TF_VAR_")) delete env[key];
+    writeFileSync(join(this.dir, ".terraformrc"), cliConfig(findProviderMirror()));
+    this.env = {
+      ...env,
+      TF_CLI_CONFIG_FILE: join(this.dir, ".terraformrc"),
+      CHECKPOINT_DISABLE: "1",
+      TF_IN_AUTOMATION: "1",
+      AWS_EC2_METADATA_DISABLED: "true",
+    };
+    for (const [name, json] of Object.entries(modules)) {
+      mkdirSync(join(this.dir, name));
+      writeFileSync(join(this.dir, name, "cdk.tf.json"), JSON.stringify(json));
+      writeFileSync(join(this.dir, name, "zz_offline_override.tf.json"), JSON.stringify(offlineOverride(json, "unused.tfstate")));
+    }
+    writeFileSync(
+      join(this.dir, "main.tf.json"),
+      JSON.stringify({ module: Object.fromEntries(Object.keys(modules).map((n) => [n, { source: `./${n}` }])) }),
+    );
+    this.terraform(["init", "-input=false", "-no-color"]);
+  }
+
+  public terraform(args: string[]): string {
+    try {
+      return execFileSync("terraform", args, {
+        cwd: this.dir,
+        env: this.env,
+        maxBuffer: 1024 * 1024 * 1024,
+        encoding: "utf8",
+        stdio: "pipe",
+      });
+    } catch (error) {
+      // Terraform's diagnostics, without the configuration it echoes back.
+      const stderr = String((error as { stderr?: string }).stderr ?? (error as Error).message);
+      const diagnostics = stderr
+        .split("\n")
+        .filter((line) => line.length < 400)
+        .join("\n");
+      throw new Error(`terraform ${args[0]} failed:\n${diagnostics.slice(0, 8000)}`);
+    }
+  }
+
+  public plan(state: Json | undefined): Json {
+    if (state) writeFileSync(join(this.dir, "terraform.tfstate"), JSON.stringify(state));
+    this.terraform(["plan", "-refresh=false", "-input=false", "-lock=false", "-no-color", "-out=edit.tfplan"]);
+    return JSON.parse(this.terraform(["show", "-json", "edit.tfplan"]));
+  }
+
+  public dispose(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+const MAX_ROUNDS = 8;
+
+/** Converges a state for each base stack: resources by base name. */
+function convergedState(bases: Record<string, Json>): { resources: StateResource[]; terraformVersion: string } {
+  const ws = new Workspace(bases);
+  try {
+    let plan = ws.plan(undefined);
+    let { resources, attributes } = stateResources(plan, new Map());
+    for (let round = 1; ; round++) {
+      plan = ws.plan(stateDocument(resources, plan.terraform_version, round));
+      const pending = plan.resource_changes.filter((rc: Json) => rc.change.actions.join() !== "no-op");
+      if (pending.length === 0) return { resources, terraformVersion: plan.terraform_version };
+      if (round === MAX_ROUNDS)
+        throw new Error(`state did not converge: ${pending.map((rc: Json) => `${rc.address} ${rc.change.actions}`).join(", ")}`);
+      ({ resources, attributes } = stateResources(plan, attributes));
+    }
+  } finally {
+    ws.dispose();
+  }
+}
+
+/** One edit: the stack after it, and which base stack's state it is planned against. */
+export interface PlannedEdit {
+  readonly base: string;
+  readonly json: Json;
+}
+
+/** Plans every edit against the converged state of its base; outcomes by edit id. */
+export function planEdits(bases: Record<string, Json>, edits: Record<string, PlannedEdit>): Record<string, EditOutcome> {
+  const baseModule = (name: string) => `base_${name.replace(/[^A-Za-z0-9_]/g, "_")}`;
+  const editModule = (id: string) => `edit_${id.replace(/[^A-Za-z0-9_]/g, "_")}`;
+  const { resources, terraformVersion } = convergedState(
+    Object.fromEntries(Object.entries(bases).map(([n, json]) => [baseModule(n), json])),
+  );
+  const state = Object.entries(edits).flatMap(([id, edit]) => {
+    const from = `module.${baseModule(edit.base)}`;
+    const to = `module.${editModule(id)}`;
+    return resources.filter((r) => r.module === from).map((r) => ({ ...r, module: to, provider: r.provider.replace(from, to) }));
+  });
+  const ws = new Workspace(Object.fromEntries(Object.entries(edits).map(([id, e]) => [editModule(id), e.json])));
+  try {
+    const plan = ws.plan(stateDocument(state, terraformVersion, 1));
+    const outcomes: Record<string, EditOutcome> = {};
+    for (const id of Object.keys(edits)) {
+      const prefix = `module.${editModule(id)}.`;
+      const outcome = {
+        created: [] as string[],
+        updated: [] as string[],
+        replaced: [] as string[],
+        deleted: [] as string[],
+        moved: [] as string[],
+      };
+      for (const rc of plan.resource_changes.filter((c: Json) => c.address.startsWith(prefix))) {
+        const address = rc.address.slice(prefix.length);
+        const actions = rc.change.actions.join("+");
+        if (rc.previous_address) outcome.moved.push(`${rc.previous_address.slice(prefix.length)} → ${address}`);
+        if (actions === "create") outcome.created.push(address);
+        else if (actions === "update") outcome.updated.push(address);
+        else if (actions === "delete") outcome.deleted.push(address);
+        else if (actions.includes("delete") && actions.includes("create")) outcome.replaced.push(address);
+      }
+      for (const list of Object.values(outcome)) list.sort();
+      outcomes[id] = outcome;
+    }
+    return outcomes;
+  } finally {
+    ws.dispose();
+  }
+}
