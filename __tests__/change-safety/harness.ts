@@ -13,7 +13,9 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cliConfig, findProviderMirror, offlineOverride } from "../../src/terraform";
+import { findProviderMirror } from "../../src/terraform";
+import { offlineOverride } from "../../src/terraform/offline-check";
+import { cliConfig } from "../../src/terraform/provider-mirror";
 
 type Json = any;
 
