@@ -152,7 +152,9 @@ describe("planOfModule", () => {
           "module.dev:aws": { name: "aws", module_address: "module.dev", expressions: { region: { constant_value: "eu-west-1" } } },
           "module.prod:aws": { name: "aws" },
         },
-        root_module: { module_calls: { dev: { source: "./dev", module: { resources: [{ address: "aws_vpc.a" }] } } } },
+        root_module: {
+          module_calls: { dev: { source: "./dev", module: { resources: [{ address: "aws_vpc.a", type: "aws_vpc", name: "a" }] } } },
+        },
       },
     };
     const dev = planOfModule(plan, "dev");
@@ -160,7 +162,7 @@ describe("planOfModule", () => {
     expect(dev.planned_values).toEqual({ root_module: { address: "module.dev", resources: [] } });
     expect(dev.configuration).toEqual({
       provider_config: { aws: { name: "aws", expressions: { region: { constant_value: "eu-west-1" } } } },
-      root_module: { resources: [{ address: "aws_vpc.a" }] },
+      root_module: { resources: [{ address: "aws_vpc.a", type: "aws_vpc", name: "a" }] },
     });
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { crossStackInputs, feedCrossStackInputs, withProducers } from "./cross-stack";
+import type { PlanJson } from "./plan-json";
 import { cliConfig, findProviderMirror } from "./provider-mirror";
 
 const run = promisify(execFile);
@@ -63,32 +64,11 @@ export interface OfflineCheckResult {
   readonly workDir?: string;
 }
 
-/** The parts of `terraform show -json` this project reads. */
-export interface TerraformPlanJson {
-  /** Version of Terraform's JSON plan format, e.g. `1.2`. */
-  readonly format_version: string;
-  /** One entry per resource instance the plan touches, with its actions (`create`, `update`, `delete`, `no-op`) and values. */
-  readonly resource_changes?: ReadonlyArray<{
-    readonly address: string;
-    readonly type: string;
-    readonly name: string;
-    readonly module_address?: string;
-    readonly change: {
-      readonly actions: readonly string[];
-      readonly before: unknown;
-      readonly after: unknown;
-      readonly after_unknown?: unknown;
-      readonly before_sensitive?: unknown;
-      readonly after_sensitive?: unknown;
-      readonly replace_paths?: unknown[][];
-    };
-  }>;
-  /** The state the plan would produce, by module (`root_module`, `child_modules`). */
-  readonly planned_values?: unknown;
-  /** The configuration as Terraform read it: provider configs and resource expressions, including references. */
-  readonly configuration?: unknown;
-  readonly [key: string]: unknown;
-}
+/**
+ * `terraform show -json` of a plan: the one plan type, {@link PlanJson}, under the name this module
+ * has always exported it by.
+ */
+export type TerraformPlanJson = PlanJson;
 
 /** Credentials and `skip_*` settings that let the aws provider configure with no network or account. */
 export const OFFLINE_AWS_PROVIDER_SETTINGS = {
@@ -341,12 +321,7 @@ export function planOfModule(plan: TerraformPlanJson, module: string): Terraform
       });
   const root = (plan.planned_values as { root_module?: { child_modules?: Array<{ address: string }> } } | undefined)?.root_module;
   const child = root?.child_modules?.find((m) => m.address === moduleAddress);
-  const config = plan.configuration as
-    | {
-        provider_config?: Record<string, { module_address?: string }>;
-        root_module?: { module_calls?: Record<string, { module?: unknown }> };
-      }
-    | undefined;
+  const config = plan.configuration;
   // Provider configurations of the module are keyed `module.<name>:<provider>` in a combined plan.
   const providerConfig = Object.fromEntries(
     Object.entries(config?.provider_config ?? {})
@@ -359,7 +334,7 @@ export function planOfModule(plan: TerraformPlanJson, module: string): Terraform
   return {
     ...plan,
     resource_changes: strip(plan.resource_changes),
-    resource_drift: strip(plan.resource_drift as Array<{ address: string; module_address?: string }> | undefined),
+    resource_drift: strip(plan.resource_drift),
     planned_values: { root_module: child ?? {} },
     // The module's own configuration (resource expressions and references) becomes the root's.
     configuration: { provider_config: providerConfig, root_module: config?.root_module?.module_calls?.[module]?.module ?? {} },
