@@ -242,6 +242,16 @@ describe("plan review bad input", () => {
       /^plan-review: invalid --out "": expected a non-empty value after the option \(not another option\) \[PLAN_REVIEW_OPTION_VALUE\]$/,
     ],
     [
+      "a value given to a flag (--offline=yes)",
+      () => parseArgs(["--offline=yes"]),
+      /^plan-review: invalid --offline "yes": expected the flag alone, without a value \[PLAN_REVIEW_FLAG_VALUE\]$/,
+    ],
+    [
+      "an unknown short option",
+      () => parseArgs(["-x"]),
+      /^plan-review: invalid option "-x": expected one of --offline, .* \[PLAN_REVIEW_UNKNOWN_OPTION\]$/,
+    ],
+    [
       "a region that does not exist",
       () => parseArgs(["--region", "eu-west-7"]),
       /^plan-review: invalid --region "eu-west-7": expected an AWS region code that exists, such as eu-west-1 \[PLAN_REVIEW_REGION\]$/,

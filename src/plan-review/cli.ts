@@ -6,7 +6,7 @@
 import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { parseArgs as parseCommandLine, type ParseArgsConfig, promisify } from "node:util";
 import { isRegion } from "../core/arn";
 import { ValidationError, ValidationIssue } from "../core/errors";
 import { checkStackOffline, TerraformCheckError } from "../terraform/offline-check";
@@ -62,18 +62,21 @@ export interface CliOptions {
   readonly help: boolean;
 }
 
-/** The options {@link parseArgs} knows. */
-export const CLI_OPTIONS: readonly string[] = [
-  "--offline",
-  "--out",
-  "--fail-on-destroy",
-  "--prices",
-  "--region",
-  "--no-refresh",
-  "--no-lock",
-  "--synth-dir",
-  "--help",
-];
+/** The options {@link parseArgs} knows: each flag, whether it takes a value, and its short alias. */
+const OPTIONS = {
+  offline: { type: "boolean" },
+  out: { type: "string" },
+  "fail-on-destroy": { type: "boolean" },
+  prices: { type: "string" },
+  region: { type: "string" },
+  "no-refresh": { type: "boolean" },
+  "no-lock": { type: "boolean" },
+  "synth-dir": { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies ParseArgsConfig["options"];
+
+/** Every option {@link parseArgs} knows, as written on the command line. */
+export const CLI_OPTIONS: readonly string[] = Object.keys(OPTIONS).map((name) => `--${name}`);
 
 /**
  * Bad arguments (or a price table or `cdktf.json` the review cannot use): a {@link ValidationError}
@@ -87,80 +90,65 @@ export class UsageError extends ValidationError {
   }
 }
 
-/** Parses the command line (without `node` and the script). */
+/**
+ * Parses the command line (without `node` and the script) with `node:util`'s `parseArgs`, then
+ * checks what it leaves to the caller: a value that is missing, empty or another option, a value
+ * given to a flag, unknown options, stack names and the region. Throws a {@link UsageError}.
+ */
 export function parseArgs(argv: readonly string[]): CliOptions {
+  // Not strict: parseArgs' own errors are plain text; every problem becomes a UsageError in the library's format below.
+  const { tokens } = parseCommandLine({ args: [...argv], options: OPTIONS, strict: false, allowPositionals: true, tokens: true });
   const stacks: string[] = [];
-  let offline = false;
-  let failOnDestroy = false;
-  let refresh = true;
-  let lock = true;
-  let help = false;
-  let outDir = "plan-review";
-  let pricesFile = DEFAULT_PRICE_TABLE_PATH;
-  let region: string | undefined;
-  let synthDir: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const valueOf = (flag: string): string => {
-      const value = argv[++i];
-      if (value === undefined || value === "" || value.startsWith("-")) {
+  const values: Partial<Record<keyof typeof OPTIONS, string | true>> = {};
+  for (const token of tokens) {
+    if (token.kind === "option-terminator") continue;
+    if (token.kind === "positional") {
+      if (!/^[A-Za-z0-9_-]+$/.test(token.value)) {
         throw new UsageError({
-          code: "PLAN_REVIEW_OPTION_VALUE",
-          property: flag,
-          value,
-          allowed: "a non-empty value after the option (not another option)",
+          code: "PLAN_REVIEW_STACK_NAME",
+          property: "stack",
+          value: token.value,
+          allowed: "a stack name of letters, digits, - and _",
         });
       }
-      return value;
-    };
-    switch (arg) {
-      case "--offline":
-        offline = true;
-        break;
-      case "--fail-on-destroy":
-        failOnDestroy = true;
-        break;
-      case "--no-refresh":
-        refresh = false;
-        break;
-      case "--no-lock":
-        lock = false;
-        break;
-      case "--out":
-        outDir = valueOf(arg);
-        break;
-      case "--prices":
-        pricesFile = valueOf(arg);
-        break;
-      case "--region":
-        region = valueOf(arg);
-        break;
-      case "--synth-dir":
-        synthDir = valueOf(arg);
-        break;
-      case "-h":
-      case "--help":
-        help = true;
-        break;
-      default:
-        if (arg.startsWith("-"))
-          throw new UsageError({
-            code: "PLAN_REVIEW_UNKNOWN_OPTION",
-            property: "option",
-            value: arg,
-            allowed: `one of ${CLI_OPTIONS.join(", ")}`,
-          });
-        if (!/^[A-Za-z0-9_-]+$/.test(arg)) {
-          throw new UsageError({
-            code: "PLAN_REVIEW_STACK_NAME",
-            property: "stack",
-            value: arg,
-            allowed: "a stack name of letters, digits, - and _",
-          });
-        }
-        stacks.push(arg);
+      stacks.push(token.value);
+      continue;
     }
+    const name = token.name as keyof typeof OPTIONS;
+    if (!Object.hasOwn(OPTIONS, name)) {
+      throw new UsageError({
+        code: "PLAN_REVIEW_UNKNOWN_OPTION",
+        property: "option",
+        value: token.rawName,
+        allowed: `one of ${CLI_OPTIONS.join(", ")}`,
+      });
+    }
+    if (OPTIONS[name].type === "boolean") {
+      if (token.value !== undefined) {
+        throw new UsageError({
+          code: "PLAN_REVIEW_FLAG_VALUE",
+          property: token.rawName,
+          value: token.value,
+          allowed: "the flag alone, without a value",
+        });
+      }
+      values[name] = true;
+      continue;
+    }
+    const value = token.value;
+    // parseArgs takes the next argument as the value even when it is another option (`--out --offline`).
+    if (value === undefined || value === "" || (!token.inlineValue && value.startsWith("-"))) {
+      throw new UsageError({
+        code: "PLAN_REVIEW_OPTION_VALUE",
+        property: `--${name}`,
+        value,
+        allowed: "a non-empty value after the option (not another option)",
+      });
+    }
+    values[name] = value;
   }
+  const text = (name: keyof typeof OPTIONS): string | undefined => values[name] as string | undefined;
+  const region = text("region");
   if (region !== undefined && !isRegion(region)) {
     throw new UsageError({
       code: "PLAN_REVIEW_REGION",
@@ -169,7 +157,19 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       allowed: "an AWS region code that exists, such as eu-west-1",
     });
   }
-  return { stacks, offline, outDir, failOnDestroy, pricesFile, region, refresh, lock, synthDir, help };
+  const offline = values.offline === true;
+  return {
+    stacks,
+    offline,
+    outDir: text("out") ?? "plan-review",
+    failOnDestroy: values["fail-on-destroy"] === true,
+    pricesFile: text("prices") ?? DEFAULT_PRICE_TABLE_PATH,
+    region,
+    refresh: values["no-refresh"] !== true,
+    lock: values["no-lock"] !== true,
+    synthDir: text("synth-dir"),
+    help: values.help === true,
+  };
 }
 
 /** A stack's plan: its JSON and, when there is one, the binary plan file to keep. */
