@@ -1,5 +1,5 @@
-export { PreventDestroy, STATEFUL_RESOURCE_TYPES, ValidationError, useAwsAccount, useAwsProviderRange } from "./core";
-export type { IGrantable, PolicyStatement, ValidationIssue } from "./core";
+export { PreventDestroy, STATEFUL_RESOURCE_TYPES, ValidationError, Warnings, useAwsAccount, useAwsProviderRange } from "./core";
+export type { IGrantable, PolicyStatement, ValidationIssue, WarningCode } from "./core";
 export {
   Connections,
   INTERFACE_ENDPOINT_SERVICES,

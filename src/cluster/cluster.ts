@@ -1,4 +1,5 @@
-import { Annotations, ITerraformDependable } from "cdktf";
+import { ITerraformDependable } from "cdktf";
+import { warn } from "../core/warnings";
 import { Construct } from "constructs";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
@@ -134,7 +135,9 @@ export class Cluster extends Construct implements ICluster {
       ? new ExecAuditLogging(this, "ExecAudit", { ...props.execAudit, clusterName: props.name, tags })
       : undefined;
     if (!audit) {
-      Annotations.of(this).addWarning(
+      warn(
+        this,
+        "CLUSTER_EXEC_AUDIT_OFF",
         "ECS Exec auditing is off: exec sessions are neither encrypted with a cluster key nor recorded by the cluster.",
       );
     }

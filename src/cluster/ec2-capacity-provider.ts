@@ -1,4 +1,5 @@
-import { Annotations, ITerraformDependable } from "cdktf";
+import { ITerraformDependable } from "cdktf";
+import { warn } from "../core/warnings";
 import { Construct } from "constructs";
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { EcsCapacityProvider } from "@cdktf/provider-aws/lib/ecs-capacity-provider";
@@ -218,7 +219,9 @@ export class Ec2CapacityProvider extends Construct {
     checkIntegerRange(this, "CLUSTER_ROOT_VOLUME_SIZE", "rootVolumeSizeGiB", rootVolumeSizeGiB, 30, 16384, "GiB");
     checkIntegerRange(this, "CLUSTER_METADATA_HOP_LIMIT", "metadataHopLimit", metadataHopLimit, 1, 64);
     if (metadataHopLimit > 1) {
-      Annotations.of(this).addWarning(
+      warn(
+        this,
+        "CLUSTER_IMDS_REACHABLE",
         `metadataHopLimit ${metadataHopLimit}: containers in bridge mode can reach the instance role's credentials.`,
       );
     }
@@ -409,7 +412,9 @@ export class Ec2CapacityProvider extends Construct {
     if (imageId !== undefined) return undefined;
     const resolved = variant ?? amiVariantFor(known);
     if (resolved !== "gpu" && known.some(isGpuInstanceType)) {
-      Annotations.of(this).addWarning(
+      warn(
+        this,
+        "CLUSTER_GPU_WITHOUT_GPU_AMI",
         `GPU instance types on the "${resolved}" AMI have no NVIDIA driver; set amiVariant: "gpu" to run GPU tasks.`,
       );
     }
@@ -464,7 +469,9 @@ export class Ec2CapacityProvider extends Construct {
       });
     }
     if (protectFromScaleIn && !terminationProtection) {
-      Annotations.of(this).addWarning(
+      warn(
+        this,
+        "CLUSTER_SCALE_IN_PROTECTION_STUCK",
         "protectFromScaleIn without managed termination protection: ECS never lifts the protection, so the group cannot scale in.",
       );
     }

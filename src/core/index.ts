@@ -8,3 +8,5 @@ export type { NameRule } from "./naming";
 export { PreventDestroy, STATEFUL_RESOURCE_TYPES } from "./prevent-destroy";
 export { AWS_PROVIDER_VERSION_CONSTRAINT, useAwsProviderRange } from "./provider-version";
 export { moveFrom } from "./moves";
+export { Warnings } from "./warnings";
+export type { WarningCode } from "./warnings";

@@ -1,4 +1,4 @@
-import { Annotations } from "cdktf";
+import { warn } from "../core/warnings";
 import { Construct } from "constructs";
 import type { Lb } from "@cdktf/provider-aws/lib/lb";
 import { fail } from "../core/errors";
@@ -178,7 +178,7 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
           allowed: "a certificate when additionalCertificateArns or sslPolicy is set",
         });
       }
-      Annotations.of(this).addWarning(`Load balancer ${name} serves plain HTTP on port 80: set certificateArn to serve HTTPS.`);
+      warn(this, "INGRESS_PLAIN_HTTP", `Load balancer ${name} serves plain HTTP on port 80: set certificateArn to serve HTTPS.`);
       this.listener = this.newListener("HttpListener", ApplicationLoadBalancer.HTTP_PORT);
     }
   }

@@ -1,4 +1,5 @@
-import { Annotations, TerraformResource } from "cdktf";
+import { TerraformResource } from "cdktf";
+import { warn } from "../core/warnings";
 import { IConstruct } from "constructs";
 import { LbAccessLogs } from "@cdktf/provider-aws/lib/lb";
 import { fail, isToken } from "../core/errors";
@@ -108,7 +109,9 @@ export function checkCertificateArn(scope: IConstruct, code: string, property: s
 /** Warns when a TLS policy lets clients negotiate TLS 1.0 or 1.1. */
 export function warnOnLegacySslPolicy(scope: IConstruct, sslPolicy: string): void {
   if (isToken(sslPolicy) || MODERN_SSL_POLICY_MARKERS.some((marker) => sslPolicy.includes(marker))) return;
-  Annotations.of(scope).addWarning(
+  warn(
+    scope,
+    "INGRESS_LEGACY_TLS_POLICY",
     `sslPolicy "${sslPolicy}" may accept TLS 1.0/1.1; prefer ${DEFAULT_SSL_POLICY} unless old clients must connect.`,
   );
 }

@@ -1,4 +1,5 @@
-import { Annotations, ITerraformDependable } from "cdktf";
+import { ITerraformDependable } from "cdktf";
+import { warn } from "../core/warnings";
 import { Construct } from "constructs";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
@@ -327,7 +328,7 @@ export class Network extends Construct implements INetwork {
     if (props.flowLogs?.enabled ?? true) {
       this.flowLog = new VpcFlowLog(this, "FlowLog", { ...props.flowLogs, vpcId: this.vpc.id, name: props.name, tags });
     } else {
-      Annotations.of(this).addWarning("VPC flow logs are off: traffic to and from this VPC is not recorded.");
+      warn(this, "NETWORK_FLOW_LOGS_OFF", "VPC flow logs are off: traffic to and from this VPC is not recorded.");
     }
 
     const gatewayRouteTables = [...this.routeTableIds.private, ...this.routeTableIds.isolated];
@@ -506,10 +507,12 @@ export class Network extends Construct implements INetwork {
       });
     }
     if (nat !== "none" && tiers.private === undefined) {
-      Annotations.of(this).addWarning(`natGateways is "${nat}" but there is no private tier to route through it.`);
+      warn(this, "NETWORK_NAT_WITHOUT_PRIVATE_TIER", `natGateways is "${nat}" but there is no private tier to route through it.`);
     }
     if (nat === "none" && tiers.private !== undefined) {
-      Annotations.of(this).addWarning(
+      warn(
+        this,
+        "NETWORK_PRIVATE_WITHOUT_NAT",
         "Private subnets without NAT have no internet route; tasks there need interface endpoints (see InterfaceEndpointPresets).",
       );
     }

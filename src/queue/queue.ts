@@ -1,4 +1,4 @@
-import { Annotations } from "cdktf";
+import { warn } from "../core/warnings";
 import { Construct } from "constructs";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
@@ -156,7 +156,9 @@ export class Queue extends Construct implements IQueue {
     checkIntegerRange(this, "QUEUE_RETENTION", "deadLetterQueue.messageRetentionSeconds", dlqRetentionSeconds, 60, 1209600, "seconds");
     checkArn(this, "QUEUE_KMS_KEY", "kmsKeyArn", props.kmsKeyArn, "kmsKey");
     if (!dlq) {
-      Annotations.of(this).addWarning(
+      warn(
+        this,
+        "QUEUE_NO_DEAD_LETTER_QUEUE",
         `Queue ${props.name} has no dead-letter queue: a message that always fails is received again until it expires.`,
       );
     }

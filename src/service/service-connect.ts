@@ -1,4 +1,4 @@
-import { Annotations } from "cdktf";
+import { warn } from "../core/warnings";
 import { IConstruct } from "constructs";
 import { EcsServiceServiceConnectConfiguration } from "@cdktf/provider-aws/lib/ecs-service";
 import { fail, isToken } from "../core/errors";
@@ -137,7 +137,9 @@ export function checkResolvedEndpoints(scope: IConstruct, property: string, endp
     const idle = e.idleTimeoutSeconds;
     const perRequest = e.perRequestTimeoutSeconds;
     if (idle !== undefined && perRequest !== undefined && !isToken(idle) && !isToken(perRequest) && idle > 0 && idle < perRequest) {
-      Annotations.of(scope).addWarning(
+      warn(
+        scope,
+        "SERVICE_CONNECT_IDLE_TIMEOUT",
         `Service Connect port ${e.portName}: idleTimeoutSeconds (${idle}) is below perRequestTimeoutSeconds (${perRequest}), so an idle connection closes before a slow request times out.`,
       );
     }

@@ -1,4 +1,5 @@
-import { Annotations, ITerraformDependable } from "cdktf";
+import { ITerraformDependable } from "cdktf";
+import { warn } from "../core/warnings";
 import { Construct } from "constructs";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { validateCapacityProviderStrategy, isFargateProvider } from "../cluster/capacity-strategy";
@@ -283,7 +284,9 @@ export class Service extends Construct implements IConnectable {
     if (enableExec) {
       td.enableExec(props.cluster.execAudit);
       if (td.hasReadonlyRootFilesystem) {
-        Annotations.of(this).addWarning(
+        warn(
+          this,
+          "SERVICE_EXEC_READONLY_ROOT",
           "ECS Exec's agent needs a writable root filesystem: set readonlyRootFilesystem: false on the container to exec into, or mount scratch volumes at /managed-agents, /var/lib/amazon/ssm and /var/log/amazon/ssm.",
         );
       }
@@ -362,7 +365,7 @@ export class Service extends Construct implements IConnectable {
         tags,
       });
     } else {
-      Annotations.of(this).addWarning(`Alarms are off for service ${props.name}: nobody hears about failing tasks or 5xx responses.`);
+      warn(this, "SERVICE_ALARMS_OFF", `Alarms are off for service ${props.name}: nobody hears about failing tasks or 5xx responses.`);
     }
 
     const rolling = deployment.type === "rolling" ? deployment : undefined;
@@ -539,9 +542,15 @@ export class Service extends Construct implements IConnectable {
       });
     }
     if (assignPublicIp)
-      Annotations.of(this).addWarning("Tasks get public IP addresses: only the security group stands between them and the internet.");
+      warn(
+        this,
+        "SERVICE_PUBLIC_IP_ASSIGNED",
+        "Tasks get public IP addresses: only the security group stands between them and the internet.",
+      );
     if (tier === "public" && !assignPublicIp) {
-      Annotations.of(this).addWarning(
+      warn(
+        this,
+        "SERVICE_PUBLIC_SUBNET_WITHOUT_IP",
         "Tasks in public subnets without public IPs cannot reach the internet (public subnets have no NAT): image pulls fail unless VPC endpoints cover them.",
       );
     }
@@ -577,14 +586,22 @@ export class Service extends Construct implements IConnectable {
         });
       }
       if (deployment.circuitBreaker === false)
-        Annotations.of(this).addWarning("The deployment circuit breaker is off: a broken release keeps retrying instead of rolling back.");
+        warn(
+          this,
+          "SERVICE_CIRCUIT_BREAKER_OFF",
+          "The deployment circuit breaker is off: a broken release keeps retrying instead of rolling back.",
+        );
       if (
         deployment.rollbackAlarmNames !== undefined &&
         deployment.rollbackAlarmNames.length === 0 &&
         props.alarms?.enabled !== false &&
         !daemon
       )
-        Annotations.of(this).addWarning("Alarm rollback is off (rollbackAlarmNames: []): a release that answers 5xx keeps running.");
+        warn(
+          this,
+          "SERVICE_ALARM_ROLLBACK_OFF",
+          "Alarm rollback is off (rollbackAlarmNames: []): a release that answers 5xx keeps running.",
+        );
       return;
     }
     if (daemon) {
@@ -710,7 +727,7 @@ export class Service extends Construct implements IConnectable {
       });
     }
     checkManagedEbsVolume(this, "ebsVolume", props.ebsVolume);
-    if (props.ebsVolume.encrypted === false) Annotations.of(this).addWarning(`The EBS volumes of ${props.name} are not encrypted.`);
+    if (props.ebsVolume.encrypted === false) warn(this, "SERVICE_EBS_UNENCRYPTED", `The EBS volumes of ${props.name} are not encrypted.`);
   }
 
   private checkRedeployOn(redeployOn: Record<string, string> | undefined, deployment: DeploymentOptions): void {

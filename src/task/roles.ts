@@ -1,4 +1,5 @@
-import { Annotations, Fn, ITerraformDependable, Lazy, Token } from "cdktf";
+import { Fn, ITerraformDependable, Lazy, Token } from "cdktf";
+import { warn } from "../core/warnings";
 import { Construct } from "constructs";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
@@ -66,7 +67,9 @@ export class Role extends Construct {
   /** Adds a statement to the role's inline policy. A `*` resource is legal but flagged with a warning. */
   public addToPolicy(statement: PolicyStatement): void {
     if (statement.resources.includes("*") && statement.sid === undefined) {
-      Annotations.of(this).addWarning(
+      warn(
+        this,
+        "IAM_WILDCARD_RESOURCE",
         `Statement for ${statement.actions.join(", ")} applies to every resource ("*"); give a sid that says why.`,
       );
     }
