@@ -1,5 +1,5 @@
-export { PreventDestroy, STATEFUL_RESOURCE_TYPES, ValidationError, Warnings, useAwsAccount, useAwsProviderRange } from "./core";
-export type { IGrantable, PolicyStatement, ValidationIssue, WarningCode } from "./core";
+export { PreventDestroy, Role, STATEFUL_RESOURCE_TYPES, ValidationError, Warnings, useAwsAccount, useAwsProviderRange } from "./core";
+export type { IGrantable, PolicyStatement, RoleProps, ValidationIssue, WarningCode } from "./core";
 export {
   Connections,
   INTERFACE_ENDPOINT_SERVICES,
@@ -90,7 +90,7 @@ export type {
   SpotAllocationStrategy,
   WarmPoolOptions,
 } from "./cluster";
-export { ContainerImage, Role, Secret, TaskDefinition } from "./task";
+export { ContainerImage, Secret, TaskDefinition } from "./task";
 export type {
   AppProtocol,
   Compatibility,
@@ -115,7 +115,6 @@ export type {
   PortMapping,
   PortProtocol,
   PortSelector,
-  RoleProps,
   RuntimePlatform,
   SecretOptions,
   SecretSource,

@@ -12,7 +12,8 @@ import {
   checkPort,
   checkUnique,
 } from "../../src/core/validate";
-import { errorOf } from "../helpers";
+import { Role, RoleProps } from "../../src/core/role";
+import { errorOf, expectedMessage, testRejections } from "../helpers";
 
 /** Runs `check` against a construct at `test/Thing` and returns the ValidationError's message. */
 function rejection(check: (scope: Construct) => void): string {
@@ -168,4 +169,21 @@ describe("core checks: bad input", () => {
       }),
     ).toThrow("expected the construct to throw a ValidationError, but it did not");
   });
+});
+
+describe("Role: bad input", () => {
+  const role = (extra: Partial<RoleProps>) => (scope: Construct) =>
+    new Role(scope, "Role", { name: "acme-role", assumedBy: "ecs-tasks.amazonaws.com", description: "test", ...extra });
+  testRejections([
+    [
+      "a role name with characters IAM refuses",
+      role({ name: "acme role" }),
+      expectedMessage("test/Role", "name", "acme role", "1 to 64 characters of letters, digits and +=,.@_-", "ROLE_NAME"),
+    ],
+    [
+      "a role tag key in the reserved aws: prefix",
+      role({ tags: { "aws:team": "x" } }),
+      expectedMessage("test/Role", "tags.aws:team", "aws:team", 'a key of 1 to 128 characters not starting with "aws:"', "TAG_KEY_INVALID"),
+    ],
+  ]);
 });

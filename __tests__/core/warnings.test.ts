@@ -8,7 +8,7 @@ import { ApplicationLoadBalancer } from "../../src/ingress/application-load-bala
 import { Network } from "../../src/network/network";
 import { Queue } from "../../src/queue/queue";
 import { Service, ServiceProps } from "../../src/service/service";
-import { Role } from "../../src/task/roles";
+import { Role } from "../../src/core/role";
 import { expectedMessage, validationErrorOf } from "../helpers";
 import { network as importedNetwork, base as clusterBase, general } from "../cluster/fixtures";
 import { platform, webTask } from "../service/fixtures";

@@ -1,6 +1,6 @@
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import { ContainerImage, ContainerOptions, Role, Secret, TaskDefinition, TaskDefinitionProps } from "../../src/task";
+import { ContainerImage, ContainerOptions, Secret, TaskDefinition, TaskDefinitionProps } from "../../src/task";
 import { errorOf, expectedMessage } from "../helpers";
 
 const SECRET = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme/db-AbCdEf";
@@ -427,18 +427,6 @@ const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
     /^test\/Task: invalid loadBalancer\.containerName "log": expected a container with at least one port mapping \[CONTAINER_HAS_NO_PORT\]$/,
   ],
 
-  // Role
-  [
-    "a role name with characters IAM refuses",
-    (scope) => new Role(scope, "Role", { name: "acme role", assumedBy: "ecs-tasks.amazonaws.com", description: "test" }),
-    /^test\/Role: invalid name "acme role": expected 1 to 64 characters of letters, digits and \+=,\.@_- \[ROLE_NAME\]$/,
-  ],
-  [
-    "a role tag key in the reserved aws: prefix",
-    (scope) =>
-      new Role(scope, "Role", { name: "acme-role", assumedBy: "ecs-tasks.amazonaws.com", description: "test", tags: { "aws:team": "x" } }),
-    /^test\/Role: invalid tags\.aws:team "aws:team": expected a key of 1 to 128 characters not starting with "aws:" \[TAG_KEY_INVALID\]$/,
-  ],
   // The container long tail: linux parameters, kernel parameters, restart policy, registries, env files, log drivers
   [
     "Fargate adding a capability other than SYS_PTRACE",

@@ -9,6 +9,7 @@ import { checkIntegerRange, checkMinMax, checkNotEmpty, checkOneOf } from "../co
 import { Connections, IConnectable } from "../network/connections";
 import type { INetwork } from "../network/network";
 import { SecurityGroup } from "../network/security-group";
+import { HOST_METADATA_HOP_LIMIT_RANGE, MAX_HOST_ROOT_VOLUME_GIB, MIN_HOST_ROOT_VOLUME_GIB } from "../cluster/host-hardening";
 import { InstanceLaunchTemplate } from "./launch-template";
 import { InstanceRole } from "./instance-role";
 
@@ -242,8 +243,9 @@ export class ComputeEnvironment extends Construct implements IComputeEnvironment
         : ["BEST_FIT_PROGRESSIVE"],
     );
     checkOneOf(this, "BATCH_IMAGE_TYPE", "imageType", imageType, ["ECS_AL2023", "ECS_AL2023_NVIDIA"]);
-    checkIntegerRange(this, "BATCH_ROOT_VOLUME", "rootVolumeGiB", rootVolumeGiB, 30, 16384, "GiB");
-    checkIntegerRange(this, "BATCH_METADATA_HOP_LIMIT", "metadataHopLimit", metadataHopLimit, 1, 64);
+    checkIntegerRange(this, "BATCH_ROOT_VOLUME", "rootVolumeGiB", rootVolumeGiB, MIN_HOST_ROOT_VOLUME_GIB, MAX_HOST_ROOT_VOLUME_GIB, "GiB");
+    const hop = HOST_METADATA_HOP_LIMIT_RANGE;
+    checkIntegerRange(this, "BATCH_METADATA_HOP_LIMIT", "metadataHopLimit", metadataHopLimit, hop.min, hop.max);
     if (props.type !== "SPOT" && props.spotBidPercentage !== undefined) {
       fail(this, {
         code: "BATCH_SPOT_ONLY",

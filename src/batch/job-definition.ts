@@ -10,7 +10,8 @@ import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkOneOf } from "../core/validate";
 import { LOG_RETENTION_DAYS } from "../network/flow-logs";
 import type { ContainerImage } from "../task/image";
-import { executionRoleStatements, Role } from "../task/roles";
+import { Role } from "../core/role";
+import { executionRoleStatements } from "../task/role-statements";
 import type { Secret } from "../task/secret";
 import {
   DEFAULT_RETRY_RULES,

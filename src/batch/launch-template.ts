@@ -1,6 +1,13 @@
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { LaunchTemplate as LaunchTemplateResource } from "@cdktf/provider-aws/lib/launch-template";
+import {
+  HOST_METADATA_HOP_LIMIT_RANGE,
+  MAX_HOST_ROOT_VOLUME_GIB,
+  MIN_HOST_ROOT_VOLUME_GIB,
+  renderHostMetadataOptions,
+  renderHostRootVolume,
+} from "../cluster/host-hardening";
 import { checkName } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange } from "../core/validate";
@@ -20,8 +27,9 @@ export interface InstanceLaunchTemplateProps {
 }
 
 /**
- * The launch template Batch starts EC2/Spot instances from: IMDSv2 only, and an encrypted gp3 root
- * volume (`/dev/xvda`, the root device of the ECS-optimized Amazon Linux 2023 AMI Batch uses).
+ * The launch template Batch starts EC2/Spot instances from, with the cluster's host hardening
+ * (`cluster/host-hardening.ts`): IMDSv2 only, and an encrypted gp3 root volume (`/dev/xvda`, the root
+ * device of the ECS-optimized Amazon Linux 2023 AMI Batch uses).
  * Batch picks the AMI itself (`ec2_configuration.image_type`), so the template names none.
  */
 export class InstanceLaunchTemplate extends Construct {
@@ -39,28 +47,27 @@ export class InstanceLaunchTemplate extends Construct {
       describe: "letters, digits and ()./_-",
     });
     checkTags(this, "tags", props.tags);
-    checkIntegerRange(this, "BATCH_ROOT_VOLUME", "rootVolumeGiB", props.rootVolumeGiB, 30, 16384, "GiB");
-    checkIntegerRange(this, "BATCH_METADATA_HOP_LIMIT", "metadataHopLimit", props.metadataHopLimit, 1, 64);
+    checkIntegerRange(
+      this,
+      "BATCH_ROOT_VOLUME",
+      "rootVolumeGiB",
+      props.rootVolumeGiB,
+      MIN_HOST_ROOT_VOLUME_GIB,
+      MAX_HOST_ROOT_VOLUME_GIB,
+      "GiB",
+    );
+    const hop = HOST_METADATA_HOP_LIMIT_RANGE;
+    checkIntegerRange(this, "BATCH_METADATA_HOP_LIMIT", "metadataHopLimit", props.metadataHopLimit, hop.min, hop.max);
+    const hardening = {
+      metadataHopLimit: props.metadataHopLimit,
+      rootVolumeSizeGiB: props.rootVolumeGiB,
+      rootVolumeKmsKeyArn: props.rootVolumeKmsKeyArn,
+    };
     const template = new LaunchTemplateResource(this, "Resource", {
       namePrefix: `${props.namePrefix}-`,
       updateDefaultVersion: true,
-      metadataOptions: {
-        httpEndpoint: "enabled",
-        httpTokens: "required",
-        httpPutResponseHopLimit: props.metadataHopLimit,
-      },
-      blockDeviceMappings: [
-        {
-          deviceName: "/dev/xvda",
-          ebs: {
-            encrypted: "true",
-            kmsKeyId: props.rootVolumeKmsKeyArn,
-            volumeSize: props.rootVolumeGiB,
-            volumeType: "gp3",
-            deleteOnTermination: "true",
-          },
-        },
-      ],
+      metadataOptions: renderHostMetadataOptions(hardening),
+      blockDeviceMappings: [renderHostRootVolume(hardening)],
       tags: withName(props.namePrefix, props.tags),
     });
     this.launchTemplateId = template.id;

@@ -37,6 +37,14 @@ import {
   renderWarmPool,
   WarmPoolOptions,
 } from "./ec2-instance-lifecycle";
+import {
+  HOST_METADATA_HOP_LIMIT_RANGE,
+  HOST_ROOT_DEVICE_NAME,
+  MAX_HOST_ROOT_VOLUME_GIB,
+  MIN_HOST_ROOT_VOLUME_GIB,
+  renderHostMetadataOptions,
+  renderHostRootVolume,
+} from "./host-hardening";
 import { encodeUserData, MANAGED_AGENT_SETTINGS } from "./user-data";
 
 /** ECS managed scaling of the group (ECS owns a target tracking policy on it). */
@@ -174,9 +182,9 @@ export class Ec2CapacityProvider extends Construct {
   /** AWS's recommended Spot strategy: the cheapest pools among those least likely to be interrupted. */
   public static readonly DEFAULT_SPOT_ALLOCATION_STRATEGY: SpotAllocationStrategy = "price-capacity-optimized";
   /** Root volume size in GiB: the size of the ECS-optimized AL2023 AMI snapshot, the smallest allowed. */
-  public static readonly DEFAULT_ROOT_VOLUME_SIZE_GIB = 30;
+  public static readonly DEFAULT_ROOT_VOLUME_SIZE_GIB = MIN_HOST_ROOT_VOLUME_GIB;
   /** The root device of the ECS-optimized AL2023 AMIs. */
-  public static readonly ROOT_DEVICE_NAME = "/dev/xvda";
+  public static readonly ROOT_DEVICE_NAME = HOST_ROOT_DEVICE_NAME;
 
   /** Name of the capacity provider (and of its Auto Scaling group), as strategies refer to it. */
   public readonly capacityProviderName: string;
@@ -216,8 +224,17 @@ export class Ec2CapacityProvider extends Construct {
     checkIntegerRange(this, "CLUSTER_SPOT_PERCENTAGE", "spotPercentage", spotPercentage, 0, 100, "percent");
     checkOneOf(this, "CLUSTER_SPOT_ALLOCATION_STRATEGY", "spotAllocationStrategy", spotAllocationStrategy, SPOT_ALLOCATION_STRATEGIES);
     this.checkManagedScaling(scaling, managedTerminationProtection, protectFromScaleIn);
-    checkIntegerRange(this, "CLUSTER_ROOT_VOLUME_SIZE", "rootVolumeSizeGiB", rootVolumeSizeGiB, 30, 16384, "GiB");
-    checkIntegerRange(this, "CLUSTER_METADATA_HOP_LIMIT", "metadataHopLimit", metadataHopLimit, 1, 64);
+    checkIntegerRange(
+      this,
+      "CLUSTER_ROOT_VOLUME_SIZE",
+      "rootVolumeSizeGiB",
+      rootVolumeSizeGiB,
+      MIN_HOST_ROOT_VOLUME_GIB,
+      MAX_HOST_ROOT_VOLUME_GIB,
+      "GiB",
+    );
+    const hop = HOST_METADATA_HOP_LIMIT_RANGE;
+    checkIntegerRange(this, "CLUSTER_METADATA_HOP_LIMIT", "metadataHopLimit", metadataHopLimit, hop.min, hop.max);
     if (metadataHopLimit > 1) {
       warn(
         this,
@@ -253,6 +270,7 @@ export class Ec2CapacityProvider extends Construct {
         ? pinnedEcsAmiImageId(this.amiVariant ?? "x86_64", props.amiRelease)
         : ecsAmiImageId(this.amiVariant ?? "x86_64"));
 
+    const hardening = { metadataHopLimit, rootVolumeSizeGiB, rootVolumeKmsKeyArn: props.rootVolumeKmsKeyArn };
     this.launchTemplate = new LaunchTemplate(this, "LaunchTemplate", {
       name: safeName(name, 128),
       description: `ECS container instances of capacity provider ${name}`,
@@ -268,27 +286,11 @@ export class Ec2CapacityProvider extends Construct {
         extraSettings: props.ecsAgentSettings,
       }),
       iamInstanceProfile: { arn: props.instanceProfileArn },
-      metadataOptions: {
-        httpEndpoint: "enabled",
-        httpTokens: "required",
-        httpPutResponseHopLimit: metadataHopLimit,
-        instanceMetadataTags: "disabled",
-      },
+      metadataOptions: { ...renderHostMetadataOptions(hardening), instanceMetadataTags: "disabled" },
       networkInterfaces: [
         { deviceIndex: 0, associatePublicIpAddress: "false", deleteOnTermination: "true", securityGroups: [props.securityGroupId] },
       ],
-      blockDeviceMappings: [
-        {
-          deviceName: Ec2CapacityProvider.ROOT_DEVICE_NAME,
-          ebs: {
-            volumeSize: rootVolumeSizeGiB,
-            volumeType: "gp3",
-            encrypted: "true",
-            kmsKeyId: props.rootVolumeKmsKeyArn,
-            deleteOnTermination: "true",
-          },
-        },
-      ],
+      blockDeviceMappings: [renderHostRootVolume(hardening)],
       tagSpecifications: [
         { resourceType: "volume", tags: withName(name, tags) },
         { resourceType: "network-interface", tags: withName(name, tags) },

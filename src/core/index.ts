@@ -8,5 +8,7 @@ export type { NameRule } from "./naming";
 export { PreventDestroy, STATEFUL_RESOURCE_TYPES } from "./prevent-destroy";
 export { AWS_PROVIDER_VERSION_CONSTRAINT, useAwsProviderRange } from "./provider-version";
 export { moveFrom } from "./moves";
+export { Role } from "./role";
+export type { RoleProps } from "./role";
 export { Warnings } from "./warnings";
 export type { WarningCode } from "./warnings";

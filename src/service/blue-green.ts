@@ -7,7 +7,7 @@ import { safeName } from "../core/naming";
 import { checkIntegerRange, checkOneOf } from "../core/validate";
 import type { AddTargetGroupOptions, ApplicationListener } from "../ingress/application-listener";
 import { ApplicationTargetGroup, ApplicationTargetGroupProps } from "../ingress/application-target-group";
-import { Role } from "../task/roles";
+import { Role } from "../core/role";
 
 /** CodeDeploy's predefined traffic shifts for ECS. */
 export type PredefinedDeploymentConfig =

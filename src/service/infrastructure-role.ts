@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { Role } from "../task/roles";
+import { Role } from "../core/role";
 
 /** What ECS manages with a service's infrastructure role. */
 export interface InfrastructureRoleProps {

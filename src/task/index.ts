@@ -15,8 +15,6 @@ export type {
 } from "./container";
 export type { FargateCpu } from "./fargate-sizes";
 export { ContainerImage } from "./image";
-export { Role } from "./roles";
-export type { RoleProps } from "./roles";
 export { Secret } from "./secret";
 export type { SecretOptions, SecretSource } from "./secret";
 export { TaskDefinition } from "./task-definition";

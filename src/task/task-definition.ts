@@ -15,7 +15,8 @@ import { checkIntegerRange, checkOneOf, checkUnique } from "../core/validate";
 import { LOG_RETENTION_DAYS } from "../network/flow-logs";
 import { checkContainer, ContainerOptions, containerSecrets, DEFAULT_STOP_TIMEOUT_SECONDS, renderContainerDefinition } from "./container";
 import { describeFargateMemory, isFargateSize } from "./fargate-sizes";
-import { EXEC_STATEMENT, executionRoleStatements, Role } from "./roles";
+import { Role } from "../core/role";
+import { EXEC_STATEMENT, executionRoleStatements } from "./role-statements";
 import { ContainerInfo, ITaskDefinition } from "./types";
 import { checkEfsVolume, EfsVolumeOptions, efsStatements, renderVolumes } from "./volumes";
 

@@ -1,4 +1,4 @@
-import { EXEC_STATEMENT, executionRoleStatements } from "../../src/task/roles";
+import { EXEC_STATEMENT, executionRoleStatements } from "../../src/task/role-statements";
 
 describe("executionRoleStatements", () => {
   const base = {
