@@ -1,4 +1,5 @@
-import { renderForward, renderNotFound, renderRedirectToHttps, renderRuleConditions } from "../../src/ingress/actions";
+import { renderForward, renderNotFound, renderRedirectToHttps } from "../../src/ingress/actions";
+import { renderListenerConditions } from "../../src/ingress/listener-conditions";
 import { DEFAULT_HEALTH_CHECK, renderApplicationHealthCheck, renderNetworkHealthCheck } from "../../src/ingress/health-check";
 import { targetGroupName } from "../../src/ingress/names";
 import { NETWORK_PROTOCOL_COMPATIBILITY } from "../../src/ingress/network-listener";
@@ -24,17 +25,41 @@ describe("listener actions", () => {
   });
 });
 
-describe("renderRuleConditions", () => {
+describe("renderListenerConditions", () => {
   test("renders one condition per kind, host first", () => {
-    expect(renderRuleConditions(["a.example.com", "b.example.com"], ["/api/*"])).toEqual([
+    expect(renderListenerConditions({ hostHeaders: ["a.example.com", "b.example.com"], pathPatterns: ["/api/*"] })).toEqual([
       { hostHeader: { values: ["a.example.com", "b.example.com"] } },
       { pathPattern: { values: ["/api/*"] } },
     ]);
   });
 
   test("leaves out a kind with no values", () => {
-    expect(renderRuleConditions(undefined, ["/*"])).toEqual([{ pathPattern: { values: ["/*"] } }]);
-    expect(renderRuleConditions(["x.example.com"], [])).toEqual([{ hostHeader: { values: ["x.example.com"] } }]);
+    expect(renderListenerConditions({ pathPatterns: ["/*"] })).toEqual([{ pathPattern: { values: ["/*"] } }]);
+    expect(renderListenerConditions({ hostHeaders: ["x.example.com"], pathPatterns: [] })).toEqual([
+      { hostHeader: { values: ["x.example.com"] } },
+    ]);
+  });
+
+  test("renders one header condition per header name, each query pair, source IPs and methods", () => {
+    expect(
+      renderListenerConditions({
+        httpHeaders: { "X-A": ["1"], "X-B": ["2", "3"] },
+        queryStrings: [{ value: "v" }, { key: "k", value: "w" }],
+        sourceIps: ["10.0.0.0/8"],
+        httpRequestMethods: ["GET"],
+      }),
+    ).toEqual([
+      { httpHeader: { httpHeaderName: "X-A", values: ["1"] } },
+      { httpHeader: { httpHeaderName: "X-B", values: ["2", "3"] } },
+      {
+        queryString: [
+          { key: undefined, value: "v" },
+          { key: "k", value: "w" },
+        ],
+      },
+      { sourceIp: { values: ["10.0.0.0/8"] } },
+      { httpRequestMethod: { values: ["GET"] } },
+    ]);
   });
 });
 

@@ -1,8 +1,8 @@
 import { LbListenerDefaultAction } from "@cdktf/provider-aws/lib/lb-listener";
-import { LbListenerRuleAction, LbListenerRuleCondition } from "@cdktf/provider-aws/lib/lb-listener-rule";
+import { LbListenerRuleAction } from "@cdktf/provider-aws/lib/lb-listener-rule";
 
 /**
- * Listener actions and rule conditions as the provider takes them. Pure functions, so what reaches
+ * The platform's fixed listener actions as the provider takes them (actions users give: listener-actions.ts).
  * Terraform is tested without synthesizing a stack.
  */
 
@@ -22,15 +22,4 @@ export function renderRedirectToHttps(port: number): LbListenerDefaultAction {
 /** Forwards every request or connection to one target group. */
 export function renderForward(targetGroupArn: string): LbListenerDefaultAction & LbListenerRuleAction {
   return { type: "forward", targetGroupArn };
-}
-
-/** One condition per kind of match; AWS ORs the values within a condition and ANDs the conditions. */
-export function renderRuleConditions(
-  hostHeaders: readonly string[] | undefined,
-  pathPatterns: readonly string[] | undefined,
-): LbListenerRuleCondition[] {
-  const conditions: LbListenerRuleCondition[] = [];
-  if (hostHeaders && hostHeaders.length > 0) conditions.push({ hostHeader: { values: [...hostHeaders] } });
-  if (pathPatterns && pathPatterns.length > 0) conditions.push({ pathPattern: { values: [...pathPatterns] } });
-  return conditions;
 }

@@ -6,35 +6,42 @@ import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import { fail, isToken } from "../core/errors";
 import { checkTags } from "../core/tags";
 import { checkPort } from "../core/validate";
-import { renderForward, renderNotFound, renderRedirectToHttps, renderRuleConditions } from "./actions";
+import { Peer, Port } from "../network/connections";
+import { renderNotFound, renderRedirectToHttps } from "./actions";
 import type { ApplicationLoadBalancer } from "./application-load-balancer";
 import type { ApplicationProtocol, ApplicationTargetGroup } from "./application-target-group";
 import { checkCertificateArn, DEFAULT_SSL_POLICY, warnOnLegacySslPolicy } from "./common";
+import { checkListenerAction, forwardedTargetGroups, isAuthentication, ListenerAction, renderListenerAction } from "./listener-actions";
+import { checkListenerConditions, LISTENER_CONDITION_LIMITS, ListenerConditions, renderListenerConditions } from "./listener-conditions";
+import { checkMutualAuthentication, MutualAuthenticationOptions, renderMutualAuthentication } from "./trust-store";
 
 /** AWS limits on listener rules. */
 export const LISTENER_RULE_LIMITS = {
   minPriority: 1,
   maxPriority: 50000,
   /** Condition values per rule, counted over all of its conditions. */
-  maxConditionValues: 5,
-  /** Characters in one host header or path pattern value. */
-  maxConditionValueLength: 128,
+  maxConditionValues: LISTENER_CONDITION_LIMITS.maxValuesPerRule,
+  /** Characters in one condition value. */
+  maxConditionValueLength: LISTENER_CONDITION_LIMITS.maxValueLength,
 } as const;
 
-/** A listener rule for {@link ApplicationListener.addTargetGroup}: which requests go to which target group. */
-export interface AddTargetGroupOptions {
+/**
+ * A listener rule for {@link ApplicationListener.addTargetGroup}: which requests go to which target group.
+ * At least one condition is required; see {@link ListenerConditions} for AWS's limits.
+ */
+export interface AddTargetGroupOptions extends ListenerConditions {
   /** The group requests are forwarded to. */
   readonly targetGroup: ApplicationTargetGroup;
   /** Evaluation order, 1 to 50000 (lowest first), unique per listener. */
   readonly priority: number;
-  /** Host names to match, e.g. `api.example.com` or `*.example.com`, each at most 128 characters. @default - any host */
-  readonly hostHeaders?: readonly string[];
-  /**
-   * Path patterns to match, e.g. `/api/*`, each at most 128 characters. At least one of `hostHeaders` and `pathPatterns` is
-   * required; together they may hold at most 5 values (an AWS limit).
-   * @default - any path
-   */
-  readonly pathPatterns?: readonly string[];
+}
+
+/** A listener rule for {@link ApplicationListener.addRule}: matching requests get `action`. At least one condition is required. */
+export interface AddRuleOptions extends ListenerConditions {
+  /** Evaluation order, 1 to 50000 (lowest first), unique per listener. */
+  readonly priority: number;
+  /** What matching requests get: forward (weighted), fixed response, redirect, or a login (HTTPS only) before one of them. */
+  readonly action: ListenerAction;
 }
 
 /** Settings of an {@link ApplicationListener}; `ApplicationLoadBalancer` creates its listeners with these. */
@@ -56,6 +63,13 @@ export interface ApplicationListenerProps {
    * @default - no redirect: unmatched requests get a fixed 404
    */
   readonly redirectToHttpsPort?: number;
+  /**
+   * What requests no rule matches get, e.g. a forward to a target group or a login before it. Excludes `redirectToHttpsPort`.
+   * @default - a fixed 404 (or the redirect to HTTPS)
+   */
+  readonly defaultAction?: ListenerAction;
+  /** Verify client certificates (mutual TLS) against a trust store, or pass them to the targets (HTTPS only). @default - no mutual TLS */
+  readonly mutualAuthentication?: MutualAuthenticationOptions;
   /** Tags for the listener and the rules added to it. @default - none */
   readonly tags?: Record<string, string>;
 }
@@ -109,6 +123,18 @@ export class ApplicationListener extends Construct {
       checkCertificateArn(this, "LISTENER_CERTIFICATE_ARN", `additionalCertificateArns[${i}]`, arn),
     );
     if (sslPolicy !== undefined) warnOnLegacySslPolicy(this, sslPolicy);
+    checkMutualAuthentication(this, props.mutualAuthentication, https);
+    if (props.defaultAction !== undefined) {
+      if (props.redirectToHttpsPort !== undefined) {
+        fail(this, {
+          code: "LISTENER_DEFAULT_ACTION_CONFLICT",
+          property: "defaultAction",
+          value: props.defaultAction.type,
+          allowed: "either defaultAction or redirectToHttpsPort, not both",
+        });
+      }
+      checkListenerAction(this.node.path, "defaultAction", props.defaultAction, props.protocol);
+    }
 
     this.resource = new LbListener(this, "Resource", {
       loadBalancerArn: props.loadBalancer.loadBalancerArn,
@@ -116,7 +142,11 @@ export class ApplicationListener extends Construct {
       protocol: props.protocol,
       certificateArn: props.certificateArn,
       sslPolicy,
-      defaultAction: [props.redirectToHttpsPort !== undefined ? renderRedirectToHttps(props.redirectToHttpsPort) : renderNotFound()],
+      defaultAction:
+        props.defaultAction !== undefined
+          ? renderListenerAction(props.defaultAction)
+          : [props.redirectToHttpsPort !== undefined ? renderRedirectToHttps(props.redirectToHttpsPort) : renderNotFound()],
+      mutualAuthentication: renderMutualAuthentication(props.mutualAuthentication),
       tags: props.tags,
     });
     additionalCertificateArns.forEach((arn, i) => {
@@ -130,88 +160,74 @@ export class ApplicationListener extends Construct {
     this.protocol = props.protocol;
     this.loadBalancer = props.loadBalancer;
     this.tags = props.tags;
+    if (props.defaultAction !== undefined) this.attach(props.defaultAction, this.resource);
   }
 
   /** Adds a rule (`aws_lb_listener_rule` with id `id` under this listener) forwarding matching requests to a target group. */
   public addTargetGroup(id: string, options: AddTargetGroupOptions): void {
-    const rulePath = `${this.node.path}/${id}`;
-    const hostHeaders = options.hostHeaders ?? [];
-    const pathPatterns = options.pathPatterns ?? [];
-    const { minPriority, maxPriority, maxConditionValues, maxConditionValueLength } = LISTENER_RULE_LIMITS;
-
-    if (!isToken(options.priority)) {
-      if (!Number.isInteger(options.priority) || options.priority < minPriority || options.priority > maxPriority) {
-        fail(rulePath, {
-          code: "LISTENER_RULE_PRIORITY",
-          property: "priority",
-          value: options.priority,
-          allowed: `an integer from ${minPriority} to ${maxPriority}`,
-        });
-      }
-      const user = this.priorities.get(options.priority);
-      if (user !== undefined) {
-        fail(rulePath, {
-          code: "LISTENER_RULE_PRIORITY_DUPLICATE",
-          property: "priority",
-          value: options.priority,
-          allowed: `a priority not used by another rule of this listener (${user} has it)`,
-        });
-      }
-    }
-    if (!isToken(hostHeaders) && !isToken(pathPatterns)) {
-      const count = hostHeaders.length + pathPatterns.length;
-      if (count === 0) {
-        fail(rulePath, {
-          code: "LISTENER_RULE_NO_CONDITION",
-          property: "hostHeaders/pathPatterns",
-          value: undefined,
-          allowed: "at least one host header or path pattern",
-        });
-      }
-      if (count > maxConditionValues) {
-        fail(rulePath, {
-          code: "LISTENER_RULE_TOO_MANY_VALUES",
-          property: "hostHeaders/pathPatterns",
-          value: [...hostHeaders, ...pathPatterns],
-          allowed: `at most ${maxConditionValues} condition values per rule (AWS limit; split them over several rules)`,
-        });
-      }
-    }
-    const values: Array<[string, readonly string[]]> = [
-      ["hostHeaders", hostHeaders],
-      ["pathPatterns", pathPatterns],
-    ];
-    for (const [property, list] of values) {
-      if (isToken(list)) continue;
-      list.forEach((value, i) => {
-        if (!isToken(value) && (value.length === 0 || value.length > maxConditionValueLength)) {
-          fail(rulePath, {
-            code: "LISTENER_RULE_CONDITION_VALUE",
-            property: `${property}[${i}]`,
-            value,
-            allowed: `a value of 1 to ${maxConditionValueLength} characters`,
-          });
-        }
-      });
-    }
-    const targetGroup = options.targetGroup;
+    const { targetGroup, priority, ...conditions } = options;
     if (this.protocol === "HTTP" && targetGroup.protocolVersion !== "HTTP1") {
-      fail(rulePath, {
+      fail(`${this.node.path}/${id}`, {
         code: "LISTENER_RULE_PROTOCOL_VERSION",
         property: "targetGroup.protocolVersion",
         value: targetGroup.protocolVersion,
         allowed: "HTTP1 on an HTTP listener (HTTP2 and GRPC target groups need an HTTPS listener)",
       });
     }
+    this.addRule(id, { ...conditions, priority, action: { type: "forward", targetGroups: [{ targetGroup }] } });
+  }
+
+  /**
+   * Adds a rule (`aws_lb_listener_rule` with id `id` under this listener): requests matching the
+   * conditions get `action`. Checked at synth: the priority is free, the conditions keep to AWS's
+   * limits, the action's values are valid, and logins run on HTTPS listeners only.
+   */
+  public addRule(id: string, options: AddRuleOptions): void {
+    const rulePath = `${this.node.path}/${id}`;
+    const { priority, action, ...conditions } = options;
+    this.checkPriority(rulePath, priority);
+    checkListenerConditions(rulePath, conditions);
+    checkListenerAction(rulePath, "action", action, this.protocol);
 
     const rule = new LbListenerRule(this, id, {
       listenerArn: this.listenerArn,
-      priority: options.priority,
-      action: [renderForward(targetGroup.targetGroupArn)],
-      condition: renderRuleConditions(hostHeaders, pathPatterns),
+      priority,
+      action: renderListenerAction(action),
+      condition: renderListenerConditions(conditions),
       tags: this.tags,
     });
-    targetGroup.registerListenerRule(this.loadBalancer, rule);
-    if (!isToken(options.priority)) this.priorities.set(options.priority, rulePath);
+    this.attach(action, rule);
+    if (!isToken(priority)) this.priorities.set(priority, rulePath);
+  }
+
+  /** Records the listener or rule on the groups it forwards to, and opens outbound HTTPS to the identity provider for a login. */
+  private attach(action: ListenerAction, resource: LbListener | LbListenerRule): void {
+    forwardedTargetGroups(action).forEach((group) => group.registerListenerRule(this.loadBalancer, resource));
+    if (isAuthentication(action)) {
+      // The load balancer itself calls the identity provider's token and user info endpoints, whose addresses are not known.
+      this.loadBalancer.connections.allowTo(Peer.anyIpv4(), Port.tcp(443), "identity provider endpoints (OIDC or Cognito login)");
+    }
+  }
+
+  private checkPriority(rulePath: string, priority: number): void {
+    const { minPriority, maxPriority } = LISTENER_RULE_LIMITS;
+    if (isToken(priority)) return;
+    if (!Number.isInteger(priority) || priority < minPriority || priority > maxPriority) {
+      fail(rulePath, {
+        code: "LISTENER_RULE_PRIORITY",
+        property: "priority",
+        value: priority,
+        allowed: `an integer from ${minPriority} to ${maxPriority}`,
+      });
+    }
+    const user = this.priorities.get(priority);
+    if (user !== undefined) {
+      fail(rulePath, {
+        code: "LISTENER_RULE_PRIORITY_DUPLICATE",
+        property: "priority",
+        value: priority,
+        allowed: `a priority not used by another rule of this listener (${user} has it)`,
+      });
+    }
   }
 }

@@ -8,13 +8,16 @@ import { Connections, IConnectable, Port } from "../network/connections";
 import type { INetwork } from "../network/network";
 import { ApplicationListener } from "./application-listener";
 import { AccessLogsOptions, checkIngressCidrs, defaultIngressCidrs, ingressPeers } from "./common";
+import type { ListenerAction } from "./listener-actions";
 import { createLoadBalancerResource } from "./load-balancer-resource";
 import { loadBalancerName } from "./names";
+import type { MutualAuthenticationOptions } from "./trust-store";
 
 // The target group and listener live in their own files; re-exported so the whole ALB API is here.
 export {
   ApplicationListener,
   LISTENER_RULE_LIMITS,
+  type AddRuleOptions,
   type AddTargetGroupOptions,
   type ApplicationListenerProps,
 } from "./application-listener";
@@ -55,6 +58,16 @@ export interface ApplicationLoadBalancerProps {
   readonly accessLogs?: AccessLogsOptions;
   /** IPv4 blocks allowed to reach the listener ports. @default ["0.0.0.0/0"] when internet-facing, [network.vpcCidr] when internal */
   readonly ingressCidrs?: readonly string[];
+  /**
+   * What requests no rule matches get on the traffic listener, e.g. a login before a forward
+   * (logins need `certificateArn`). @default - a fixed 404
+   */
+  readonly defaultAction?: ListenerAction;
+  /**
+   * Mutual TLS on the HTTPS listeners (traffic and test listeners): verify client certificates
+   * against a trust store, or pass them to the targets. Needs `certificateArn`. @default - no mutual TLS
+   */
+  readonly mutualAuthentication?: MutualAuthenticationOptions;
   /** Tags for the load balancer, its security group and listeners. @default - none */
   readonly tags?: Record<string, string>;
 }
@@ -100,6 +113,7 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
   private readonly ingressCidrs: readonly string[];
   private readonly certificateArn?: string;
   private readonly sslPolicy?: string;
+  private readonly mutualAuthentication?: MutualAuthenticationOptions;
   private readonly tags?: Record<string, string>;
 
   constructor(scope: Construct, id: string, props: ApplicationLoadBalancerProps) {
@@ -154,10 +168,16 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
     this.ingressCidrs = ingressCidrs;
     this.certificateArn = props.certificateArn;
     this.sslPolicy = props.sslPolicy;
+    this.mutualAuthentication = props.mutualAuthentication;
     this.tags = props.tags;
 
     if (props.certificateArn !== undefined) {
-      this.listener = this.newListener("HttpsListener", ApplicationLoadBalancer.HTTPS_PORT, props.additionalCertificateArns);
+      this.listener = this.newListener(
+        "HttpsListener",
+        ApplicationLoadBalancer.HTTPS_PORT,
+        props.additionalCertificateArns,
+        props.defaultAction,
+      );
       if (redirectHttpToHttps) {
         // Same id as the plain-HTTP listener, so adding a certificate later updates it in place.
         this.redirectListener = new ApplicationListener(this, "HttpListener", {
@@ -179,7 +199,7 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
         });
       }
       warn(this, "INGRESS_PLAIN_HTTP", `Load balancer ${name} serves plain HTTP on port 80: set certificateArn to serve HTTPS.`);
-      this.listener = this.newListener("HttpListener", ApplicationLoadBalancer.HTTP_PORT);
+      this.listener = this.newListener("HttpListener", ApplicationLoadBalancer.HTTP_PORT, undefined, props.defaultAction);
     }
   }
 
@@ -201,7 +221,12 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
     return this.newListener(id, port);
   }
 
-  private newListener(id: string, port: number, additionalCertificateArns?: readonly string[]): ApplicationListener {
+  private newListener(
+    id: string,
+    port: number,
+    additionalCertificateArns?: readonly string[],
+    defaultAction?: ListenerAction,
+  ): ApplicationListener {
     const https = this.certificateArn !== undefined;
     const listener = new ApplicationListener(this, id, {
       loadBalancer: this,
@@ -210,6 +235,8 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
       certificateArn: this.certificateArn,
       additionalCertificateArns,
       sslPolicy: https ? this.sslPolicy : undefined,
+      defaultAction,
+      mutualAuthentication: this.mutualAuthentication,
       tags: this.tags,
     });
     this.allowIngress(port);

@@ -1,5 +1,5 @@
 export { ApplicationListener } from "./application-listener";
-export type { AddTargetGroupOptions, ApplicationListenerProps } from "./application-listener";
+export type { AddRuleOptions, AddTargetGroupOptions, ApplicationListenerProps } from "./application-listener";
 export { ApplicationLoadBalancer } from "./application-load-balancer";
 export type { ApplicationLoadBalancerProps } from "./application-load-balancer";
 export { ApplicationTargetGroup } from "./application-target-group";
@@ -14,3 +14,18 @@ export { NetworkLoadBalancer } from "./network-load-balancer";
 export type { NetworkLoadBalancerProps } from "./network-load-balancer";
 export { NetworkTargetGroup } from "./network-target-group";
 export type { NetworkProtocol, NetworkTargetGroupProps } from "./network-target-group";
+export type {
+  AuthenticateCognitoAction,
+  AuthenticateOidcAction,
+  AuthenticationOptions,
+  FixedResponseAction,
+  FixedResponseContentType,
+  ForwardAction,
+  ListenerAction,
+  RedirectAction,
+  UnauthenticatedRequestBehaviour,
+  WeightedTargetGroup,
+} from "./listener-actions";
+export type { ListenerConditions, QueryStringMatch } from "./listener-conditions";
+export { TrustStore } from "./trust-store";
+export type { CaCertificatesBundle, MutualAuthenticationOptions, TrustStoreProps } from "./trust-store";

@@ -21,6 +21,7 @@ export {
   elbDeletionProtection,
   elbDropInvalidHeaders,
   elbHttps,
+  elbSecureActions,
   iamGithubOidcTrust,
   iamNoWildcards,
   logRetention,

@@ -15,6 +15,7 @@ import { ecsSeparateTaskRoles } from "./ecs-separate-task-roles";
 import { elbDeletionProtection } from "./elb-deletion-protection";
 import { elbDropInvalidHeaders } from "./elb-drop-invalid-headers";
 import { elbHttps } from "./elb-https";
+import { elbSecureActions } from "./elb-secure-actions";
 import { iamGithubOidcTrust } from "./iam-github-oidc-trust";
 import { iamNoWildcards } from "./iam-no-wildcards";
 import { logRetention } from "./log-retention";
@@ -46,6 +47,7 @@ export {
   elbDeletionProtection,
   elbDropInvalidHeaders,
   elbHttps,
+  elbSecureActions,
   iamGithubOidcTrust,
   iamNoWildcards,
   logRetention,
@@ -82,6 +84,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
   elbHttps,
   elbDropInvalidHeaders,
   elbDeletionProtection,
+  elbSecureActions,
   ec2Imdsv2,
   ec2EncryptedVolumes,
   scheduleDeadLetterRetry,
