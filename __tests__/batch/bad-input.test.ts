@@ -12,7 +12,7 @@ import {
   JobQueue,
   JobQueueProps,
 } from "../../src/batch";
-import { LOG_RETENTION_DAYS } from "../../src/network/flow-logs";
+import { LOG_RETENTION_DAYS } from "../../src/core/log-retention";
 import { SecurityGroup } from "../../src/network/security-group";
 import { ContainerImage } from "../../src/task/image";
 import { Secret } from "../../src/task/secret";

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { Cluster, ClusterProps } from "../../src/cluster/cluster";
 import { Ec2CapacityProviderOptions } from "../../src/cluster/ec2-capacity-provider";
-import { LOG_RETENTION_DAYS } from "../../src/network/flow-logs";
+import { LOG_RETENTION_DAYS } from "../../src/core/log-retention";
 import { expectedMessage, Rejection, testRejections } from "../helpers";
 import { base, general, imported, platformNamespace as namespace } from "./fixtures";
 

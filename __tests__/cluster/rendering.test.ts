@@ -5,7 +5,8 @@ import {
   renderManagedScaling,
   usesMixedInstancesPolicy,
 } from "../../src/cluster/ec2-capacity-render";
-import { execAuditStatements, execKeyPolicy, renderExecuteCommandConfiguration } from "../../src/cluster/exec-logging";
+import { execKeyPolicy, renderExecuteCommandConfiguration } from "../../src/cluster/exec-logging";
+import { execAuditStatements } from "../../src/core/exec-audit";
 import {
   amiVariantFor,
   architectureOf,

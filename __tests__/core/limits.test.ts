@@ -6,7 +6,7 @@
 import { MAX_TAG_KEY_LENGTH, MAX_TAG_VALUE_LENGTH, MAX_TAGS } from "../../src/core/tags";
 import { NameRules } from "../../src/core/naming";
 import { MAX_IMAGE_NAME_LENGTH } from "../../src/core/image-reference";
-import { LOG_RETENTION_DAYS } from "../../src/network/flow-logs";
+import { LOG_RETENTION_DAYS } from "../../src/core/log-retention";
 import { MAX_PREFIX_LENGTH, MIN_PREFIX_LENGTH } from "../../src/network/subnet-plan";
 import { MAX_COMMENT_CHARS } from "../../src/plan-review/render-markdown";
 import { MAX_HOURS_PER_MONTH } from "../../src/plan-review/prices";

@@ -3,9 +3,10 @@ import { checkArn } from "../core/arn";
 import { fail, isToken } from "../core/errors";
 import { checkName, NameRules } from "../core/naming";
 import { checkOneOf, checkUnique } from "../core/validate";
+import type { ExecAuditAttributes } from "../core/exec-audit";
 import { INetwork } from "../network/network";
 import { checkCapacityProviderStrategy, defaultCapacityProviderStrategy, isFargateProvider } from "./capacity-strategy";
-import { CapacityProviderStrategyItem, ExecAuditAttributes, FARGATE, FARGATE_SPOT, ICluster, INamespace } from "./types";
+import { CapacityProviderStrategyItem, FARGATE, FARGATE_SPOT, ICluster, INamespace } from "./types";
 
 /**
  * Attributes of an ECS cluster another stack owns, for `Cluster.fromAttributes`: typically the

@@ -8,6 +8,7 @@ import { fail } from "../core/errors";
 import { checkName, NameRules } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
 import { checkOneOf, checkUnique } from "../core/validate";
+import type { ExecAuditAttributes } from "../core/exec-audit";
 import { Connections } from "../network/connections";
 import { INetwork } from "../network/network";
 import { checkCapacityProviderStrategy, defaultCapacityProviderStrategy, renderCapacityProviderStrategy } from "./capacity-strategy";
@@ -17,7 +18,7 @@ import { Ec2CapacityProvider, Ec2CapacityProviderOptions } from "./ec2-capacity-
 import { FargateStorageEncryption, FargateStorageEncryptionOptions } from "./fargate-storage-encryption";
 import { ExecAuditLogging, ExecAuditOptions, renderExecuteCommandConfiguration } from "./exec-logging";
 import { ClusterNamespace, NamespaceOptions } from "./namespace";
-import { CapacityProviderStrategyItem, ExecAuditAttributes, FARGATE, FARGATE_SPOT, ICluster, INamespace } from "./types";
+import { CapacityProviderStrategyItem, FARGATE, FARGATE_SPOT, ICluster, INamespace } from "./types";
 
 /** CloudWatch Container Insights: `enhanced` adds task- and container-level metrics (and costs more). */
 export type ContainerInsights = "enhanced" | "enabled" | "disabled";

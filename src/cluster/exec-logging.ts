@@ -1,4 +1,3 @@
-import { Fn } from "cdktf";
 import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import type { EcsClusterConfigurationExecuteCommandConfiguration } from "@cdktf/provider-aws/lib/ecs-cluster";
@@ -6,11 +5,11 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
 import { fail, isToken } from "../core/errors";
-import { PolicyStatement } from "../core/iam";
+import { arnPart } from "../core/arn";
+import type { ExecAuditAttributes } from "../core/exec-audit";
+import { LOG_RETENTION_DAYS } from "../core/log-retention";
 import { checkIntegerRange, checkOneOf } from "../core/validate";
 import { withName } from "../core/tags";
-import { LOG_RETENTION_DAYS } from "../network/flow-logs";
-import { ExecAuditAttributes } from "./types";
 
 /** How ECS Exec sessions of a cluster are audited. */
 export interface ExecAuditOptions {
@@ -37,11 +36,6 @@ export interface ExecAuditLoggingProps extends ExecAuditOptions {
   readonly clusterName: string;
   /** Tags for the key and log group; each also gets `Name` `<clusterName>-ecs-exec`. @default - none */
   readonly tags?: Record<string, string>;
-}
-
-/** One part of an ARN (`arn:partition:service:region:account:resource`); a token ARN is split by Terraform. */
-export function arnPart(arn: string, index: 1 | 3 | 4): string {
-  return isToken(arn) ? Fn.element(Fn.split(":", arn), index) : (arn.split(":")[index] ?? "");
 }
 
 /**
@@ -190,28 +184,4 @@ export function renderExecuteCommandConfiguration(audit: ExecAuditAttributes): E
         : {}),
     },
   };
-}
-
-/**
- * What a task role needs for audited exec sessions on the cluster, on top of the Session Manager
- * channel permissions: decrypt with the session key, write the session log group and/or bucket.
- * `logs:DescribeLogGroups` has no resource-level permissions, so it takes `*`.
- */
-export function execAuditStatements(audit: ExecAuditAttributes): PolicyStatement[] {
-  const statements: PolicyStatement[] = [{ sid: "ExecSessionKey", actions: ["kms:Decrypt"], resources: [audit.kmsKeyArn] }];
-  if (audit.logGroupArn !== undefined) {
-    statements.push({ sid: "ExecDescribeLogGroups", actions: ["logs:DescribeLogGroups"], resources: ["*"] });
-    statements.push({
-      sid: "ExecSessionLogs",
-      actions: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
-      resources: [`${audit.logGroupArn}:*`],
-    });
-  }
-  if (audit.s3BucketName !== undefined) {
-    const partition = arnPart(audit.kmsKeyArn, 1);
-    const bucketArn = `arn:${partition}:s3:::${audit.s3BucketName}`;
-    statements.push({ sid: "ExecSessionBucketEncryption", actions: ["s3:GetEncryptionConfiguration"], resources: [bucketArn] });
-    statements.push({ sid: "ExecSessionUploads", actions: ["s3:PutObject"], resources: [`${bucketArn}/${audit.s3KeyPrefix ?? ""}*`] });
-  }
-  return statements;
 }

@@ -2,9 +2,9 @@ import { Construct } from "constructs";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
+import { arnPart } from "../core/arn";
 import { checkIntegerRange } from "../core/validate";
 import { withName } from "../core/tags";
-import { arnPart } from "./exec-logging";
 
 /** Encrypt the ephemeral storage of the cluster's Fargate tasks with a customer managed key. */
 export interface FargateStorageEncryptionOptions {

@@ -1,4 +1,5 @@
 import type { ITerraformDependable } from "cdktf";
+import type { ExecAuditAttributes } from "../core/exec-audit";
 import type { INetwork } from "../network/network";
 
 /** The Fargate capacity provider AWS runs for every cluster that enables it: on-demand serverless capacity. */
@@ -26,20 +27,6 @@ export interface INamespace {
   readonly namespaceName: string;
   /** `DNS_PRIVATE` namespaces support DNS discovery and Service Connect; `HTTP` only Service Connect. */
   readonly namespaceType: "DNS_PRIVATE" | "HTTP";
-}
-
-/** Where a cluster records ECS Exec sessions; task roles need access to these to run audited sessions. */
-export interface ExecAuditAttributes {
-  /** KMS key that encrypts the session data channel (and the session log group). */
-  readonly kmsKeyArn: string;
-  /** Log group receiving session output, when CloudWatch logging is on. */
-  readonly logGroupName?: string;
-  /** ARN of that log group (without the trailing `:*`). */
-  readonly logGroupArn?: string;
-  /** Existing S3 bucket receiving session output, when set. */
-  readonly s3BucketName?: string;
-  /** Key prefix inside the bucket. */
-  readonly s3KeyPrefix?: string;
 }
 
 /**

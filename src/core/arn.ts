@@ -1,3 +1,4 @@
+import { Fn } from "cdktf";
 import { IConstruct } from "constructs";
 import { fail, isToken } from "./errors";
 
@@ -232,4 +233,12 @@ export function checkRegion(scope: IConstruct, code: string, property: string, r
   if (typeof region !== "string" || !isRegion(region)) {
     fail(scope, { code, property, value: region, allowed: "an AWS region code that exists, such as eu-west-1" });
   }
+}
+
+/**
+ * One part of an ARN (`arn:partition:service:region:account:resource`): 1 the partition, 3 the
+ * region, 4 the account. A token ARN (one Terraform knows only at apply time) is split by Terraform.
+ */
+export function arnPart(arn: string, index: 1 | 3 | 4): string {
+  return isToken(arn) ? Fn.element(Fn.split(":", arn), index) : (arn.split(":")[index] ?? "");
 }

@@ -8,12 +8,8 @@ import { policyDocument, serviceTrustPolicy } from "../core/iam";
 import { fail } from "../core/errors";
 import { checkOneOf } from "../core/validate";
 import { checkName, NameRules } from "../core/naming";
+import { LOG_RETENTION_DAYS } from "../core/log-retention";
 import { checkTags, withName } from "../core/tags";
-
-/** Retention periods CloudWatch Logs accepts (0 is not one: "never expire" is not allowed here). */
-export const LOG_RETENTION_DAYS = [
-  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
-] as const;
 
 /** How a network records its traffic in VPC flow logs. */
 export interface FlowLogOptions {

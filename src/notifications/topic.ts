@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Fn, Lazy } from "cdktf";
+import { Lazy } from "cdktf";
 import { Construct } from "constructs";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
@@ -7,6 +7,7 @@ import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
+import { arnPart } from "../core/arn";
 import { fail, isToken } from "../core/errors";
 import { checkName, NameRule } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
@@ -58,11 +59,6 @@ export interface NotificationTopicProps {
   readonly keyDeletionWindowDays?: number;
   /** Tags for the topic and its key. @default - none */
   readonly tags?: Record<string, string>;
-}
-
-/** One part of an ARN (`arn:partition:service:region:account:resource`), split by Terraform when the ARN is a token. */
-function arnPart(arn: string, index: 1 | 4): string {
-  return isToken(arn) ? Fn.element(Fn.split(":", arn), index) : (arn.split(":")[index] ?? "");
 }
 
 /**

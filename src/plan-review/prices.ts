@@ -2,10 +2,13 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { fail } from "../core/errors";
-import type { CpuArchitecture } from "../task/task-definition";
 
-/** Task CPU architecture (`X86_64` or `ARM64`); Fargate prices each differently. */
-export type { CpuArchitecture };
+/**
+ * Task CPU architecture as a plan carries it (`runtime_platform.cpu_architecture`); Fargate prices
+ * each differently. Written here, not imported from the task module: the plan review reads plans,
+ * not constructs (docs/architecture.md, "Layers").
+ */
+export type CpuArchitecture = "X86_64" | "ARM64";
 /** Elastic Load Balancing types, matching `aws_lb.load_balancer_type`; each has its own hourly and capacity unit price. */
 export type LoadBalancerType = "application" | "network" | "gateway";
 
