@@ -170,6 +170,8 @@ export type {
   LoadBalancedService,
   LoadBalancerAttachment,
   ManagedEbsVolumeOptions,
+  VpcLatticeOptions,
+  VpcLatticeTarget,
   MetricOptions,
   MetricStatistic,
   NetworkLoadBalancerTarget,

@@ -5,6 +5,7 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { EfsAccessPoint } from "@cdktf/provider-aws/lib/efs-access-point";
 import { EfsFileSystem } from "@cdktf/provider-aws/lib/efs-file-system";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import { VpclatticeTargetGroup } from "@cdktf/provider-aws/lib/vpclattice-target-group";
 import { useAwsProviderRange } from "../../src/core/provider-version";
 import { Queue } from "../../src/queue/queue";
 import { NetworkLoadBalancer } from "../../src/ingress/network-load-balancer";
@@ -273,12 +274,19 @@ function buildStack(stack: TerraformStack): void {
       },
     },
   });
+  // Reached by other VPCs' clients through VPC Lattice (TLS passthrough to Postgres).
+  const ledgerLattice = new VpclatticeTargetGroup(stack, "LedgerLatticeTargets", {
+    name: "acme-test-ledger",
+    type: "IP",
+    config: { port: 5432, protocol: "TCP", vpcIdentifier: network.vpcId },
+  });
   new Service(stack, "Ledger", {
     name: "acme-test-ledger",
     cluster,
     taskDefinition: ledgerTask,
     desiredCount: 1,
     ebsVolume: { sizeGiB: 100, iops: 6000, throughputMiBps: 250, kmsKeyArn: key.arn },
+    vpcLattice: { targets: { Clients: { targetGroupArn: ledgerLattice.arn, portName: "pg" } }, prefixListId: "pl-0a1b2c3d4e5f60718" },
     deployment: { type: "rolling", minHealthyPercent: 0, maxPercent: 100 },
     alarms,
   });

@@ -67,6 +67,29 @@ describe("task definitions and services against the real provider", () => {
     expect(broker.logConfiguration).toMatchObject({ logDriver: "splunk", secretOptions: [{ name: "splunk-token" }] });
   });
 
+  test("(e) ledger: registered in a VPC Lattice target group through its infrastructure role, port open to the Lattice prefix list", () => {
+    const svc = after("aws_ecs_service", /Ledger_[0-9A-F]{8}$/);
+    expect(svc.vpc_lattice_configurations).toEqual([{ port_name: "pg" }]);
+    const policies = created("aws_iam_role_policy_attachment")
+      .filter((c) => /Ledger_InfrastructureRole/.test(c.address))
+      .map((c) => (c.change.after as { policy_arn: string }).policy_arn)
+      .sort();
+    expect(policies).toEqual([
+      "arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForVpcLattice",
+      "arn:aws:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForVolumes",
+    ]);
+    expect(after("aws_vpclattice_target_group", /LedgerLatticeTargets/)).toMatchObject({
+      type: "IP",
+      config: [expect.objectContaining({ port: 5432, protocol: "TCP" })],
+    });
+    expect(
+      created("aws_vpc_security_group_ingress_rule")
+        .map((c) => c.change.after as { prefix_list_id?: string; from_port: number })
+        .filter((r) => r.prefix_list_id === "pl-0a1b2c3d4e5f60718")
+        .map((r) => r.from_port),
+    ).toEqual([5432]);
+  });
+
   test("(e) ledger: a gp3 volume configured at launch, encrypted with the workload key", () => {
     const td = after("aws_ecs_task_definition", /LedgerTask_[0-9A-F]{8}$/);
     expect(td.volume).toEqual([expect.objectContaining({ name: "ledger", configure_at_launch: true })]);

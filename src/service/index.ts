@@ -34,3 +34,4 @@ export type { AdjustmentType, MetricOptions, MetricStatistic, ScaleInStep, Scale
 export { InfrastructureRole } from "./infrastructure-role";
 export type { InfrastructureRoleProps } from "./infrastructure-role";
 export type { EbsFileSystemType, EbsVolumeType, ManagedEbsVolumeOptions } from "./managed-ebs-volume";
+export type { VpcLatticeOptions, VpcLatticeTarget } from "./vpc-lattice";

@@ -10,6 +10,8 @@ export interface InfrastructureRoleProps {
   readonly volumes?: boolean;
   /** Attach AWS's policy for issuing Service Connect TLS certificates from AWS Private CA. @default false */
   readonly serviceConnectTls?: boolean;
+  /** Attach AWS's policy for registering the tasks in VPC Lattice target groups. @default false */
+  readonly vpcLattice?: boolean;
   /**
    * Customer managed KMS keys the EBS volumes are encrypted with; the role may use exactly these
    * (the key policy must delegate to IAM, as the default key policy does). @default []
@@ -23,7 +25,7 @@ export interface InfrastructureRoleProps {
 
 /**
  * The ECS infrastructure role (trusted by `ecs.amazonaws.com`) for one service: AWS's managed
- * policies for EBS volumes and Service Connect TLS, plus exactly the KMS keys it needs.
+ * policies for EBS volumes, Service Connect TLS and VPC Lattice, plus exactly the KMS keys it needs.
  */
 export class InfrastructureRole extends Construct {
   /** AWS's managed policy for ECS-managed EBS volumes (create, attach, detach, delete, tag). */
@@ -32,7 +34,10 @@ export class InfrastructureRole extends Construct {
   public static readonly SERVICE_CONNECT_TLS_POLICY_ARN =
     "arn:aws:iam::aws:policy/service-role/AmazonECSInfrastructureRolePolicyForServiceConnectTransportLayerSecurity";
 
-  /** The role ARN, for `volume_configuration` and Service Connect `tls` blocks. */
+  /** AWS's managed policy for VPC Lattice (register and deregister targets, read target groups, describe subnets and VPCs). */
+  public static readonly VPC_LATTICE_POLICY_ARN = "arn:aws:iam::aws:policy/AmazonECSInfrastructureRolePolicyForVpcLattice";
+
+  /** The role ARN, for `volume_configuration`, Service Connect `tls` and `vpc_lattice_configurations` blocks. */
   public readonly roleArn: string;
   /** The role itself, for more statements. */
   public readonly role: Role;
@@ -58,6 +63,14 @@ export class InfrastructureRole extends Construct {
         new IamRolePolicyAttachment(this, "ServiceConnectTlsPolicy", {
           role: this.role.roleName,
           policyArn: InfrastructureRole.SERVICE_CONNECT_TLS_POLICY_ARN,
+        }),
+      );
+    }
+    if (props.vpcLattice) {
+      this.attachments.push(
+        new IamRolePolicyAttachment(this, "VpcLatticePolicy", {
+          role: this.role.roleName,
+          policyArn: InfrastructureRole.VPC_LATTICE_POLICY_ARN,
         }),
       );
     }

@@ -11,7 +11,7 @@ import { checkIntegerRange, checkMinMax, checkOneOf, checkUnique } from "../core
 import type { ApplicationListener } from "../ingress/application-listener";
 import { ApplicationTargetGroup } from "../ingress/application-target-group";
 import type { NetworkTargetGroup } from "../ingress/network-target-group";
-import { Connections, IConnectable, Port } from "../network/connections";
+import { Connections, IConnectable, Peer, Port } from "../network/connections";
 import { SecurityGroup } from "../network/security-group";
 import type { SubnetTier } from "../network/subnet-plan";
 import type { PortSelector, SelectedPort, TaskDefinition } from "../task/task-definition";
@@ -27,6 +27,7 @@ import {
 } from "./load-balancing";
 import { InfrastructureRole } from "./infrastructure-role";
 import { checkManagedEbsVolume, ManagedEbsVolumeOptions, renderVolumeConfiguration } from "./managed-ebs-volume";
+import { checkVpcLattice, renderVpcLattice, VpcLatticeOptions } from "./vpc-lattice";
 import { checkPlacement, PlacementOptions, renderPlacementConstraints, renderPlacementStrategies } from "./placement";
 import {
   checkResolvedEndpoints,
@@ -102,6 +103,11 @@ export interface ServiceProps {
   readonly serviceConnect?: ServiceConnectOptions;
   /** Cloud Map DNS discovery (A records per task). @default - off */
   readonly cloudMapDiscovery?: CloudMapOptions;
+  /**
+   * Register the tasks in VPC Lattice target groups (rolling deployments only); ECS does it with the
+   * service's infrastructure role, which gets AWS's VPC Lattice policy. @default - no VPC Lattice
+   */
+  readonly vpcLattice?: VpcLatticeOptions;
   /**
    * The Amazon EBS volume ECS creates for each task at the task definition's `ebsVolumeName` (rolling
    * deployments only). ECS manages it with the service's infrastructure role. @default - none (required when the task definition has `ebsVolumeName`)
@@ -268,6 +274,7 @@ export class Service extends Construct implements IConnectable {
     if (props.autoScaling) checkAutoScaling(this, "autoScaling", props.autoScaling, props.loadBalancer !== undefined);
     if (alarmsEnabled) checkServiceAlarms(this, "alarms", alarmOptions);
     this.checkDeployment(deployment, props, daemon);
+    const latticePorts = props.vpcLattice ? this.checkVpcLattice(props.vpcLattice, td, deployment) : {};
     const rebalancing = this.rebalancing(props, deployment, daemon, subnetIds, placement);
 
     this.serviceName = props.name;
@@ -320,12 +327,14 @@ export class Service extends Construct implements IConnectable {
     const tlsEndpoints = (props.serviceConnect?.endpoints ?? []).filter((e) => e.tls !== undefined);
     const needsVolumeRole = props.ebsVolume !== undefined && props.ebsVolume.roleArn === undefined;
     const needsTlsRole = needsInfrastructureRoleForTls(props.serviceConnect?.endpoints ?? []);
+    const needsLatticeRole = props.vpcLattice !== undefined && props.vpcLattice.roleArn === undefined;
     const infrastructureRole =
-      needsVolumeRole || needsTlsRole
+      needsVolumeRole || needsTlsRole || needsLatticeRole
         ? new InfrastructureRole(this, "InfrastructureRole", {
             name: props.name,
             volumes: needsVolumeRole,
             serviceConnectTls: needsTlsRole,
+            vpcLattice: needsLatticeRole,
             volumeKmsKeyArns: needsVolumeRole && props.ebsVolume?.kmsKeyArn ? [props.ebsVolume.kmsKeyArn] : [],
             tlsKmsKeyArns: tlsEndpoints.flatMap((e) => (e.tls?.roleArn === undefined && e.tls?.kmsKeyArn ? [e.tls.kmsKeyArn] : [])),
             tags,
@@ -333,6 +342,12 @@ export class Service extends Construct implements IConnectable {
         : undefined;
     if (infrastructureRole) dependsOn.push(...infrastructureRole.attachments);
     this.infrastructureRole = infrastructureRole;
+    if (props.vpcLattice?.prefixListId !== undefined) {
+      const prefixListId = props.vpcLattice.prefixListId;
+      for (const port of new Set(Object.values(latticePorts))) {
+        this.connections.allowFrom(Peer.prefixList(prefixListId, "vpc-lattice"), Port.tcp(port), `VPC Lattice on ${port}`);
+      }
+    }
     const serviceConnect =
       props.serviceConnect && this.renderServiceConnect(props.serviceConnect, props.cluster, infrastructureRole?.roleArn);
     if (props.cloudMapDiscovery) {
@@ -433,6 +448,9 @@ export class Service extends Construct implements IConnectable {
       placementConstraints: placement.constraints ? renderPlacementConstraints(placement.constraints) : undefined,
       serviceConnectConfiguration: serviceConnect,
       serviceRegistries: this.cloudMapService ? { registryArn: this.cloudMapService.serviceArn } : undefined,
+      vpcLatticeConfigurations: props.vpcLattice
+        ? renderVpcLattice(props.vpcLattice, props.vpcLattice.roleArn ?? (infrastructureRole as InfrastructureRole).roleArn)
+        : undefined,
       waitForSteadyState: props.waitForSteadyState ?? false,
       tags: withName(props.name, tags),
       dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
@@ -647,6 +665,26 @@ export class Service extends Construct implements IConnectable {
       });
     }
     checkBlueGreen(this, "deployment", deployment);
+  }
+
+  private checkVpcLattice(options: VpcLatticeOptions, td: TaskDefinition, deployment: DeploymentOptions): Record<string, number> {
+    if (deployment.type !== "rolling") {
+      fail(this, {
+        code: "VPC_LATTICE_DEPLOYMENT",
+        property: "vpcLattice",
+        value: deployment.type,
+        allowed: "a rolling deployment (CodeDeploy blue/green shifts load balancer traffic only, not VPC Lattice target groups)",
+      });
+    }
+    if (td.networkMode !== "awsvpc") {
+      fail(this, {
+        code: "VPC_LATTICE_NETWORK_MODE",
+        property: "vpcLattice",
+        value: td.networkMode,
+        allowed: "a task definition in awsvpc network mode (VPC Lattice target groups of type IP register task ENIs)",
+      });
+    }
+    return checkVpcLattice(this, options, td);
   }
 
   private renderServiceConnect(options: ServiceConnectOptions, cluster: ICluster, infrastructureRoleArn?: string) {
