@@ -394,6 +394,14 @@ export class EnvironmentStack extends TerraformStack {
     new TerraformOutput(this, "private_subnet_ids", { value: this.network.privateSubnetIds, description: "Private subnet ids" });
     new TerraformOutput(this, "public_subnet_ids", { value: this.network.publicSubnetIds, description: "Public subnet ids" });
     new TerraformOutput(this, "cluster_name", { value: this.cluster.clusterName, description: "ECS cluster name" });
+    // With vpc_cidr and availability_zones, what an application team's stack needs for Cluster.fromAttributes and
+    // Network.fromAttributes (examples/app-team reads them from `terraform output -json`).
+    new TerraformOutput(this, "cluster_arn", { value: this.cluster.clusterArn, description: "ECS cluster ARN" });
+    new TerraformOutput(this, "vpc_cidr", { value: this.network.vpcCidr, description: "VPC IPv4 CIDR block" });
+    new TerraformOutput(this, "availability_zones", {
+      value: this.network.availabilityZones,
+      description: "Availability zones of the subnet id lists, in the same order",
+    });
     new TerraformOutput(this, "load_balancer_dns_name", { value: this.loadBalancer.dnsName, description: "Public load balancer DNS name" });
     new TerraformOutput(this, "service_names", {
       value: Object.values(this.services).map((s) => s.serviceName),

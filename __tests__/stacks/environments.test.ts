@@ -245,12 +245,15 @@ describe("EnvironmentStack", () => {
   test("outputs what a user needs", () => {
     expect(Object.keys(synthesized.dev.json.output).sort()).toEqual(
       [
+        "availability_zones",
+        "cluster_arn",
         "cluster_name",
         "job_queue_arn",
         "load_balancer_dns_name",
         "private_subnet_ids",
         "public_subnet_ids",
         "service_names",
+        "vpc_cidr",
         "vpc_id",
       ].sort(),
     );
