@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { App, Testing } from "cdktf";
+import { buildAppTeam } from "../../examples/app-team/main";
 import { changesOf, offlinePlan } from "../offline/offline-plans";
 
 /** The examples use only the public API; each one validates and plans against the real provider. */
@@ -14,17 +16,18 @@ describe("examples", () => {
         .filter((d) => d.isDirectory())
         .map((d) => join(d.name, "main.ts")),
     ];
-    expect(files).toHaveLength(5);
+    expect(files).toHaveLength(6);
     for (const file of files) {
       const imports = [...readFileSync(join(root, file), "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
       const internal = imports.filter(
-        (path) => path.includes("/src/") || (path.startsWith(".") && !/^(\.\.\/)+src$|^\.\.\/common$/.test(path)),
+        // An example may import its own sibling files (the app-team's output loader), never the library's internals.
+        (path) => path.includes("/src/") || (path.startsWith(".") && !/^(\.\.\/)+src$|^\.\.\/common$|^\.\/[a-z-]+$/.test(path)),
       );
       expect({ file, internal }).toEqual({ file, internal: [] });
     }
   });
 
-  test.each(["example-minimal", "example-microservices", "example-workers-and-jobs", "example-ec2-capacity"])(
+  test.each(["example-minimal", "example-microservices", "example-workers-and-jobs", "example-ec2-capacity", "example-app-team"])(
     "%s: every resource carries the Environment default tag, and task roles trust ECS only from the example's account",
     async (stack) => {
       const plan = await offlinePlan(stack);
@@ -92,6 +95,59 @@ describe("examples", () => {
     expect(service.ordered_placement_strategy).toEqual([
       { type: "spread", field: "attribute:ecs.availability-zone" },
       { type: "binpack", field: "memory" },
+    ]);
+  });
+
+  test("app team: deploys into the platform's network and cluster from its outputs, creating neither", async () => {
+    const plan = await offlinePlan("example-app-team");
+    const platform = JSON.parse(readFileSync(join(__dirname, "..", "..", "examples", "app-team", "platform-outputs.dev.json"), "utf8"));
+    const value = (name: string) => platform[name].value;
+    for (const type of ["aws_vpc", "aws_subnet", "aws_ecs_cluster", "aws_ecs_cluster_capacity_providers", "aws_nat_gateway"]) {
+      expect({ type, planned: changesOf(plan, type).length }).toEqual({ type, planned: 0 });
+    }
+    const services = after(plan, "aws_ecs_service");
+    expect(services.map((s) => s.name).sort()).toEqual(["billing-api", "billing-worker"]);
+    for (const service of services) {
+      expect(service.cluster).toBe(value("cluster_arn"));
+      expect(service.network_configuration[0]).toMatchObject({ assign_public_ip: false, subnets: value("private_subnet_ids") });
+    }
+    // The API sits behind the team's own internal load balancer in the platform's private subnets and VPC.
+    expect(after(plan, "aws_lb")).toEqual([
+      expect.objectContaining({ name: "billing-internal", internal: true, subnets: value("private_subnet_ids") }),
+    ]);
+    expect(after(plan, "aws_lb_target_group")).toEqual([expect.objectContaining({ vpc_id: value("vpc_id"), port: 8080 })]);
+    expect(after(plan, "aws_security_group").every((g) => g.vpc_id === value("vpc_id"))).toBe(true);
+    // The worker's queue has a dead-letter queue, and the worker scales on its depth.
+    expect(
+      after(plan, "aws_sqs_queue")
+        .map((q) => q.name)
+        .sort(),
+    ).toEqual(["billing-invoices", "billing-invoices-dlq"]);
+    expect(after(plan, "aws_appautoscaling_policy").filter((p) => p.policy_type === "StepScaling")).toHaveLength(2);
+  });
+
+  test("app team: the worker may consume the queue and the API may send to it, nothing more", () => {
+    const stack = buildAppTeam(new App({ outdir: "unused" }));
+    const policies = JSON.parse(Testing.synth(stack)).resource.aws_iam_role_policy as Record<string, { policy: string }>;
+    const statements = (prefix: string) =>
+      Object.entries(policies)
+        .filter(([key]) => key.startsWith(prefix))
+        .flatMap(([, p]) => JSON.parse(p.policy).Statement);
+    const queueArn = "${aws_sqs_queue.Invoices.arn}";
+    expect(statements("WorkerTask_TaskRole")).toEqual([
+      expect.objectContaining({
+        Effect: "Allow",
+        Action: expect.arrayContaining(["sqs:ReceiveMessage", "sqs:DeleteMessage"]),
+        Resource: queueArn,
+      }),
+    ]);
+    expect(statements("WorkerTask_TaskRole")[0].Action).not.toContain("sqs:SendMessage");
+    expect(statements("ApiTask_TaskRole")).toEqual([
+      expect.objectContaining({
+        Effect: "Allow",
+        Action: ["sqs:SendMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"],
+        Resource: queueArn,
+      }),
     ]);
   });
 });

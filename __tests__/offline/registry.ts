@@ -1,4 +1,5 @@
 import { App, TerraformStack } from "cdktf";
+import { buildAppTeam } from "../../examples/app-team/main";
 import { buildEc2Capacity } from "../../examples/ec2-capacity/main";
 import { buildMicroservices } from "../../examples/microservices/main";
 import { buildMinimal } from "../../examples/minimal/main";
@@ -34,6 +35,8 @@ export const OFFLINE_STACKS: ReadonlyArray<(app: App) => TerraformStack | Terraf
   buildMicroservices,
   buildWorkersAndJobs,
   buildEc2Capacity,
+  // An application team's stack on the platform's cluster, from the platform's outputs.
+  (app) => buildAppTeam(app),
   clusterOfflineStack,
   ingressOfflineStack,
   servicesOfflineStack,
