@@ -9,6 +9,7 @@ import {
   type INetwork,
   type NatMode,
   Network,
+  useAwsAccount,
   useAwsProviderRange,
 } from "../src";
 import type { EnvironmentClass } from "../src/policy";
@@ -28,6 +29,13 @@ export interface SplitStackProps {
   readonly name: string;
   readonly region: string;
   readonly availabilityZones: readonly string[];
+  /**
+   * The AWS account every stack of the split deploys to: the providers refuse any other
+   * (`allowed_account_ids`), trust policies name it, and the plan review's CI matrix
+   * (`scripts/list-stacks.ts`) picks each stack's plan role by it.
+   * @default - no account check (such stacks cannot get a CI plan job)
+   */
+  readonly accountId?: string;
   /** Guardrail level for the policy pack of every stack of the split. @default "non-production" */
   readonly environmentClass?: EnvironmentClass;
   /**
@@ -40,7 +48,9 @@ export interface SplitStackProps {
 
 /** Provider, backend and guardrails every stack of a split owns. */
 function ownStack(stack: TerraformStack, props: SplitStackProps): void {
-  new AwsProvider(stack, "aws", { region: props.region });
+  // Context first: constructs only take it before their first child.
+  if (props.accountId !== undefined) useAwsAccount(stack, props.accountId);
+  new AwsProvider(stack, "aws", { region: props.region, allowedAccountIds: props.accountId === undefined ? undefined : [props.accountId] });
   useAwsProviderRange(stack);
   if (props.backend) props.backend(stack);
   else new LocalBackend(stack, { path: `terraform.${stack.node.id}.tfstate` });

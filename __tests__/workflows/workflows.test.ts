@@ -1,5 +1,7 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { App } from "cdktf";
 import { validateAction, validateWorkflow } from "@action-validator/core";
 import { parse } from "yaml";
 import { AccountBootstrap } from "../../src/bootstrap";
@@ -7,6 +9,9 @@ import { bootstrapConfig } from "../../stacks/bootstrap/config";
 import images from "../../stacks/environments/images.json";
 import { loadEnvironments } from "../../stacks/environments";
 import { IMAGE_WORKFLOW } from "../../stacks/registry-stack";
+import { buildPlatformApp } from "../../stacks/app";
+import { PlatformStack, ServiceGroupStack } from "../../stacks/split-stacks";
+import { planMatrix } from "../../scripts/list-stacks";
 
 /**
  * The workflows cannot run here, so the suite checks them: GitHub's workflow and action schemas
@@ -95,13 +100,64 @@ describe("plan-review.yml", () => {
   const doc = workflow("plan-review.yml");
   const plan = doc.jobs.plan;
 
-  test("plans every stack of the app with the plan role of the stack's account", () => {
-    const matrix: { stack: string; plan_role: string }[] = plan.strategy.matrix.include;
-    expect(matrix.map((m) => m.stack).sort()).toEqual([...appStacks].sort());
-    for (const m of matrix) expect(m.plan_role).toBe(AccountBootstrap.planRoleArn(org, accountOfStack(m.stack)));
+  test("plans one job per stack, from the list scripts/list-stacks.ts makes of the synthesized app", () => {
+    const list = doc.jobs.stacks;
+    expect(plan.needs).toEqual(["same-repository", "stacks"]);
+    expect(plan.strategy.matrix).toBe("${{ fromJSON(needs.stacks.outputs.matrix) }}");
+    expect(list.outputs.matrix).toBe("${{ steps.list.outputs.matrix }}");
+    const runs = list.steps.map((s: any) => s.run).filter(Boolean);
+    expect(runs.indexOf("npm run synth")).toBeGreaterThanOrEqual(0);
+    const listStep = list.steps.find((s: any) => s.id === "list");
+    expect(list.steps.indexOf(listStep)).toBeGreaterThan(list.steps.findIndex((s: any) => s.run === "npm run synth"));
+    // The assignment, not a bare `echo "$(...)"`: a failing list-stacks must fail the step (bash -e).
+    expect(listStep.run).toMatch(/^matrix="\$\(npx tsx scripts\/list-stacks\.ts --outdir cdktf\.out\)"\n/);
+    expect(listStep.run).toContain('echo "matrix=$matrix" >> "$GITHUB_OUTPUT"');
+    expect(list.permissions).toEqual({ contents: "read" });
     expect(plan.steps.find((s: any) => s.uses?.startsWith("aws-actions/configure-aws-credentials")).with["role-to-assume"]).toBe(
       "${{ matrix.plan_role }}",
     );
+    expect(plan.steps.find((s: any) => s.id === "review").env.FAIL_ON_DESTROY).toBe("${{ matrix.fail_on_destroy }}");
+  });
+
+  test("the list has every stack of the app and of a split environment, each with its account's plan role", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "plan-matrix-"));
+    const { app } = buildPlatformApp({ outdir });
+    const dev = loadEnvironments({}).find((e) => e.name === "dev")!;
+    const split = { name: "acme-dev", region: dev.region, availabilityZones: dev.availabilityZones, accountId: dev.accountId };
+    const platform = new PlatformStack(app, "dev-platform", { ...split, cidr: "10.60.0.0/16" });
+    new ServiceGroupStack(app, "dev-payments", { platform, group: "payments" });
+    app.synth();
+    const jobs = planMatrix(outdir).include;
+    expect(jobs.map((j) => j.stack)).toEqual([...appStacks, "dev-platform", "dev-payments"].sort());
+    const classOf = (stack: string) => loadEnvironments({}).find((e) => e.name === stack)?.environmentClass;
+    for (const job of jobs) {
+      const account = job.stack.startsWith("dev-") ? dev.accountId : accountOfStack(job.stack);
+      expect(job).toEqual({
+        stack: job.stack,
+        dependencies: job.stack === "dev-payments" ? ["dev-platform"] : [],
+        account,
+        plan_role: AccountBootstrap.planRoleArn(org, account),
+        // Bootstrap and registry stacks are production-class; the split above is non-production.
+        fail_on_destroy: job.stack.startsWith("dev-") ? false : (classOf(job.stack) ?? "production") === "production",
+      });
+    }
+    expect(jobs.filter((j) => !j.fail_on_destroy).map((j) => j.stack)).toEqual(["dev", "dev-payments", "dev-platform", "staging"]);
+  });
+
+  test("the list fails, instead of leaving a stack out, when a stack names no single account", () => {
+    const outdir = mkdtempSync(join(tmpdir(), "plan-matrix-"));
+    const app = new App({ outdir });
+    new PlatformStack(app, "unowned-platform", {
+      name: "acme-x",
+      region: "eu-west-1",
+      availabilityZones: ["eu-west-1a", "eu-west-1b"],
+      cidr: "10.61.0.0/16",
+    });
+    app.synth();
+    expect(() => planMatrix(outdir)).toThrow(
+      /stack unowned-platform: its AWS providers name no single account in allowed_account_ids \(found: none\)/,
+    );
+    expect(() => planMatrix(join(outdir, "missing"))).toThrow(/ENOENT/);
   });
 
   test("the plan job runs in no GitHub environment, so its token (repo:...:pull_request) can never match a deploy role", () => {
@@ -125,9 +181,10 @@ describe("plan-review.yml", () => {
   });
 
   test("a fork's pull request fails the required gate visibly instead of skipping to success", () => {
-    expect(plan.needs).toBe("same-repository");
     expect(doc.jobs["same-repository"].steps[0].run).toMatch(/HEAD_REPOSITORY" != "\$BASE_REPOSITORY".*\n.*::error::.*\n.*exit 1/);
-    expect(doc.jobs.gate).toMatchObject({ if: "always()", needs: ["same-repository", "plan"] });
+    expect(doc.jobs.gate).toMatchObject({ if: "always()", needs: ["same-repository", "stacks", "plan"] });
+    expect(doc.jobs.stacks.needs).toBe("same-repository");
+    expect(doc.jobs.gate.steps[0].run).toMatch(/STACKS" != "success" \]; then .*exit 1/);
     expect(doc.jobs.gate.steps[0].run).toMatch(/SAME_REPOSITORY" != "success" \]; then .*exit 1/);
     expect(doc.jobs.gate.steps[0].run).toMatch(/PLANS" != "success" \]; then .*exit 1/);
   });
