@@ -13,16 +13,14 @@
  *    `terraform validate` + `plan -refresh=false` on it.
  * 4. Stops the registry and deletes the temporary directory, also on failure (`--keep` keeps it).
  */
-import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
+import { CommandError, runCommand } from "../src/terraform/command";
 import { consumerProject } from "./publishing/consumer-project";
 import { RunningRegistry, startRegistry } from "./publishing/verdaccio";
 
-const run = promisify(execFile);
 const root = join(__dirname, "..");
 
 interface Manifest {
@@ -40,10 +38,9 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 async function sh(cwd: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   try {
-    const { stdout } = await run(command, args, { cwd, env, maxBuffer: 256 * 1024 * 1024, timeout: 15 * 60 * 1000 });
-    return stdout;
+    return await runCommand(command, args, { cwd, env, timeout: 15 * 60 * 1000 });
   } catch (error) {
-    const e = error as { stdout?: string; stderr?: string; message: string };
+    const e = error as CommandError;
     throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${[e.stdout, e.stderr].filter(Boolean).join("\n") || e.message}`);
   }
 }

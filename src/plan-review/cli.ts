@@ -3,12 +3,12 @@
  * synthesizes the app, plans each stack (with its real backend and credentials, or offline),
  * and writes `report.md`, `comment.md`, `summary.json` and the plan files to the output directory.
  */
-import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { parseArgs as parseCommandLine, type ParseArgsConfig, promisify } from "node:util";
+import { parseArgs as parseCommandLine, type ParseArgsConfig } from "node:util";
 import { isRegion } from "../core/arn";
 import { ValidationError, ValidationIssue } from "../core/errors";
+import { CommandError, runCommand } from "../terraform/command";
 import { checkStackOffline, TerraformCheckError } from "../terraform/offline-check";
 import { constructPathsFromSynth } from "./changes";
 import { checkPlanJson, PlanJson } from "./plan";
@@ -17,8 +17,6 @@ import { DEFAULT_PRICE_TABLE_PATH, loadPriceTable, PriceTable } from "./prices";
 import { renderJson } from "./render-json";
 import { renderMarkdown, truncateForComment } from "./render-markdown";
 import { EXIT_USAGE, gate, reviewPlan, StackReviewResult } from "./review";
-
-const run = promisify(execFile);
 
 export const USAGE = `Usage: plan-review [stack ...] [options]
 
@@ -336,7 +334,7 @@ export async function synthesizeApp(outdir: string): Promise<void> {
       { code: "PLAN_REVIEW_NO_APP", property: "app", value: config.app, allowed: "the command that synthesizes the app" },
       "cdktf.json",
     );
-  await run("/bin/sh", ["-c", config.app], {
+  await runCommand("/bin/sh", ["-c", config.app], {
     env: { ...process.env, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" },
     maxBuffer: 64 * 1024 * 1024,
   });
@@ -361,10 +359,9 @@ export async function planWithBackend(stackDir: string, planFile: string, refres
   const started = performance.now();
   const step = async (stage: "init" | "plan" | "show", args: string[]) => {
     try {
-      return (await run(binary, args, { cwd: stackDir, env, maxBuffer: 512 * 1024 * 1024 })).stdout;
+      return await runCommand(binary, args, { cwd: stackDir, env, maxBuffer: 512 * 1024 * 1024 });
     } catch (error) {
-      const e = error as { stdout?: string; stderr?: string; message: string };
-      throw new TerraformCheckError(stackDir.split("/").pop()!, stage, [e.stderr, e.stdout].filter(Boolean).join("\n") || e.message);
+      throw new TerraformCheckError(stackDir.split("/").pop()!, stage, (error as CommandError).output);
     }
   };
   await step("init", ["init", "-input=false", "-no-color"]);

@@ -1,13 +1,10 @@
-import { execFile } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
-import { promisify } from "node:util";
+import { CommandError, runCommand } from "./command";
 import { crossStackInputs, feedCrossStackInputs, withProducers } from "./cross-stack";
 import type { PlanJson } from "./plan-json";
 import { cliConfig, findProviderMirror } from "./provider-mirror";
-
-const run = promisify(execFile);
 
 /** The Terraform commands an offline check runs, in order; `show` turns the saved plan into JSON. */
 export type CheckStage = "init" | "validate" | "plan" | "show";
@@ -155,11 +152,9 @@ async function runChecks(o: RunOptions): Promise<{ plan?: TerraformPlanJson; tim
   const step = async (stage: CheckStage, args: string[]): Promise<string> => {
     const started = performance.now();
     try {
-      const { stdout } = await run(o.binary, args, { cwd: o.workDir, env, maxBuffer: 1024 * 1024 * 1024 });
-      return stdout;
+      return await runCommand(o.binary, args, { cwd: o.workDir, env, maxBuffer: 1024 * 1024 * 1024 });
     } catch (error) {
-      const e = error as { stdout?: string; stderr?: string; message: string };
-      throw new TerraformCheckError(o.name, stage, [e.stderr, e.stdout].filter(Boolean).join("\n") || e.message);
+      throw new TerraformCheckError(o.name, stage, (error as CommandError).output);
     } finally {
       timings[stage] = (performance.now() - started) / 1000;
     }
