@@ -1,3 +1,4 @@
+import { escapeHtml, markdownCell } from "../core/markdown";
 import { AttributeChange, ResourceChangeSummary } from "./changes";
 import { CostEstimate } from "./cost-estimate";
 import { PolicySummary } from "./policy";
@@ -196,14 +197,16 @@ function policySection(policy: PolicySummary | undefined): string[] {
     out.push("| Level | Rule | Construct | Finding |", "|---|---|---|---|");
     for (const f of policy.findings)
       out.push(
-        `| ${f.severity === "error" ? "❌ error" : f.severity} | ${code(f.ruleId)} | ${f.constructPath ? code(f.constructPath) : ""} | ${cell(f.fix ? `${f.message}. Fix: ${f.fix}` : f.message)} |`,
+        `| ${f.severity === "error" ? "❌ error" : f.severity} | ${code(f.ruleId)} | ${f.constructPath ? code(f.constructPath) : ""} | ${markdownCell(f.fix ? `${f.message}. Fix: ${f.fix}` : f.message)} |`,
       );
     out.push("");
   }
   if (policy.suppressions.length > 0) {
     out.push("<details><summary>Suppressed findings</summary>", "", "| Level | Rule | Construct | Reason |", "|---|---|---|---|");
     for (const f of policy.suppressions)
-      out.push(`| ${f.severity} | ${code(f.ruleId)} | ${f.constructPath ? code(f.constructPath) : ""} | ${cell(f.suppressed!.reason)} |`);
+      out.push(
+        `| ${f.severity} | ${code(f.ruleId)} | ${f.constructPath ? code(f.constructPath) : ""} | ${markdownCell(f.suppressed!.reason)} |`,
+      );
     out.push("", "</details>", "");
   }
   return out;
@@ -219,7 +222,7 @@ function costSection(cost: CostEstimate | undefined, unavailable: string | undef
     "",
   ];
   const row = (i: CostEstimate["items"][number]) =>
-    `| ${i.category} | ${code(i.address)} | ${cell(i.quantity)} | ${m(i.before)} | ${m(i.after)} | ${signedMoney(i.delta, cost.currency)} |`;
+    `| ${i.category} | ${code(i.address)} | ${markdownCell(i.quantity)} | ${m(i.before)} | ${m(i.after)} | ${signedMoney(i.delta, cost.currency)} |`;
   const header = ["| Item | Resource | Quantity | Before | After | Change |", "|---|---|---|--:|--:|--:|"];
   const changed = cost.items.filter((i) => i.delta !== 0);
   const unchanged = cost.items.filter((i) => i.delta === 0);
@@ -254,12 +257,4 @@ export function signedMoney(amount: number, currency: string): string {
 /** Inline code safe inside a table cell. */
 function code(text: string): string {
   return `\`${text.replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
-}
-
-function cell(text: string): string {
-  return escapeHtml(text).replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

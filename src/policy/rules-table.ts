@@ -1,8 +1,8 @@
+import { markdownCell } from "../core/markdown";
 import { UNUSED_SUPPRESSION } from "./evaluate";
 import { PLATFORM_RULES } from "./rules";
 import { Rule, SeverityLevel } from "./types";
 
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const level = (s: SeverityLevel) => (s === "off" ? "–" : s);
 
 /**
@@ -23,7 +23,7 @@ export function renderRulesTable(rules: readonly Rule[] = PLATFORM_RULES): strin
     "|---|---|---|---|---|---|---|",
     ...rows.map(
       (r) =>
-        `| ${r.id} | ${cell(r.title)} | ${level(r.severity.production)} | ${level(r.severity.nonProduction)} | ${r.types} | ${cell(r.rationale)} | ${cell(r.references.join(", ") || "–")} |`,
+        `| ${r.id} | ${markdownCell(r.title)} | ${level(r.severity.production)} | ${level(r.severity.nonProduction)} | ${r.types} | ${markdownCell(r.rationale)} | ${markdownCell(r.references.join(", ") || "–")} |`,
     ),
   ].join("\n");
 }
