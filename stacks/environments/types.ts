@@ -1,4 +1,5 @@
 import type { ContainerInsights, Ec2CapacityProviderOptions, InterfaceEndpointService, NatMode, SubnetTiers } from "../../src";
+import type { EnvironmentClass } from "../../src/policy";
 
 /** Where a stack keeps its state. */
 export type BackendConfig =
@@ -17,7 +18,8 @@ export type BackendConfig =
       readonly kmsKeyId?: string;
     };
 
-export type EnvironmentClass = "production" | "non-production";
+/** Production or not: decides the guardrails' severities and `prevent_destroy` (the policy pack's own type). */
+export type { EnvironmentClass };
 
 export interface NetworkConfig {
   readonly cidr: string;
