@@ -11,6 +11,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import { parseCommandLine } from "./command-line";
 import { ApiDocProblem, findApiDocProblems } from "./publishing/api-docs";
 
 /**
@@ -48,9 +49,10 @@ function staleFiles(checkedIn: string, fresh: string): string[] {
 }
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  const optionsIndex = args.indexOf("--options");
-  const optionsFile = resolve(optionsIndex >= 0 ? args[optionsIndex + 1] : "typedoc.json");
+  const { values } = parseCommandLine("tsx scripts/check-api-docs.ts [--up-to-date] [--options <typedoc.json>]", {
+    options: { "up-to-date": { type: "boolean", default: false }, options: { type: "string", default: "typedoc.json" } },
+  });
+  const optionsFile = resolve(values.options);
   // TypeDoc is an ES module and loads its plugins with import(); importing it the same way keeps
   // one copy of it in the process.
   const td = (await import("typedoc" as string)) as TypeDoc;
@@ -76,7 +78,7 @@ async function main(): Promise<number> {
 
   let stale: string[] = [];
   const outDir = resolve(app.options.getValue("out"));
-  if (args.includes("--up-to-date")) {
+  if (values["up-to-date"]) {
     const fresh = mkdtempSync(join(tmpdir(), "api-docs-"));
     try {
       app.options.setValue("out", fresh);

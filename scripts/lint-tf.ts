@@ -7,10 +7,12 @@
  * where it is available. Set TFLINT_BIN to use a TFLint binary that is not on PATH.
  *
  * Usage: tsx scripts/lint-tf.ts [--outdir cdktf.out] [-- <extra tflint arguments, e.g. --format sarif>]
+ * (through npm, which takes the first `--` itself: `npm run lint:tf -- -- --format sarif`).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { parseCommandLine } from "./command-line";
 
 export interface LintOptions {
   /** The cdktf output directory. @default the `output` of cdktf.json, else "cdktf.out" */
@@ -85,12 +87,17 @@ export function lintTf(options: LintOptions = {}): number {
   return failed === 0 ? 0 : 1;
 }
 
+/** Own options before a `--`; everything after it goes to tflint unchanged. */
 function parseArgs(argv: readonly string[]): LintOptions {
   const separator = argv.indexOf("--");
   const own = separator === -1 ? argv : argv.slice(0, separator);
   const extraArgs = separator === -1 ? [] : argv.slice(separator + 1);
-  const outdirAt = own.indexOf("--outdir");
-  return { outdir: outdirAt === -1 ? undefined : own[outdirAt + 1], extraArgs };
+  const { values } = parseCommandLine(
+    "npm run lint:tf -- [--outdir <cdktf.out>] [-- <tflint arguments, e.g. --format sarif>]",
+    { options: { outdir: { type: "string" } } },
+    own,
+  );
+  return { outdir: values.outdir, extraArgs };
 }
 
 if (require.main === module) {

@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CommandError, runCommand } from "../src/terraform/command";
+import { parseCommandLine } from "./command-line";
 import { consumerProject } from "./publishing/consumer-project";
 import { RunningRegistry, startRegistry } from "./publishing/verdaccio";
 
@@ -152,7 +153,8 @@ async function roundTrip(tmp: string, manifest: Manifest, onRegistry: (r: Runnin
 }
 
 async function main(): Promise<number> {
-  const keep = process.argv.includes("--keep");
+  const keep = parseCommandLine("npm run publish:roundtrip [-- --keep]", { options: { keep: { type: "boolean", default: false } } }).values
+    .keep;
   const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Manifest;
   const tmp = mkdtempSync(join(tmpdir(), "registry-roundtrip-"));
   let registry: RunningRegistry | undefined;

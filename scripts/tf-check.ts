@@ -5,13 +5,15 @@
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseCommandLine } from "./command-line";
 import { checkStacksOffline, findProviderMirror, TerraformCheckError } from "../src/terraform";
 
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  const outIndex = args.indexOf("--out");
-  const outDir = outIndex >= 0 ? args[outIndex + 1] : undefined;
-  const names = args.filter((a, i) => !a.startsWith("--") && (outIndex < 0 || i !== outIndex + 1));
+  const { values, positionals: names } = parseCommandLine("npm run tf:check -- [stack ...] [--out <dir>]", {
+    options: { out: { type: "string" } },
+    allowPositionals: true,
+  });
+  const outDir = values.out;
   const stacksDir = join(process.cwd(), "cdktf.out", "stacks");
   if (!existsSync(stacksDir)) {
     console.error("cdktf.out/stacks not found: run `npm run synth` first");
