@@ -54,6 +54,7 @@ export type {
   FixedResponseContentType,
   ForwardAction,
   HealthCheckOptions,
+  IpAddressType,
   ITargetGroup,
   ListenerAction,
   ListenerConditions,

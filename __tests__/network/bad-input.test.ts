@@ -244,6 +244,11 @@ describe("Network: bad input", () => {
       /^test\/Network\/FlowLog: invalid flowLogs\.destination "kinesis": expected one of "cloudwatch", "s3" \[FLOW_LOG_DESTINATION\]$/,
     ],
     [
+      "a dualStack that is not a boolean (a JSON config's string)",
+      { dualStack: "yes" },
+      /^test\/Network: invalid dualStack "yes": expected true or false \[NETWORK_DUAL_STACK\]$/,
+    ],
+    [
       "an unknown flow log traffic type",
       { flowLogs: { trafficType: "DENY" } },
       /^test\/Network\/FlowLog: invalid flowLogs\.trafficType "DENY": expected one of "ALL", "ACCEPT", "REJECT" \[FLOW_LOG_TRAFFIC_TYPE\]$/,
@@ -255,6 +260,16 @@ describe("Network: bad input", () => {
   test("bad input is a ValidationError, not a plain Error", () => {
     const scope = new Construct(undefined as unknown as Construct, "test");
     expect(() => new Network(scope, "Network", { ...base, cidr: "nonsense" })).toThrow(ValidationError);
+  });
+
+  test.each<[string, string, RegExp]>([
+    ["an IPv4 block", "10.0.0.0/16", /expected an IPv6 CIDR block whose address is the start of its range/],
+    ["host bits set", "2001:db8:1234:5601::/56", /invalid ipv6CidrBlock "2001:db8:1234:5601::\/56"/],
+    ["a prefix over 128", "2001:db8::/129", /\[NETWORK_INVALID_IPV6_CIDR\]$/],
+  ])("fromAttributes throws on an ipv6CidrBlock with %s", (_name, ipv6CidrBlock, message) => {
+    expect(() =>
+      Network.fromAttributes({ vpcId: "vpc-1", vpcCidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a"], ipv6CidrBlock }),
+    ).toThrow(message);
   });
 });
 

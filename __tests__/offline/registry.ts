@@ -14,6 +14,7 @@ import { deliveryOfflineStack } from "../bootstrap/offline-stack";
 import { clusterOfflineStack } from "../cluster/offline-stack";
 import { dnsOfflineStack } from "../dns/offline-stack";
 import { ingressOfflineStack } from "../ingress/offline-stack";
+import { networkOfflineStack } from "../network/offline-stack";
 import { operationsOfflineStack } from "../notifications/offline-stack";
 import { reviewOfflineStack } from "../plan-review/fixtures/review-stack";
 import { policyOfflineStack } from "../policy/offline-stack";
@@ -48,4 +49,5 @@ export const OFFLINE_STACKS: ReadonlyArray<(app: App) => TerraformStack | Terraf
   // The split-stack layout: a platform stack and two service groups reading it (cross-stack references).
   (app) => buildGeneratedSplit(app, 4, 2, "split"),
   dnsOfflineStack,
+  networkOfflineStack,
 ];

@@ -4,11 +4,12 @@ import type { Lb } from "@cdktf/provider-aws/lib/lb";
 import { fail } from "../core/errors";
 import { checkTags } from "../core/tags";
 import { checkIntegerRange } from "../core/validate";
-import { Connections, IConnectable, Port } from "../network/connections";
+import { Connections, IConnectable, IPeer, Port } from "../network/connections";
 import type { INetwork } from "../network/network";
 import { ApplicationListener } from "./application-listener";
 import { AccessLogsOptions, checkIngressCidrs, defaultIngressCidrs, ingressPeers } from "./common";
 import type { ListenerAction } from "./listener-actions";
+import { dualStackIngress, IpAddressType } from "./dual-stack";
 import { createLoadBalancerResource } from "./load-balancer-resource";
 import { loadBalancerName } from "./names";
 import type { MutualAuthenticationOptions } from "./trust-store";
@@ -68,6 +69,17 @@ export interface ApplicationLoadBalancerProps {
    * against a trust store, or pass them to the targets. Needs `certificateArn`. @default - no mutual TLS
    */
   readonly mutualAuthentication?: MutualAuthenticationOptions;
+  /**
+   * `dualstack` answers on IPv4 and IPv6 (an AAAA record can point at it); only in a dual-stack
+   * network (`Network` with `dualStack: true`), else synth fails.
+   * @default "ipv4"
+   */
+  readonly ipAddressType?: IpAddressType;
+  /**
+   * IPv6 blocks allowed to reach the listener ports of a dual-stack load balancer.
+   * @default ["::/0"] when internet-facing, the VPC's IPv6 block when internal; none when `ipAddressType` is "ipv4"
+   */
+  readonly ingressIpv6Cidrs?: readonly string[];
   /** Tags for the load balancer, its security group and listeners. @default - none */
   readonly tags?: Record<string, string>;
 }
@@ -111,6 +123,7 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
   /** The load balancer resource, for escape hatches. */
   public readonly resource: Lb;
   private readonly ingressCidrs: readonly string[];
+  private readonly ingressIpv6Peers: readonly IPeer[];
   private readonly certificateArn?: string;
   private readonly sslPolicy?: string;
   private readonly mutualAuthentication?: MutualAuthenticationOptions;
@@ -129,6 +142,14 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
     checkTags(this, "tags", props.tags);
     checkIntegerRange(this, "ALB_IDLE_TIMEOUT", "idleTimeoutSeconds", idleTimeoutSeconds, 1, 4000, "seconds");
     checkIngressCidrs(this, "ALB_INGRESS_CIDRS", ingressCidrs);
+    const ipAddressType = props.ipAddressType ?? "ipv4";
+    const ingressIpv6Peers = dualStackIngress(this, {
+      codePrefix: "ALB",
+      network: props.network,
+      internetFacing,
+      ipAddressType,
+      ingressIpv6Cidrs: props.ingressIpv6Cidrs,
+    });
     if (redirectHttpToHttps && props.certificateArn === undefined) {
       fail(this, {
         code: "ALB_REDIRECT_WITHOUT_HTTPS",
@@ -146,6 +167,7 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
         network: props.network,
         internetFacing,
         deletionProtection,
+        ipAddressType,
         accessLogs: props.accessLogs,
         tags: props.tags,
       },
@@ -166,6 +188,7 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
     this.loadBalancerName = name;
     this.internetFacing = internetFacing;
     this.ingressCidrs = ingressCidrs;
+    this.ingressIpv6Peers = ingressIpv6Peers;
     this.certificateArn = props.certificateArn;
     this.sslPolicy = props.sslPolicy;
     this.mutualAuthentication = props.mutualAuthentication;
@@ -244,7 +267,7 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
   }
 
   private allowIngress(port: number): void {
-    ingressPeers(this.ingressCidrs).forEach((peer) =>
+    [...ingressPeers(this.ingressCidrs), ...this.ingressIpv6Peers].forEach((peer) =>
       this.connections.allowFrom(peer, Port.tcp(port), `listener port ${port} from ${peer.label}`),
     );
   }

@@ -6,6 +6,7 @@ export { ApplicationTargetGroup } from "./application-target-group";
 export type { ApplicationProtocol, ApplicationProtocolVersion, ApplicationTargetGroupProps } from "./application-target-group";
 export { DEFAULT_SSL_POLICY } from "./common";
 export type { AccessLogsOptions, ITargetGroup } from "./common";
+export type { IpAddressType } from "./dual-stack";
 export { DEFAULT_HEALTH_CHECK } from "./health-check";
 export type { HealthCheckOptions, NetworkHealthCheckOptions } from "./health-check";
 export { NetworkListener } from "./network-listener";

@@ -4,6 +4,7 @@ import { withName } from "../core/tags";
 import type { INetwork } from "../network/network";
 import { SecurityGroup } from "../network/security-group";
 import { AccessLogsOptions, loadBalancerSubnets, renderAccessLogs } from "./common";
+import type { IpAddressType } from "./dual-stack";
 
 /** The load balancer types built here, with the prefix of their error codes and the suffix of their security group's name. */
 const TYPES = {
@@ -23,6 +24,8 @@ export interface LoadBalancerResourceOptions {
   readonly internetFacing: boolean;
   /** Make AWS refuse to delete the load balancer. */
   readonly deletionProtection: boolean;
+  /** IPv4 only, or IPv4 and IPv6 (checked against the network by `dualStackIngress`). @default "ipv4" */
+  readonly ipAddressType?: IpAddressType;
   /** Where to write access logs. @default - no access logs */
   readonly accessLogs?: AccessLogsOptions;
   /** Tags for the load balancer and its security group. @default - none */
@@ -38,7 +41,7 @@ export type LoadBalancerTypeSettings = Pick<
 /**
  * Adds to `scope` what both load balancer types share: a security group `SecurityGroup` without
  * outbound rules (`service.connections.allowFrom(lb, port)` adds exactly the egress needed) and the
- * IPv4 `Lb` resource `Resource` in the right subnets, with access logs and a `Name` tag. Checks the
+ * `Lb` resource `Resource` (IPv4, or dual-stack when asked) in the right subnets, with access logs and a `Name` tag. Checks the
  * subnets (`<ALB|NLB>_SUBNETS`) and access logs (`<ALB|NLB>_ACCESS_LOGS`).
  */
 export function createLoadBalancerResource(
@@ -62,7 +65,7 @@ export function createLoadBalancerResource(
     name: options.name,
     loadBalancerType: type,
     internal: !options.internetFacing,
-    ipAddressType: "ipv4",
+    ipAddressType: options.ipAddressType ?? "ipv4",
     subnets: subnets as string[],
     securityGroups: [securityGroup.securityGroupId],
     enableDeletionProtection: options.deletionProtection,

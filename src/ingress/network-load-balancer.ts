@@ -2,9 +2,10 @@ import { Construct } from "constructs";
 import type { Lb } from "@cdktf/provider-aws/lib/lb";
 import { fail, isToken } from "../core/errors";
 import { checkTags } from "../core/tags";
-import { Connections, IConnectable, Port } from "../network/connections";
+import { Connections, IConnectable, IPeer, Port } from "../network/connections";
 import type { INetwork } from "../network/network";
 import { AccessLogsOptions, checkIngressCidrs, defaultIngressCidrs, ingressPeers } from "./common";
+import { dualStackIngress, IpAddressType } from "./dual-stack";
 import { createLoadBalancerResource } from "./load-balancer-resource";
 import { loadBalancerName } from "./names";
 import { NetworkListener, NetworkListenerOptions } from "./network-listener";
@@ -43,6 +44,17 @@ export interface NetworkLoadBalancerProps {
   readonly accessLogs?: AccessLogsOptions;
   /** IPv4 blocks allowed to reach the listener ports. @default ["0.0.0.0/0"] when internet-facing, [network.vpcCidr] when internal */
   readonly ingressCidrs?: readonly string[];
+  /**
+   * `dualstack` answers on IPv4 and IPv6 (an AAAA record can point at it); only in a dual-stack
+   * network (`Network` with `dualStack: true`), else synth fails.
+   * @default "ipv4"
+   */
+  readonly ipAddressType?: IpAddressType;
+  /**
+   * IPv6 blocks allowed to reach the listener ports of a dual-stack load balancer.
+   * @default ["::/0"] when internet-facing, the VPC's IPv6 block when internal; none when `ipAddressType` is "ipv4"
+   */
+  readonly ingressIpv6Cidrs?: readonly string[];
   /** Tags for the load balancer, its security group and listeners. @default - none */
   readonly tags?: Record<string, string>;
 }
@@ -69,6 +81,7 @@ export class NetworkLoadBalancer extends Construct implements IConnectable {
   /** The load balancer resource, for escape hatches. */
   public readonly resource: Lb;
   private readonly ingressCidrs: readonly string[];
+  private readonly ingressIpv6Peers: readonly IPeer[];
   private readonly tags?: Record<string, string>;
   private readonly listeners: NetworkListener[] = [];
 
@@ -82,6 +95,14 @@ export class NetworkLoadBalancer extends Construct implements IConnectable {
     const name = loadBalancerName(this, "NLB_NAME", props.name);
     checkTags(this, "tags", props.tags);
     checkIngressCidrs(this, "NLB_INGRESS_CIDRS", ingressCidrs);
+    const ipAddressType = props.ipAddressType ?? "ipv4";
+    const ingressIpv6Peers = dualStackIngress(this, {
+      codePrefix: "NLB",
+      network: props.network,
+      internetFacing,
+      ipAddressType,
+      ingressIpv6Cidrs: props.ingressIpv6Cidrs,
+    });
     const { resource, securityGroup } = createLoadBalancerResource(
       this,
       "network",
@@ -91,6 +112,7 @@ export class NetworkLoadBalancer extends Construct implements IConnectable {
         network: props.network,
         internetFacing,
         deletionProtection,
+        ipAddressType,
         accessLogs: props.accessLogs,
         tags: props.tags,
       },
@@ -105,6 +127,7 @@ export class NetworkLoadBalancer extends Construct implements IConnectable {
     this.loadBalancerName = name;
     this.internetFacing = internetFacing;
     this.ingressCidrs = ingressCidrs;
+    this.ingressIpv6Peers = ingressIpv6Peers;
     this.tags = props.tags;
   }
 
@@ -123,7 +146,7 @@ export class NetworkLoadBalancer extends Construct implements IConnectable {
     const listener = new NetworkListener(this, id, { ...options, loadBalancer: this, tags: this.tags });
     this.listeners.push(listener);
     for (const port of securityGroupPorts(options.port, protocol)) {
-      ingressPeers(this.ingressCidrs).forEach((peer) =>
+      [...ingressPeers(this.ingressCidrs), ...this.ingressIpv6Peers].forEach((peer) =>
         this.connections.allowFrom(peer, port, `listener ${port.label} from ${peer.label}`),
       );
     }

@@ -1,7 +1,8 @@
-import { ITerraformDependable } from "cdktf";
+import { Fn, ITerraformDependable } from "cdktf";
 import { warn } from "../core/warnings";
 import { Construct } from "constructs";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
+import { EgressOnlyInternetGateway } from "@cdktf/provider-aws/lib/egress-only-internet-gateway";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
 import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
@@ -27,7 +28,16 @@ import {
 } from "./endpoints";
 import { FlowLogOptions, VpcFlowLog } from "./flow-logs";
 import { SecurityGroup } from "./security-group";
-import { MAX_AZS, planSubnets, SUBNET_TIERS, SubnetTier, TierRequest } from "./subnet-plan";
+import {
+  IPV6_SUBNET_NEWBITS,
+  ipv6SubnetNumber,
+  isIpv6Cidr,
+  MAX_AZS,
+  planSubnets,
+  SUBNET_TIERS,
+  SubnetTier,
+  TierRequest,
+} from "./subnet-plan";
 
 /** How private subnets reach the internet. */
 export type NatMode = "none" | "single" | "perAz";
@@ -74,6 +84,12 @@ export interface INetwork {
   readonly vpcId: string;
   /** The VPC's primary IPv4 CIDR block, e.g. `10.0.0.0/16`; used for "from inside the VPC" rules. */
   readonly vpcCidr: string;
+  /**
+   * The VPC's IPv6 block when the network is dual-stack (every subnet then has an IPv6 /64); a token
+   * for a VPC created in the same stack. Dual-stack load balancers need it.
+   * @default - undefined: the network is IPv4 only
+   */
+  readonly ipv6CidrBlock?: string;
   /** Availability zone names, in the order the subnet lists follow. */
   readonly availabilityZones: readonly string[];
   /** Public subnet ids, one per availability zone in zone order; empty when there is no public tier. */
@@ -108,6 +124,11 @@ export interface NetworkAttributes {
   readonly vpcId: string;
   /** The existing VPC's primary IPv4 CIDR block. */
   readonly vpcCidr: string;
+  /**
+   * The existing VPC's IPv6 block, when it and every subnet below are dual-stack, e.g. `2001:db8:1234:5600::/56`.
+   * @default - none: the network is treated as IPv4 only
+   */
+  readonly ipv6CidrBlock?: string;
   /** Availability zones of the subnets below, in the same order. */
   readonly availabilityZones: readonly string[];
   /**
@@ -172,6 +193,18 @@ export interface NetworkProps {
   readonly interfaceEndpointTier?: "private" | "isolated";
   /** Endpoint policies (JSON documents) by endpoint service name; only for endpoints this network creates. @default - AWS's full-access policy */
   readonly endpointPolicies?: Readonly<Partial<Record<GatewayEndpointService | InterfaceEndpointService, string>>>;
+  /**
+   * Dual-stack IPv6: an Amazon-provided IPv6 /56 on the VPC and a /64 on every subnet, numbered by the
+   * same fixed per-zone slots as IPv4 (`Network.ipv6SubnetNumbers`), so adding a zone moves no block.
+   * Private and isolated subnets give new interfaces an IPv6 address; public ones do not (a public
+   * subnet's IPv6 address is reachable from the internet). The public tier routes `::/0` to the
+   * internet gateway; the private tier routes `::/0` to an egress-only internet gateway (outbound
+   * only, no hourly charge), whatever `natGateways` says; the isolated tier gets no IPv6 route. Turning it on
+   * later updates the VPC and subnets in place. Tasks get IPv6 addresses only once the account's ECS
+   * `dualStackIPv6` setting is on.
+   * @default false
+   */
+  readonly dualStack?: boolean;
   /** Tags for every resource; each also gets a `Name`. @default - none */
   readonly tags?: Record<string, string>;
 }
@@ -201,12 +234,21 @@ export class Network extends Construct implements INetwork {
 
   /** A network built elsewhere (another stack or hand-written Terraform). */
   public static fromAttributes(attrs: NetworkAttributes): INetwork {
+    if (attrs.ipv6CidrBlock !== undefined && !isToken(attrs.ipv6CidrBlock) && !isIpv6Cidr(attrs.ipv6CidrBlock)) {
+      fail("Network.fromAttributes", {
+        code: "NETWORK_INVALID_IPV6_CIDR",
+        property: "ipv6CidrBlock",
+        value: attrs.ipv6CidrBlock,
+        allowed: "an IPv6 CIDR block whose address is the start of its range, such as 2001:db8:1234:5600::/56",
+      });
+    }
     const privateSubnetIds = attrs.privateSubnetIds ?? [];
     const isolatedSubnetIds = attrs.isolatedSubnetIds ?? [];
     const workloadSubnetTier: SubnetTier = privateSubnetIds.length > 0 ? "private" : "isolated";
     return {
       vpcId: attrs.vpcId,
       vpcCidr: attrs.vpcCidr,
+      ipv6CidrBlock: attrs.ipv6CidrBlock,
       availabilityZones: attrs.availabilityZones,
       publicSubnetIds: attrs.publicSubnetIds ?? [],
       privateSubnetIds,
@@ -221,6 +263,16 @@ export class Network extends Construct implements INetwork {
 
   public readonly vpcId: string;
   public readonly vpcCidr: string;
+  public readonly ipv6CidrBlock?: string;
+  /** True when the network is dual-stack (`dualStack`). */
+  public readonly dualStack: boolean;
+  /**
+   * Per tier, the `cidrsubnet(ipv6_cidr_block, 8, n)` subnet number of each zone's IPv6 /64, in zone
+   * order (public 0-5, private 16-21, isolated 32-37); empty lists when the network is IPv4 only.
+   */
+  public readonly ipv6SubnetNumbers: Record<SubnetTier, number[]> = { public: [], private: [], isolated: [] };
+  /** The egress-only internet gateway of the private tier's IPv6 traffic, when dual-stack with a private tier. */
+  public readonly egressOnlyInternetGatewayId?: string;
   /** Region of the VPC, as given or derived from the zone names; used in endpoint service names. */
   public readonly region: string;
   public readonly availabilityZones: readonly string[];
@@ -252,9 +304,14 @@ export class Network extends Construct implements INetwork {
     const gatewayEndpoints = props.gatewayEndpoints ?? Network.DEFAULT_GATEWAY_ENDPOINTS;
     const interfaceEndpoints = props.interfaceEndpoints ?? [];
     const tags = props.tags;
+    const dualStack = props.dualStack ?? false;
 
     checkName(this, "NETWORK_NAME", "name", props.name, NameRules.prefix);
     checkTags(this, "tags", tags);
+    if (typeof dualStack !== "boolean") {
+      fail(this, { code: "NETWORK_DUAL_STACK", property: "dualStack", value: dualStack, allowed: "true or false" });
+    }
+    this.dualStack = dualStack;
     this.availabilityZones = this.checkAvailabilityZones(props.availabilityZones);
     checkRegion(this, "NETWORK_REGION", "region", props.region);
     this.region = props.region ?? this.regionFromAzs(props.availabilityZones);
@@ -289,10 +346,13 @@ export class Network extends Construct implements INetwork {
       cidrBlock: props.cidr,
       enableDnsSupport: true,
       enableDnsHostnames: true,
+      // Left out (not false) when IPv4 only, so networks from before dual-stack existed plan no change.
+      assignGeneratedIpv6CidrBlock: dualStack ? true : undefined,
       tags: withName(props.name, tags),
     });
     this.vpcId = this.vpc.id;
     this.vpcCidr = props.cidr;
+    this.ipv6CidrBlock = dualStack ? this.vpc.ipv6CidrBlock : undefined;
 
     // Managing the default group strips all its rules, so nothing can use it by accident.
     new DefaultSecurityGroup(this, "DefaultSecurityGroup", {
@@ -304,16 +364,22 @@ export class Network extends Construct implements INetwork {
     for (const planned of plan) {
       const az = this.availabilityZones[planned.azIndex];
       const tierId = planned.tier.charAt(0).toUpperCase() + planned.tier.slice(1);
+      const ipv6Number = ipv6SubnetNumber(planned.tier, planned.azIndex);
       const subnet = new Subnet(this, `${tierId}Subnet${planned.azIndex + 1}`, {
         vpcId: this.vpc.id,
         cidrBlock: planned.cidr,
         availabilityZone: az,
         // Nothing in this library needs a public IP on launch, not even in public subnets (load balancers get their own).
         mapPublicIpOnLaunch: false,
+        // The VPC's /56 is only known at apply: Terraform carves the /64 from it by its fixed subnet number.
+        ipv6CidrBlock: dualStack ? Fn.cidrsubnet(this.vpc.ipv6CidrBlock, IPV6_SUBNET_NEWBITS, ipv6Number) : undefined,
+        // An IPv6 address in a public subnet is reachable from the internet, like a public IPv4 address.
+        assignIpv6AddressOnCreation: dualStack ? planned.tier !== "public" : undefined,
         tags: { ...withName(`${props.name}-${planned.tier}-${az}`, tags), Tier: planned.tier },
       });
       subnetsByTier[planned.tier].push(subnet);
       this.subnetCidrs[planned.tier].push(planned.cidr);
+      if (dualStack) this.ipv6SubnetNumbers[planned.tier].push(ipv6Number);
     }
     this.publicSubnetIds.push(...subnetsByTier.public.map((s) => s.id));
     this.privateSubnetIds.push(...subnetsByTier.private.map((s) => s.id));
@@ -322,7 +388,12 @@ export class Network extends Construct implements INetwork {
     this.workloadSubnetIds = hasPrivate ? this.privateSubnetIds : this.isolatedSubnetIds;
 
     const natGateways = this.buildPublicTier(props.name, subnetsByTier.public, tags);
-    this.buildPrivateTier(props.name, subnetsByTier.private, natGateways, tags);
+    const egressOnly =
+      dualStack && subnetsByTier.private.length > 0
+        ? new EgressOnlyInternetGateway(this, "EgressOnlyInternetGateway", { vpcId: this.vpc.id, tags: withName(props.name, tags) })
+        : undefined;
+    this.egressOnlyInternetGatewayId = egressOnly?.id;
+    this.buildPrivateTier(props.name, subnetsByTier.private, natGateways, egressOnly, tags);
     this.buildIsolatedTier(props.name, subnetsByTier.isolated, tags);
 
     if (props.flowLogs?.enabled ?? true) {
@@ -393,6 +464,11 @@ export class Network extends Construct implements INetwork {
     this.routeTableIds.public.push(table.id);
     const route = new Route(this, "PublicDefaultRoute", { routeTableId: table.id, destinationCidrBlock: "0.0.0.0/0", gatewayId: igw.id });
     this.internetConnectivity.push(igw, route);
+    if (this.dualStack) {
+      this.internetConnectivity.push(
+        new Route(this, "PublicDefaultRouteIpv6", { routeTableId: table.id, destinationIpv6CidrBlock: "::/0", gatewayId: igw.id }),
+      );
+    }
     subnets.forEach((subnet, i) => {
       this.internetConnectivity.push(
         new RouteTableAssociation(this, `PublicSubnet${i + 1}RouteTableAssociation`, { subnetId: subnet.id, routeTableId: table.id }),
@@ -417,7 +493,13 @@ export class Network extends Construct implements INetwork {
     return gateways;
   }
 
-  private buildPrivateTier(name: string, subnets: Subnet[], nats: NatGateway[], tags?: Record<string, string>): void {
+  private buildPrivateTier(
+    name: string,
+    subnets: Subnet[],
+    nats: NatGateway[],
+    egressOnly: EgressOnlyInternetGateway | undefined,
+    tags?: Record<string, string>,
+  ): void {
     subnets.forEach((subnet, i) => {
       const az = this.availabilityZones[i];
       const table = new RouteTable(this, `PrivateRouteTable${i + 1}`, {
@@ -435,6 +517,15 @@ export class Network extends Construct implements INetwork {
           natGatewayId: nats[Math.min(i, nats.length - 1)].id,
         });
         this.subnetConnectivity.private.push(route);
+      }
+      if (egressOnly) {
+        this.subnetConnectivity.private.push(
+          new Route(this, `PrivateDefaultRouteIpv6${i + 1}`, {
+            routeTableId: table.id,
+            destinationIpv6CidrBlock: "::/0",
+            egressOnlyGatewayId: egressOnly.id,
+          }),
+        );
       }
     });
   }
@@ -513,7 +604,9 @@ export class Network extends Construct implements INetwork {
       warn(
         this,
         "NETWORK_PRIVATE_WITHOUT_NAT",
-        "Private subnets without NAT have no internet route; tasks there need interface endpoints (see InterfaceEndpointPresets).",
+        this.dualStack
+          ? "Private subnets without NAT reach the internet over IPv6 only (the egress-only gateway); IPv4-only AWS endpoints need interface endpoints (see InterfaceEndpointPresets)."
+          : "Private subnets without NAT have no internet route; tasks there need interface endpoints (see InterfaceEndpointPresets).",
       );
     }
   }

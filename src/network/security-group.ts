@@ -23,6 +23,12 @@ export interface SecurityGroupProps {
    */
   readonly allowAllOutbound?: boolean;
   /**
+   * With `allowAllOutbound`, also allow all outbound IPv6 traffic (`::/0`), for groups in a dual-stack
+   * network; ignored when `allowAllOutbound` is false.
+   * @default false
+   */
+  readonly allowAllIpv6Outbound?: boolean;
+  /**
    * Tags for the group, within AWS tag limits; the group also gets a `Name` tag.
    * @default - only the `Name` tag
    */
@@ -49,6 +55,7 @@ export class SecurityGroup extends Construct implements IConnectable {
   constructor(scope: Construct, id: string, props: SecurityGroupProps) {
     super(scope, id);
     const allowAllOutbound = props.allowAllOutbound ?? true;
+    const allowAllIpv6Outbound = props.allowAllIpv6Outbound ?? false;
     // EC2 reserves the `sg-` prefix for group ids.
     checkName(this, "SECURITY_GROUP_NAME", "name", props.name, {
       ...NameRules.securityGroup,
@@ -75,6 +82,14 @@ export class SecurityGroup extends Construct implements IConnectable {
         ipProtocol: "-1",
         cidrIpv4: "0.0.0.0/0",
       });
+      if (allowAllIpv6Outbound) {
+        new VpcSecurityGroupEgressRule(this, "AllOutboundIpv6", {
+          securityGroupId: resource.id,
+          description: "all outbound IPv6",
+          ipProtocol: "-1",
+          cidrIpv6: "::/0",
+        });
+      }
     }
     this.connections = new Connections(this, resource.id, allowAllOutbound);
   }

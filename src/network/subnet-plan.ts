@@ -109,11 +109,35 @@ function overlaps(a: CidrBlock, b: CidrBlock): boolean {
  * availability zone `azIndex` always takes slot `azIndex` of it. Nothing about the other zones enters
  * the sum, so adding or removing a zone never moves another zone's subnet.
  *
- * IPv4 uses it with address offsets (`slotStart(region.start, size, i)`); an IPv6 layout of equal /64
- * subnets uses it with subnet numbers (`slotStart(tierRank * reservedAzs, 1, i)` as `cidrsubnet`'s netnum).
+ * IPv4 uses it with address offsets (`slotStart(region.start, size, i)`); the IPv6 layout of equal /64
+ * subnets uses it with subnet numbers ({@link ipv6SubnetNumber}: `slotStart(tierRank * 16, 1, i)` as
+ * `cidrsubnet`'s netnum).
  */
 export function slotStart(regionStart: number, slotSize: number, azIndex: number): number {
   return regionStart + azIndex * slotSize;
+}
+
+/** Bits between the VPC's Amazon-provided IPv6 block (a /56) and a subnet's (a /64): 256 subnet numbers. */
+export const IPV6_SUBNET_NEWBITS = 8;
+/**
+ * Subnet numbers each tier owns in the IPv6 layout: public 0x00-0x0f, private 0x10-0x1f, isolated
+ * 0x20-0x2f. A fixed stride (not `reservedAzs`) so the IPv6 layout never depends on a setting, and
+ * the tier reads in the address (`2001:db8:0:5610::/64` is a private subnet, zone 1).
+ */
+export const IPV6_TIER_STRIDE = 16;
+
+/**
+ * The `cidrsubnet(vpc_ipv6_cidr, 8, n)` subnet number of a tier's subnet in zone `azIndex`: the same
+ * stable slot rule as IPv4 ({@link slotStart}), so adding or removing a zone never moves another
+ * zone's IPv6 block. The VPC's block is only known at apply, so the number, not the CIDR, is planned.
+ */
+export function ipv6SubnetNumber(tier: SubnetTier, azIndex: number): number {
+  return slotStart(SUBNET_TIERS.indexOf(tier) * IPV6_TIER_STRIDE, 1, azIndex);
+}
+
+/** True when `cidr` is an IPv6 CIDR block whose address is the start of its range (`2001:db8::/56`). */
+export function isIpv6Cidr(cidr: unknown): boolean {
+  return typeof cidr === "string" && Validator.isValidIPv6CidrRange(cidr)[0];
 }
 
 /** The region of one planned tier: `slots` aligned blocks of `size` addresses from `start`. */

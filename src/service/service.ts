@@ -93,7 +93,7 @@ export interface ServiceProps {
   readonly subnetTier?: SubnetTier;
   /** Give each task a public IP (Fargate only, with public subnets). @default false */
   readonly assignPublicIp?: boolean;
-  /** Let tasks open any outbound connection; false starts with no egress (add it with `connections.allowTo`). @default true */
+  /** Let tasks open any outbound connection (IPv4, and IPv6 in a dual-stack network); false starts with no egress (add it with `connections.allowTo`). @default true */
   readonly allowAllOutbound?: boolean;
   /** Behind an application load balancer. Excludes `networkLoadBalancer`. @default - not load balanced */
   readonly loadBalancer?: ApplicationLoadBalancerTarget;
@@ -284,6 +284,8 @@ export class Service extends Construct implements IConnectable {
       name: `${props.name}-service`,
       description: `ECS service ${props.name}: only its load balancer and named peers get in`,
       allowAllOutbound,
+      // In a dual-stack network "any outbound connection" includes IPv6 (through the egress-only gateway).
+      allowAllIpv6Outbound: network.ipv6CidrBlock !== undefined,
       tags,
     });
     this.connections = this.securityGroup.connections;

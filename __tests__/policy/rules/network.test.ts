@@ -6,6 +6,7 @@ import { SecurityGroupRule } from "@cdktf/provider-aws/lib/security-group-rule";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { ApplicationLoadBalancer } from "../../../src/ingress";
 import { sgOpenIngress, vpcDefaultSecurityGroup, vpcFlowLogs, vpcMultiAz, vpcNatPerAz } from "../../../src/policy";
 import { network } from "../fixtures";
 import { brief, findingsOf } from "../helpers";
@@ -75,6 +76,42 @@ describe("NET-003 ingress from anywhere", () => {
       "error NET-003 @ InternalHttps: the rule allows tcp port 443 from 0.0.0.0/0 on a group that is not on an internet-facing load balancer",
       "error NET-003 @ PublicAdmin: the rule allows tcp port 8080 from ::/0",
     ]);
+  });
+
+  test("treats any /0, however the address is written, as the whole internet (IPv6 as open as IPv4)", () => {
+    const findings = findingsOf(sgOpenIngress, (s) => {
+      const group = new SecurityGroup(s, "Workers", {});
+      ["0::/0", "::0/0", "0:0:0:0:0:0:0:0/0"].forEach(
+        (cidrIpv6, i) =>
+          new VpcSecurityGroupIngressRule(s, `Ssh${i}`, {
+            securityGroupId: group.id,
+            ipProtocol: "tcp",
+            fromPort: 22,
+            toPort: 22,
+            cidrIpv6,
+          }),
+      );
+      new VpcSecurityGroupIngressRule(s, "Office", {
+        securityGroupId: group.id,
+        ipProtocol: "tcp",
+        fromPort: 22,
+        toPort: 22,
+        cidrIpv6: "2001:db8::/32",
+      });
+    });
+    expect(brief(findings)).toEqual([
+      "error NET-003 @ Ssh0: the rule allows tcp port 22 from 0::/0 on a group that is not on an internet-facing load balancer",
+      "error NET-003 @ Ssh1: the rule allows tcp port 22 from ::0/0 on a group that is not on an internet-facing load balancer",
+      "error NET-003 @ Ssh2: the rule allows tcp port 22 from 0:0:0:0:0:0:0:0/0 on a group that is not on an internet-facing load balancer",
+    ]);
+  });
+
+  test("passes a dual-stack network's internet-facing dual-stack load balancer: HTTP(S) from ::/0 and 0.0.0.0/0", () => {
+    const findings = findingsOf(sgOpenIngress, (s) => {
+      const net = network(s, { dualStack: true });
+      new ApplicationLoadBalancer(s, "Alb", { name: "acme-test-web", network: net, ipAddressType: "dualstack" });
+    });
+    expect(findings).toEqual([]);
   });
 
   test("passes 80 and 443 from anywhere on a public load balancer, and rules from known networks", () => {

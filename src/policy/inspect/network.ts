@@ -1,8 +1,13 @@
 import { PolicyContext, PolicyResource } from "../types";
 import { blocks, isTrue, strings } from "./values";
 
-/** CIDR blocks that mean "anywhere". */
-export const WORLD_CIDRS: readonly string[] = ["0.0.0.0/0", "::/0"];
+/**
+ * True for a block covering every address of its family: any `/0`, however the address is written
+ * (`0.0.0.0/0`, `::/0`, `0::/0`, `::0/0`). All of IPv6 is as open as all of IPv4.
+ */
+export function isWorldCidr(cidr: string): boolean {
+  return /^\s*[0-9a-fA-F.:]+\/0+\s*$/.test(cidr);
+}
 
 /** Route tables associated with `subnet` through `aws_route_table_association`. */
 export function routeTablesOf(subnet: PolicyResource, context: PolicyContext): PolicyResource[] {

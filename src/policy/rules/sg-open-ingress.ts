@@ -1,5 +1,5 @@
 import { everywhere, PolicyContext, PolicyResource, Rule, Violation } from "../types";
-import { WORLD_CIDRS } from "../inspect/network";
+import { isWorldCidr } from "../inspect/network";
 import { blocks, isTrue, numberOf, strings } from "../inspect/values";
 
 /** Ports the internet may reach, and only on an internet-facing load balancer's security group. */
@@ -14,7 +14,7 @@ interface IngressRule {
 }
 
 function openCidrs(...lists: unknown[]): string[] {
-  return lists.flatMap((l) => strings(l)).filter((c) => WORLD_CIDRS.includes(c));
+  return lists.flatMap((l) => strings(l)).filter(isWorldCidr);
 }
 
 /** The ingress rules a resource declares, with the world-open CIDRs of each, and the groups they belong to. */
