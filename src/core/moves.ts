@@ -34,15 +34,95 @@ export function moveFrom(scope: IConstruct, oldId: string): number {
       allowed: "an id no sibling construct still has (the old construct must be gone, or both would claim its state)",
     });
   }
+  const parentPath = scope.node.scope?.node.path ?? "";
+  const rename: PathRename = { to: pathKey(scope.node.path), from: pathKey(parentPath ? `${parentPath}/${oldId}` : oldId) };
+  renamesOf(stack).push(rename);
   let moved = 0;
   for (const child of scope.node.findAll()) {
     if (!(child instanceof TerraformResource)) continue;
     // getLogicalId accepts a Node: one shaped like the resource's, with the renamed scope's id swapped
     // back, yields the address cdktf gave the resource under its old id (same hashing scheme).
     const scopes = child.node.scopes.map((s, i) => (i === depth ? { node: { id: oldId } } : s));
-    const oldAddress = `${child.terraformResourceType}.${stack.getLogicalId({ scopes } as unknown as Node)}`;
-    child.moveFromId(oldAddress);
+    const keyed = pathKeyed.get(child);
+    const former = keyed && formerKey(keyed.key, rename);
+    if (former !== undefined) scopes[scopes.length - 1] = { node: { id: keyed!.idForKey(former) } };
+    child.moveFromId(`${child.terraformResourceType}.${stack.getLogicalId({ scopes } as unknown as Node)}`);
     moved++;
   }
+  // Resources elsewhere whose ids come from a path under the renamed construct (a load balancer's
+  // egress rule to a renamed service) get their old id back the same way.
+  for (const [resource, keyed] of registered(stack)) {
+    if (resource.node.scopes.includes(scope)) continue;
+    if (moveKeyed(stack, resource, keyed, rename)) moved++;
+  }
   return moved;
+}
+
+/** A construct path without `Default` segments, as cdktf leaves them out of addresses. */
+export function pathKey(path: string): string {
+  return path
+    .split("/")
+    .filter((segment) => segment !== "Default")
+    .join("/");
+}
+
+/** One `moveFrom`: the path key the construct had (`from`) and has (`to`). */
+interface PathRename {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** How a path-keyed resource's construct id is made from the key. */
+interface PathKeyed {
+  readonly key: string;
+  readonly idForKey: (key: string) => string;
+}
+
+const renames = new WeakMap<TerraformStack, PathRename[]>();
+const pathKeyed = new WeakMap<TerraformResource, PathKeyed>();
+const byStack = new WeakMap<TerraformStack, Map<TerraformResource, PathKeyed>>();
+
+function renamesOf(stack: TerraformStack): PathRename[] {
+  const list = renames.get(stack) ?? [];
+  renames.set(stack, list);
+  return list;
+}
+
+function registered(stack: TerraformStack): Map<TerraformResource, PathKeyed> {
+  const map = byStack.get(stack) ?? new Map<TerraformResource, PathKeyed>();
+  byStack.set(stack, map);
+  return map;
+}
+
+/** `key` as it was before `rename`, when the key names the renamed construct or something under it. */
+function formerKey(key: string, rename: PathRename): string | undefined {
+  if (key === rename.to) return rename.from;
+  return key.startsWith(`${rename.to}/`) ? `${rename.from}${key.slice(rename.to.length)}` : undefined;
+}
+
+function moveKeyed(stack: TerraformStack, resource: TerraformResource, keyed: PathKeyed, rename: PathRename): boolean {
+  const former = formerKey(keyed.key, rename);
+  if (former === undefined) return false;
+  const scopes = [...resource.node.scopes.slice(0, -1), { node: { id: keyed.idForKey(former) } }];
+  resource.moveFromId(`${resource.terraformResourceType}.${stack.getLogicalId({ scopes } as unknown as Node)}`);
+  return true;
+}
+
+/**
+ * Records that `resource`'s construct id is `idForKey(key)`, where `key` is another construct's
+ * {@link pathKey} (a security group rule is named after its peer's path). When that construct is
+ * renamed with {@link moveFrom}, before or after this call, the resource's id changes with it, so it
+ * gets a `moved` block from the id the old path gave it too, instead of being destroyed and created.
+ * @internal used by `Connections`; not part of the public API
+ */
+export function keyedByPath(resource: TerraformResource, key: string, idForKey: (key: string) => string): void {
+  const stack = TerraformStack.of(resource);
+  const keyed = { key, idForKey };
+  pathKeyed.set(resource, keyed);
+  registered(stack).set(resource, keyed);
+  // A rename declared before the resource was made; one under a renamed construct moves with it in moveFrom.
+  for (const rename of renamesOf(stack)) {
+    if (resource.node.scopes.some((s) => pathKey(s.node.path) === rename.to)) continue;
+    if (moveKeyed(stack, resource, keyed, rename)) break;
+  }
 }

@@ -5,6 +5,7 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { checkPort } from "../core/validate";
 import { fail, isToken } from "../core/errors";
+import { keyedByPath, pathKey } from "../core/moves";
 import { checkName, NameRules } from "../core/naming";
 
 /** A protocol and port range, as a security group rule takes it. */
@@ -136,10 +137,7 @@ export class Connections {
    * `Default` child) renames no rule.
    */
   public get uniqueKey(): string {
-    return this.scope.node.path
-      .split("/")
-      .filter((segment) => segment !== "Default")
-      .join("/");
+    return pathKey(this.scope.node.path);
   }
 
   /** Allows `peer` to reach this group on `port`; `description` (up to 255 characters) defaults to `from <peer> on <port>`. */
@@ -211,7 +209,7 @@ export class Connections {
   ): void {
     const id = ruleId(direction, peer.uniqueKey, port);
     if (this.scope.node.tryFindChild(id)) return;
-    new Rule(this.scope, id, {
+    const rule = new Rule(this.scope, id, {
       securityGroupId: this.securityGroupId,
       description,
       ipProtocol: port.protocol,
@@ -222,5 +220,10 @@ export class Connections {
       referencedSecurityGroupId: peer.referencedSecurityGroupId,
       prefixListId: peer.prefixListId,
     });
+    // A rule to another security group is named after that group's path: renaming the group's
+    // construct with moveFrom must move the rule too, not replace it.
+    if (peer.uniqueKey.startsWith("sg:")) {
+      keyedByPath(rule, peer.uniqueKey.slice("sg:".length), (key) => ruleId(direction, `sg:${key}`, port));
+    }
   }
 }
