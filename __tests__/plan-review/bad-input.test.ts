@@ -7,7 +7,15 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ValidationError } from "../../src/core/errors";
-import { DEFAULT_PRICE_TABLE_PATH, parsePolicyReport, parsePriceTable, PlanJson, summarizeChanges } from "../../src/plan-review";
+import {
+  DEFAULT_PRICE_TABLE_PATH,
+  parsePolicyReport,
+  parsePriceTable,
+  PlanJson,
+  readStackBase,
+  reviewPlan,
+  summarizeChanges,
+} from "../../src/plan-review";
 import { actionOf } from "../../src/plan-review/plan";
 import { CliEnvironment, CliOptions, main, parseArgs, runPlanReview, synthesizeApp, UsageError } from "../../src/plan-review/cli";
 
@@ -224,7 +232,7 @@ describe("plan review bad input", () => {
     [
       "an unknown option",
       () => parseArgs(["--ofline"]),
-      /^plan-review: invalid option "--ofline": expected one of --offline, --out, --fail-on-destroy, --prices, --region, --no-refresh, --no-lock, --synth-dir, --help \[PLAN_REVIEW_UNKNOWN_OPTION\]$/,
+      /^plan-review: invalid option "--ofline": expected one of --offline, --out, --fail-on-destroy, --prices, --region, --no-refresh, --no-lock, --synth-dir, --base-addresses, --base-synth, --help \[PLAN_REVIEW_UNKNOWN_OPTION\]$/,
     ],
     [
       "an option without its value",
@@ -271,6 +279,78 @@ describe("plan review bad input", () => {
         return runPlanReview({ ...t.options, synthDir: t.root }, t.env);
       },
       /^plan-review: invalid --synth-dir "\/.*": expected a cdktf output directory holding stacks\/<name>\/cdk\.tf\.json \(it has no stacks\/ folder\) \[PLAN_REVIEW_SYNTH_DIR\]$/,
+    ],
+    [
+      "a base without --offline (a real plan compares with the deployed state already)",
+      () => parseArgs(["--base-addresses", "pinned"]),
+      /^plan-review: invalid --base-addresses "pinned": expected --offline as well \(a real plan compares with the deployed state already\) \[PLAN_REVIEW_BASE_NEEDS_OFFLINE\]$/,
+    ],
+    [
+      "two bases",
+      () => parseArgs(["--offline", "--base-addresses", "pinned", "--base-synth", "base.out"]),
+      /^plan-review: invalid --base-synth "base\.out": expected one base: --base-addresses \(pinned address lists\) or --base-synth \(the base branch's synthesized output\), not both \[PLAN_REVIEW_BASE_TWICE\]$/,
+    ],
+    [
+      "a --base-synth without its value",
+      () => parseArgs(["--offline", "--base-synth"]),
+      /^plan-review: invalid --base-synth \(missing\): expected a non-empty value after the option \(not another option\) \[PLAN_REVIEW_OPTION_VALUE\]$/,
+    ],
+    [
+      "a --base-addresses directory that does not exist (a typo must not compare with nothing and pass)",
+      () => {
+        const t = cliSetup();
+        return runPlanReview({ ...t.options, offline: true, base: { kind: "addresses", dir: join(t.root, "pinned") } }, t.env);
+      },
+      /^plan-review: invalid --base-addresses "\/.*\/pinned": expected a directory holding <stack>\.txt address lists \(it does not exist\) \[PLAN_REVIEW_BASE_DIR\]$/,
+    ],
+    [
+      "a --base-synth directory without a stacks folder",
+      () => {
+        const t = cliSetup();
+        return runPlanReview({ ...t.options, offline: true, base: { kind: "synth", dir: t.root } }, t.env);
+      },
+      /^plan-review: invalid --base-synth "\/.*": expected a directory holding stacks\/<name>\/cdk\.tf\.json \(it has no stacks\/ folder\) \[PLAN_REVIEW_BASE_DIR\]$/,
+    ],
+    [
+      "a pinned address list with a line that is not an address, naming the file",
+      () => {
+        const dir = mkdtempSync(join(tmpdir(), "plan-review-base-"));
+        writeFileSync(join(dir, "dev.txt"), "aws_vpc.Network_1C6012B5\nNetwork VPC\n");
+        return readStackBase("addresses", dir, "dev");
+      },
+      /^\/.*\/dev\.txt: invalid address "Network VPC": expected one resource address per line, <type>\.<name> \(e\.g\. aws_ecs_service\.Web_3C8945DB\) \[PLAN_REVIEW_BASE_ADDRESS\]$/,
+    ],
+    [
+      "a base stack that is not JSON, naming the file",
+      () => {
+        const dir = mkdtempSync(join(tmpdir(), "plan-review-base-"));
+        mkdirSync(join(dir, "stacks", "dev"), { recursive: true });
+        writeFileSync(join(dir, "stacks", "dev", "cdk.tf.json"), "{ not json");
+        return readStackBase("synth", dir, "dev");
+      },
+      /^\/.*\/stacks\/dev\/cdk\.tf\.json: invalid cdk\.tf\.json "\/.*": expected JSON \(.*\) \[PLAN_REVIEW_BASE_SYNTH\]$/,
+    ],
+    [
+      "a base stack whose resources are not an object",
+      () => {
+        const dir = mkdtempSync(join(tmpdir(), "plan-review-base-"));
+        mkdirSync(join(dir, "stacks", "dev"), { recursive: true });
+        writeFileSync(join(dir, "stacks", "dev", "cdk.tf.json"), JSON.stringify({ resource: [] }));
+        return readStackBase("synth", dir, "dev");
+      },
+      /^\/.*\/cdk\.tf\.json: invalid resource \[\]: expected a synthesized stack: an object whose resource blocks are keyed by type and name \[PLAN_REVIEW_BASE_SYNTH\]$/,
+    ],
+    [
+      "reviewPlan given a base without the synthesized stack to compare",
+      () =>
+        reviewPlan({
+          stack: "dev",
+          plan: planWithActions(["create"]),
+          prices: parsePriceTable(table()),
+          emptyState: true,
+          base: { source: "b", addresses: [] },
+        }),
+      /^reviewPlan: invalid synthesized \(missing\): expected the stack's synthesized cdk\.tf\.json, to compare with the base \[PLAN_REVIEW_BASE_WITHOUT_SYNTH\]$/,
     ],
     [
       "a stack name that could escape the output directory",
@@ -334,6 +414,8 @@ describe("plan review bad input", () => {
         ["--out", ""],
         ["--region", "mars-1"],
         ["--synth-dir", "/nonexistent/cdktf.out"],
+        ["--base-synth", "base.out"],
+        ["--offline", "--base-addresses", "/nonexistent/pinned"],
       ]) {
         expect(await main(argv)).toBe(64);
         expect(error.mock.calls.at(-1)![0]).toMatch(

@@ -11,6 +11,7 @@ import { ValidationError, ValidationIssue } from "../core/errors";
 import { CommandError, runCommand } from "../terraform/command";
 import { checkStackOffline, TerraformCheckError } from "../terraform/offline-check";
 import { constructPathsFromSynth } from "./changes";
+import { readStackBase } from "./baseline";
 import { checkPlanJson, PlanJson } from "./plan";
 import { POLICY_REPORT_FILE, POLICY_SARIF_FILE, PolicyReport, readPolicyReport, summarizePolicy } from "./policy";
 import { DEFAULT_PRICE_TABLE_PATH, loadPriceTable, PriceTable } from "./prices";
@@ -31,10 +32,15 @@ Synthesizes the cdktf app, plans each stack, and writes one Markdown report for 
   --no-refresh         real plans only: skip refresh (no drift detection)
   --no-lock            real plans only: do not take the state lock (read-only roles, pull request plans)
   --synth-dir <dir>    use an existing synthesized output instead of synthesizing
+  --base-addresses <dir>  offline: compare with pinned address lists (<dir>/<stack>.txt) and report
+                       the addresses the change removes or renames
+  --base-synth <dir>   offline: compare with the base branch's synthesized output (<dir>/stacks/<name>/)
+                       and report removed and renamed addresses and name collisions
   -h, --help           this text
 
 Exit code: the sum of 1 (a plan failed), 2 (an unsuppressed policy error), 4 (--fail-on-destroy
-and a protected resource destroyed); 64 for bad arguments.`;
+and a protected resource destroyed), 8 (a resource renamed without a move, or a name collision);
+64 for bad arguments.`;
 
 /** The command line, parsed: what {@link runPlanReview} does. */
 export interface CliOptions {
@@ -56,8 +62,21 @@ export interface CliOptions {
   readonly lock: boolean;
   /** An existing cdktf output directory (holding `stacks/<name>/cdk.tf.json`). @default - synthesize into `<outDir>/cdktf.out` */
   readonly synthDir?: string;
+  /**
+   * Offline only: what the stacks looked like before this change, to report the addresses it removes
+   * or renames and the names it would collide with (an empty state shows none). @default - no comparison
+   */
+  readonly base?: BaseSource;
   /** Print the usage text and do nothing else. */
   readonly help: boolean;
+}
+
+/** Where an offline review finds the addresses (and, from a synthesized output, the names) the stacks had before. */
+export interface BaseSource {
+  /** `addresses`: a directory of pinned lists, `<stack>.txt`, one address per line; `synth`: a cdktf output (`stacks/<name>/cdk.tf.json`). */
+  readonly kind: "addresses" | "synth";
+  /** The directory. */
+  readonly dir: string;
 }
 
 /** The options {@link parseArgs} knows: each flag, whether it takes a value, and its short alias. */
@@ -70,6 +89,8 @@ const OPTIONS = {
   "no-refresh": { type: "boolean" },
   "no-lock": { type: "boolean" },
   "synth-dir": { type: "string" },
+  "base-addresses": { type: "string" },
+  "base-synth": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const satisfies ParseArgsConfig["options"];
 
@@ -156,6 +177,35 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     });
   }
   const offline = values.offline === true;
+  const baseAddresses = text("base-addresses");
+  const baseSynth = text("base-synth");
+  for (const [flag, value] of [
+    ["--base-addresses", baseAddresses],
+    ["--base-synth", baseSynth],
+  ] as const) {
+    if (value !== undefined && !offline) {
+      throw new UsageError({
+        code: "PLAN_REVIEW_BASE_NEEDS_OFFLINE",
+        property: flag,
+        value,
+        allowed: "--offline as well (a real plan compares with the deployed state already)",
+      });
+    }
+  }
+  if (baseAddresses !== undefined && baseSynth !== undefined) {
+    throw new UsageError({
+      code: "PLAN_REVIEW_BASE_TWICE",
+      property: "--base-synth",
+      value: baseSynth,
+      allowed: "one base: --base-addresses (pinned address lists) or --base-synth (the base branch's synthesized output), not both",
+    });
+  }
+  const base: BaseSource | undefined =
+    baseAddresses !== undefined
+      ? { kind: "addresses", dir: baseAddresses }
+      : baseSynth !== undefined
+        ? { kind: "synth", dir: baseSynth }
+        : undefined;
   return {
     stacks,
     offline,
@@ -166,6 +216,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     refresh: values["no-refresh"] !== true,
     lock: values["no-lock"] !== true,
     synthDir: text("synth-dir"),
+    base,
     help: values.help === true,
   };
 }
@@ -219,6 +270,19 @@ export async function runPlanReview(options: CliOptions, env: CliEnvironment = D
       allowed: `a cdktf output directory holding stacks/<name>/cdk.tf.json (${existsSync(synthDir) ? "it has no stacks/ folder" : "it does not exist"})`,
     });
   }
+  if (options.base !== undefined) {
+    const wanted = options.base.kind === "addresses" ? "<stack>.txt address lists" : "stacks/<name>/cdk.tf.json";
+    const dir = options.base.kind === "addresses" ? options.base.dir : join(options.base.dir, "stacks");
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      // A mistyped base must not compare with nothing and pass.
+      throw new UsageError({
+        code: "PLAN_REVIEW_BASE_DIR",
+        property: options.base.kind === "addresses" ? "--base-addresses" : "--base-synth",
+        value: options.base.dir,
+        allowed: `a directory holding ${wanted} (${existsSync(options.base.dir) ? (options.base.kind === "synth" ? "it has no stacks/ folder" : "it is not a directory") : "it does not exist"})`,
+      });
+    }
+  }
   if (!options.synthDir) {
     rmSync(synthDir, { recursive: true, force: true });
     // cdktf's App creates its outdir but not the parents.
@@ -254,6 +318,7 @@ export async function runPlanReview(options: CliOptions, env: CliEnvironment = D
   }
 
   const reviews: StackReviewResult[] = [];
+  const paths: Record<string, ReadonlyMap<string, string>> = {};
   for (const stack of stacks) {
     const stackDir = join(synthDir, "stacks", stack);
     const planFile = resolve(options.outDir, `${stack}.tfplan`);
@@ -283,13 +348,20 @@ export async function runPlanReview(options: CliOptions, env: CliEnvironment = D
       // Fails closed: a plan the review cannot read fails the stack with what is wrong, never passes on nothing.
       checkPlanJson(planned.plan, `${stack} plan`);
       const stackJson = JSON.parse(readFileSync(join(stackDir, "cdk.tf.json"), "utf8"));
+      const constructPaths = constructPathsFromSynth(stackJson);
+      paths[stack] = constructPaths;
+      const base = options.base && readStackBase(options.base.kind, options.base.dir, stack);
       review = reviewPlan({
         stack,
         plan: planned.plan,
         prices,
         policyReport,
-        constructPaths: constructPathsFromSynth(stackJson),
+        constructPaths,
         region: options.region,
+        emptyState: options.offline,
+        synthesized: stackJson,
+        // A stack the base does not have is new: everything in it is an addition.
+        ...(options.base ? { base: base ?? { source: `${options.base.dir} (no base for ${stack}: a new stack)`, addresses: [] } } : {}),
       });
     } catch (error) {
       if (!(error instanceof ValidationError || error instanceof SyntaxError)) throw error;
@@ -309,14 +381,19 @@ export async function runPlanReview(options: CliOptions, env: CliEnvironment = D
     reviews.push(review);
   }
 
-  return writeOutputs(reviews, options, env);
+  return writeOutputs(reviews, options, env, paths);
 }
 
 /** Writes report.md, comment.md and summary.json; returns the gate's exit code. */
-function writeOutputs(reviews: readonly StackReviewResult[], options: CliOptions, env: CliEnvironment): number {
+function writeOutputs(
+  reviews: readonly StackReviewResult[],
+  options: CliOptions,
+  env: CliEnvironment,
+  constructPaths: Record<string, ReadonlyMap<string, string>> = {},
+): number {
   mkdirSync(options.outDir, { recursive: true });
   const result = gate(reviews, { failOnDestroy: options.failOnDestroy });
-  const markdown = renderMarkdown(reviews, { gate: result });
+  const markdown = renderMarkdown(reviews, { gate: result, constructPaths });
   writeFileSync(join(options.outDir, "report.md"), markdown);
   writeFileSync(join(options.outDir, "comment.md"), truncateForComment(markdown));
   writeFileSync(join(options.outDir, "summary.json"), renderJson(reviews, result));

@@ -13,8 +13,20 @@ export { renderJson } from "./render-json";
 export type { ReviewSummary } from "./render-json";
 export { MAX_COMMENT_CHARS, REPORT_MARKER, renderMarkdown, truncateForComment } from "./render-markdown";
 export type { MarkdownOptions } from "./render-markdown";
-export { EXIT_PLAN_FAILED, EXIT_POLICY_ERRORS, EXIT_PROTECTED_DESTROY, EXIT_USAGE, gate, reviewPlan } from "./review";
+export {
+  EXIT_PLAN_FAILED,
+  EXIT_POLICY_ERRORS,
+  EXIT_PROTECTED_DESTROY,
+  EXIT_RENAME_OR_COLLISION,
+  EXIT_USAGE,
+  gate,
+  reviewPlan,
+} from "./review";
 export type { FailedStackReview, GateOptions, GateResult, ReviewOptions, StackReview, StackReviewResult } from "./review";
 export { PROTECTED_RESOURCE_TYPES } from "./risk";
+export { UNIQUE_NAMES, findNameCollisions, findRenames, namedResourcesOfPlan } from "./renames";
+export type { NameCollision, NamedResource, Rename } from "./renames";
+export { compareWithBase, readStackBase } from "./baseline";
+export type { BaseComparison, StackBase, SynthesizedStack } from "./baseline";
 export type { RiskFlag, RiskKind, RiskLevel } from "./risk";
 export type { BudgetComparison, CostAdvice } from "./budget-advice";

@@ -3,6 +3,7 @@ import { AttributeChange, ResourceChangeSummary } from "./changes";
 import { CostEstimate } from "./cost-estimate";
 import { PolicySummary } from "./policy";
 import { budgetAndAdviceSection } from "./render-budget-advice";
+import { renamedConstructPath, Rename } from "./renames";
 import { FailedStackReview, GateResult, StackReview, StackReviewResult } from "./review";
 
 /** The first line of every report; the workflow finds its own PR comment by it. */
@@ -14,6 +15,8 @@ export const MAX_COMMENT_CHARS = 65000;
 export interface MarkdownOptions {
   /** The gate's verdict, stated under the summary table. */
   readonly gate: GateResult;
+  /** Construct paths by resource address per stack, to name the construct a rename's move goes on. @default - the renamed construct id only */
+  readonly constructPaths?: Readonly<Record<string, ReadonlyMap<string, string>>>;
   /** The report's top-level heading. @default "Plan review" */
   readonly title?: string;
 }
@@ -33,7 +36,7 @@ export function renderMarkdown(reviews: readonly StackReviewResult[], options: M
       : `**Gate: fails** (exit code ${options.gate.exitCode}): ${options.gate.reasons.join("; ")}.`,
     "",
   );
-  for (const r of reviews) out.push(...(r.status === "failed" ? failedSection(r) : stackSection(r)));
+  for (const r of reviews) out.push(...(r.status === "failed" ? failedSection(r) : stackSection(r, options.constructPaths?.[r.stack])));
   return (
     out
       .join("\n")
@@ -53,11 +56,20 @@ export function truncateForComment(markdown: string, maxChars = MAX_COMMENT_CHAR
 
 function summaryRow(r: StackReviewResult): string {
   if (r.status === "failed") return `| \`${r.stack}\` | – | – | – | – | ❌ plan failed | ${policyCell(r.policy)} | – | – |`;
-  const danger = r.flags.filter((f) => f.level === "danger").length;
+  const destroyed = r.flags.filter((f) => f.kind === "delete" || f.kind === "replace").length;
+  const renamed = r.flags.filter((f) => f.kind === "rename").length;
+  const collisions = r.flags.filter((f) => f.kind === "collision").length;
   const drift = r.flags.filter((f) => f.kind === "drift").length;
   const overBudget = (r.budgets ?? []).filter((b) => b.status === "exceeded").length;
   const flags =
-    [danger ? `⛔ ${danger} destroyed` : "", drift ? `⚠️ ${drift} drifted` : "", overBudget ? `💸 ${overBudget} over budget` : ""]
+    [
+      destroyed ? `⛔ ${destroyed} destroyed` : "",
+      renamed ? `⛔ ${renamed} renamed without a move` : "",
+      collisions ? `⛔ ${collisions} name collision(s)` : "",
+      drift ? `⚠️ ${drift} drifted` : "",
+      overBudget ? `💸 ${overBudget} over budget` : "",
+      r.unchecked ? "❔ deletions not checked" : "",
+    ]
       .filter(Boolean)
       .join(", ") || "none";
   const cost = r.cost ? [money(r.cost.monthlyAfter, r.cost.currency), signedMoney(r.cost.delta, r.cost.currency)] : ["n/a", "n/a"];
@@ -91,9 +103,10 @@ function failedSection(r: FailedStackReview): string[] {
   ];
 }
 
-function stackSection(r: StackReview): string[] {
+function stackSection(r: StackReview, constructPaths: ReadonlyMap<string, string> | undefined): string[] {
   const out: string[] = [`## \`${r.stack}\``, ""];
-  const danger = r.flags.filter((f) => f.level === "danger");
+  if (r.unchecked) out.push("> [!NOTE]", `> **Not checked:** ${r.unchecked}.`, "");
+  const danger = r.flags.filter((f) => f.kind === "delete" || f.kind === "replace");
   if (danger.length > 0) {
     out.push("> [!CAUTION]", `> **${danger.length} protected resource(s) would be destroyed:**`);
     for (const f of danger) {
@@ -103,10 +116,17 @@ function stackSection(r: StackReview): string[] {
     }
     out.push("");
   }
-  const drift = r.flags.filter((f) => f.kind === "drift");
-  if (drift.length > 0) {
-    out.push("> [!WARNING]", `> **${drift.length} resource(s) drifted from the state:**`);
-    for (const f of drift) out.push(`> - ${code(f.address)} ${f.reason}.`);
+  if (r.renames.length > 0) {
+    out.push(
+      "> [!CAUTION]",
+      `> **${r.renames.length} resource(s) renamed without a move:** each is destroyed at its old address and created again at the new one. Add the move below (the gate fails until then).`,
+      "",
+    );
+  }
+  const collisions = r.flags.filter((f) => f.kind === "collision");
+  if (collisions.length > 0) {
+    out.push("> [!CAUTION]", `> **${collisions.length} name collision(s):** the apply fails, or two addresses end up managing one object:`);
+    for (const f of collisions) out.push(`> - ${code(f.address)}: ${f.reason}.`);
     out.push("");
   }
   const c = r.counts;
@@ -115,7 +135,11 @@ function stackSection(r: StackReview): string[] {
     "",
   );
 
-  const destructive = r.changes.filter((ch) => ch.action === "replace" || ch.action === "delete");
+  out.push(...renamesSection(r.renames, constructPaths));
+  if (r.base) out.push(...baseSection(r));
+  const renamedFrom = new Map(r.renames.map((rn) => [rn.from, rn]));
+  const renamedTo = new Map(r.renames.map((rn) => [rn.to, rn]));
+  const destructive = r.changes.filter((ch) => (ch.action === "replace" || ch.action === "delete") && !renamedFrom.has(ch.address));
   if (destructive.length > 0) {
     const protectedAddresses = new Set(danger.map((f) => f.address));
     out.push("### Replacements and deletions", "", "| Action | Resource | Module | Why |", "|---|---|---|---|");
@@ -135,9 +159,16 @@ function stackSection(r: StackReview): string[] {
     out.push("### Changes by module", "");
     const modules = [...new Set(r.changes.map((ch) => ch.module))].sort();
     for (const module of modules) {
-      const inModule = r.changes.filter((ch) => ch.module === module);
-      const tally = (["create", "update", "replace", "delete", "forget"] as const)
-        .map((a) => [a, inModule.filter((ch) => ch.action === a).length] as const)
+      // A rename is one row, under the module it goes to.
+      const inModule = r.changes.filter((ch) => ch.module === module && !renamedFrom.has(ch.address));
+      if (inModule.length === 0) continue;
+      const renames = inModule.filter((ch) => renamedTo.has(ch.address)).length;
+      const tally = [
+        ...(["create", "update", "replace", "delete", "forget"] as const).map(
+          (a) => [a, inModule.filter((ch) => ch.action === a && !renamedTo.has(ch.address)).length] as const,
+        ),
+        ["rename", renames] as const,
+      ]
         .filter(([, n]) => n > 0)
         .map(([a, n]) => `${n} ${a}`)
         .join(", ");
@@ -147,16 +178,87 @@ function stackSection(r: StackReview): string[] {
         "| Action | Resource | Changed attributes |",
         "|---|---|---|",
       );
-      for (const ch of inModule)
-        out.push(
-          `| ${ch.action} | ${code(ch.address)}${ch.movedFrom ? ` (moved from ${code(ch.movedFrom)})` : ""} | ${attributesCell(ch.attributes)} |`,
-        );
+      for (const ch of inModule) {
+        const renamed = renamedTo.get(ch.address);
+        const from = renamed ? ` (renamed from ${code(renamed.from)}, no move)` : ch.movedFrom ? ` (moved from ${code(ch.movedFrom)})` : "";
+        out.push(`| ${renamed ? "⛔ rename" : ch.action} | ${code(ch.address)}${from} | ${attributesCell(ch.attributes)} |`);
+      }
       out.push("", "</details>", "");
     }
   }
   out.push(...policySection(r.policy));
   out.push(...costSection(r.cost, r.costUnavailable));
   out.push(...budgetAndAdviceSection(r.budgets, r.advice, money));
+  return out;
+}
+
+/** Each rename once, grouped by the construct id that changed, with the move that keeps the resources. */
+function renamesSection(renames: readonly Rename[], constructPaths: ReadonlyMap<string, string> | undefined): string[] {
+  if (renames.length === 0) return [];
+  const out = ["### Renames without a move", "", "| Resource | Renamed from | Matched by |", "|---|---|---|"];
+  for (const rn of renames) {
+    const by = rn.matchedBy === "name" ? `the same name ${code(rn.name ?? "")}` : "the logical id (one construct id differs)";
+    out.push(`| ${code(rn.to)} | ${code(rn.from)} | ${by} |`);
+  }
+  out.push("");
+  const groups = new Map<string, Rename[]>();
+  for (const rn of renames) {
+    const key = rn.idChange ? `${rn.idChange.from}\u0000${rn.idChange.to}` : "";
+    groups.set(key, [...(groups.get(key) ?? []), rn]);
+  }
+  for (const [key, group] of groups) {
+    if (key === "") {
+      out.push(
+        `**Suggested move** for ${group.length} resource(s) whose addresses changed in more than one place: call ${code("moveFromId(<old address>)")} on each (below), or undo the change of address.`,
+        "",
+      );
+    } else {
+      const { from, to } = group[0].idChange!;
+      const paths = [
+        ...new Set(
+          group
+            .map((rn) => renamedConstructPath(rn.idChange!, constructPaths?.get(rn.to.replace(/\[[^\]]*\]$/, ""))))
+            .filter((p): p is string => p !== undefined),
+        ),
+      ].sort();
+      const where =
+        paths.length > 0
+          ? `the construct${paths.length > 1 ? "s" : ""} at ${paths.map(code).join(", ")}`
+          : `the construct now called ${code(to)}`;
+      out.push(
+        `**Suggested move:** ${code(from)} → ${code(to)} (${group.length} resource(s)): call ${code(`moveFrom(construct, "${from}")`)} on ${where} once built (an environment stack's workload: set ${code("renamedFrom")} to its old key), so each address below moves instead of being destroyed and created. Keep its AWS names as they were, or they are replaced anyway.`,
+        "",
+      );
+    }
+    out.push("<details><summary>The moved blocks this writes</summary>", "", "```hcl");
+    for (const rn of group) out.push("moved {", `  from = ${rn.from}`, `  to   = ${rn.to}`, "}");
+    out.push("```", "", "</details>", "");
+  }
+  return out;
+}
+
+/** Offline: the synthesized addresses next to the base's. */
+function baseSection(r: StackReview): string[] {
+  const b = r.base!;
+  const renamedFrom = new Set(r.renames.map((rn) => rn.from));
+  const removed = b.removed.filter((a) => !renamedFrom.has(a));
+  const out = [
+    `### Compared with the base (${code(b.source)})`,
+    "",
+    `Planned against an empty state, so the plan itself only creates; against the base${b.withNames ? "" : " (addresses only: no names to check for collisions)"}, this change removes ${b.removed.length} address(es) (${r.renames.length} of them renamed), adds ${b.added.length} and moves ${b.moved.length}.`,
+    "",
+  ];
+  if (removed.length > 0) {
+    const protectedRemoved = new Set(r.flags.filter((f) => f.kind === "delete").map((f) => f.address));
+    out.push("| Removed (a real plan deletes it) |", "|---|");
+    for (const a of removed) out.push(`| ${protectedRemoved.has(a) ? "⛔ " : ""}${code(a)} |`);
+    out.push("");
+  }
+  if (b.moved.length > 0) {
+    out.push(`<details><summary>${b.moved.length} moved address(es)</summary>`, "", "| From | To |", "|---|---|");
+    for (const m of b.moved) out.push(`| ${code(m.from)} | ${code(m.to)} |`);
+    out.push("", "</details>", "");
+  }
   return out;
 }
 

@@ -312,7 +312,15 @@ export function planOfModule(plan: TerraformPlanJson, module: string): Terraform
       .map((item) => {
         const nested = item.module_address === moduleAddress ? undefined : item.module_address?.slice(moduleAddress.length + 1);
         const { module_address, ...rest } = item;
-        return { ...rest, address: item.address.slice(moduleAddress.length + 1), ...(nested ? { module_address: nested } : {}) } as T;
+        const inModule = (address: string) => address.slice(moduleAddress.length + 1);
+        // A moved resource's old address is in the module too (`moved` blocks cannot cross modules here).
+        const previous = (item as { previous_address?: string }).previous_address;
+        return {
+          ...rest,
+          address: inModule(item.address),
+          ...(previous?.startsWith(`${moduleAddress}.`) ? { previous_address: inModule(previous) } : {}),
+          ...(nested ? { module_address: nested } : {}),
+        } as T;
       });
   const root = (plan.planned_values as { root_module?: { child_modules?: Array<{ address: string }> } } | undefined)?.root_module;
   const child = root?.child_modules?.find((m) => m.address === moduleAddress);
