@@ -1,7 +1,7 @@
 import { Testing } from "cdktf";
 import { EnvironmentStack } from "../../stacks/environment-stack";
 import { validateEnvironmentConfig, type EnvironmentConfig } from "../../stacks/environments";
-import { BASES, EDITS } from "./edits";
+import { BASE_LAYOUTS, BASES, EDITS } from "./edits";
 import { planEdits, type EditOutcome } from "./harness";
 import { resourceAddresses } from "../stacks/synth-env";
 
@@ -15,7 +15,9 @@ const synth = (config: EnvironmentConfig) =>
 const short = (address: string) => address.replace(/_[0-9A-F]{8}$/, "");
 
 const started = performance.now();
-const baseJson = Object.fromEntries(Object.entries(BASES).map(([name, config]) => [name, synth(config)]));
+const baseJson = Object.fromEntries(
+  Object.entries(BASES).map(([name, config]) => [name, (BASE_LAYOUTS[name as keyof typeof BASES] ?? ((json) => json))(synth(config))]),
+);
 const editJson = Object.fromEntries(EDITS.map((e) => [e.id, synth(e.edit(BASES[e.base]))]));
 let outcomes: Record<string, EditOutcome>;
 
@@ -38,13 +40,15 @@ describe("change safety: day-2 edits of the environment stacks", () => {
     expect(
       outcome.created.length + outcome.updated.length + outcome.replaced.length + outcome.deleted.length + outcome.moved.length,
     ).toBeGreaterThan(0);
-    expect(outcome.replaced.map(short)).toEqual([...edit.replaced].sort());
+    expect(outcome.replaced.map(short).sort()).toEqual([...edit.replaced].sort());
     const removed = resourceAddresses(baseJson[edit.base]).filter(
       (a) => !resourceAddresses(editJson[id]).includes(a) && !outcome.moved.some((m) => m.startsWith(`${a} `)),
     );
     const deleted = edit.deleted === "removed" ? removed : (edit.deleted ?? []);
     expect(outcome.deleted.map(short)).toEqual(deleted.map(short).sort());
     if (edit.deleted === "removed") expect(removed.length).toBeGreaterThan(0);
+    if (edit.replacedNewFirst) expect(outcome.replacedNewFirst.map(short).sort()).toEqual([...edit.replacedNewFirst].sort());
+    if (edit.updated) expect(outcome.updated.map(short).sort()).toEqual([...edit.updated].sort());
     const declared = (editJson[id].moved ?? []).length;
     expect(outcome.moved.length).toBe(edit.moves === "declared" ? declared : 0);
     if (edit.moves === "declared") expect(declared).toBeGreaterThan(10);

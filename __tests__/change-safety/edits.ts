@@ -15,6 +15,10 @@ export interface DayTwoEdit {
   readonly edit: (config: EnvironmentConfig) => EnvironmentConfig;
   /** Resources the plan may replace (delete and create). */
   readonly replaced: readonly string[];
+  /** The replacements that must create the new object first (`create_before_destroy`). @default - not checked */
+  readonly replacedNewFirst?: readonly string[];
+  /** Exactly the resources the plan updates in place. @default - not checked */
+  readonly updated?: readonly string[];
   /** Resources the plan may delete. @default [] */
   readonly deleted?: readonly string[] | "removed";
   /** `"declared"`: the plan moves every address the configuration's `moved` blocks name. @default none */
@@ -23,7 +27,7 @@ export interface DayTwoEdit {
   readonly why: string;
 }
 
-export type BaseName = "dev" | "staging" | "prod" | "dev-ec2";
+export type BaseName = "dev" | "staging" | "prod" | "dev-ec2" | "dev-0.1";
 
 const EC2_PROVIDER = {
   general: { instanceTypes: ["m7g.large", "c7g.large"], minSize: 0, maxSize: 6, onDemandBaseCapacity: 1, spotPercentage: 50 },
@@ -35,6 +39,22 @@ export const BASES: Record<BaseName, EnvironmentConfig> = {
   staging,
   prod,
   "dev-ec2": deriveEnvironment(dev, { cluster: { ec2CapacityProviders: EC2_PROVIDER } }),
+  "dev-0.1": dev,
+};
+
+/**
+ * Bases whose synthesized Terraform is what an older release wrote. `dev-0.1`: release 0.1's
+ * security groups, with a fixed `name` (the `name` prop) and no `create_before_destroy`.
+ */
+export const BASE_LAYOUTS: Partial<Record<BaseName, (json: any) => any>> = {
+  "dev-0.1": (json) => {
+    for (const group of Object.values<any>(json.resource.aws_security_group)) {
+      group.name = group.name_prefix.replace(/-$/, "");
+      delete group.name_prefix;
+      delete group.lifecycle;
+    }
+    return json;
+  },
 };
 
 const web = dev.services.web as Extract<EnvironmentConfig["services"][string], { kind: "web" }>;
@@ -284,6 +304,62 @@ export const EDITS: readonly DayTwoEdit[] = [
     why: "in place",
   },
   {
+    id: "upgrade-0.2-security-groups",
+    base: "dev-0.1",
+    title: "upgrade the library from 0.1 to 0.2 (security groups take name_prefix and create_before_destroy)",
+    edit: (c) => c,
+    replaced: [
+      "aws_security_group.BatchFargateSpot_SecurityGroup",
+      "aws_security_group.BatchFargate_SecurityGroup",
+      "aws_security_group.Network_EndpointSecurityGroup",
+      "aws_security_group.PublicLoadBalancer_SecurityGroup",
+      "aws_security_group.Report_SecurityGroup",
+      "aws_security_group.Web_SecurityGroup",
+      "aws_security_group.Worker_SecurityGroup",
+      "aws_vpc_security_group_egress_rule.BatchFargateSpot_SecurityGroup_AllOutbound",
+      "aws_vpc_security_group_egress_rule.BatchFargate_SecurityGroup_AllOutbound",
+      "aws_vpc_security_group_egress_rule.PublicLoadBalancer_SecurityGroup_Egress8ac7f261",
+      "aws_vpc_security_group_egress_rule.Report_SecurityGroup_AllOutbound",
+      "aws_vpc_security_group_egress_rule.Web_SecurityGroup_AllOutbound",
+      "aws_vpc_security_group_egress_rule.Worker_SecurityGroup_AllOutbound",
+      "aws_vpc_security_group_ingress_rule.Network_EndpointSecurityGroup_Ingressbbb74a8a",
+      "aws_vpc_security_group_ingress_rule.PublicLoadBalancer_SecurityGroup_Ingresse9a73315",
+      "aws_vpc_security_group_ingress_rule.Web_SecurityGroup_Ingress728b6e36",
+    ],
+    replacedNewFirst: [
+      "aws_security_group.BatchFargateSpot_SecurityGroup",
+      "aws_security_group.BatchFargate_SecurityGroup",
+      "aws_security_group.Network_EndpointSecurityGroup",
+      "aws_security_group.PublicLoadBalancer_SecurityGroup",
+      "aws_security_group.Report_SecurityGroup",
+      "aws_security_group.Web_SecurityGroup",
+      "aws_security_group.Worker_SecurityGroup",
+    ],
+    updated: [
+      "aws_batch_compute_environment.BatchFargateSpot",
+      "aws_batch_compute_environment.BatchFargate",
+      "aws_ecs_service.Web",
+      "aws_ecs_service.Worker",
+      "aws_lb.PublicLoadBalancer",
+      "aws_scheduler_schedule.Report_Schedule",
+      ...[
+        "Ec2messages",
+        "EcrApi",
+        "EcrDkr",
+        "EcsAgent",
+        "Ecs",
+        "EcsTelemetry",
+        "Kms",
+        "Logs",
+        "Secretsmanager",
+        "Ssm",
+        "Ssmmessages",
+        "Sts",
+      ].map((e) => `aws_vpc_endpoint.Network_${e}Endpoint`),
+    ],
+    why: "every security group is replaced once, the new one first (name_prefix forces it; create_before_destroy orders it), and each of its rules is recreated on the new group; the services, load balancer, Batch environments, schedule and endpoints switch groups in place; nothing else changes",
+  },
+  {
     id: "rename-with-move",
     base: "dev",
     title: "rename the web service's key (renamedFrom)",
@@ -292,10 +368,8 @@ export const EDITS: readonly DayTwoEdit[] = [
       return { ...c, services: { ...rest, frontend: { ...renamed, renamedFrom: "web" } } };
     },
     replaced: [],
-    // The load balancer's egress rule to the service is keyed by a hash of its peer's reference, which the rename changes.
-    deleted: ["aws_vpc_security_group_egress_rule.PublicLoadBalancer_SecurityGroup_Egress8ac7f261"],
     moves: "declared",
-    why: "every address of the web service moves (moved blocks) and names stay; only the load balancer's egress rule to it is recreated under a new address",
+    why: "every address of the web service moves (moved blocks), including the load balancer's egress rule named after it, and names stay: nothing is destroyed",
   },
 ];
 

@@ -14,7 +14,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { findProviderMirror } from "../../src/terraform";
-import { offlineOverride } from "../../src/terraform/offline-check";
+import { offlineOverride, planOfModule } from "../../src/terraform/offline-check";
+import type { PlanJson } from "../../src/terraform/plan-json";
 import { cliConfig } from "../../src/terraform/provider-mirror";
 
 type Json = any;
@@ -25,6 +26,8 @@ export interface EditOutcome {
   readonly updated: string[];
   /** Deleted and created again (either order). */
   readonly replaced: string[];
+  /** The replacements that create the new object before deleting the old one (`create_before_destroy`). */
+  readonly replacedNewFirst: string[];
   readonly deleted: string[];
   /** `from → to` of each address the plan moves. */
   readonly moved: string[];
@@ -273,10 +276,11 @@ export interface PlannedEdit {
   readonly json: Json;
 }
 
-/** Plans every edit against the converged state of its base; outcomes by edit id. */
-export function planEdits(bases: Record<string, Json>, edits: Record<string, PlannedEdit>): Record<string, EditOutcome> {
-  const baseModule = (name: string) => `base_${name.replace(/[^A-Za-z0-9_]/g, "_")}`;
-  const editModule = (id: string) => `edit_${id.replace(/[^A-Za-z0-9_]/g, "_")}`;
+const baseModule = (name: string) => `base_${name.replace(/[^A-Za-z0-9_]/g, "_")}`;
+const editModule = (id: string) => `edit_${id.replace(/[^A-Za-z0-9_]/g, "_")}`;
+
+/** Plans every edit against the converged state of its base in one run: the combined plan, each edit a child module. */
+function planAll(bases: Record<string, Json>, edits: Record<string, PlannedEdit>): Json {
   const { resources, terraformVersion } = convergedState(
     Object.fromEntries(Object.entries(bases).map(([n, json]) => [baseModule(n), json])),
   );
@@ -287,31 +291,46 @@ export function planEdits(bases: Record<string, Json>, edits: Record<string, Pla
   });
   const ws = new Workspace(Object.fromEntries(Object.entries(edits).map(([id, e]) => [editModule(id), e.json])));
   try {
-    const plan = ws.plan(stateDocument(state, terraformVersion, 1));
-    const outcomes: Record<string, EditOutcome> = {};
-    for (const id of Object.keys(edits)) {
-      const prefix = `module.${editModule(id)}.`;
-      const outcome = {
-        created: [] as string[],
-        updated: [] as string[],
-        replaced: [] as string[],
-        deleted: [] as string[],
-        moved: [] as string[],
-      };
-      for (const rc of plan.resource_changes.filter((c: Json) => c.address.startsWith(prefix))) {
-        const address = rc.address.slice(prefix.length);
-        const actions = rc.change.actions.join("+");
-        if (rc.previous_address) outcome.moved.push(`${rc.previous_address.slice(prefix.length)} → ${address}`);
-        if (actions === "create") outcome.created.push(address);
-        else if (actions === "update") outcome.updated.push(address);
-        else if (actions === "delete") outcome.deleted.push(address);
-        else if (actions.includes("delete") && actions.includes("create")) outcome.replaced.push(address);
-      }
-      for (const list of Object.values(outcome)) list.sort();
-      outcomes[id] = outcome;
-    }
-    return outcomes;
+    return ws.plan(stateDocument(state, terraformVersion, 1));
   } finally {
     ws.dispose();
   }
+}
+
+/** Each edit's plan against the state of its base, as `terraform show -json` would print it for the stack alone. */
+export function planEditPlans(bases: Record<string, Json>, edits: Record<string, PlannedEdit>): Record<string, PlanJson> {
+  const plan = planAll(bases, edits);
+  return Object.fromEntries(Object.keys(edits).map((id) => [id, planOfModule(plan, editModule(id))]));
+}
+
+/** Plans every edit against the converged state of its base; outcomes by edit id. */
+export function planEdits(bases: Record<string, Json>, edits: Record<string, PlannedEdit>): Record<string, EditOutcome> {
+  const plan = planAll(bases, edits);
+  const outcomes: Record<string, EditOutcome> = {};
+  for (const id of Object.keys(edits)) {
+    const prefix = `module.${editModule(id)}.`;
+    const outcome = {
+      created: [] as string[],
+      updated: [] as string[],
+      replaced: [] as string[],
+      replacedNewFirst: [] as string[],
+      deleted: [] as string[],
+      moved: [] as string[],
+    };
+    for (const rc of plan.resource_changes.filter((c: Json) => c.address.startsWith(prefix))) {
+      const address = rc.address.slice(prefix.length);
+      const actions = rc.change.actions.join("+");
+      if (rc.previous_address) outcome.moved.push(`${rc.previous_address.slice(prefix.length)} → ${address}`);
+      if (actions === "create") outcome.created.push(address);
+      else if (actions === "update") outcome.updated.push(address);
+      else if (actions === "delete") outcome.deleted.push(address);
+      else if (actions === "create+delete") {
+        outcome.replaced.push(address);
+        outcome.replacedNewFirst.push(address);
+      } else if (actions === "delete+create") outcome.replaced.push(address);
+    }
+    for (const list of Object.values(outcome)) list.sort();
+    outcomes[id] = outcome;
+  }
+  return outcomes;
 }
