@@ -1,5 +1,14 @@
-export { PreventDestroy, Role, STATEFUL_RESOURCE_TYPES, ValidationError, Warnings, useAwsAccount, useAwsProviderRange } from "./core";
-export type { IGrantable, PolicyStatement, RoleProps, ValidationIssue, WarningCode } from "./core";
+export {
+  PreventDestroy,
+  Role,
+  RoleDefaults,
+  STATEFUL_RESOURCE_TYPES,
+  ValidationError,
+  Warnings,
+  useAwsAccount,
+  useAwsProviderRange,
+} from "./core";
+export type { IGrantable, PolicyStatement, RoleOptions, RoleProps, ValidationIssue, WarningCode } from "./core";
 export {
   Connections,
   INTERFACE_ENDPOINT_SERVICES,

@@ -27,6 +27,7 @@ import {
   TaskDefinition,
   type INotificationTopic,
   type TaskDefinitionProps,
+  RoleDefaults,
   useAwsAccount,
   useAwsProviderRange,
 } from "../src";
@@ -84,6 +85,10 @@ export class EnvironmentStack extends TerraformStack {
     this.prefix = `${config.org}-${config.name}`;
     // Trust policies of the roles below carry aws:SourceAccount / aws:SourceArn for this account.
     useAwsAccount(this, config.accountId);
+    // Before any construct: every role the stack creates takes the boundary and path (IAM-003 checks it).
+    if (config.permissionsBoundaryArn !== undefined || config.rolePath !== undefined) {
+      RoleDefaults.of(this).set({ permissionsBoundaryArn: config.permissionsBoundaryArn, path: config.rolePath });
+    }
 
     // The workflows already hold the plan or deploy role (OIDC) and set TF_VAR_assume_role_arn="":
     // the provider skips an assume_role whose role_arn is empty.

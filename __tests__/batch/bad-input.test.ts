@@ -16,6 +16,7 @@ import { LOG_RETENTION_DAYS } from "../../src/core/log-retention";
 import { SecurityGroup } from "../../src/network/security-group";
 import { ContainerImage } from "../../src/task/image";
 import { Secret } from "../../src/task/secret";
+import { BOUNDARY_ALLOWED, PATH_ALLOWED } from "../core/role-messages";
 import { expectedMessage, testRejections, validationErrorOf } from "../helpers";
 import { testNetwork } from "../scheduled-task/fixtures";
 
@@ -72,6 +73,17 @@ const schedule =
 describe("ComputeEnvironment bad input", () => {
   const at = "test/Env";
   testRejections([
+    [
+      "an instance role boundary that is a role ARN",
+      env({ type: "EC2", roleOptions: { permissionsBoundaryArn: "arn:aws:iam::123456789012:role/boundary" } }),
+      expectedMessage(
+        at,
+        "roleOptions.permissionsBoundaryArn",
+        "arn:aws:iam::123456789012:role/boundary",
+        BOUNDARY_ALLOWED,
+        "ROLE_PERMISSIONS_BOUNDARY",
+      ),
+    ],
     [
       "a name that leaves no room for the generated suffix",
       env({ name: "a".repeat(102) }),
@@ -488,6 +500,11 @@ describe("JobQueue bad input", () => {
 describe("JobDefinition bad input", () => {
   const at = "test/Job";
   testRejections([
+    [
+      "a role path without the trailing slash",
+      job({ roleOptions: { path: "/jobs" } }),
+      expectedMessage(at, "roleOptions.path", "/jobs", PATH_ALLOWED, "ROLE_PATH"),
+    ],
     [
       "a name with spaces",
       job({ name: "nightly reindex" }),

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { Cluster, ClusterProps } from "../../src/cluster/cluster";
 import { Ec2CapacityProviderOptions } from "../../src/cluster/ec2-capacity-provider";
 import { LOG_RETENTION_DAYS } from "../../src/core/log-retention";
+import { BOUNDARY_ALLOWED } from "../core/role-messages";
 import { expectedMessage, Rejection, testRejections } from "../helpers";
 import { base, general, imported, platformNamespace as namespace } from "./fixtures";
 
@@ -23,6 +24,17 @@ const longProviderName = `acme-${"x".repeat(251)}`;
 
 const cases: Rejection[] = [
   // Cluster
+  [
+    "an instance role boundary that is a role ARN",
+    cluster({ roleOptions: { permissionsBoundaryArn: "arn:aws:iam::123456789012:role/boundary" } }),
+    expectedMessage(
+      "test/Cluster",
+      "roleOptions.permissionsBoundaryArn",
+      "arn:aws:iam::123456789012:role/boundary",
+      BOUNDARY_ALLOWED,
+      "ROLE_PERMISSIONS_BOUNDARY",
+    ),
+  ],
   [
     "a name that is not a valid prefix",
     cluster({ name: "Acme_Dev" }),

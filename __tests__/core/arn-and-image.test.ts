@@ -118,6 +118,15 @@ describe("ARN checkers, one per service namespace", () => {
       good: ["arn:aws:iam::123456789012:role/deploy", "arn:aws:iam::123456789012:role/service-role/batch"],
       bad: ["deploy", "arn:aws:iam:eu-west-1:123456789012:role/deploy", "arn:aws:iam::123456789012:user/deploy"],
     },
+    iamPolicy: {
+      good: ["arn:aws:iam::123456789012:policy/platform-boundary", "arn:aws-us-gov:iam::123456789012:policy/boundaries/ecs"],
+      bad: [
+        "platform-boundary",
+        "arn:aws:iam::aws:policy/PowerUserAccess",
+        "arn:aws:iam::123456789012:role/platform-boundary",
+        "arn:aws:iam:eu-west-1:123456789012:policy/x",
+      ],
+    },
     iamInstanceProfile: { good: ["arn:aws:iam::123456789012:instance-profile/ecs"], bad: ["arn:aws:iam::123456789012:role/ecs"] },
     ecrRepository: {
       good: ["arn:aws:ecr:eu-west-1:123456789012:repository/acme/web"],

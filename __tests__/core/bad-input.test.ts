@@ -12,8 +12,9 @@ import {
   checkPort,
   checkUnique,
 } from "../../src/core/validate";
-import { Role, RoleProps } from "../../src/core/role";
+import { Role, RoleDefaults, RoleProps } from "../../src/core/role";
 import { errorOf, expectedMessage, testRejections } from "../helpers";
+import { BOUNDARY_ALLOWED, PATH_ALLOWED } from "./role-messages";
 
 /** Runs `check` against a construct at `test/Thing` and returns the ValidationError's message. */
 function rejection(check: (scope: Construct) => void): string {
@@ -184,6 +185,66 @@ describe("Role: bad input", () => {
       "a role tag key in the reserved aws: prefix",
       role({ tags: { "aws:team": "x" } }),
       expectedMessage("test/Role", "tags.aws:team", "aws:team", 'a key of 1 to 128 characters not starting with "aws:"', "TAG_KEY_INVALID"),
+    ],
+    [
+      "a permissions boundary that is a policy name, not an ARN",
+      role({ permissionsBoundaryArn: "platform-boundary" }),
+      expectedMessage("test/Role", "permissionsBoundaryArn", "platform-boundary", BOUNDARY_ALLOWED, "ROLE_PERMISSIONS_BOUNDARY"),
+    ],
+    [
+      "a permissions boundary that is an AWS managed policy",
+      role({ permissionsBoundaryArn: "arn:aws:iam::aws:policy/PowerUserAccess" }),
+      expectedMessage(
+        "test/Role",
+        "permissionsBoundaryArn",
+        "arn:aws:iam::aws:policy/PowerUserAccess",
+        BOUNDARY_ALLOWED,
+        "ROLE_PERMISSIONS_BOUNDARY",
+      ),
+    ],
+    [
+      "a permissions boundary that is a role ARN",
+      role({ permissionsBoundaryArn: "arn:aws:iam::123456789012:role/boundary" }),
+      expectedMessage(
+        "test/Role",
+        "permissionsBoundaryArn",
+        "arn:aws:iam::123456789012:role/boundary",
+        BOUNDARY_ALLOWED,
+        "ROLE_PERMISSIONS_BOUNDARY",
+      ),
+    ],
+    [
+      "a path without the trailing slash",
+      role({ path: "/platform" }),
+      expectedMessage("test/Role", "path", "/platform", PATH_ALLOWED, "ROLE_PATH"),
+    ],
+    [
+      "a path without the leading slash",
+      role({ path: "platform/" }),
+      expectedMessage("test/Role", "path", "platform/", PATH_ALLOWED, "ROLE_PATH"),
+    ],
+    ["a path with a space", role({ path: "/my team/" }), expectedMessage("test/Role", "path", "/my team/", PATH_ALLOWED, "ROLE_PATH")],
+    ["an empty path", role({ path: "" }), expectedMessage("test/Role", "path", "", PATH_ALLOWED, "ROLE_PATH")],
+    [
+      "a path over 512 characters",
+      role({ path: `/${"p".repeat(511)}/` }),
+      expectedMessage("test/Role", "path", `/${"p".repeat(511)}/`, PATH_ALLOWED, "ROLE_PATH"),
+    ],
+    [
+      "stack defaults with a bad boundary",
+      (scope) => RoleDefaults.of(scope).set({ permissionsBoundaryArn: "arn:aws:iam::123456789012:policy/" }),
+      expectedMessage(
+        "test",
+        "roleDefaults.permissionsBoundaryArn",
+        "arn:aws:iam::123456789012:policy/",
+        BOUNDARY_ALLOWED,
+        "ROLE_PERMISSIONS_BOUNDARY",
+      ),
+    ],
+    [
+      "stack defaults with a bad path",
+      (scope) => RoleDefaults.of(scope).set({ path: "//" }),
+      expectedMessage("test", "roleDefaults.path", "//", PATH_ALLOWED, "ROLE_PATH"),
     ],
   ]);
 });

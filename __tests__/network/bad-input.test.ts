@@ -4,6 +4,7 @@ import { Network, Peer, Port, SecurityGroup, VpcFlowLog } from "../../src/networ
 import { INTERFACE_ENDPOINT_SERVICES } from "../../src/network/endpoints";
 import { ValidationError } from "../../src/core/errors";
 import { errorOf, expectedMessage } from "../helpers";
+import { PATH_ALLOWED } from "../core/role-messages";
 
 const base = { name: "acme-test", cidr: "10.0.0.0/16", availabilityZones: ["eu-west-1a", "eu-west-1b"] };
 const CIDR_ALLOWED = "an IPv4 CIDR block whose address is the start of its range, such as 10\\.0\\.0\\.0/16";
@@ -276,6 +277,11 @@ describe("Network: bad input", () => {
 describe("VpcFlowLog: bad input", () => {
   const flowLog = { vpcId: "vpc-1", name: "acme-test" };
   test.each<[string, object, RegExp]>([
+    [
+      "a delivery role path without the trailing slash",
+      { roleOptions: { path: "/network" } },
+      expectedMessage("test/FlowLog", "roleOptions.path", "/network", PATH_ALLOWED, "ROLE_PATH"),
+    ],
     [
       "a name the log group and role cannot take",
       { name: "Acme Test" },

@@ -4,6 +4,7 @@ import { FailureEventRule } from "../../src/schedule/failure-rule";
 import { InvokeRole, InvokeRoleProps } from "../../src/schedule/invoke-role";
 import { SchedulerSchedule, SchedulerScheduleProps } from "../../src/schedule/scheduler-schedule";
 import { expectedMessage, testRejections, validationErrorOf } from "../helpers";
+import { BOUNDARY_ALLOWED } from "../core/role-messages";
 import { pingProps } from "./fixtures";
 
 /**
@@ -38,6 +39,17 @@ const rule = (ruleName: string, tags?: Record<string, string>) => (scope: Constr
 describe("SchedulerSchedule bad input", () => {
   const at = "test/Ping";
   testRejections([
+    [
+      "an invoke role boundary that is a role ARN",
+      ping({ roleOptions: { permissionsBoundaryArn: "arn:aws:iam::123456789012:role/boundary" } }),
+      expectedMessage(
+        at,
+        "roleOptions.permissionsBoundaryArn",
+        "arn:aws:iam::123456789012:role/boundary",
+        BOUNDARY_ALLOWED,
+        "ROLE_PERMISSIONS_BOUNDARY",
+      ),
+    ],
     [
       "a schedule name over 64 characters",
       ping({ name: "p".repeat(65) }),

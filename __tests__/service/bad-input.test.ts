@@ -7,6 +7,7 @@ import { Service, ServiceProps } from "../../src/service/service";
 import { StepScalingOptions } from "../../src/service/step-scaling";
 import { ContainerImage } from "../../src/task/image";
 import { TaskDefinition } from "../../src/task/task-definition";
+import { PATH_ALLOWED } from "../core/role-messages";
 import { errorOf, expectedMessage } from "../helpers";
 import { alb, CERTIFICATE_ARN, platform, webTask } from "./fixtures";
 
@@ -65,6 +66,11 @@ const portless = (extra: (scope: Construct, network: Network) => Partial<Service
  * Each message has the library's one shape: `<path>: invalid <property> <value>: expected <allowed> [<CODE>]`.
  */
 const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
+  [
+    "a role path without slashes for the service's roles",
+    serviceWith({ roleOptions: { path: "svc" } }),
+    expectedMessage("test/Web", "roleOptions.path", "svc", PATH_ALLOWED, "ROLE_PATH"),
+  ],
   // Service: names, tags, counts and networking
   [
     "the service name has characters ECS refuses",

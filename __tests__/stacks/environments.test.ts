@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { dev, loadEnvironments, preview, prod, staging, deriveEnvironment, validateEnvironmentConfig } from "../../stacks/environments";
+import { Testing } from "cdktf";
+import { EnvironmentStack } from "../../stacks/environment-stack";
 import { resourceAddresses, synthEnvironment } from "./synth-env";
 
 const environments = { dev, staging, prod };
@@ -51,6 +53,12 @@ describe("environment configs", () => {
       { deployRoleArn: "arn:aws:iam::999999999999:role/x" },
       /invalid deployRoleArn .*expected an IAM role ARN in account 111111111111 \[ENV_DEPLOY_ROLE\]/,
     ],
+    [
+      "a permissions boundary in another account",
+      { permissionsBoundaryArn: "arn:aws:iam::999999999999:policy/boundary" },
+      /invalid permissionsBoundaryArn "arn:aws:iam::999999999999:policy\/boundary": expected a customer managed IAM policy ARN in account 111111111111 .*\[ENV_PERMISSIONS_BOUNDARY\]/,
+    ],
+    ["a role path without slashes", { rolePath: "platform" }, /invalid rolePath "platform": expected "\/" or a path .*\[ENV_ROLE_PATH\]/],
     ["an upper-case name", { name: "Dev", tags: { Environment: "Dev" } }, /\[ENV_NAME\]/],
     [
       "a rename from a key still in use",
@@ -206,6 +214,18 @@ describe("EnvironmentStack", () => {
       expect(synthesized[name].json.variable.assume_role_arn.default).toBe(`arn:aws:iam::${config.accountId}:role/acme-terraform-deploy`);
       expect(provider.default_tags[0].tags).toMatchObject({ Environment: name, Owner: "platform-team", CostCenter: "cc-1001" });
     }
+  });
+
+  test("a permissions boundary and role path from the config reach every role, and prod's guardrails pass with them", () => {
+    const boundary = `arn:aws:iam::${prod.accountId}:policy/acme-platform-boundary`;
+    const app = Testing.app();
+    const stack = new EnvironmentStack(app, { ...prod, permissionsBoundaryArn: boundary, rolePath: "/platform/" });
+    const json = JSON.parse(Testing.fullSynth(stack) && Testing.synth(stack, true));
+    const roles = Object.values(json.resource.aws_iam_role) as any[];
+    expect(roles).toHaveLength(resources("prod", "aws_iam_role").length);
+    for (const role of roles) expect(role).toMatchObject({ permissions_boundary: boundary, path: "/platform/" });
+    // Without the setting (the shipped configs) no role has either: their Terraform is unchanged.
+    for (const role of resources("prod", "aws_iam_role")) expect(role.permissions_boundary ?? role.path).toBeUndefined();
   });
 
   test("state lives in S3 with a key per environment, encryption and S3 lock files", () => {

@@ -2,6 +2,7 @@ import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { ContainerImage, ContainerOptions, Secret, TaskDefinition, TaskDefinitionProps } from "../../src/task";
 import { errorOf, expectedMessage } from "../helpers";
+import { BOUNDARY_ALLOWED, PATH_ALLOWED } from "../core/role-messages";
 
 const SECRET = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme/db-AbCdEf";
 const PARAM = "arn:aws:ssm:eu-west-1:123456789012:parameter/acme/api-key";
@@ -24,6 +25,22 @@ const manyTags = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}
  */
 const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
   // TaskDefinition: names, tags and task-level settings
+  [
+    "a permissions boundary for the roles that is a role ARN",
+    task({ roleOptions: { permissionsBoundaryArn: "arn:aws:iam::123456789012:role/boundary" } }),
+    expectedMessage(
+      "test/Task",
+      "roleOptions.permissionsBoundaryArn",
+      "arn:aws:iam::123456789012:role/boundary",
+      BOUNDARY_ALLOWED,
+      "ROLE_PERMISSIONS_BOUNDARY",
+    ),
+  ],
+  [
+    "a role path without slashes",
+    task({ roleOptions: { path: "platform" } }),
+    expectedMessage("test/Task", "roleOptions.path", "platform", PATH_ALLOWED, "ROLE_PATH"),
+  ],
   [
     "the family name has characters ECS refuses",
     task({ name: "acme web" }),

@@ -9,6 +9,7 @@ import { checkIntegerRange, checkMinMax, checkNotEmpty, checkOneOf } from "../co
 import { Connections, IConnectable } from "../network/connections";
 import type { INetwork } from "../network/network";
 import { SecurityGroup } from "../network/security-group";
+import { checkRoleOptions, RoleOptions } from "../core/role";
 import { HOST_METADATA_HOP_LIMIT_RANGE, MAX_HOST_ROOT_VOLUME_GIB, MIN_HOST_ROOT_VOLUME_GIB } from "../cluster/host-hardening";
 import { InstanceLaunchTemplate } from "./launch-template";
 import { InstanceRole } from "./instance-role";
@@ -71,6 +72,11 @@ export interface ComputeEnvironmentProps {
   readonly enabled?: boolean;
   /** Tags for the environment, its security group, instance role and launch template (and EC2 instances). @default - none */
   readonly tags?: Record<string, string>;
+  /**
+   * Permissions boundary and path of the IAM roles this construct creates (EC2/SPOT: the instance role; Batch's own service and Spot roles are service-linked (AWS creates them, they take no boundary)).
+   * @default - the stack's `RoleDefaults` (none unless the stack declares them)
+   */
+  readonly roleOptions?: RoleOptions;
 }
 
 /**
@@ -136,6 +142,7 @@ export class ComputeEnvironment extends Construct implements IComputeEnvironment
 
     checkName(this, "BATCH_COMPUTE_ENVIRONMENT_NAME", "name", props.name, ComputeEnvironment.NAME_RULE);
     checkTags(this, "tags", props.tags);
+    checkRoleOptions(this, "roleOptions", props.roleOptions);
     checkArn(this, "COMPUTE_SERVICE_ROLE", "serviceRoleArn", props.serviceRoleArn, "iamRole");
     checkArn(this, "COMPUTE_ROOT_VOLUME_KMS_KEY", "rootVolumeKmsKeyArn", props.rootVolumeKmsKeyArn, "kmsKey");
     checkOneOf(this, "BATCH_COMPUTE_ENVIRONMENT_TYPE", "type", props.type, ["FARGATE", "FARGATE_SPOT", "EC2", "SPOT"]);
@@ -177,7 +184,11 @@ export class ComputeEnvironment extends Construct implements IComputeEnvironment
     this.connections = securityGroups[0].connections;
 
     if (ec2) {
-      this.instanceRole = new InstanceRole(this, "InstanceRole", { roleName: `${props.name}-batch-instance`, tags: props.tags });
+      this.instanceRole = new InstanceRole(this, "InstanceRole", {
+        roleName: `${props.name}-batch-instance`,
+        tags: props.tags,
+        ...props.roleOptions,
+      });
       this.launchTemplate = new InstanceLaunchTemplate(this, "LaunchTemplate", {
         namePrefix: props.name,
         rootVolumeGiB,

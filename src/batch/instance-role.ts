@@ -1,10 +1,11 @@
 import { Construct } from "constructs";
 import { ContainerInstances, createEcsInstanceRole } from "../cluster/container-instances";
 import { checkName, NameRules, safeName } from "../core/naming";
+import { RoleOptions } from "../core/role";
 import { checkTags } from "../core/tags";
 
 /** Props of an {@link InstanceRole}. */
-export interface InstanceRoleProps {
+export interface InstanceRoleProps extends RoleOptions {
   /** Role and instance profile name; shortened with a hash when over 64 characters. */
   readonly roleName: string;
   /** Tags for the role and the instance profile. @default - none */
@@ -36,6 +37,7 @@ export class InstanceRole extends Construct {
       name,
       description: "AWS Batch compute environment instances",
       tags: props.tags,
+      roleOptions: props,
     });
     this.roleArn = role.arn;
     this.instanceProfileArn = instanceProfile.arn;

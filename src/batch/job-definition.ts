@@ -10,7 +10,7 @@ import { checkName, NameRules } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkOneOf } from "../core/validate";
 import type { ContainerImage } from "../task/image";
-import { Role } from "../core/role";
+import { checkRoleOptions, Role, RoleOptions } from "../core/role";
 import { executionRoleStatements } from "../task/role-statements";
 import type { Secret } from "../task/secret";
 import {
@@ -81,6 +81,11 @@ export interface JobDefinitionProps {
   readonly propagateTags?: boolean;
   /** Tags for the job definition, log group and roles (and, with `propagateTags`, the jobs' ECS tasks). @default - none */
   readonly tags?: Record<string, string>;
+  /**
+   * Permissions boundary and path of the IAM roles this construct creates (the execution role and the job role).
+   * @default - the stack's `RoleDefaults` (none unless the stack declares them)
+   */
+  readonly roleOptions?: RoleOptions;
 }
 
 /**
@@ -141,6 +146,7 @@ export class JobDefinition extends Construct implements IJobDefinition, IGrantab
     checkName(this, "BATCH_JOB_DEFINITION_NAME", "name", props.name, JobDefinition.NAME_RULE);
     checkName(this, "LOG_GROUP_NAME", "name", logGroupName, NameRules.logGroup);
     checkTags(this, "tags", props.tags);
+    checkRoleOptions(this, "roleOptions", props.roleOptions);
     checkArn(this, "JOB_ROLE_ARN", "jobRoleArn", props.jobRoleArn, "iamRole");
     checkArn(this, "JOB_LOG_KMS_KEY", "logKmsKeyArn", props.logKmsKeyArn, "kmsKey");
     checkOneOf(this, "BATCH_JOB_PLATFORM", "platform", platform, ["FARGATE", "EC2"]);
@@ -174,6 +180,7 @@ export class JobDefinition extends Construct implements IJobDefinition, IGrantab
       assumedBy: "ecs-tasks.amazonaws.com",
       description: `Batch pulls the image, writes logs and reads secrets for ${props.name} with this role`,
       tags: props.tags,
+      ...props.roleOptions,
     });
     const statements = executionRoleStatements({
       ecrRepositoryArns: props.image.ecrRepositoryArn ? [props.image.ecrRepositoryArn] : [],
@@ -189,6 +196,7 @@ export class JobDefinition extends Construct implements IJobDefinition, IGrantab
         assumedBy: "ecs-tasks.amazonaws.com",
         description: `The ${props.name} job runs with this role`,
         tags: props.tags,
+        ...props.roleOptions,
       });
     }
     this.jobRoleArn = props.jobRoleArn ?? this.jobRole!.roleArn;

@@ -7,6 +7,7 @@ import { fail, isToken } from "../core/errors";
 import type { IGrantable } from "../core/grant";
 import { policyDocument, PolicyStatement } from "../core/iam";
 import { checkName, NameRules } from "../core/naming";
+import { RoleOptions, roleSettings } from "../core/role";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange } from "../core/validate";
 import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST, IGithubOidcProvider } from "./github-oidc";
@@ -49,7 +50,7 @@ export interface GithubTrust {
 }
 
 /** Properties of a {@link GithubActionsRole}. */
-export interface GithubActionsRoleProps {
+export interface GithubActionsRoleProps extends RoleOptions {
   /** Role name (fixed, so workflows and configs can name its ARN). */
   readonly name: string;
   /** What the role is for (shown in IAM and access reviews). */
@@ -62,8 +63,6 @@ export interface GithubActionsRoleProps {
   readonly allowedRepositories?: readonly string[];
   /** AWS managed (or customer) policy ARNs to attach. @default [] */
   readonly managedPolicyArns?: readonly string[];
-  /** A permissions boundary capping what the role can ever do. @default - none */
-  readonly permissionsBoundaryArn?: string;
   /** Longest session a job can get, in seconds. @default 3600 */
   readonly maxSessionDurationSeconds?: number;
   /** Tags; a `Name` tag is added. @default - none */
@@ -136,7 +135,7 @@ export class GithubActionsRole extends Construct implements IGrantable {
         })),
       }),
       maxSessionDuration: props.maxSessionDurationSeconds ?? 3600,
-      permissionsBoundary: props.permissionsBoundaryArn,
+      ...roleSettings(this, "", props),
       tags: withName(props.name, props.tags),
     });
     this.roleArn = this.resource.arn;

@@ -6,6 +6,7 @@ import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
 import { EcsClusterCapacityProviders } from "@cdktf/provider-aws/lib/ecs-cluster-capacity-providers";
 import { fail } from "../core/errors";
 import { checkName, NameRules } from "../core/naming";
+import { checkRoleOptions, RoleOptions } from "../core/role";
 import { checkTags, withName } from "../core/tags";
 import { checkOneOf, checkUnique } from "../core/validate";
 import type { ExecAuditAttributes } from "../core/exec-audit";
@@ -53,6 +54,11 @@ export interface ClusterProps {
   readonly namespace?: NamespaceOptions;
   /** Tags for every resource; each also gets a `Name`. @default - none */
   readonly tags?: Record<string, string>;
+  /**
+   * Permissions boundary and path of the IAM roles this construct creates (the EC2 container instance role).
+   * @default - the stack's `RoleDefaults` (none unless the stack declares them)
+   */
+  readonly roleOptions?: RoleOptions;
   /**
    * Encrypt Fargate tasks' ephemeral storage with a customer managed key the cluster creates (with the
    * key policy Fargate needs), instead of the AWS owned key Fargate uses otherwise.
@@ -118,6 +124,7 @@ export class Cluster extends Construct implements ICluster {
 
     checkName(this, "CLUSTER_NAME", "name", props.name, NameRules.prefix);
     checkTags(this, "tags", tags);
+    checkRoleOptions(this, "roleOptions", props.roleOptions);
     checkOneOf(this, "CLUSTER_CONTAINER_INSIGHTS", "containerInsights", containerInsights, ["enhanced", "enabled", "disabled"]);
     for (const key of Object.keys(ec2Options)) {
       if (!PROVIDER_KEY.test(key)) {
@@ -177,6 +184,7 @@ export class Cluster extends Construct implements ICluster {
         clusterName: props.name,
         vpcId: props.network.vpcId,
         tags,
+        roleOptions: props.roleOptions,
       });
       this.instanceConnections = this.containerInstances.connections;
     }

@@ -4,6 +4,7 @@ import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { assumeRolePolicy } from "../core/iam";
+import { RoleOptions, roleSettings } from "../core/role";
 import { withName } from "../core/tags";
 import { Connections } from "../network/connections";
 import { SecurityGroup } from "../network/security-group";
@@ -16,6 +17,11 @@ export interface ContainerInstancesProps {
   readonly vpcId: string;
   /** Tags for the security group, role and instance profile; each also gets a `Name`. @default - none */
   readonly tags?: Record<string, string>;
+  /**
+   * Permissions boundary and path of the IAM roles this construct creates (the instance role).
+   * @default - the stack's `RoleDefaults` (none unless the stack declares them)
+   */
+  readonly roleOptions?: RoleOptions;
 }
 
 /**
@@ -57,6 +63,7 @@ export class ContainerInstances extends Construct {
       name: `${props.clusterName}-ecs-instance`,
       description: `ECS container instances of cluster ${props.clusterName}`,
       tags: props.tags,
+      roleOptions: props.roleOptions,
     });
     this.role = instanceRole.role;
     this.policyAttachments = instanceRole.policyAttachments;
@@ -72,6 +79,8 @@ export interface EcsInstanceRoleOptions {
   readonly description: string;
   /** Tags for the role and the instance profile; each also gets a `Name`. @default - none */
   readonly tags?: Record<string, string>;
+  /** Permissions boundary and path of the role. @default - the stack's `RoleDefaults` */
+  readonly roleOptions?: RoleOptions;
 }
 
 /** What {@link createEcsInstanceRole} makes. */
@@ -97,6 +106,7 @@ export function createEcsInstanceRole(scope: Construct, roleId: string, options:
     // No aws:SourceArn / aws:SourceAccount condition: EC2 presents neither when an instance profile's
     // role is assumed, so the condition would lock the instances out (see SERVICE_SOURCE_ARNS).
     assumeRolePolicy: assumeRolePolicy(["ec2.amazonaws.com"]),
+    ...roleSettings(scope, "roleOptions", options.roleOptions),
     tags: withName(options.name, options.tags),
   });
   const policyAttachments = [

@@ -131,6 +131,13 @@ export const ArnFormats = {
   ),
   /** An IAM role (global: no region). */
   iamRole: format("iam", /^role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/, "an IAM role ARN (arn:aws:iam::<account>:role/<name>)", false),
+  /** A customer managed IAM policy (global: no region), e.g. a permissions boundary. */
+  iamPolicy: format(
+    "iam",
+    /^policy\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,128}$/,
+    "a customer managed IAM policy ARN (arn:aws:iam::<account>:policy/<name>)",
+    false,
+  ),
   /** An IAM instance profile (global: no region). */
   iamInstanceProfile: format(
     "iam",

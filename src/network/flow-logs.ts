@@ -9,6 +9,7 @@ import { fail } from "../core/errors";
 import { checkOneOf } from "../core/validate";
 import { checkName, NameRules } from "../core/naming";
 import { LOG_RETENTION_DAYS } from "../core/log-retention";
+import { checkRoleOptions, RoleOptions, roleSettings } from "../core/role";
 import { checkTags, withName } from "../core/tags";
 
 /** How a network records its traffic in VPC flow logs. */
@@ -36,6 +37,11 @@ export interface FlowLogOptions {
   readonly s3BucketArn?: string;
   /** Longest window, in seconds, over which a flow is aggregated into one record (60 gives fresher records, more of them). @default 600 */
   readonly maxAggregationIntervalSeconds?: 60 | 600;
+  /**
+   * Permissions boundary and path of the IAM roles this construct creates (CloudWatch destination: the delivery role).
+   * @default - the stack's `RoleDefaults` (none unless the stack declares them)
+   */
+  readonly roleOptions?: RoleOptions;
 }
 
 /** Settings for {@link VpcFlowLog}. */
@@ -66,6 +72,7 @@ export class VpcFlowLog extends Construct {
     const interval = props.maxAggregationIntervalSeconds ?? 600;
     checkName(this, "FLOW_LOG_NAME", "name", props.name, NameRules.prefix);
     checkTags(this, "tags", props.tags);
+    checkRoleOptions(this, "roleOptions", props.roleOptions);
     checkOneOf(this, "FLOW_LOG_DESTINATION", "flowLogs.destination", destination, ["cloudwatch", "s3"]);
     checkOneOf(this, "FLOW_LOG_TRAFFIC_TYPE", "flowLogs.trafficType", trafficType, ["ALL", "ACCEPT", "REJECT"]);
     checkOneOf(this, "FLOW_LOG_RETENTION", "flowLogs.retentionDays", retentionDays, LOG_RETENTION_DAYS);
@@ -103,6 +110,7 @@ export class VpcFlowLog extends Construct {
     const role = new IamRole(this, "Role", {
       name: `${props.name}-vpc-flow-logs`,
       assumeRolePolicy: serviceTrustPolicy(this, "vpc-flow-logs.amazonaws.com"),
+      ...roleSettings(this, "roleOptions", props.roleOptions),
       tags,
     });
     new IamRolePolicy(this, "RolePolicy", {

@@ -1,5 +1,6 @@
 import { TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
+import { RoleDefaults } from "../core/role";
 import { collectInventory, Inventory, StackIndex } from "./inventory";
 import { DeclaredSuppression, findSuppression, suppressionsDeclaredOn } from "./suppressions";
 import { EnvironmentClass, everywhere, Finding, Rule, severityIn, Severity, Violation } from "./types";
@@ -39,7 +40,12 @@ export function evaluatePolicies(stack: TerraformStack, options: EvaluationOptio
 
 /** Runs the rules over an already collected inventory of `stack`. */
 export function evaluateInventory(stack: TerraformStack, inventory: Inventory, options: EvaluationOptions): LocatedFinding[] {
-  const context = new StackIndex(inventory, options.environmentClass, options.requiredTags);
+  const context = new StackIndex(
+    inventory,
+    options.environmentClass,
+    options.requiredTags,
+    RoleDefaults.of(stack).options.permissionsBoundaryArn,
+  );
   const used = new Set<string>();
   const findings: LocatedFinding[] = [];
 

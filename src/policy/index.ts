@@ -23,6 +23,7 @@ export {
   elbHttps,
   elbSecureActions,
   iamGithubOidcTrust,
+  iamPermissionsBoundary,
   iamNoWildcards,
   logRetention,
   requiredTags,

@@ -89,6 +89,7 @@ export class StackIndex<R extends PolicyResource = PolicyResource> implements Po
     private readonly inventory: ResourceSet<R>,
     public readonly environmentClass: EnvironmentClass,
     public readonly requiredTags: readonly string[] = [],
+    public readonly permissionsBoundaryArn?: string,
   ) {
     this.resources = inventory.resources;
     for (const resource of inventory.resources) {

@@ -43,6 +43,11 @@ export interface PolicyContext {
   readonly environmentClass: EnvironmentClass;
   /** Tag keys every taggable resource must carry (from the resource or the provider's default tags). */
   readonly requiredTags: readonly string[];
+  /**
+   * The permissions boundary the stack declares for its roles (`RoleDefaults.of(stack)`), if any.
+   * @default - none declared
+   */
+  readonly permissionsBoundaryArn?: string;
   /** Every resource and data source in the stack. */
   readonly resources: readonly PolicyResource[];
   /** Resources of one type (data sources as `data.<type>`). */

@@ -5,11 +5,12 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { awsAccountOf } from "../core/account";
 import { assumeRolePolicy, PolicyStatement, policyDocument } from "../core/iam";
 import { checkName, NameRules, safeName } from "../core/naming";
+import { RoleOptions, roleSettings } from "../core/role";
 import { checkTags, withName } from "../core/tags";
 import { checkNotEmpty } from "../core/validate";
 
 /** Props of an {@link InvokeRole}. */
-export interface InvokeRoleProps {
+export interface InvokeRoleProps extends RoleOptions {
   /** Role name; shortened with a hash when over IAM's 64 characters. */
   readonly roleName: string;
   /** Who assumes the role: EventBridge Scheduler or an EventBridge rule. */
@@ -49,6 +50,7 @@ export class InvokeRole extends Construct {
         ...(account === undefined ? {} : { StringEquals: { "aws:SourceAccount": account } }),
         ArnLike: { "aws:SourceArn": props.sourceArns.length === 1 ? props.sourceArns[0] : props.sourceArns },
       }),
+      ...roleSettings(this, "", props),
       tags: withName(name, props.tags),
     });
     this.roleArn = role.arn;

@@ -2,6 +2,7 @@ import { IConstruct } from "constructs";
 import { checkArn } from "../core/arn";
 import { fail, isToken } from "../core/errors";
 import { checkName, NameRule } from "../core/naming";
+import { checkRoleOptions, RoleOptions } from "../core/role";
 import { checkIntegerRange } from "../core/validate";
 import { parseScheduleExpression } from "./expression";
 import { atIsInThePast, isIanaTimeZone, parseRfc3339 } from "./time";
@@ -54,6 +55,11 @@ export interface ScheduleOptions {
   readonly alarmTopicArn?: string;
   /** Customer managed KMS key Scheduler encrypts the schedule's target input with. @default - an AWS owned key */
   readonly kmsKeyArn?: string;
+  /**
+   * Permissions boundary and path of the role the scheduler (or the EventBridge rule) assumes.
+   * @default - the stack's `RoleDefaults` (none unless the stack declares them)
+   */
+  readonly roleOptions?: RoleOptions;
 }
 
 /** EventBridge Scheduler schedule names. */
@@ -102,6 +108,7 @@ export function checkScheduleOptions(scope: IConstruct, options: ScheduleOptions
   checkArn(scope, "SCHEDULE_KMS_KEY", "kmsKeyArn", options.kmsKeyArn, "kmsKey");
   checkArn(scope, "SCHEDULE_FAILURE_KMS_KEY", "failureQueue.kmsKeyArn", options.failureQueue?.kmsKeyArn, "kmsKey");
   checkArn(scope, "SCHEDULE_ALARM_TOPIC", "alarmTopicArn", options.alarmTopicArn, "snsTopic");
+  checkRoleOptions(scope, "roleOptions", options.roleOptions);
   checkIntegerRange(scope, "SCHEDULE_FLEXIBLE_WINDOW", "flexibleTimeWindowMinutes", options.flexibleTimeWindowMinutes, 1, 1440, "minutes");
   checkIntegerRange(scope, "SCHEDULE_RETRY_ATTEMPTS", "retryAttempts", options.retryAttempts, 0, 185);
   checkIntegerRange(scope, "SCHEDULE_MAX_EVENT_AGE", "maxEventAgeSeconds", options.maxEventAgeSeconds, 60, 86400, "seconds");

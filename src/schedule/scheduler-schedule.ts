@@ -79,6 +79,7 @@ export class SchedulerSchedule extends Construct {
       // listed too so the trust holds either way. Account and region are not known offline.
       sourceArns: [`arn:*:scheduler:*:*:schedule-group/${groupName}`, `arn:*:scheduler:*:*:schedule/${groupName}/${props.name}`],
       tags: props.tags,
+      ...props.roleOptions,
     });
     this.role.addStatements(...props.target.statements);
 

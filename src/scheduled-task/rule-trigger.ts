@@ -73,6 +73,7 @@ export class EventRuleTrigger extends Construct {
       service: "events.amazonaws.com",
       sourceArns: [rule.arn],
       tags: props.tags,
+      ...props.roleOptions,
     });
     this.role.addStatements(...props.statements);
 

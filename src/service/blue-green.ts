@@ -7,7 +7,7 @@ import { safeName } from "../core/naming";
 import { checkIntegerRange, checkOneOf } from "../core/validate";
 import type { AddTargetGroupOptions, ApplicationListener } from "../ingress/application-listener";
 import { ApplicationTargetGroup, ApplicationTargetGroupProps } from "../ingress/application-target-group";
-import { Role } from "../core/role";
+import { Role, RoleOptions } from "../core/role";
 
 /** CodeDeploy's predefined traffic shifts for ECS. */
 export type PredefinedDeploymentConfig =
@@ -89,6 +89,11 @@ export interface BlueGreenDeploymentProps {
   readonly passRoleArns: readonly string[];
   /** Tags for the CodeDeploy application, deployment group, role and green target group. @default - none */
   readonly tags?: Record<string, string>;
+  /**
+   * Permissions boundary and path of the IAM roles this construct creates (the CodeDeploy role).
+   * @default - the stack's `RoleDefaults` (none unless the stack declares them)
+   */
+  readonly roleOptions?: RoleOptions;
 }
 
 /** Every predefined CodeDeploy ECS deployment config, the values `config` accepts as a string. */
@@ -161,6 +166,7 @@ export class BlueGreenDeployment extends Construct {
       assumedBy: "codedeploy.amazonaws.com",
       description: `CodeDeploy shifts traffic for ECS service ${props.serviceName} with this role`,
       tags: props.tags,
+      ...props.roleOptions,
     });
     this.grantDeploy(props, rollbackAlarms);
 

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { Role } from "../core/role";
+import { Role, RoleOptions } from "../core/role";
 
 /** What ECS manages with a service's infrastructure role. */
 export interface InfrastructureRoleProps {
@@ -21,6 +21,11 @@ export interface InfrastructureRoleProps {
   readonly tlsKmsKeyArns?: readonly string[];
   /** Tags for the role. @default - none */
   readonly tags?: Record<string, string>;
+  /**
+   * Permissions boundary and path of the IAM roles this construct creates (the infrastructure role).
+   * @default - the stack's `RoleDefaults` (none unless the stack declares them)
+   */
+  readonly roleOptions?: RoleOptions;
 }
 
 /**
@@ -51,6 +56,7 @@ export class InfrastructureRole extends Construct {
       assumedBy: "ecs.amazonaws.com",
       description: `ECS manages volumes and Service Connect certificates of ${props.name} with this role`,
       tags: props.tags,
+      ...props.roleOptions,
     });
     this.roleArn = this.role.roleArn;
     if (props.volumes) {

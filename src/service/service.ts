@@ -6,6 +6,7 @@ import { validateCapacityProviderStrategy, isFargateProvider } from "../cluster/
 import type { CapacityProviderStrategyItem, ICluster, INamespace } from "../cluster/types";
 import { fail, isToken } from "../core/errors";
 import { checkName, NameRules } from "../core/naming";
+import { checkRoleOptions, RoleOptions } from "../core/role";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkMinMax, checkOneOf, checkUnique } from "../core/validate";
 import type { ApplicationListener } from "../ingress/application-listener";
@@ -154,6 +155,11 @@ export interface ServiceProps {
   readonly alarms?: ServiceAlarmOptions;
   /** Tags for the service and everything it creates (security group, target groups, alarms, roles). @default - none */
   readonly tags?: Record<string, string>;
+  /**
+   * Permissions boundary and path of the IAM roles this construct creates (the infrastructure role and the blue/green CodeDeploy role; the task definition's roles take the task definition's).
+   * @default - the stack's `RoleDefaults` (none unless the stack declares them)
+   */
+  readonly roleOptions?: RoleOptions;
 }
 
 /**
@@ -226,6 +232,7 @@ export class Service extends Construct implements IConnectable {
 
     checkName(this, "SERVICE_NAME", "name", props.name, NameRules.ecs);
     checkTags(this, "tags", tags);
+    checkRoleOptions(this, "roleOptions", props.roleOptions);
     checkIntegerRange(this, "SERVICE_DESIRED_COUNT", "desiredCount", desiredCount, 0, 5000);
     checkOneOf(this, "SERVICE_SCHEDULING_STRATEGY", "schedulingStrategy", schedulingStrategy, ["REPLICA", "DAEMON"]);
     // Autoscaling would pull a count above its maximum straight back down on the first evaluation.
@@ -340,6 +347,7 @@ export class Service extends Construct implements IConnectable {
             volumeKmsKeyArns: needsVolumeRole && props.ebsVolume?.kmsKeyArn ? [props.ebsVolume.kmsKeyArn] : [],
             tlsKmsKeyArns: tlsEndpoints.flatMap((e) => (e.tls?.roleArn === undefined && e.tls?.kmsKeyArn ? [e.tls.kmsKeyArn] : [])),
             tags,
+            roleOptions: props.roleOptions,
           })
         : undefined;
     if (infrastructureRole) dependsOn.push(...infrastructureRole.attachments);
@@ -498,6 +506,7 @@ export class Service extends Construct implements IConnectable {
         rollbackAlarms: deployment.rollbackAlarms ?? serviceAlarms,
         passRoleArns: [td.executionRoleArn, td.taskRoleArn],
         tags,
+        roleOptions: props.roleOptions,
       });
     }
   }

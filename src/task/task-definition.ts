@@ -14,7 +14,7 @@ import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkOneOf, checkUnique } from "../core/validate";
 import { checkContainer, ContainerOptions, containerSecrets, DEFAULT_STOP_TIMEOUT_SECONDS, renderContainerDefinition } from "./container";
 import { describeFargateMemory, isFargateSize } from "./fargate-sizes";
-import { Role } from "../core/role";
+import { checkRoleOptions, Role, RoleOptions } from "../core/role";
 import { EXEC_STATEMENT, executionRoleStatements } from "./role-statements";
 import { ContainerInfo, ITaskDefinition } from "./types";
 import { checkEfsVolume, EfsVolumeOptions, efsStatements, renderVolumes } from "./volumes";
@@ -102,6 +102,11 @@ export interface TaskDefinitionProps {
   readonly region?: string;
   /** Tags for the task definition, its log group and roles. @default - none */
   readonly tags?: Record<string, string>;
+  /**
+   * Permissions boundary and path of the execution and task roles.
+   * @default - the stack's `RoleDefaults` (none unless the stack declares them)
+   */
+  readonly roleOptions?: RoleOptions;
 }
 
 /**
@@ -164,6 +169,7 @@ export class TaskDefinition extends Construct implements ITaskDefinition, IGrant
     checkName(this, "TASK_FAMILY", "name", props.name, NameRules.ecs);
     checkName(this, "LOG_GROUP_NAME", "logGroupName", logGroupName, NameRules.logGroup);
     checkTags(this, "tags", props.tags);
+    checkRoleOptions(this, "roleOptions", props.roleOptions);
     checkArn(this, "LOG_KMS_KEY", "logKmsKeyArn", props.logKmsKeyArn, "kmsKey");
     checkOneOf(this, "TASK_COMPATIBILITY", "compatibility", compatibility, ["FARGATE", "EC2"]);
     checkOneOf(
@@ -226,6 +232,7 @@ export class TaskDefinition extends Construct implements ITaskDefinition, IGrant
       assumedBy: "ecs-tasks.amazonaws.com",
       description: `ECS pulls images, writes logs and reads secrets for ${props.name} with this role`,
       tags: props.tags,
+      ...props.roleOptions,
     });
     const executionStatements = executionRoleStatements({
       ecrRepositoryArns: containers.flatMap((c) => (c.image.ecrRepositoryArn ? [c.image.ecrRepositoryArn] : [])),
@@ -242,6 +249,7 @@ export class TaskDefinition extends Construct implements ITaskDefinition, IGrant
       assumedBy: "ecs-tasks.amazonaws.com",
       description: `The ${props.name} application runs with this role`,
       tags: props.tags,
+      ...props.roleOptions,
     });
     for (const statement of efsStatements(efsVolumes)) this.taskRole.addToPolicy(statement);
 

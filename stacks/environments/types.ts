@@ -171,6 +171,14 @@ export interface EnvironmentConfig {
   readonly availabilityZones: readonly string[];
   /** Role the provider assumes to deploy, per environment account. @default - the caller's credentials */
   readonly deployRoleArn?: string;
+  /**
+   * Permissions boundary (a customer managed policy of the environment's account) on every IAM role the
+   * stack creates, checked by the guardrail IAM-003; accounts whose SCPs require one set it.
+   * @default - no boundary
+   */
+  readonly permissionsBoundaryArn?: string;
+  /** IAM path of every role the stack creates, e.g. `/platform/`; changing it replaces the roles. @default - "/" */
+  readonly rolePath?: string;
   /** The account (and region) whose ECR repositories the images are pulled from. @default - the environment's own account and region */
   readonly imageRegistry?: { readonly accountId: string; readonly region: string };
   /**

@@ -70,6 +70,25 @@ export function validateEnvironmentConfig(config: EnvironmentConfig): Environmen
       allowed: `an IAM role ARN in account ${config.accountId}`,
     });
   }
+  if (
+    config.permissionsBoundaryArn !== undefined &&
+    !new RegExp(`^arn:aws[a-z-]*:iam::${config.accountId}:policy/[\\w+=,.@/-]+$`).test(config.permissionsBoundaryArn)
+  ) {
+    fail(where, {
+      code: "ENV_PERMISSIONS_BOUNDARY",
+      property: "permissionsBoundaryArn",
+      value: config.permissionsBoundaryArn,
+      allowed: `a customer managed IAM policy ARN in account ${config.accountId} (arn:aws:iam::${config.accountId}:policy/<name>)`,
+    });
+  }
+  if (config.rolePath !== undefined && (typeof config.rolePath !== "string" || !/^\/(?:[\x21-\x7E]{1,510}\/)?$/.test(config.rolePath))) {
+    fail(where, {
+      code: "ENV_ROLE_PATH",
+      property: "rolePath",
+      value: config.rolePath,
+      allowed: '"/" or a path of printable ASCII characters starting and ending with "/", e.g. "/platform/"',
+    });
+  }
   for (const tag of REQUIRED_TAGS) {
     if (!config.tags[tag])
       fail(where, {

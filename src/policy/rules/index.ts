@@ -18,6 +18,7 @@ import { elbHttps } from "./elb-https";
 import { elbSecureActions } from "./elb-secure-actions";
 import { iamGithubOidcTrust } from "./iam-github-oidc-trust";
 import { iamNoWildcards } from "./iam-no-wildcards";
+import { iamPermissionsBoundary } from "./iam-permissions-boundary";
 import { logRetention } from "./log-retention";
 import { requiredTags } from "./required-tags";
 import { s3Encryption } from "./s3-encryption";
@@ -50,6 +51,7 @@ export {
   elbSecureActions,
   iamGithubOidcTrust,
   iamNoWildcards,
+  iamPermissionsBoundary,
   logRetention,
   requiredTags,
   s3Encryption,
@@ -80,6 +82,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
   ecsNoPublicIp,
   iamNoWildcards,
   iamGithubOidcTrust,
+  iamPermissionsBoundary,
   logRetention,
   elbHttps,
   elbDropInvalidHeaders,
