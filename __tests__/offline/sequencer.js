@@ -7,19 +7,8 @@
  * waiting for Terraform. It tells globalSetup whether any selected file needs the plans, so a
  * targeted run (`npx jest __tests__/network`) never starts Terraform.
  */
-const { readFileSync } = require("node:fs");
 const Sequencer = require("@jest/test-sequencer").default;
-
-const NEEDS_PLANS = /offline[/-]offline-plans|\.offline\.test\.ts$/;
-
-function needsPlans(path) {
-  if (/\.offline\.test\.ts$/.test(path)) return true;
-  try {
-    return NEEDS_PLANS.test(readFileSync(path, "utf8"));
-  } catch {
-    return false;
-  }
-}
+const { readsOfflinePlans: needsPlans } = require("../projects");
 
 class OfflinePlansLastSequencer extends Sequencer {
   async sort(tests) {
