@@ -116,3 +116,18 @@ testRejections([
     expectedMessage(P, "fargate.monthlyLimit", -5, "a positive amount with at most two decimals", "BUDGET_LIMIT"),
   ],
 ]);
+
+describe("EnvironmentBudget: required props from a JSON config", () => {
+  testRejections([
+    [
+      "a budget without name",
+      (scope) =>
+        new EnvironmentBudget(
+          scope,
+          "Budget",
+          JSON.parse('{"monthlyLimit":100,"costAllocationTag":{"key":"Environment","values":["test"]}}'),
+        ),
+      expectedMessage(P, "name", undefined, "a string (required)", "PROP_REQUIRED"),
+    ],
+  ]);
+});

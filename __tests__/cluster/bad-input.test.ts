@@ -822,3 +822,24 @@ const cases: Rejection[] = [
 describe("cluster module: bad input", () => {
   testRejections(cases);
 });
+
+describe("cluster module: required props from a JSON config", () => {
+  testRejections([
+    [
+      "a Cluster without network",
+      (scope) => new Cluster(scope, "Cluster", JSON.parse('{"name":"acme-test"}')),
+      expectedMessage(
+        "test/Cluster",
+        "network",
+        undefined,
+        "an INetwork such as a Network (an object with vpcId, workloadSubnetIds) (required)",
+        "PROP_REQUIRED",
+      ),
+    ],
+    [
+      "a Cluster name as a number",
+      (scope) => new Cluster(scope, "Cluster", { ...base, ...JSON.parse('{"name":42}') }),
+      expectedMessage("test/Cluster", "name", 42, "a string", "PROP_TYPE"),
+    ],
+  ]);
+});

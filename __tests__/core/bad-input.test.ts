@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
-import { Lazy } from "cdktf";
+import { Lazy, Testing, TerraformStack } from "cdktf";
+import { checkRequiredProps, PropKinds } from "../../src/core/required-props";
 import { fail, ValidationError } from "../../src/core/errors";
 import { checkName, NameRules } from "../../src/core/naming";
 import { checkTags, MAX_TAGS } from "../../src/core/tags";
@@ -246,5 +247,52 @@ describe("Role: bad input", () => {
       (scope) => RoleDefaults.of(scope).set({ path: "//" }),
       expectedMessage("test", "roleDefaults.path", "//", PATH_ALLOWED, "ROLE_PATH"),
     ],
+    [
+      "a role without assumedBy (a config from JSON)",
+      (scope) => new Role(scope, "Role", JSON.parse('{"name":"acme-test-role","description":"test"}')),
+      expectedMessage("test/Role", "assumedBy", undefined, "a string (required)", "PROP_REQUIRED"),
+    ],
   ]);
+});
+
+describe("checkRequiredProps: bad input", () => {
+  const spec = { name: PropKinds.string, port: PropKinds.number, zones: PropKinds.strings, mode: PropKinds.oneOf(["a", "b"]) };
+  const valid = { name: "acme", port: 80, zones: ["eu-west-1a"], mode: "a" };
+  test.each<[string, unknown, RegExp]>([
+    ["props null", null, /^test\/Thing: invalid props \(missing\): expected a ThingProps object \[PROP_REQUIRED\]$/],
+    ["props a list", [valid], /^test\/Thing: invalid props \[.*\]: expected a ThingProps object \[PROP_TYPE\]$/],
+    ["a prop null", { ...valid, name: null }, /^test\/Thing: invalid name \(missing\): expected a string \(required\) \[PROP_REQUIRED\]$/],
+    ["a number that is NaN", { ...valid, port: NaN }, /^test\/Thing: invalid port null: expected a number \[PROP_TYPE\]$/],
+    [
+      "a list with a number in it",
+      { ...valid, zones: ["eu-west-1a", 1] },
+      /^test\/Thing: invalid zones \["eu-west-1a",1\]: expected a list of strings \[PROP_TYPE\]$/,
+    ],
+    ["a value outside a closed set", { ...valid, mode: "c" }, /^test\/Thing: invalid mode "c": expected one of "a", "b" \[PROP_TYPE\]$/],
+  ])("%s", (_, props, message) => {
+    expect(rejection((s) => checkRequiredProps(s, "ThingProps", props, spec))).toMatch(message);
+  });
+  test("nested required props name their path", () => {
+    const nested = {
+      target: PropKinds.object("a target", { arn: PropKinds.string }),
+      items: PropKinds.record("items by name", { size: PropKinds.number }),
+    };
+    expect(rejection((s) => checkRequiredProps(s, "ThingProps", { target: {}, items: {} }, nested))).toMatch(
+      /^test\/Thing: invalid target\.arn \(missing\): expected a string \(required\) \[PROP_REQUIRED\]$/,
+    );
+    expect(rejection((s) => checkRequiredProps(s, "ThingProps", { target: { arn: "x" }, items: { big: { size: "9" } } }, nested))).toMatch(
+      /^test\/Thing: invalid items\.big\.size "9": expected a number \[PROP_TYPE\]$/,
+    );
+  });
+  test("valid props and tokens pass", () => {
+    const stack = new TerraformStack(Testing.app(), "ok");
+    expect(() => checkRequiredProps(new Construct(stack, "Thing"), "ThingProps", valid, spec)).not.toThrow();
+    const tokens = {
+      ...valid,
+      name: Lazy.stringValue({ produce: () => "x" }),
+      port: Lazy.numberValue({ produce: () => 1 }),
+      zones: Lazy.listValue({ produce: () => [] }),
+    };
+    expect(() => checkRequiredProps(new Construct(stack, "Tokens"), "ThingProps", tokens, spec)).not.toThrow();
+  });
 });

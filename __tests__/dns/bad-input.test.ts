@@ -99,3 +99,23 @@ testRejections([
     ),
   ],
 ]);
+
+describe("dns module: required props from a JSON or plain-JavaScript config", () => {
+  testRejections([
+    [
+      "an alias whose record names are a list",
+      (scope) =>
+        new LoadBalancerAlias(scope, "Alias", {
+          loadBalancer: { dnsName: "acme-123.eu-west-1.elb.amazonaws.com", zoneId: "Z32O12XQLNTSW2" },
+          hostedZone: ZONE,
+          ...JSON.parse('{"recordNames":["www.example.com"]}'),
+        }),
+      expectedMessage("test/Alias", "recordNames", ["www.example.com"], "record names by key", "PROP_TYPE"),
+    ],
+    [
+      "a certificate without domainName",
+      (scope) => new DnsValidatedCertificate(scope, "Certificate", { hostedZone: ZONE } as DnsValidatedCertificateProps),
+      expectedMessage("test/Certificate", "domainName", undefined, "a string (required)", "PROP_REQUIRED"),
+    ],
+  ]);
+});

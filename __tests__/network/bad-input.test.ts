@@ -410,3 +410,25 @@ describe("Connections: bad input", () => {
     expect(errorOf(build)).toMatch(message);
   });
 });
+
+describe("network module: required props from a JSON config", () => {
+  test.each<[string, string, RegExp]>([
+    [
+      "Network without cidr",
+      '{"name":"acme-test","availabilityZones":["eu-west-1a"]}',
+      expectedMessage("test/Subject", "cidr", undefined, "a string (required)", "PROP_REQUIRED"),
+    ],
+    [
+      "Network with one zone as a string",
+      '{"name":"acme-test","cidr":"10.0.0.0/16","availabilityZones":"eu-west-1a"}',
+      expectedMessage("test/Subject", "availabilityZones", "eu-west-1a", "a list of strings", "PROP_TYPE"),
+    ],
+  ])("%s is a ValidationError", (_, json, message) => {
+    expect(errorOf((scope) => new Network(scope, "Subject", JSON.parse(json)))).toMatch(message);
+  });
+  test("a SecurityGroup without description is a ValidationError", () => {
+    expect(errorOf((scope) => new SecurityGroup(scope, "Subject", JSON.parse('{"vpcId":"vpc-1","name":"acme-sg"}')))).toMatch(
+      expectedMessage("test/Subject", "description", undefined, "a string (required)", "PROP_REQUIRED"),
+    );
+  });
+});

@@ -124,3 +124,35 @@ describe("OperationalNotifications", () => {
     ],
   ]);
 });
+
+describe("notifications: required props from a JSON or plain-JavaScript config", () => {
+  testRejections([
+    [
+      "OperationalNotifications without topic",
+      (scope) => new OperationalNotifications(scope, "Notify", JSON.parse('{"name":"acme-test"}')),
+      expectedMessage(
+        "test/Notify",
+        "topic",
+        undefined,
+        "an INotificationTopic such as a NotificationTopic (an object with topicArn) (required)",
+        "PROP_REQUIRED",
+      ),
+    ],
+    [
+      "a topic given by ARN",
+      (scope) => new OperationalNotifications(scope, "Notify", JSON.parse(`{"name":"acme-test","topic":"${ONCALL_TOPIC_ARN}"}`)),
+      expectedMessage(
+        "test/Notify",
+        "topic",
+        ONCALL_TOPIC_ARN,
+        "an INotificationTopic such as a NotificationTopic (an object with topicArn)",
+        "PROP_TYPE",
+      ),
+    ],
+    [
+      "a NotificationTopic without name",
+      (scope) => new NotificationTopic(scope, "Topic", JSON.parse("{}")),
+      expectedMessage("test/Topic", "name", undefined, "a string (required)", "PROP_REQUIRED"),
+    ],
+  ]);
+});

@@ -120,3 +120,46 @@ const cases: Rejection[] = [
 describe("patterns: bad input", () => {
   testRejections(cases);
 });
+
+describe("patterns: required props from a JSON or plain-JavaScript config", () => {
+  testRejections([
+    [
+      "a QueueProcessingService without queue",
+      (scope) => {
+        const { cluster } = platform(scope);
+        const { task } = workerTaskAndQueue(scope);
+        return new QueueProcessingService(scope, "Worker", {
+          name: "acme-worker",
+          cluster,
+          taskDefinition: task,
+        } as QueueProcessingServiceProps);
+      },
+      expectedMessage(
+        "test/Worker",
+        "queue",
+        undefined,
+        "an IQueue such as a Queue (an object with queueArn, queueUrl) (required)",
+        "PROP_REQUIRED",
+      ),
+    ],
+    [
+      "a LoadBalancedWebService whose load balancer has no listener",
+      (scope) => {
+        const { cluster } = platform(scope);
+        return new LoadBalancedWebService(scope, "Web", {
+          name: "acme-web",
+          cluster,
+          taskDefinition: webTask(scope),
+          ...JSON.parse('{"loadBalancer":{"priority":10}}'),
+        });
+      },
+      expectedMessage(
+        "test/Web",
+        "loadBalancer.listener",
+        undefined,
+        "an ApplicationListener (an object with listenerArn) (required)",
+        "PROP_REQUIRED",
+      ),
+    ],
+  ]);
+});

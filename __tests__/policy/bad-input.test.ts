@@ -164,3 +164,13 @@ describe("policy module: bad suppressions fail synth", () => {
     expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 });
+
+describe("policy module: required props from a JSON config", () => {
+  testRejections([
+    [
+      "a PolicyPack without environmentClass",
+      (scope) => new PolicyPack(scope, "Policy", JSON.parse("{}")),
+      expectedMessage("test/Policy", "environmentClass", undefined, "a string (required)", "PROP_REQUIRED"),
+    ],
+  ]);
+});

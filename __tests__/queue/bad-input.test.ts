@@ -74,3 +74,13 @@ const cases: Rejection[] = [
 describe("queue module: bad input", () => {
   testRejections(cases);
 });
+
+describe("queue module: required props from a JSON config", () => {
+  testRejections([
+    [
+      "a Queue name as a number",
+      (scope) => new Queue(scope, "Queue", JSON.parse('{"name":12}')),
+      expectedMessage("test/Queue", "name", 12, "a string", "PROP_TYPE"),
+    ],
+  ]);
+});

@@ -177,3 +177,19 @@ describe("Repository: bad input", () => {
     ],
   ]);
 });
+
+describe("registry: required props from a JSON config", () => {
+  testRejections([
+    [
+      "a Repository without name",
+      (scope) => new Repository(scope, "Repo", JSON.parse('{"imageTagMutability":"IMMUTABLE"}')),
+      expectedMessage("test/Repo", "name", undefined, "a string (required)", "PROP_REQUIRED"),
+    ],
+    [
+      "replication destinations as one object",
+      (scope) =>
+        new RegistryReplication(scope, "Replication", JSON.parse('{"accountId":"111111111111","destinations":{"region":"eu-central-1"}}')),
+      expectedMessage("test/Replication", "destinations", { region: "eu-central-1" }, "a list of replication destinations", "PROP_TYPE"),
+    ],
+  ]);
+});

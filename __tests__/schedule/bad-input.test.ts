@@ -320,3 +320,27 @@ test("every rejection is a ValidationError carrying the code, property and value
     constructPath: "test/Ping",
   });
 });
+
+describe("schedule module: required props from a JSON or plain-JavaScript config", () => {
+  testRejections([
+    [
+      "a SchedulerSchedule without schedule",
+      (scope) => new SchedulerSchedule(scope, "Ping", { ...pingProps, schedule: undefined } as unknown as SchedulerScheduleProps),
+      expectedMessage("test/Ping", "schedule", undefined, "a string (required)", "PROP_REQUIRED"),
+    ],
+    [
+      "a target without its ARN",
+      (scope) =>
+        new SchedulerSchedule(scope, "Ping", {
+          ...pingProps,
+          target: { ...pingProps.target, arn: undefined },
+        } as unknown as SchedulerScheduleProps),
+      expectedMessage("test/Ping", "target.arn", undefined, "a string (required)", "PROP_REQUIRED"),
+    ],
+    [
+      "a FailureQueue name as a number",
+      (scope) => new FailureQueue(scope, "Dlq", JSON.parse('{"queueName":7}')),
+      expectedMessage("test/Dlq", "queueName", 7, "a string", "PROP_TYPE"),
+    ],
+  ]);
+});

@@ -3,6 +3,7 @@ import { ApplicationLoadBalancer } from "../../src/ingress/application-load-bala
 import { NetworkLoadBalancer } from "../../src/ingress/network-load-balancer";
 import { Network } from "../../src/network/network";
 import { CloudMapService } from "../../src/service/cloud-map";
+import { ServiceAutoScaling } from "../../src/service/autoscaling";
 import { Service, ServiceProps } from "../../src/service/service";
 import { StepScalingOptions } from "../../src/service/step-scaling";
 import { ContainerImage } from "../../src/task/image";
@@ -913,6 +914,57 @@ const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
 describe("service module bad input", () => {
   test.each(cases)("throws a ValidationError when %s", (_, build, message) => {
     // errorOf returns the message of a ValidationError only; any other error fails the test.
+    expect(errorOf(build)).toMatch(message);
+  });
+});
+
+describe("service module: required props from a JSON or plain-JavaScript config", () => {
+  test.each<[string, (scope: Construct) => unknown, RegExp]>([
+    [
+      "a Service has no cluster",
+      (scope) => new Service(scope, "Web", { ...JSON.parse('{"name":"acme-test-web"}'), taskDefinition: webTask(scope) }),
+      expectedMessage(
+        "test/Web",
+        "cluster",
+        undefined,
+        "an ICluster such as a Cluster (an object with clusterArn, clusterName, network) (required)",
+        "PROP_REQUIRED",
+      ),
+    ],
+    [
+      "a Service's cluster is given by name",
+      (scope) =>
+        new Service(scope, "Web", { ...JSON.parse('{"name":"acme-test-web","cluster":"acme-test"}'), taskDefinition: webTask(scope) }),
+      expectedMessage(
+        "test/Web",
+        "cluster",
+        "acme-test",
+        "an ICluster such as a Cluster (an object with clusterArn, clusterName, network)",
+        "PROP_TYPE",
+      ),
+    ],
+    [
+      "a Service has no task definition",
+      (scope) => new Service(scope, "Web", { name: "acme-test-web", cluster: platform(scope).cluster } as ServiceProps),
+      expectedMessage(
+        "test/Web",
+        "taskDefinition",
+        undefined,
+        "a TaskDefinition (an object with taskDefinitionArn, family) (required)",
+        "PROP_REQUIRED",
+      ),
+    ],
+    [
+      "ServiceAutoScaling's maxCapacity is a string",
+      (scope) =>
+        new ServiceAutoScaling(
+          scope,
+          "Scaling",
+          JSON.parse('{"name":"acme","clusterName":"c","serviceName":"s","minCapacity":1,"maxCapacity":"4"}'),
+        ),
+      expectedMessage("test/Scaling", "maxCapacity", "4", "a number", "PROP_TYPE"),
+    ],
+  ])("throws a ValidationError when %s", (_, build, message) => {
     expect(errorOf(build)).toMatch(message);
   });
 });

@@ -708,3 +708,36 @@ describe("task module bad input", () => {
     expect(errorOf(build)).toMatch(message);
   });
 });
+
+describe("task module: required props from a JSON or plain-JavaScript config", () => {
+  test.each<[string, (scope: Construct) => unknown, RegExp]>([
+    [
+      "a container without image",
+      (scope) => new TaskDefinition(scope, "Task", JSON.parse('{"name":"acme-test-web","containers":{"web":{"cpu":256}}}')),
+      expectedMessage(
+        "test/Task",
+        "containers.web.image",
+        undefined,
+        "a ContainerImage (an object with imageName) (required)",
+        "PROP_REQUIRED",
+      ),
+    ],
+    [
+      "an image given as a plain string",
+      (scope) => new TaskDefinition(scope, "Task", JSON.parse('{"name":"acme-test-web","containers":{"web":{"image":"nginx:1.27"}}}')),
+      expectedMessage("test/Task", "containers.web.image", "nginx:1.27", "a ContainerImage (an object with imageName)", "PROP_TYPE"),
+    ],
+    [
+      "containers given as a list",
+      (scope) => new TaskDefinition(scope, "Task", { name: "acme-test-web", containers: [web] as any }),
+      /^test\/Task: invalid containers \[.*\]: expected containers by name \[PROP_TYPE\]$/,
+    ],
+    [
+      "a container that is not an object",
+      (scope) => new TaskDefinition(scope, "Task", JSON.parse('{"name":"acme-test-web","containers":{"web":"nginx"}}')),
+      expectedMessage("test/Task", "containers.web", "nginx", "an object", "PROP_TYPE"),
+    ],
+  ])("throws a ValidationError when %s", (_, build, message) => {
+    expect(errorOf(build)).toMatch(message);
+  });
+});

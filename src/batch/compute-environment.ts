@@ -13,6 +13,7 @@ import { checkRoleOptions, RoleOptions } from "../core/role";
 import { HOST_METADATA_HOP_LIMIT_RANGE, MAX_HOST_ROOT_VOLUME_GIB, MIN_HOST_ROOT_VOLUME_GIB } from "../cluster/host-hardening";
 import { InstanceLaunchTemplate } from "./launch-template";
 import { InstanceRole } from "./instance-role";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Managed compute environment types: AWS-run Fargate capacity, or EC2 instances Batch launches. */
 export type ComputeEnvironmentType = "FARGATE" | "FARGATE_SPOT" | "EC2" | "SPOT";
@@ -127,6 +128,11 @@ export class ComputeEnvironment extends Construct implements IComputeEnvironment
 
   constructor(scope: Construct, id: string, props: ComputeEnvironmentProps) {
     super(scope, id);
+    checkRequiredProps(this, "ComputeEnvironmentProps", props, {
+      name: K.string,
+      type: K.string,
+      network: K.reference("an INetwork such as a Network", "vpcId", "workloadSubnetIds"),
+    });
     const ec2 = props.type === "EC2" || props.type === "SPOT";
     const subnetIds = props.subnetIds ?? props.network.workloadSubnetIds;
     const maxVcpus = props.maxVcpus ?? ComputeEnvironment.DEFAULT_MAX_VCPUS;

@@ -4,6 +4,7 @@ import { fail, isToken } from "../core/errors";
 import { checkName } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkNumberRange } from "../core/validate";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Fair-share scheduling: jobs carry a share identifier, and shares get capacity by weight. */
 export interface FairShareOptions {
@@ -36,6 +37,7 @@ export class FairSharePolicy extends Construct {
 
   constructor(scope: Construct, id: string, props: FairSharePolicyProps) {
     super(scope, id);
+    checkRequiredProps(this, "FairSharePolicyProps", props, { name: K.string });
     const shares = props.shares ?? {};
     checkName(this, "BATCH_SCHEDULING_POLICY_NAME", "name", props.name, {
       maxLength: 128,

@@ -3,6 +3,7 @@ import { ContainerInstances, createEcsInstanceRole } from "../cluster/container-
 import { checkName, NameRules, safeName } from "../core/naming";
 import { RoleOptions } from "../core/role";
 import { checkTags } from "../core/tags";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Props of an {@link InstanceRole}. */
 export interface InstanceRoleProps extends RoleOptions {
@@ -30,6 +31,7 @@ export class InstanceRole extends Construct {
 
   constructor(scope: Construct, id: string, props: InstanceRoleProps) {
     super(scope, id);
+    checkRequiredProps(this, "InstanceRoleProps", props, { roleName: K.string });
     const name = safeName(props.roleName, NameRules.iamRole.maxLength);
     checkName(this, "INSTANCE_ROLE_NAME", "name", name, NameRules.iamRole);
     checkTags(this, "tags", props.tags);

@@ -24,6 +24,7 @@ import {
   renderRetryStrategy,
   RetryRule,
 } from "./job-container";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** What schedules and submitters need from a job definition. */
 export interface IJobDefinition {
@@ -130,6 +131,7 @@ export class JobDefinition extends Construct implements IJobDefinition, IGrantab
 
   constructor(scope: Construct, id: string, props: JobDefinitionProps) {
     super(scope, id);
+    checkRequiredProps(this, "JobDefinitionProps", props, { name: K.string, image: K.reference("a ContainerImage", "imageName") });
     const platform = props.platform ?? "FARGATE";
     const fargate = platform === "FARGATE";
     const vcpus = props.vcpus ?? JobDefinition.DEFAULT_VCPUS;

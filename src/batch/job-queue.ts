@@ -8,6 +8,7 @@ import { checkIntegerRange, checkOneOf } from "../core/validate";
 import type { ComputeEnvironmentType, IComputeEnvironment } from "./compute-environment";
 import { FairShareOptions, FairSharePolicy } from "./fair-share-policy";
 import type { IJobDefinition } from "./job-definition";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** A compute environment of a queue and its place: lower orders are tried first. */
 export interface OrderedComputeEnvironment {
@@ -116,6 +117,10 @@ export class JobQueue extends Construct implements IJobQueue {
 
   constructor(scope: Construct, id: string, props: JobQueueProps) {
     super(scope, id);
+    checkRequiredProps(this, "JobQueueProps", props, {
+      name: K.string,
+      computeEnvironments: K.list("compute environments with their order"),
+    });
     const priority = props.priority ?? JobQueue.DEFAULT_PRIORITY;
     const enabled = props.enabled ?? true;
     const limits = props.runnableTimeLimits ?? JobQueue.DEFAULT_RUNNABLE_TIME_LIMITS;

@@ -11,6 +11,7 @@ import {
 import { checkName } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange } from "../core/validate";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Props of an {@link InstanceLaunchTemplate}. */
 export interface InstanceLaunchTemplateProps {
@@ -40,6 +41,11 @@ export class InstanceLaunchTemplate extends Construct {
 
   constructor(scope: Construct, id: string, props: InstanceLaunchTemplateProps) {
     super(scope, id);
+    checkRequiredProps(this, "InstanceLaunchTemplateProps", props, {
+      namePrefix: K.string,
+      rootVolumeGiB: K.number,
+      metadataHopLimit: K.number,
+    });
     // Launch template names are at most 128 characters; Terraform's unique suffix takes 26 and the dash 1.
     checkName(this, "BATCH_LAUNCH_TEMPLATE_NAME", "namePrefix", props.namePrefix, {
       maxLength: 101,

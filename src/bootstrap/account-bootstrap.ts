@@ -5,6 +5,7 @@ import { deployStatements, stateReadStatements } from "./deploy-permissions";
 import { GithubOidcProvider, IGithubOidcProvider } from "./github-oidc";
 import { GithubActionsRole } from "./github-role";
 import { StateBucket, StateEncryption } from "./state-bucket";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** The GitHub repository whose workflows plan and deploy the environment stacks. */
 export interface BootstrapGithubOptions {
@@ -78,6 +79,13 @@ export class AccountBootstrap extends Construct {
 
   constructor(scope: Construct, id: string, props: AccountBootstrapProps) {
     super(scope, id);
+    checkRequiredProps(this, "AccountBootstrapProps", props, {
+      org: K.string,
+      accountId: K.string,
+      region: K.string,
+      github: K.object("BootstrapGithubOptions", { repository: K.string }),
+      deployEnvironments: K.strings,
+    });
     if (!isToken(props.accountId) && !/^\d{12}$/.test(props.accountId)) {
       fail(this, { code: "BOOTSTRAP_ACCOUNT", property: "accountId", value: props.accountId, allowed: "a 12-digit AWS account id" });
     }

@@ -11,6 +11,7 @@ import { RoleOptions, roleSettings } from "../core/role";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange } from "../core/validate";
 import { GITHUB_OIDC_AUDIENCE, GITHUB_OIDC_HOST, IGithubOidcProvider } from "./github-oidc";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /**
  * Which GitHub Actions jobs of a repository a role trusts, as the OIDC token's `sub` names them:
@@ -99,6 +100,12 @@ export class GithubActionsRole extends Construct implements IGrantable {
 
   constructor(scope: Construct, id: string, props: GithubActionsRoleProps) {
     super(scope, id);
+    checkRequiredProps(this, "GithubActionsRoleProps", props, {
+      name: K.string,
+      description: K.string,
+      provider: K.reference("an IGithubOidcProvider", "providerArn"),
+      trustedBy: K.list("GithubTrust entries"),
+    });
     checkName(this, "GITHUB_ROLE_NAME", "name", props.name, NameRules.iamRole);
     checkTags(this, "tags", props.tags);
     checkIntegerRange(this, "GITHUB_ROLE_SESSION", "maxSessionDurationSeconds", props.maxSessionDurationSeconds, 3600, 43200, "seconds");

@@ -12,6 +12,7 @@ import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versionin
 import { fail, isToken } from "../core/errors";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkOneOf } from "../core/validate";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** How state objects are encrypted at rest. */
 export type StateEncryption = "SSE-S3" | "SSE-KMS";
@@ -75,6 +76,7 @@ export class StateBucket extends Construct {
 
   constructor(scope: Construct, id: string, props: StateBucketProps) {
     super(scope, id);
+    checkRequiredProps(this, "StateBucketProps", props, { bucketName: K.string });
     if (!isToken(props.bucketName) && bucketNameProblem(props.bucketName)) {
       fail(this, {
         code: "STATE_BUCKET_NAME",

@@ -5,6 +5,7 @@ import { checkName, NameRule } from "../core/naming";
 import { checkTags } from "../core/tags";
 import { checkNotEmpty, checkNumberRange, checkOneOf, checkUnique } from "../core/validate";
 import type { INotificationTopic } from "../notifications/topic";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** When a budget notifies: at a percentage of the limit, of actual or forecasted spend. */
 export interface BudgetThreshold {
@@ -87,6 +88,8 @@ export class EnvironmentBudget extends Construct {
 
   constructor(scope: Construct, id: string, props: EnvironmentBudgetProps) {
     super(scope, id);
+    // monthlyLimit and costAllocationTag have their own checks below, with messages that say what a budget needs.
+    checkRequiredProps(this, "EnvironmentBudgetProps", props, { name: K.string });
     const currency = props.currency ?? EnvironmentBudget.DEFAULT_CURRENCY;
     const thresholds = props.thresholds ?? EnvironmentBudget.DEFAULT_THRESHOLDS;
     const emails = props.emailAddresses ?? [];

@@ -20,6 +20,7 @@ import { FargateStorageEncryption, FargateStorageEncryptionOptions } from "./far
 import { ExecAuditLogging, ExecAuditOptions, renderExecuteCommandConfiguration } from "./exec-logging";
 import { ClusterNamespace, NamespaceOptions } from "./namespace";
 import { CapacityProviderStrategyItem, FARGATE, FARGATE_SPOT, ICluster, INamespace } from "./types";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** CloudWatch Container Insights: `enhanced` adds task- and container-level metrics (and costs more). */
 export type ContainerInsights = "enhanced" | "enabled" | "disabled";
@@ -115,6 +116,10 @@ export class Cluster extends Construct implements ICluster {
 
   constructor(scope: Construct, id: string, props: ClusterProps) {
     super(scope, id);
+    checkRequiredProps(this, "ClusterProps", props, {
+      name: K.string,
+      network: K.reference("an INetwork such as a Network", "vpcId", "workloadSubnetIds"),
+    });
     const containerInsights = props.containerInsights ?? Cluster.DEFAULT_CONTAINER_INSIGHTS;
     const execAuditEnabled = props.execAudit?.enabled ?? true;
     const fargate = props.fargate ?? true;

@@ -8,6 +8,7 @@ import { RoleOptions, roleSettings } from "../core/role";
 import { withName } from "../core/tags";
 import { Connections } from "../network/connections";
 import { SecurityGroup } from "../network/security-group";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Settings of {@link ContainerInstances}, the resources shared by a cluster's EC2 container instances. */
 export interface ContainerInstancesProps {
@@ -49,6 +50,7 @@ export class ContainerInstances extends Construct {
 
   constructor(scope: Construct, id: string, props: ContainerInstancesProps) {
     super(scope, id);
+    checkRequiredProps(this, "ContainerInstancesProps", props, { clusterName: K.string, vpcId: K.string });
     this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
       vpcId: props.vpcId,
       name: `${props.clusterName}-ecs-instances`,

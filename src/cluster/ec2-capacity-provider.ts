@@ -46,6 +46,7 @@ import {
   renderHostRootVolume,
 } from "./host-hardening";
 import { encodeUserData, MANAGED_AGENT_SETTINGS } from "./user-data";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** ECS managed scaling of the group (ECS owns a target tracking policy on it). */
 export interface ManagedScalingOptions {
@@ -199,6 +200,17 @@ export class Ec2CapacityProvider extends Construct {
 
   constructor(scope: Construct, id: string, props: Ec2CapacityProviderProps) {
     super(scope, id);
+    checkRequiredProps(this, "Ec2CapacityProviderProps", props, {
+      clusterName: K.string,
+      cluster: K.reference("the cluster resource", "fqn"),
+      defaultName: K.string,
+      subnetIds: K.strings,
+      securityGroupId: K.string,
+      instanceProfileArn: K.string,
+      instanceDependencies: K.list("resources"),
+      instanceTypes: K.strings,
+      maxSize: K.number,
+    });
     const name = props.capacityProviderName ?? props.defaultName;
     const minSize = props.minSize ?? 0;
     const onDemandBaseCapacity = props.onDemandBaseCapacity ?? 0;

@@ -10,6 +10,7 @@ import type { ExecAuditAttributes } from "../core/exec-audit";
 import { LOG_RETENTION_DAYS } from "../core/log-retention";
 import { checkIntegerRange, checkOneOf } from "../core/validate";
 import { withName } from "../core/tags";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** How ECS Exec sessions of a cluster are audited. */
 export interface ExecAuditOptions {
@@ -58,6 +59,7 @@ export class ExecAuditLogging extends Construct {
 
   constructor(scope: Construct, id: string, props: ExecAuditLoggingProps) {
     super(scope, id);
+    checkRequiredProps(this, "ExecAuditLoggingProps", props, { clusterName: K.string });
     const cloudWatch = props.cloudWatch ?? true;
     const retentionDays = props.retentionDays ?? ExecAuditLogging.DEFAULT_RETENTION_DAYS;
     const deletionWindowDays = props.keyDeletionWindowDays ?? ExecAuditLogging.DEFAULT_KEY_DELETION_WINDOW_DAYS;

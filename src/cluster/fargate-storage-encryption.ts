@@ -5,6 +5,7 @@ import { KmsKeyPolicy } from "@cdktf/provider-aws/lib/kms-key-policy";
 import { arnPart } from "../core/arn";
 import { checkIntegerRange } from "../core/validate";
 import { withName } from "../core/tags";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Encrypt the ephemeral storage of the cluster's Fargate tasks with a customer managed key. */
 export interface FargateStorageEncryptionOptions {
@@ -36,6 +37,7 @@ export class FargateStorageEncryption extends Construct {
 
   constructor(scope: Construct, id: string, props: FargateStorageEncryptionProps) {
     super(scope, id);
+    checkRequiredProps(this, "FargateStorageEncryptionProps", props, { clusterName: K.string });
     const deletionWindowDays = props.keyDeletionWindowDays ?? FargateStorageEncryption.DEFAULT_KEY_DELETION_WINDOW_DAYS;
     checkIntegerRange(
       this,

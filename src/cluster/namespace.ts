@@ -6,6 +6,7 @@ import { checkName, NameRule } from "../core/naming";
 import { withName } from "../core/tags";
 import { checkOneOf } from "../core/validate";
 import { INamespace } from "./types";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** The cluster's default Cloud Map namespace. */
 export interface NamespaceOptions {
@@ -49,6 +50,7 @@ export class ClusterNamespace extends Construct implements INamespace {
 
   constructor(scope: Construct, id: string, props: ClusterNamespaceProps) {
     super(scope, id);
+    checkRequiredProps(this, "ClusterNamespaceProps", props, { vpcId: K.string, clusterName: K.string, type: K.string, name: K.string });
     const description = props.description ?? `Default namespace of ECS cluster ${props.clusterName}`;
     const tags = withName(props.name, props.tags);
     checkOneOf(this, "CLUSTER_NAMESPACE_TYPE", "namespace.type", props.type, ["DNS_PRIVATE", "HTTP"]);

@@ -6,6 +6,7 @@ import { checkArn } from "./arn";
 import { fail, isToken } from "./errors";
 import { policyDocument, PolicyStatement, serviceTrustPolicy } from "./iam";
 import { checkName, NameRules, safeName } from "./naming";
+import { checkRequiredProps, PropKinds as K } from "./required-props";
 import { checkTags, withName } from "./tags";
 import { warn } from "./warnings";
 
@@ -151,6 +152,7 @@ export class Role extends Construct {
 
   constructor(scope: Construct, id: string, props: RoleProps) {
     super(scope, id);
+    checkRequiredProps(this, "RoleProps", props, { name: K.string, assumedBy: K.string, description: K.string });
     const name = safeName(props.name, NameRules.iamRole.maxLength);
     checkName(this, "ROLE_NAME", "name", name, NameRules.iamRole);
     checkTags(this, "tags", props.tags);

@@ -7,6 +7,7 @@ import { fail } from "../core/errors";
 import { checkTags } from "../core/tags";
 import { checkUnique } from "../core/validate";
 import { checkHostedZone, checkNameInZone, HostedZone } from "./hosted-zone";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Props of {@link DnsValidatedCertificate}. */
 export interface DnsValidatedCertificateProps {
@@ -38,6 +39,7 @@ export class DnsValidatedCertificate extends Construct {
 
   constructor(scope: Construct, id: string, props: DnsValidatedCertificateProps) {
     super(scope, id);
+    checkRequiredProps(this, "DnsValidatedCertificateProps", props, { domainName: K.string, hostedZone: K.object("a HostedZone") });
     checkHostedZone(this, "hostedZone", props.hostedZone);
     const alternatives = props.subjectAlternativeNames ?? [];
     checkNameInZone(this, "DNS_CERTIFICATE_NAME", "domainName", props.domainName, props.hostedZone);

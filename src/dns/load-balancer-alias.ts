@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { checkNotEmpty, checkUnique } from "../core/validate";
 import { checkHostedZone, checkNameInZone, HostedZone } from "./hosted-zone";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** What an alias record points at: an ALB or NLB (`ApplicationLoadBalancer`, `NetworkLoadBalancer`). */
 export interface IAliasTarget {
@@ -35,6 +36,11 @@ export class LoadBalancerAlias extends Construct {
 
   constructor(scope: Construct, id: string, props: LoadBalancerAliasProps) {
     super(scope, id);
+    checkRequiredProps(this, "LoadBalancerAliasProps", props, {
+      loadBalancer: K.reference("a load balancer", "dnsName", "zoneId"),
+      hostedZone: K.object("a HostedZone"),
+      recordNames: K.record("record names by key"),
+    });
     checkHostedZone(this, "hostedZone", props.hostedZone);
     const entries = Object.entries(props.recordNames ?? {});
     checkNotEmpty(this, "DNS_RECORD_NAMES", "recordNames", entries);

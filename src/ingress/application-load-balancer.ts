@@ -13,6 +13,7 @@ import { dualStackIngress, IpAddressType } from "./dual-stack";
 import { createLoadBalancerResource } from "./load-balancer-resource";
 import { loadBalancerName } from "./names";
 import type { MutualAuthenticationOptions } from "./trust-store";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 // The target group and listener live in their own files; re-exported so the whole ALB API is here.
 export {
@@ -131,6 +132,10 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
 
   constructor(scope: Construct, id: string, props: ApplicationLoadBalancerProps) {
     super(scope, id);
+    checkRequiredProps(this, "ApplicationLoadBalancerProps", props, {
+      name: K.string,
+      network: K.reference("an INetwork such as a Network", "vpcId", "workloadSubnetIds"),
+    });
     const internetFacing = props.internetFacing ?? true;
     const redirectHttpToHttps = props.redirectHttpToHttps ?? props.certificateArn !== undefined;
     const dropInvalidHeaderFields = props.dropInvalidHeaderFields ?? true;

@@ -9,6 +9,7 @@ import type { ITargetGroup } from "./common";
 import { checkHealthCheck, HealthCheckOptions, renderApplicationHealthCheck } from "./health-check";
 import { targetGroupNameBase } from "./names";
 import { createTargetGroupResource, TargetGroupAttachments } from "./target-group-resource";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Protocol of an application listener or target group; HTTPS to targets encrypts traffic inside the VPC. */
 export type ApplicationProtocol = "HTTP" | "HTTPS";
@@ -73,6 +74,11 @@ export class ApplicationTargetGroup extends Construct implements ITargetGroup {
 
   constructor(scope: Construct, id: string, props: ApplicationTargetGroupProps) {
     super(scope, id);
+    checkRequiredProps(this, "ApplicationTargetGroupProps", props, {
+      name: K.string,
+      network: K.reference("an INetwork such as a Network", "vpcId", "workloadSubnetIds"),
+      port: K.number,
+    });
     const protocol = props.protocol ?? "HTTP";
     const protocolVersion = props.protocolVersion ?? "HTTP1";
     const deregistrationDelaySeconds = props.deregistrationDelaySeconds ?? ApplicationTargetGroup.DEFAULT_DEREGISTRATION_DELAY_SECONDS;

@@ -10,6 +10,7 @@ import { createLoadBalancerResource } from "./load-balancer-resource";
 import { loadBalancerName } from "./names";
 import { NetworkListener, NetworkListenerOptions } from "./network-listener";
 import type { NetworkProtocol } from "./network-target-group";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 // The target group and listener live in their own files; re-exported so the whole NLB API is here.
 export {
@@ -87,6 +88,10 @@ export class NetworkLoadBalancer extends Construct implements IConnectable {
 
   constructor(scope: Construct, id: string, props: NetworkLoadBalancerProps) {
     super(scope, id);
+    checkRequiredProps(this, "NetworkLoadBalancerProps", props, {
+      name: K.string,
+      network: K.reference("an INetwork such as a Network", "vpcId", "workloadSubnetIds"),
+    });
     const internetFacing = props.internetFacing ?? false;
     const crossZone = props.crossZone ?? true;
     const deletionProtection = props.deletionProtection ?? false;

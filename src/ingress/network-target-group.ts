@@ -9,6 +9,7 @@ import type { ITargetGroup } from "./common";
 import { checkHealthCheck, NetworkHealthCheckOptions, renderNetworkHealthCheck } from "./health-check";
 import { targetGroupNameBase } from "./names";
 import { createTargetGroupResource, TargetGroupAttachments } from "./target-group-resource";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Protocol of a network listener or target group: TCP, TLS (terminated at the load balancer), UDP, or TCP and UDP on one port. */
 export type NetworkProtocol = "TCP" | "TLS" | "UDP" | "TCP_UDP";
@@ -65,6 +66,11 @@ export class NetworkTargetGroup extends Construct implements ITargetGroup {
 
   constructor(scope: Construct, id: string, props: NetworkTargetGroupProps) {
     super(scope, id);
+    checkRequiredProps(this, "NetworkTargetGroupProps", props, {
+      name: K.string,
+      network: K.reference("an INetwork such as a Network", "vpcId", "workloadSubnetIds"),
+      port: K.number,
+    });
     const protocol = props.protocol ?? "TCP";
     const deregistrationDelaySeconds = props.deregistrationDelaySeconds ?? NetworkTargetGroup.DEFAULT_DEREGISTRATION_DELAY_SECONDS;
     const udp = protocol === "UDP" || protocol === "TCP_UDP";

@@ -11,6 +11,7 @@ import { checkName, NameRules } from "../core/naming";
 import { LOG_RETENTION_DAYS } from "../core/log-retention";
 import { checkRoleOptions, RoleOptions, roleSettings } from "../core/role";
 import { checkTags, withName } from "../core/tags";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** How a network records its traffic in VPC flow logs. */
 export interface FlowLogOptions {
@@ -66,6 +67,7 @@ export class VpcFlowLog extends Construct {
 
   constructor(scope: Construct, id: string, props: VpcFlowLogProps) {
     super(scope, id);
+    checkRequiredProps(this, "VpcFlowLogProps", props, { vpcId: K.string, name: K.string });
     const destination = props.destination ?? "cloudwatch";
     const trafficType = props.trafficType ?? "ALL";
     const retentionDays = props.retentionDays ?? VpcFlowLog.DEFAULT_RETENTION_DAYS;

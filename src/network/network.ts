@@ -38,6 +38,7 @@ import {
   SubnetTier,
   TierRequest,
 } from "./subnet-plan";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** How private subnets reach the internet. */
 export type NatMode = "none" | "single" | "perAz";
@@ -300,6 +301,7 @@ export class Network extends Construct implements INetwork {
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
+    checkRequiredProps(this, "NetworkProps", props, { name: K.string, cidr: K.string, availabilityZones: K.strings });
     const tiers = props.tiers ?? DEFAULT_TIERS;
     const gatewayEndpoints = props.gatewayEndpoints ?? Network.DEFAULT_GATEWAY_ENDPOINTS;
     const interfaceEndpoints = props.interfaceEndpoints ?? [];

@@ -4,6 +4,7 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { checkTags, withName } from "../core/tags";
 import { checkName, NameRules } from "../core/naming";
 import { Connections, IConnectable } from "./connections";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Settings for {@link SecurityGroup}. */
 export interface SecurityGroupProps {
@@ -54,6 +55,7 @@ export class SecurityGroup extends Construct implements IConnectable {
 
   constructor(scope: Construct, id: string, props: SecurityGroupProps) {
     super(scope, id);
+    checkRequiredProps(this, "SecurityGroupProps", props, { vpcId: K.string, name: K.string, description: K.string });
     const allowAllOutbound = props.allowAllOutbound ?? true;
     const allowAllIpv6Outbound = props.allowAllIpv6Outbound ?? false;
     // EC2 reserves the `sg-` prefix for group ids.

@@ -21,6 +21,7 @@ import {
   taskFailurePattern,
 } from "./patterns";
 import type { INotificationTopic } from "./topic";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Which kinds of events are sent; each is on unless turned off. */
 export interface NotificationEvents {
@@ -75,6 +76,10 @@ export class OperationalNotifications extends Construct {
 
   constructor(scope: Construct, id: string, props: OperationalNotificationsProps) {
     super(scope, id);
+    checkRequiredProps(this, "OperationalNotificationsProps", props, {
+      name: K.string,
+      topic: K.reference("an INotificationTopic such as a NotificationTopic", "topicArn"),
+    });
     checkName(this, "NOTIFY_NAME", "name", props.name, NAME_PREFIX);
     checkTags(this, "tags", props.tags);
     const events = props.events ?? {};

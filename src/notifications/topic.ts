@@ -12,6 +12,7 @@ import { fail, isToken } from "../core/errors";
 import { checkName, NameRule } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkUnique } from "../core/validate";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** An AWS service that publishes to a notification topic, and which of its resources may. */
 export interface TopicPublisher {
@@ -102,6 +103,7 @@ export class NotificationTopic extends Construct implements INotificationTopic {
 
   constructor(scope: Construct, id: string, props: NotificationTopicProps) {
     super(scope, id);
+    checkRequiredProps(this, "NotificationTopicProps", props, { name: K.string });
     const deletionWindowDays = props.keyDeletionWindowDays ?? NotificationTopic.DEFAULT_KEY_DELETION_WINDOW_DAYS;
     checkName(this, "NOTIFY_TOPIC_NAME", "name", props.name, SNS_TOPIC_NAME_RULE);
     checkIntegerRange(this, "NOTIFY_KEY_DELETION_WINDOW", "keyDeletionWindowDays", deletionWindowDays, 7, 30, "days");

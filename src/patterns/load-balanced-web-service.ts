@@ -9,6 +9,7 @@ import type { ApplicationLoadBalancerTarget } from "../service/load-balancing";
 import { Service, type TaskDefinitionChanges } from "../service/service";
 import type { ServiceConnectOptions } from "../service/service-connect";
 import type { TaskDefinition } from "../task/task-definition";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** When a service stops every task and when it starts again (e.g. a dev environment at night). */
 export interface ScaleToZeroSchedule {
@@ -88,6 +89,12 @@ export class LoadBalancedWebService extends Construct implements IConnectable {
 
   constructor(scope: Construct, id: string, props: LoadBalancedWebServiceProps) {
     super(scope, id);
+    checkRequiredProps(this, "LoadBalancedWebServiceProps", props, {
+      name: K.string,
+      cluster: K.reference("an ICluster such as a Cluster", "clusterArn", "clusterName", "network"),
+      taskDefinition: K.reference("a TaskDefinition", "taskDefinitionArn", "family"),
+      loadBalancer: K.object("an ApplicationLoadBalancerTarget", { listener: K.reference("an ApplicationListener", "listenerArn") }),
+    });
     const minCapacity = props.minCapacity ?? LoadBalancedWebService.DEFAULT_MIN_CAPACITY;
     const maxCapacity = props.maxCapacity ?? LoadBalancedWebService.DEFAULT_MAX_CAPACITY;
     const cpuPercent = props.cpuTargetPercent ?? LoadBalancedWebService.DEFAULT_CPU_TARGET_PERCENT;

@@ -8,6 +8,7 @@ import { Service, type TaskDefinitionChanges } from "../service/service";
 import type { ServiceConnectOptions } from "../service/service-connect";
 import type { ScaleInStep, ScaleOutStep } from "../service/step-scaling";
 import type { TaskDefinition } from "../task/task-definition";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Properties of a {@link QueueProcessingService}. */
 export interface QueueProcessingServiceProps {
@@ -85,6 +86,12 @@ export class QueueProcessingService extends Construct implements IConnectable {
 
   constructor(scope: Construct, id: string, props: QueueProcessingServiceProps) {
     super(scope, id);
+    checkRequiredProps(this, "QueueProcessingServiceProps", props, {
+      name: K.string,
+      cluster: K.reference("an ICluster such as a Cluster", "clusterArn", "clusterName", "network"),
+      taskDefinition: K.reference("a TaskDefinition", "taskDefinitionArn", "family"),
+      queue: K.reference("an IQueue such as a Queue", "queueArn", "queueUrl"),
+    });
     const minCapacity = props.minCapacity ?? QueueProcessingService.DEFAULT_MIN_CAPACITY;
     const maxCapacity = props.maxCapacity ?? QueueProcessingService.DEFAULT_MAX_CAPACITY;
     const strategy = props.capacityProviderStrategy ?? [{ capacityProvider: FARGATE_SPOT, weight: 1 }];

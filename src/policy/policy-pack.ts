@@ -10,6 +10,7 @@ import { buildReport, formatFinding, PolicyPackReport, renderSummary, toSarif } 
 import { PLATFORM_RULES } from "./rules";
 import { POLICY_PACK_MARKER, suppressionsDeclaredOn } from "./suppressions";
 import { EnvironmentClass, Rule } from "./types";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Settings of a {@link PolicyPack}: the stack's environment class, the rules and the tags every resource needs. */
 export interface PolicyPackProps {
@@ -62,6 +63,7 @@ export class PolicyPack extends Construct {
 
   constructor(scope: Construct, id: string, props: PolicyPackProps) {
     super(scope, id);
+    checkRequiredProps(this, "PolicyPackProps", props, { environmentClass: K.string });
     if (!TerraformStack.isStack(scope)) {
       fail(this, {
         code: "POLICY_PACK_SCOPE",

@@ -8,6 +8,7 @@ import type { IGrantable } from "../core/grant";
 import { checkName, NameRule } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange } from "../core/validate";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** What consumers, senders and scaling policies need from an SQS queue. */
 export interface IQueue {
@@ -138,6 +139,7 @@ export class Queue extends Construct implements IQueue {
 
   constructor(scope: Construct, id: string, props: QueueProps) {
     super(scope, id);
+    checkRequiredProps(this, "QueueProps", props, { name: K.string });
     const visibilityTimeoutSeconds = props.visibilityTimeoutSeconds ?? Queue.DEFAULT_VISIBILITY_TIMEOUT_SECONDS;
     const messageRetentionSeconds = props.messageRetentionSeconds ?? Queue.DEFAULT_MESSAGE_RETENTION_SECONDS;
     const receiveWaitTimeSeconds = props.receiveWaitTimeSeconds ?? Queue.DEFAULT_RECEIVE_WAIT_TIME_SECONDS;

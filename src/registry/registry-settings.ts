@@ -3,6 +3,7 @@ import { EcrRegistryScanningConfiguration } from "@cdktf/provider-aws/lib/ecr-re
 import { EcrReplicationConfiguration } from "@cdktf/provider-aws/lib/ecr-replication-configuration";
 import { fail, isToken } from "../core/errors";
 import { checkNotEmpty, checkOneOf } from "../core/validate";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Where images are copied to. */
 export interface ReplicationDestination {
@@ -35,6 +36,7 @@ export class RegistryScanning extends Construct {
 
   constructor(scope: Construct, id: string, props: RegistryScanningProps) {
     super(scope, id);
+    checkRequiredProps(this, "RegistryScanningProps", props, { type: K.string });
     checkOneOf(this, "REGISTRY_SCAN_TYPE", "type", props.type, ["BASIC", "ENHANCED"]);
     const filters = props.repositoryFilters ?? ["*"];
     checkNotEmpty(this, "REGISTRY_SCAN_FILTERS", "repositoryFilters", filters);
@@ -75,6 +77,7 @@ export class RegistryReplication extends Construct {
 
   constructor(scope: Construct, id: string, props: RegistryReplicationProps) {
     super(scope, id);
+    checkRequiredProps(this, "RegistryReplicationProps", props, { destinations: K.list("replication destinations"), accountId: K.string });
     if (props.destinations.length === 0 || props.destinations.length > 25) {
       fail(this, {
         code: "REGISTRY_REPLICATION_DESTINATIONS",

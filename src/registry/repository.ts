@@ -8,6 +8,7 @@ import type { IGrantable } from "../core/grant";
 import { checkTags, withName } from "../core/tags";
 import { checkOneOf } from "../core/validate";
 import { checkLifecycleRules, LifecycleRule, renderLifecyclePolicy } from "./lifecycle";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Whether a pushed tag can be pushed again with other content. */
 export type TagMutability = "IMMUTABLE" | "MUTABLE";
@@ -84,6 +85,7 @@ export class Repository extends Construct {
 
   constructor(scope: Construct, id: string, props: RepositoryProps) {
     super(scope, id);
+    checkRequiredProps(this, "RepositoryProps", props, { name: K.string });
     if (!isToken(props.name) && (props.name.length < 2 || props.name.length > 256 || !NAME.test(props.name))) {
       fail(this, {
         code: "REGISTRY_NAME",

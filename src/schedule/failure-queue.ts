@@ -8,6 +8,7 @@ import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange } from "../core/validate";
 import { DEFAULT_FAILURE_RETENTION_DAYS } from "./options";
 import { renderFailureQueuePolicy } from "./render";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Props of a {@link FailureQueue}. */
 export interface FailureQueueProps {
@@ -46,6 +47,7 @@ export class FailureQueue extends Construct {
 
   constructor(scope: Construct, id: string, props: FailureQueueProps) {
     super(scope, id);
+    checkRequiredProps(this, "FailureQueueProps", props, { queueName: K.string });
     const retentionDays = props.retentionDays ?? DEFAULT_FAILURE_RETENTION_DAYS;
     checkName(this, "FAILURE_QUEUE_NAME", "name", props.queueName, {
       maxLength: 80,

@@ -4,6 +4,7 @@ import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-
 import { NameRule, safeName, checkName } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
 import type { FailureQueue } from "./failure-queue";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** EventBridge rule names. */
 export const EVENT_RULE_NAME_RULE: NameRule = { maxLength: 64, pattern: /^[.\-_A-Za-z0-9]+$/, describe: "letters, digits and ._-" };
@@ -31,6 +32,12 @@ export class FailureEventRule extends Construct {
 
   constructor(scope: Construct, id: string, props: FailureEventRuleProps) {
     super(scope, id);
+    checkRequiredProps(this, "FailureEventRuleProps", props, {
+      ruleName: K.string,
+      description: K.string,
+      eventPattern: K.object(),
+      queue: K.reference("a FailureQueue", "queueArn"),
+    });
     const name = safeName(props.ruleName, EVENT_RULE_NAME_RULE.maxLength);
     checkName(this, "FAILURE_RULE_NAME", "name", name, EVENT_RULE_NAME_RULE);
     checkTags(this, "tags", props.tags);

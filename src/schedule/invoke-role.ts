@@ -8,6 +8,7 @@ import { checkName, NameRules, safeName } from "../core/naming";
 import { RoleOptions, roleSettings } from "../core/role";
 import { checkTags, withName } from "../core/tags";
 import { checkNotEmpty } from "../core/validate";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Props of an {@link InvokeRole}. */
 export interface InvokeRoleProps extends RoleOptions {
@@ -37,6 +38,7 @@ export class InvokeRole extends Construct {
 
   constructor(scope: Construct, id: string, props: InvokeRoleProps) {
     super(scope, id);
+    checkRequiredProps(this, "InvokeRoleProps", props, { roleName: K.string, service: K.string, sourceArns: K.strings });
     const name = safeName(props.roleName, NameRules.iamRole.maxLength);
     checkName(this, "INVOKE_ROLE_NAME", "name", name, NameRules.iamRole);
     checkTags(this, "tags", props.tags);

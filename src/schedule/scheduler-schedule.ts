@@ -19,6 +19,7 @@ import {
   ScheduleOptions,
 } from "./options";
 import { failureQueueSendStatements, renderFlexibleTimeWindow, renderRetryPolicy } from "./render";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** What a schedule invokes and what the invoking role may do. */
 export interface ScheduleTarget {
@@ -64,6 +65,11 @@ export class SchedulerSchedule extends Construct {
 
   constructor(scope: Construct, id: string, props: SchedulerScheduleProps) {
     super(scope, id);
+    checkRequiredProps(this, "SchedulerScheduleProps", props, {
+      name: K.string,
+      target: K.object("a ScheduleTarget", { arn: K.string, statements: K.list("policy statements"), summary: K.string }),
+      schedule: K.string,
+    });
     checkName(this, "SCHEDULE_NAME", "name", props.name, SCHEDULE_NAME_RULE);
     checkTags(this, "tags", props.tags);
     checkScheduleOptions(this, props);

@@ -12,6 +12,7 @@ import { checkScheduleOptions, DEFAULT_MAX_EVENT_AGE_SECONDS, DEFAULT_RETRY_ATTE
 import { renderRetryPolicy } from "../schedule/render";
 import { checkTags, withName } from "../core/tags";
 import type { RunTaskParameters } from "./target";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Props of an {@link EventRuleTrigger}: the schedule options plus the rendered RunTask target. */
 export interface EventRuleTriggerProps extends ScheduleOptions {
@@ -52,6 +53,19 @@ export class EventRuleTrigger extends Construct {
 
   constructor(scope: Construct, id: string, props: EventRuleTriggerProps) {
     super(scope, id);
+    checkRequiredProps(this, "EventRuleTriggerProps", props, {
+      name: K.string,
+      clusterArn: K.string,
+      runTask: K.object("RunTaskParameters", {
+        taskDefinitionArn: K.string,
+        taskCount: K.number,
+        group: K.string,
+        enableEcsManagedTags: K.boolean,
+      }),
+      statements: K.list("policy statements"),
+      summary: K.string,
+      schedule: K.string,
+    });
     checkName(this, "SCHEDULE_RULE_NAME", "name", props.name, EVENT_RULE_NAME_RULE);
     checkTags(this, "tags", props.tags);
     checkScheduleOptions(this, props, true);

@@ -3,6 +3,7 @@ import { CloudwatchMetricAlarm, CloudwatchMetricAlarmConfig } from "@cdktf/provi
 import { checkArn } from "../core/arn";
 import { safeName } from "../core/naming";
 import { checkIntegerRange, checkNumberRange } from "../core/validate";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Thresholds and notification of a service's CloudWatch alarms. */
 export interface ServiceAlarmOptions {
@@ -72,6 +73,7 @@ export class ServiceAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceAlarmsProps) {
     super(scope, id);
+    checkRequiredProps(this, "ServiceAlarmsProps", props, { name: K.string, clusterName: K.string, serviceName: K.string });
     const cpuPercent = props.cpuPercent ?? ServiceAlarms.DEFAULT_CPU_PERCENT;
     const memoryPercent = props.memoryPercent ?? ServiceAlarms.DEFAULT_MEMORY_PERCENT;
     const http5xx = props.http5xxPerMinute ?? ServiceAlarms.DEFAULT_HTTP_5XX_PER_MINUTE;

@@ -10,6 +10,7 @@ import { checkIntegerRange, checkMinMax, checkNumberRange } from "../core/valida
 import { parseScheduleExpression } from "../schedule/expression";
 import { checkAtNotPast, checkTimeZone } from "../schedule/options";
 import { checkStepScaling, renderStepScaling, RenderedStepDirection, StepScalingOptions } from "./step-scaling";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Longest policy, scheduled action and alarm name this module writes (alarms allow 255). */
 const MAX_NAME_LENGTH = 255;
@@ -92,6 +93,13 @@ export class ServiceAutoScaling extends Construct {
 
   constructor(scope: Construct, id: string, props: ServiceAutoScalingProps) {
     super(scope, id);
+    checkRequiredProps(this, "ServiceAutoScalingProps", props, {
+      name: K.string,
+      clusterName: K.string,
+      serviceName: K.string,
+      minCapacity: K.number,
+      maxCapacity: K.number,
+    });
     const tracking = props.targetTracking ?? {};
     const scaleInCooldown = tracking.scaleInCooldownSeconds ?? ServiceAutoScaling.DEFAULT_SCALE_IN_COOLDOWN_SECONDS;
     const scaleOutCooldown = tracking.scaleOutCooldownSeconds ?? ServiceAutoScaling.DEFAULT_SCALE_OUT_COOLDOWN_SECONDS;

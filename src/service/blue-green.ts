@@ -8,6 +8,7 @@ import { checkIntegerRange, checkOneOf } from "../core/validate";
 import type { AddTargetGroupOptions, ApplicationListener } from "../ingress/application-listener";
 import { ApplicationTargetGroup, ApplicationTargetGroupProps } from "../ingress/application-target-group";
 import { Role, RoleOptions } from "../core/role";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** CodeDeploy's predefined traffic shifts for ECS. */
 export type PredefinedDeploymentConfig =
@@ -134,6 +135,18 @@ export class BlueGreenDeployment extends Construct {
 
   constructor(scope: Construct, id: string, props: BlueGreenDeploymentProps) {
     super(scope, id);
+    checkRequiredProps(this, "BlueGreenDeploymentProps", props, {
+      name: K.string,
+      clusterName: K.string,
+      serviceName: K.string,
+      serviceArn: K.string,
+      productionListener: K.reference("an ApplicationListener", "listenerArn"),
+      testListener: K.reference("an ApplicationListener", "listenerArn"),
+      blueTargetGroup: K.reference("an ApplicationTargetGroup", "targetGroupArn"),
+      greenTargetGroupProps: K.object("ApplicationTargetGroupProps"),
+      rule: K.object("listener rule options"),
+      passRoleArns: K.strings,
+    });
     const config = props.config ?? BlueGreenDeployment.DEFAULT_CONFIG;
     const terminationWaitMinutes = props.terminationWaitMinutes ?? BlueGreenDeployment.DEFAULT_TERMINATION_WAIT_MINUTES;
     const rollbackAlarms = props.rollbackAlarms ?? [];

@@ -4,6 +4,7 @@ import { fail, isToken } from "../core/errors";
 import { checkTags } from "../core/tags";
 import { checkIntegerRange } from "../core/validate";
 import type { INamespace } from "../cluster/types";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Cloud Map DNS discovery for a service: one A record per task under `<name>.<namespace>`. */
 export interface CloudMapOptions {
@@ -42,6 +43,7 @@ export class CloudMapService extends Construct {
 
   constructor(scope: Construct, id: string, props: CloudMapServiceProps) {
     super(scope, id);
+    checkRequiredProps(this, "CloudMapServiceProps", props, { name: K.string, namespace: K.reference("an INamespace", "namespaceId") });
     const ttl = props.dnsTtlSeconds ?? CloudMapService.DEFAULT_DNS_TTL_SECONDS;
     if (!isToken(props.name) && !DNS_LABEL.test(props.name)) {
       fail(this, {

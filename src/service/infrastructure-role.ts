@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { Role, RoleOptions } from "../core/role";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** What ECS manages with a service's infrastructure role. */
 export interface InfrastructureRoleProps {
@@ -51,6 +52,7 @@ export class InfrastructureRole extends Construct {
 
   constructor(scope: Construct, id: string, props: InfrastructureRoleProps) {
     super(scope, id);
+    checkRequiredProps(this, "InfrastructureRoleProps", props, { name: K.string });
     this.role = new Role(this, "Role", {
       name: `${props.name}-infrastructure`,
       assumedBy: "ecs.amazonaws.com",

@@ -37,6 +37,7 @@ import {
   renderServiceConnect,
   ServiceConnectOptions,
 } from "./service-connect";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** ECS replaces tasks in batches; the circuit breaker rolls back a deployment whose tasks keep failing. */
 export interface RollingDeploymentOptions {
@@ -209,6 +210,11 @@ export class Service extends Construct implements IConnectable {
 
   constructor(scope: Construct, id: string, props: ServiceProps) {
     super(scope, id);
+    checkRequiredProps(this, "ServiceProps", props, {
+      name: K.string,
+      cluster: K.reference("an ICluster such as a Cluster", "clusterArn", "clusterName", "network"),
+      taskDefinition: K.reference("a TaskDefinition", "taskDefinitionArn", "family"),
+    });
     const td = props.taskDefinition;
     const network = props.cluster.network;
     const deployment: DeploymentOptions = props.deployment ?? { type: "rolling" };

@@ -18,6 +18,7 @@ import { checkRoleOptions, Role, RoleOptions } from "../core/role";
 import { EXEC_STATEMENT, executionRoleStatements } from "./role-statements";
 import { ContainerInfo, ITaskDefinition } from "./types";
 import { checkEfsVolume, EfsVolumeOptions, efsStatements, renderVolumes } from "./volumes";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** The launch type a task definition is registered for: Fargate (serverless) or EC2 capacity. */
 export type Compatibility = "FARGATE" | "EC2";
@@ -155,6 +156,10 @@ export class TaskDefinition extends Construct implements ITaskDefinition, IGrant
 
   constructor(scope: Construct, id: string, props: TaskDefinitionProps) {
     super(scope, id);
+    checkRequiredProps(this, "TaskDefinitionProps", props, {
+      name: K.string,
+      containers: K.record("containers by name", { image: K.reference("a ContainerImage", "imageName") }),
+    });
     const compatibility = props.compatibility ?? "FARGATE";
     const networkMode = props.networkMode ?? "awsvpc";
     const cpu = props.cpu ?? TaskDefinition.DEFAULT_CPU;
