@@ -709,6 +709,28 @@ describe("BatchJobSchedule bad input", () => {
       schedule({ shareIdentifier: "team-a" }),
       expectedMessage(at, "shareIdentifier", "team-a", "1 to 255 letters, digits and underscores", "BATCH_SHARE_IDENTIFIER"),
     ],
+    [
+      "a share identifier on a queue without a fair-share policy",
+      schedule({ shareIdentifier: "team_a" }),
+      expectedMessage(
+        at,
+        "shareIdentifier",
+        "team_a",
+        "no share identifier, because the job queue has no fair-share policy (give the queue fairShare to use one)",
+        "BATCH_SHARE_IDENTIFIER",
+      ),
+    ],
+    [
+      "a partition that does not exist",
+      schedule({ partition: "aws-us-east" }),
+      expectedMessage(
+        at,
+        "partition",
+        "aws-us-east",
+        "an AWS partition: aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc",
+        "BATCH_PARTITION",
+      ),
+    ],
     ["an array of one", schedule({ arraySize: 1 }), expectedMessage(at, "arraySize", 1, "an integer from 2 to 10000", "BATCH_ARRAY_SIZE")],
     [
       "an empty command override",
@@ -762,4 +784,30 @@ test("every rejection is a ValidationError carrying the code, property and value
     value: 0,
     constructPath: "test/Job",
   });
+});
+
+describe("batch module: required props from a JSON or plain-JavaScript config", () => {
+  testRejections([
+    [
+      "a JobDefinition without image",
+      (scope) => new JobDefinition(scope, "Job", JSON.parse('{"name":"acme-report"}')),
+      expectedMessage("test/Job", "image", undefined, "a ContainerImage (an object with imageName) (required)", "PROP_REQUIRED"),
+    ],
+    [
+      "a JobQueue whose compute environments are one name",
+      (scope) => new JobQueue(scope, "Queue", JSON.parse('{"name":"acme-jobs","computeEnvironments":"acme-fargate"}')),
+      expectedMessage("test/Queue", "computeEnvironments", "acme-fargate", "a list of compute environments with their order", "PROP_TYPE"),
+    ],
+    [
+      "a ComputeEnvironment without network",
+      (scope) => new ComputeEnvironment(scope, "Compute", JSON.parse('{"name":"acme-fargate","type":"FARGATE"}')),
+      expectedMessage(
+        "test/Compute",
+        "network",
+        undefined,
+        "an INetwork such as a Network (an object with vpcId, workloadSubnetIds) (required)",
+        "PROP_REQUIRED",
+      ),
+    ],
+  ]);
 });

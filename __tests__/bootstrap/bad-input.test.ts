@@ -170,5 +170,48 @@ describe("bootstrap: bad input", () => {
       () => GithubOidcProvider.fromAccount("abc"),
       expectedMessage("GithubOidcProvider.fromAccount", "accountId", "abc", "a 12-digit AWS account id", "OIDC_ACCOUNT"),
     ],
+    [
+      "an OIDC provider reference in a partition that does not exist",
+      () => GithubOidcProvider.fromAccount("111111111111", "aws-gov"),
+      expectedMessage(
+        "GithubOidcProvider.fromAccount",
+        "partition",
+        "aws-gov",
+        "an AWS partition: aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc",
+        "OIDC_PARTITION",
+      ),
+    ],
+  ]);
+});
+
+describe("bootstrap: required props from a JSON config", () => {
+  testRejections([
+    [
+      "an AccountBootstrap whose github options lack the repository",
+      (scope) =>
+        new AccountBootstrap(
+          scope,
+          "Bootstrap",
+          JSON.parse('{"org":"acme","accountId":"111111111111","region":"eu-west-1","github":{},"deployEnvironments":["dev"]}'),
+        ),
+      expectedMessage("test/Bootstrap", "github.repository", undefined, "a string (required)", "PROP_REQUIRED"),
+    ],
+    [
+      "deploy environments as one string",
+      (scope) =>
+        new AccountBootstrap(
+          scope,
+          "Bootstrap",
+          JSON.parse(
+            '{"org":"acme","accountId":"111111111111","region":"eu-west-1","github":{"repository":"acme/app"},"deployEnvironments":"dev"}',
+          ),
+        ),
+      expectedMessage("test/Bootstrap", "deployEnvironments", "dev", "a list of strings", "PROP_TYPE"),
+    ],
+    [
+      "a StateBucket without bucketName",
+      (scope) => new StateBucket(scope, "State", JSON.parse("{}")),
+      expectedMessage("test/State", "bucketName", undefined, "a string (required)", "PROP_REQUIRED"),
+    ],
   ]);
 });

@@ -308,6 +308,47 @@ const cases: Rejection[] = [
       "LISTENER_RULE_NO_CONDITION",
     ),
   ],
+  ...(
+    [
+      ["a URL with a scheme", "https://www.example.com"],
+      ["a host with a path", "www.example.com/api"],
+      ["a host with a port", "www.example.com:443"],
+      ["a host without a dot", "localhost"],
+      ["a host ending in digits after the last dot", "10.0.0.1"],
+    ] as const
+  ).map(([what, host]): Rejection => [
+    `${what} as a host header`,
+    withRule({ hostHeaders: [host] }),
+    expectedMessage(
+      "test/Alb/HttpsListener/Web",
+      "hostHeaders[0]",
+      host,
+      'a host name such as www.example.com or *.example.com (letters, digits, "-", "_", "." and the wildcards * and ?, with a "." and only letters after the last one), not a URL with a scheme, port or path',
+      "LISTENER_RULE_HOST_HEADER",
+    ),
+  ]),
+  [
+    "an SSL policy name that does not exist",
+    withAlb({ sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-07" }),
+    expectedMessage(
+      "test/Alb/HttpsListener",
+      "sslPolicy",
+      "ELBSecurityPolicy-TLS13-1-2-2021-07",
+      "a predefined Elastic Load Balancing security policy such as ELBSecurityPolicy-TLS13-1-2-2021-06 (names are case-sensitive)",
+      "LISTENER_SSL_POLICY",
+    ),
+  ],
+  [
+    "an SSL policy name in the wrong case on a TLS listener",
+    withNlbListener({ protocol: "TLS", certificateArn: CERT, sslPolicy: "elbsecuritypolicy-tls13-1-2-2021-06" }),
+    expectedMessage(
+      "test/Nlb/Mqtt",
+      "sslPolicy",
+      "elbsecuritypolicy-tls13-1-2-2021-06",
+      "a predefined Elastic Load Balancing security policy such as ELBSecurityPolicy-TLS13-1-2-2021-06 (names are case-sensitive)",
+      "LISTENER_SSL_POLICY",
+    ),
+  ],
   [
     "more than 5 condition values over host headers and paths",
     withRule({ hostHeaders: ["a", "b", "c"], pathPatterns: ["/1", "/2", "/3"] }),
@@ -731,4 +772,39 @@ const cases: Rejection[] = [
 
 describe("ingress module: bad input", () => {
   testRejections(cases);
+});
+
+describe("ingress module: required props from a JSON or plain-JavaScript config", () => {
+  testRejections([
+    [
+      "an ApplicationLoadBalancer without network",
+      (scope) => new ApplicationLoadBalancer(scope, "Alb", JSON.parse('{"name":"acme-alb"}')),
+      expectedMessage(
+        "test/Alb",
+        "network",
+        undefined,
+        "an INetwork such as a Network (an object with vpcId, workloadSubnetIds) (required)",
+        "PROP_REQUIRED",
+      ),
+    ],
+    [
+      "a network given by VPC id",
+      (scope) => new ApplicationLoadBalancer(scope, "Alb", JSON.parse('{"name":"acme-alb","network":"vpc-0123"}')),
+      expectedMessage(
+        "test/Alb",
+        "network",
+        "vpc-0123",
+        "an INetwork such as a Network (an object with vpcId, workloadSubnetIds)",
+        "PROP_TYPE",
+      ),
+    ],
+    [
+      "a listener port as a string",
+      (scope) => {
+        const alb = new ApplicationLoadBalancer(scope, "Alb", { name: "acme-alb", network });
+        return new ApplicationListener(scope, "Listener", { loadBalancer: alb, ...JSON.parse('{"port":"443","protocol":"HTTPS"}') });
+      },
+      expectedMessage("test/Listener", "port", "443", "a number", "PROP_TYPE"),
+    ],
+  ]);
 });

@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
 import { EventRuleTrigger, EventRuleTriggerProps } from "../../src/scheduled-task/rule-trigger";
 import { expectedMessage, testRejections, validationErrorOf } from "../helpers";
-import { nightly, NightlyProps } from "./fixtures";
+import { ScheduledTask } from "../../src/scheduled-task/scheduled-task";
+import { nightly, NightlyProps, testTaskDefinition } from "./fixtures";
 
 /**
  * Every bad input the scheduled-task constructs reject, each with the library's one message shape:
@@ -175,6 +176,17 @@ describe("ScheduledTask bad input", () => {
       task({ launchType: "FARGATE", capacityProviderStrategy: [{ capacityProvider: "FARGATE" }] }),
       expectedMessage(at, "launchType", "FARGATE", "either launchType or capacityProviderStrategy, not both", "SCHEDULED_TASK_PLACEMENT"),
     ],
+    ...["1.3.0", "1.4", "latest"].map((version): [string, (scope: Construct) => unknown, RegExp] => [
+      `Fargate platform version ${version}`,
+      task({ platformVersion: version }),
+      expectedMessage(
+        at,
+        "platformVersion",
+        version,
+        'a Fargate Linux platform version: "LATEST" or "1.4.0" (1.3.0 and earlier are retired: no new task starts on them)',
+        "SCHEDULED_TASK_PLATFORM_VERSION",
+      ),
+    ]),
     [
       "the EC2 launch type for a Fargate task",
       task({ launchType: "EC2" }),
@@ -400,4 +412,29 @@ test("every rejection is a ValidationError carrying the code, property and value
     value: 0,
     constructPath: "test/Nightly",
   });
+});
+
+describe("scheduled-task module: required props from a JSON or plain-JavaScript config", () => {
+  testRejections([
+    [
+      "a ScheduledTask without schedule",
+      (scope) => nightly(scope, { schedule: undefined } as unknown as Partial<NightlyProps>),
+      expectedMessage("test/Nightly", "schedule", undefined, "a string (required)", "PROP_REQUIRED"),
+    ],
+    [
+      "a ScheduledTask whose cluster is given by ARN",
+      (scope) =>
+        new ScheduledTask(scope, "Nightly", {
+          ...JSON.parse('{"name":"acme-nightly","cluster":"arn:aws:ecs:eu-west-1:123456789012:cluster/acme","schedule":"rate(1 day)"}'),
+          taskDefinition: testTaskDefinition(scope),
+        }),
+      expectedMessage(
+        "test/Nightly",
+        "cluster",
+        "arn:aws:ecs:eu-west-1:123456789012:cluster/acme",
+        "an ICluster such as a Cluster (an object with clusterArn, clusterName, network)",
+        "PROP_TYPE",
+      ),
+    ],
+  ]);
 });

@@ -9,6 +9,8 @@ import { checkScheduleOptions, SCHEDULE_NAME_RULE, ScheduleOptions } from "../sc
 import { SchedulerSchedule } from "../schedule/scheduler-schedule";
 import type { IJobDefinition } from "./job-definition";
 import type { IJobQueue } from "./job-queue";
+import { checkPartition } from "../core/arn";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Props of a {@link BatchJobSchedule}. */
 export interface BatchJobScheduleProps extends ScheduleOptions {
@@ -89,7 +91,14 @@ export class BatchJobSchedule extends Construct {
 
   constructor(scope: Construct, id: string, props: BatchJobScheduleProps) {
     super(scope, id);
+    checkRequiredProps(this, "BatchJobScheduleProps", props, {
+      name: K.string,
+      jobQueue: K.reference("an IJobQueue such as a JobQueue", "jobQueueArn"),
+      jobDefinition: K.reference("an IJobDefinition such as a JobDefinition", "jobDefinitionArn"),
+      schedule: K.string,
+    });
     const partition = props.partition ?? "aws";
+    checkPartition(this, "BATCH_PARTITION", "partition", props.partition);
     const captureFailedRuns = props.captureFailedRuns ?? true;
     checkName(this, "BATCH_SCHEDULE_NAME", "name", props.name, SCHEDULE_NAME_RULE);
     checkTags(this, "tags", props.tags);
@@ -109,6 +118,15 @@ export class BatchJobSchedule extends Construct {
         property: "shareIdentifier",
         value: props.shareIdentifier,
         allowed: "1 to 255 letters, digits and underscores",
+      });
+    }
+    if (!props.jobQueue.fairShare && props.shareIdentifier !== undefined) {
+      // Batch rejects SubmitJob with a share identifier on a queue without a scheduling policy, so every run would fail.
+      fail(this, {
+        code: "BATCH_SHARE_IDENTIFIER",
+        property: "shareIdentifier",
+        value: props.shareIdentifier,
+        allowed: "no share identifier, because the job queue has no fair-share policy (give the queue fairShare to use one)",
       });
     }
     if (props.command !== undefined && props.command.length === 0) {

@@ -2,6 +2,8 @@ import { Construct } from "constructs";
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import { fail, isToken } from "../core/errors";
 import { checkTags, withName } from "../core/tags";
+import { checkPartition } from "../core/arn";
+import { checkRequiredProps } from "../core/required-props";
 
 /** The host of GitHub Actions' OIDC issuer: the prefix of every condition key on its claims. */
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
@@ -37,6 +39,7 @@ export class GithubOidcProvider extends Construct implements IGithubOidcProvider
         allowed: "a 12-digit AWS account id",
       });
     }
+    checkPartition("GithubOidcProvider.fromAccount", "OIDC_PARTITION", "partition", partition);
     return { providerArn: `arn:${partition}:iam::${accountId}:oidc-provider/${GITHUB_OIDC_HOST}` };
   }
 
@@ -45,6 +48,7 @@ export class GithubOidcProvider extends Construct implements IGithubOidcProvider
 
   constructor(scope: Construct, id: string, props: GithubOidcProviderProps = {}) {
     super(scope, id);
+    checkRequiredProps(this, "GithubOidcProviderProps", props, {});
     checkTags(this, "tags", props.tags);
     const provider = new IamOpenidConnectProvider(this, "Resource", {
       url: `https://${GITHUB_OIDC_HOST}`,

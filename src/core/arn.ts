@@ -9,8 +9,26 @@ import { fail, isToken } from "./errors";
  * service's "Actions, resources, and condition keys" page of the Service Authorization Reference.
  */
 
-/** `arn:<partition>:`, the partitions AWS has. */
-const PARTITION = "aws(?:-cn|-us-gov|-iso|-iso-[a-z])?";
+/**
+ * The AWS partitions, as data (from the SDKs' partitions.json): commercial, China, GovCloud (US),
+ * the ISO partitions and the European Sovereign Cloud. A name that is not here is a typo.
+ */
+export const AWS_PARTITIONS: readonly string[] = [
+  "aws",
+  "aws-cn",
+  "aws-us-gov",
+  "aws-iso",
+  "aws-iso-b",
+  "aws-iso-e",
+  "aws-iso-f",
+  "aws-eusc",
+];
+const PARTITION_SET = new Set(AWS_PARTITIONS);
+
+/** True when `partition` is one of {@link AWS_PARTITIONS}. */
+export function isPartition(partition: string): boolean {
+  return PARTITION_SET.has(partition);
+}
 /**
  * The AWS regions, as data: a region code that is not here is a typo or a region AWS has not opened.
  * Add a region here when AWS launches one (a one-line change with its own test row).
@@ -42,6 +60,8 @@ export const AWS_REGIONS: readonly string[] = [
   "eu-west-1",
   "eu-west-2",
   "eu-west-3",
+  "eu-isoe-west-1",
+  "eusc-de-east-1",
   "il-central-1",
   "me-central-1",
   "me-south-1",
@@ -54,6 +74,8 @@ export const AWS_REGIONS: readonly string[] = [
   "us-iso-east-1",
   "us-iso-west-1",
   "us-isob-east-1",
+  "us-isof-east-1",
+  "us-isof-south-1",
   "us-west-1",
   "us-west-2",
 ];
@@ -199,7 +221,7 @@ export function isArnOf(kind: ArnKind | ArnFormat, arn: string): boolean {
   const parts = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$/.exec(arn);
   if (parts === null) return false;
   const [, partition, service, region, account, resource] = parts;
-  if (!new RegExp(`^${PARTITION}$`).test(partition) || service !== f.service) return false;
+  if (!isPartition(partition) || service !== f.service) return false;
   if (f.regional ? !isRegion(region) : region !== "") return false;
   if (f.hasAccount ? !new RegExp(`^${ACCOUNT}$`).test(account) : account !== "") return false;
   return f.resource.test(resource);
@@ -248,4 +270,12 @@ export function checkRegion(scope: IConstruct, code: string, property: string, r
  */
 export function arnPart(arn: string, index: 1 | 3 | 4): string {
   return isToken(arn) ? Fn.element(Fn.split(":", arn), index) : (arn.split(":")[index] ?? "");
+}
+
+/** Fails unless `partition` is an AWS partition (`aws`, `aws-cn`, `aws-us-gov`, ...); tokens and `undefined` pass. */
+export function checkPartition(scope: IConstruct | string, code: string, property: string, partition: string | undefined): void {
+  if (partition === undefined || isToken(partition)) return;
+  if (typeof partition !== "string" || !isPartition(partition)) {
+    fail(scope, { code, property, value: partition, allowed: `an AWS partition: ${AWS_PARTITIONS.join(", ")}` });
+  }
 }

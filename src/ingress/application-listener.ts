@@ -10,10 +10,11 @@ import { Peer, Port } from "../network/connections";
 import { renderNotFound, renderRedirectToHttps } from "./actions";
 import type { ApplicationLoadBalancer } from "./application-load-balancer";
 import type { ApplicationProtocol, ApplicationTargetGroup } from "./application-target-group";
-import { checkCertificateArn, DEFAULT_SSL_POLICY, warnOnLegacySslPolicy } from "./common";
+import { checkCertificateArn, checkSslPolicy, DEFAULT_SSL_POLICY, warnOnLegacySslPolicy } from "./common";
 import { checkListenerAction, forwardedTargetGroups, isAuthentication, ListenerAction, renderListenerAction } from "./listener-actions";
 import { checkListenerConditions, LISTENER_CONDITION_LIMITS, ListenerConditions, renderListenerConditions } from "./listener-conditions";
 import { checkMutualAuthentication, MutualAuthenticationOptions, renderMutualAuthentication } from "./trust-store";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** AWS limits on listener rules. */
 export const LISTENER_RULE_LIMITS = {
@@ -95,6 +96,11 @@ export class ApplicationListener extends Construct {
 
   constructor(scope: Construct, id: string, props: ApplicationListenerProps) {
     super(scope, id);
+    checkRequiredProps(this, "ApplicationListenerProps", props, {
+      loadBalancer: K.reference("an ApplicationLoadBalancer", "loadBalancerArn"),
+      port: K.number,
+      protocol: K.string,
+    });
     const https = props.protocol === "HTTPS";
     const additionalCertificateArns = props.additionalCertificateArns ?? [];
     const sslPolicy = https ? (props.sslPolicy ?? DEFAULT_SSL_POLICY) : undefined;
@@ -122,6 +128,7 @@ export class ApplicationListener extends Construct {
     additionalCertificateArns.forEach((arn, i) =>
       checkCertificateArn(this, "LISTENER_CERTIFICATE_ARN", `additionalCertificateArns[${i}]`, arn),
     );
+    checkSslPolicy(this, "LISTENER_SSL_POLICY", sslPolicy);
     if (sslPolicy !== undefined) warnOnLegacySslPolicy(this, sslPolicy);
     checkMutualAuthentication(this, props.mutualAuthentication, https);
     if (props.defaultAction !== undefined) {

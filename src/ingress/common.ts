@@ -14,6 +14,62 @@ import type { INetwork } from "../network/network";
  */
 export const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
+/**
+ * The predefined Elastic Load Balancing security policies, as data (the ALB and NLB "security
+ * policies" tables of the Elastic Load Balancing guide: TLS, FS, TLS 1.3, FIPS, RFC 9151 and
+ * post-quantum policies). A listener with any other name fails at apply with `SSLPolicyNotFound`;
+ * add a policy here when AWS publishes one (one line, with a test row).
+ */
+export const ELB_SECURITY_POLICIES: readonly string[] = [
+  "ELBSecurityPolicy-2015-05",
+  "ELBSecurityPolicy-2016-08",
+  "ELBSecurityPolicy-FS-2018-06",
+  "ELBSecurityPolicy-FS-1-1-2019-08",
+  "ELBSecurityPolicy-FS-1-2-2019-08",
+  "ELBSecurityPolicy-FS-1-2-Res-2019-08",
+  "ELBSecurityPolicy-FS-1-2-Res-2020-10",
+  "ELBSecurityPolicy-TLS-1-0-2015-04",
+  "ELBSecurityPolicy-TLS-1-1-2017-01",
+  "ELBSecurityPolicy-TLS-1-2-2017-01",
+  "ELBSecurityPolicy-TLS-1-2-Ext-2018-06",
+  ...["1-0", "1-1", "1-2", "1-2-Res", "1-2-Ext1", "1-2-Ext2", "1-3"].map((v) => `ELBSecurityPolicy-TLS13-${v}-2021-06`),
+  ...["1-0", "1-1", "1-2", "1-2-Res", "1-2-Ext0", "1-2-Ext1", "1-2-Ext2", "1-3"].map((v) => `ELBSecurityPolicy-TLS13-${v}-FIPS-2023-04`),
+  ...["1-2-RFC9151", "1-2-Ext0-RFC9151", "1-3-RFC9151"].map((v) => `ELBSecurityPolicy-TLS13-${v}-FIPS-2023-07`),
+  ...["1", "2", "3", "4"].map((n) => `ELBSecurityPolicy-TLS13-1-2-RFC9151-INTEROP${n}-FIPS-2023-07`),
+  ...["1-0", "1-2", "1-2-Res", "1-2-Ext1", "1-2-Ext2", "1-3"].map((v) => `ELBSecurityPolicy-TLS13-${v}-PQ-2025-09`),
+  ...["1-0", "1-2", "1-2-Res", "1-2-Ext0", "1-2-Ext1", "1-2-Ext2", "1-3"].map((v) => `ELBSecurityPolicy-TLS13-${v}-FIPS-PQ-2025-09`),
+];
+const SECURITY_POLICY_SET = new Set(ELB_SECURITY_POLICIES);
+
+/** Fails unless `sslPolicy` names a predefined Elastic Load Balancing security policy; tokens pass. */
+export function checkSslPolicy(scope: IConstruct, code: string, sslPolicy: string | undefined): void {
+  if (sslPolicy === undefined || isToken(sslPolicy) || SECURITY_POLICY_SET.has(sslPolicy)) return;
+  fail(scope, {
+    code,
+    property: "sslPolicy",
+    value: sslPolicy,
+    allowed: `a predefined Elastic Load Balancing security policy such as ${DEFAULT_SSL_POLICY} (names are case-sensitive)`,
+  });
+}
+
+/**
+ * A host-header condition value: letters, digits, `-`, `_`, `.` and the wildcards `*` and `?`, with at
+ * least one `.` and only letters (or wildcards) after the last one (Elastic Load Balancing's rule).
+ */
+const HOST_HEADER = /^[A-Za-z0-9_*?.-]*\.[A-Za-z*?]+$/;
+
+/** Fails unless `host` is a host name for a host-header condition, not a URL with a scheme, port or path; tokens pass. */
+export function checkHostHeader(scope: IConstruct | string, code: string, property: string, host: string): void {
+  if (isToken(host) || (typeof host === "string" && HOST_HEADER.test(host))) return;
+  fail(scope, {
+    code,
+    property,
+    value: host,
+    allowed:
+      'a host name such as www.example.com or *.example.com (letters, digits, "-", "_", "." and the wildcards * and ?, with a "." and only letters after the last one), not a URL with a scheme, port or path',
+  });
+}
+
 /** Policy name parts that mean TLS 1.2 or later only. */
 const MODERN_SSL_POLICY_MARKERS = ["TLS13-1-2", "TLS13-1-3", "TLS-1-2", "FS-1-2"];
 

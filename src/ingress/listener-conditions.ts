@@ -1,6 +1,7 @@
 import { Validator } from "ip-num";
 import { LbListenerRuleCondition } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import { fail, isToken } from "../core/errors";
+import { checkHostHeader } from "./common";
 
 /** One key/value match of a query-string condition; `?a=1` is `{ key: "a", value: "1" }`. */
 export interface QueryStringMatch {
@@ -147,7 +148,10 @@ export function checkListenerConditions(rulePath: string, c: ListenerConditions)
   const each = (property: string, values: readonly string[] | undefined, check: (p: string, v: string) => void) => {
     if (values !== undefined && !isToken(values)) values.forEach((v, i) => check(`${property}[${i}]`, v));
   };
-  each("hostHeaders", c.hostHeaders, checkLength);
+  each("hostHeaders", c.hostHeaders, (property, value) => {
+    checkLength(property, value);
+    checkHostHeader(rulePath, "LISTENER_RULE_HOST_HEADER", property, value);
+  });
   each("pathPatterns", c.pathPatterns, checkLength);
   for (const [name, values] of Object.entries(c.httpHeaders ?? {})) {
     if (name.length === 0 || name.length > maxHeaderNameLength || !HEADER_NAME.test(name) || name.toLowerCase() === "host") {

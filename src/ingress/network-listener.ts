@@ -4,9 +4,10 @@ import { fail } from "../core/errors";
 import { checkTags } from "../core/tags";
 import { checkOneOf, checkPort } from "../core/validate";
 import { renderForward } from "./actions";
-import { checkCertificateArn, DEFAULT_SSL_POLICY, warnOnLegacySslPolicy } from "./common";
+import { checkCertificateArn, checkSslPolicy, DEFAULT_SSL_POLICY, warnOnLegacySslPolicy } from "./common";
 import type { NetworkLoadBalancer } from "./network-load-balancer";
 import type { NetworkProtocol, NetworkTargetGroup } from "./network-target-group";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** Target group protocols each listener protocol can forward to (AWS NLB listener rules). */
 export const NETWORK_PROTOCOL_COMPATIBILITY: Readonly<Record<NetworkProtocol, readonly NetworkProtocol[]>> = {
@@ -53,6 +54,11 @@ export class NetworkListener extends Construct {
 
   constructor(scope: Construct, id: string, props: NetworkListenerProps) {
     super(scope, id);
+    checkRequiredProps(this, "NetworkListenerProps", props, {
+      loadBalancer: K.reference("a NetworkLoadBalancer", "loadBalancerArn"),
+      port: K.number,
+      targetGroup: K.reference("a NetworkTargetGroup", "targetGroupArn"),
+    });
     const protocol = props.protocol ?? "TCP";
     const tls = protocol === "TLS";
     const sslPolicy = tls ? (props.sslPolicy ?? DEFAULT_SSL_POLICY) : undefined;
@@ -77,6 +83,7 @@ export class NetworkListener extends Construct {
       });
     }
     checkCertificateArn(this, "LISTENER_CERTIFICATE_ARN", "certificateArn", props.certificateArn);
+    checkSslPolicy(this, "LISTENER_SSL_POLICY", sslPolicy);
     if (sslPolicy !== undefined) warnOnLegacySslPolicy(this, sslPolicy);
     const compatible = NETWORK_PROTOCOL_COMPATIBILITY[protocol];
     if (!compatible.includes(props.targetGroup.protocol)) {

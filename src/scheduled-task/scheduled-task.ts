@@ -22,6 +22,14 @@ import {
   taskDefinitionFamilyArn,
   taskFailurePattern,
 } from "./target";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
+
+/**
+ * The Fargate Linux platform versions a new task can start on (task definitions here are Linux:
+ * Windows containers on Fargate have their own numbering). AWS retired 1.3.0 in 2026 and 1.0.0 to
+ * 1.2.0 before it; a run on a retired version fails every time it starts.
+ */
+const FARGATE_PLATFORM_VERSIONS: readonly string[] = ["LATEST", "1.4.0"];
 
 /** What starts the task: EventBridge Scheduler, or a classic EventBridge rule for accounts that need it. */
 export type ScheduleTrigger = "scheduler" | "eventbridge-rule";
@@ -98,6 +106,12 @@ export class ScheduledTask extends Construct implements IConnectable {
 
   constructor(scope: Construct, id: string, props: ScheduledTaskProps) {
     super(scope, id);
+    checkRequiredProps(this, "ScheduledTaskProps", props, {
+      name: K.string,
+      cluster: K.reference("an ICluster such as a Cluster", "clusterArn", "clusterName", "network"),
+      taskDefinition: K.reference("an ITaskDefinition such as a TaskDefinition", "taskDefinitionArn", "family"),
+      schedule: K.string,
+    });
     const { cluster, taskDefinition } = props;
     const trigger = props.trigger ?? "scheduler";
     const taskCount = props.taskCount ?? 1;
@@ -217,6 +231,18 @@ export class ScheduledTask extends Construct implements IConnectable {
       });
     }
     checkOneOf(this, "SCHEDULED_TASK_LAUNCH_TYPE", "launchType", props.launchType, fargate ? ["FARGATE"] : ["EC2"]);
+    if (
+      props.platformVersion !== undefined &&
+      !isToken(props.platformVersion) &&
+      !FARGATE_PLATFORM_VERSIONS.includes(props.platformVersion)
+    ) {
+      fail(this, {
+        code: "SCHEDULED_TASK_PLATFORM_VERSION",
+        property: "platformVersion",
+        value: props.platformVersion,
+        allowed: `a Fargate Linux platform version: ${FARGATE_PLATFORM_VERSIONS.map((v) => JSON.stringify(v)).join(" or ")} (1.3.0 and earlier are retired: no new task starts on them)`,
+      });
+    }
     if (props.capacityProviderStrategy === undefined && fargate && strategy !== undefined && !cluster.capacityProviderNames.some(isToken)) {
       if (!cluster.capacityProviderNames.includes(FARGATE_SPOT)) {
         fail(this, {
