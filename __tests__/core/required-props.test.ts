@@ -114,6 +114,7 @@ const REQUIRED: Record<string, Record<string, Kind>> = {
   ServiceAutoScaling: { name: "string", clusterName: "string", serviceName: "string", minCapacity: "number", maxCapacity: "number" },
   StateBucket: { bucketName: "string" },
   TaskDefinition: { name: "string", containers: "record" },
+  TrustStore: { name: "string", caCertificatesBundle: { fake: { bucket: "acme-pki", key: "ca.pem" } } },
   VpcFlowLog: { vpcId: "string", name: "string" },
 };
 

@@ -2,6 +2,7 @@ import { Construct, IConstruct } from "constructs";
 import { LbListenerMutualAuthentication } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbTrustStore } from "@cdktf/provider-aws/lib/lb-trust-store";
 import { fail, isToken } from "../core/errors";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 import { checkTags } from "../core/tags";
 
 /** Where the PEM bundle of trusted CA certificates lives in S3. */
@@ -36,6 +37,10 @@ export class TrustStore extends Construct {
 
   constructor(scope: Construct, id: string, props: TrustStoreProps) {
     super(scope, id);
+    // name has its own check below, with the trust store's naming rule.
+    checkRequiredProps(this, "TrustStoreProps", props, {
+      caCertificatesBundle: K.object("a CaCertificatesBundle", { bucket: K.string, key: K.string }),
+    });
     const { name, caCertificatesBundle: bundle } = props;
     if (!isToken(name) && (typeof name !== "string" || name.length > 32 || !/^([a-zA-Z0-9]+-)*[a-zA-Z0-9]+$/.test(name))) {
       fail(this, { code: "TRUST_STORE_NAME", property: "name", value: name, allowed: "1 to 32 letters, digits and inner hyphens" });
