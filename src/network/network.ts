@@ -454,11 +454,6 @@ export class Network extends Construct implements INetwork {
     }
   }
 
-  /** Subnet ids of one tier. */
-  public subnetIds(tier: SubnetTier): readonly string[] {
-    return tier === "public" ? this.publicSubnetIds : tier === "private" ? this.privateSubnetIds : this.isolatedSubnetIds;
-  }
-
   private buildPublicTier(name: string, subnets: Subnet[], tags?: Record<string, string>): NatGateway[] {
     if (subnets.length === 0) return [];
     const igw = new InternetGateway(this, "InternetGateway", { vpcId: this.vpc.id, tags: withName(name, tags) });

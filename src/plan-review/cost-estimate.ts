@@ -146,9 +146,6 @@ const PRICERS: Readonly<Record<string, Pricer>> = {
   aws_secretsmanager_secret: (r, ctx) => [line(r, "Secret", "1 secret", ctx.prices.secretMonth)],
 };
 
-/** The resource types the estimate prices. */
-export const PRICED_TYPES: readonly string[] = Object.keys(PRICERS);
-
 /** How {@link estimatePlanCost} prices a plan. */
 export interface EstimateOptions {
   /** The AWS region whose prices apply (use it when the provider's region is not a constant). @default - the plan's aws provider region */
