@@ -8,7 +8,7 @@ export type { ChangeAction, PlanConfigModule, PlanConfigResource, PlanExpression
 export { POLICY_REPORT_FILE, POLICY_SARIF_FILE, parsePolicyReport, readPolicyReport, summarizePolicy } from "./policy";
 export type { PolicyFinding, PolicyLevel, PolicyReport, PolicySummary } from "./policy";
 export { DEFAULT_PRICE_TABLE_PATH, loadPriceTable, parsePriceTable } from "./prices";
-export type { Ec2Rate, FargateRate, LoadBalancerType, PriceTable, RegionPrices, UsageAssumptions } from "./prices";
+export type { CpuArchitecture, Ec2Rate, FargateRate, LoadBalancerType, PriceTable, RegionPrices, UsageAssumptions } from "./prices";
 export { renderJson } from "./render-json";
 export type { ReviewSummary } from "./render-json";
 export { MAX_COMMENT_CHARS, REPORT_MARKER, renderMarkdown, truncateForComment } from "./render-markdown";
