@@ -1,24 +1,12 @@
 import { IAspect, TerraformResource } from "cdktf";
 import { IConstruct } from "constructs";
+import { STATEFUL_TYPES } from "./stateful-resources";
 
 /**
  * Resource types whose loss loses data or breaks traffic: the VPC and its subnets, load balancers
  * and listeners, log groups holding records, file systems, state-bearing stores and the cluster.
  */
-export const STATEFUL_RESOURCE_TYPES: readonly string[] = [
-  "aws_vpc",
-  "aws_subnet",
-  "aws_lb",
-  "aws_lb_listener",
-  "aws_cloudwatch_log_group",
-  "aws_efs_file_system",
-  "aws_ecs_cluster",
-  "aws_kms_key",
-  "aws_s3_bucket",
-  "aws_sqs_queue",
-  "aws_service_discovery_private_dns_namespace",
-  "aws_service_discovery_http_namespace",
-];
+export const STATEFUL_RESOURCE_TYPES: readonly string[] = Object.keys(STATEFUL_TYPES).filter((type) => STATEFUL_TYPES[type].preventDestroy);
 
 /**
  * An Aspect that sets `lifecycle.prevent_destroy` on every resource of the given types, so a plan

@@ -1,3 +1,4 @@
+import { STATEFUL_TYPES } from "../core/stateful-resources";
 import { DriftSummary, ResourceChangeSummary } from "./changes";
 import { destroys } from "./plan";
 import { NameCollision, Rename } from "./renames";
@@ -7,34 +8,9 @@ import { NameCollision, Rename } from "./renames";
  * reviewer should know. Replacing one destroys the old object too (data does not move across),
  * so both actions are flagged.
  */
-export const PROTECTED_RESOURCE_TYPES: Readonly<Record<string, string>> = {
-  aws_vpc: "every subnet, endpoint and workload in the VPC goes with it",
-  aws_subnet: "tasks, load balancers and endpoints in the subnet are torn down",
-  aws_nat_gateway: "private subnets lose internet egress, and the egress IP changes",
-  aws_eip: "the public IP address changes; partners' allow-lists break",
-  aws_internet_gateway: "public subnets lose internet access",
-  aws_lb: "traffic stops and the DNS name changes",
-  aws_lb_listener: "traffic on its port stops",
-  aws_lb_target_group: "the load balancer has nowhere to send traffic until targets register again",
-  aws_ecs_cluster: "every service and task in the cluster stops",
-  aws_ecs_service: "its tasks stop; traffic drops until a new service is healthy",
-  aws_efs_file_system: "its files are deleted",
-  aws_cloudwatch_log_group: "its log records are deleted",
-  aws_batch_compute_environment: "running jobs fail and queued jobs cannot start",
-  aws_batch_job_queue: "queued jobs are lost",
-  aws_iam_role: "trust relationships and ARN references held outside this stack break",
-  aws_iam_openid_connect_provider: "every role federated through it stops working",
-  aws_kms_key: "data encrypted under it is unreadable once the key is gone",
-  aws_s3_bucket: "its objects are deleted",
-  aws_dynamodb_table: "its items are deleted",
-  aws_db_instance: "its data is deleted unless a final snapshot is taken",
-  aws_rds_cluster: "its data is deleted unless a final snapshot is taken",
-  aws_sqs_queue: "messages in the queue are lost",
-  aws_ecr_repository: "its images are deleted; tasks cannot pull them",
-  aws_secretsmanager_secret: "the secret value is lost after the recovery window",
-  aws_service_discovery_private_dns_namespace: "service discovery names stop resolving",
-  aws_service_discovery_http_namespace: "service discovery stops",
-};
+export const PROTECTED_RESOURCE_TYPES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(STATEFUL_TYPES).map(([type, { loss }]) => [type, loss]),
+);
 
 /**
  * `danger`: a protected resource is destroyed (gates with `--fail-on-destroy`), or a resource is
