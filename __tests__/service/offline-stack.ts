@@ -9,6 +9,7 @@ import { VpclatticeTargetGroup } from "@cdktf/provider-aws/lib/vpclattice-target
 import { useAwsProviderRange } from "../../src/core/provider-version";
 import { Queue } from "../../src/queue/queue";
 import { NetworkLoadBalancer } from "../../src/ingress/network-load-balancer";
+import { QueueProcessingService } from "../../src/patterns/queue-processing-service";
 import { Service } from "../../src/service/service";
 import { ContainerImage } from "../../src/task/image";
 import { Secret } from "../../src/task/secret";
@@ -173,33 +174,19 @@ function buildStack(stack: TerraformStack): void {
       },
     },
   });
-  queue.grantConsume(workerTask);
-  new Service(stack, "Worker", {
+  // The queue-worker pattern: exactly the Service, grant and step scaling this section used to write out.
+  new QueueProcessingService(stack, "Worker", {
     name: "acme-test-worker",
     cluster,
     taskDefinition: workerTask,
-    capacityProviderStrategy: [{ capacityProvider: "FARGATE_SPOT", weight: 1 }],
+    queue,
     enableExec: true,
-    autoScaling: {
-      minCapacity: 0,
-      maxCapacity: 10,
-      stepScaling: {
-        "queue-depth": {
-          metric: {
-            namespace: "AWS/SQS",
-            metricName: "ApproximateNumberOfMessagesVisible",
-            dimensions: { QueueName: queue.queueName },
-            statistic: "Maximum",
-          },
-          scaleOut: [
-            { from: 1, change: 1 },
-            { from: 100, change: 3 },
-            { from: 1000, change: 6 },
-          ],
-          scaleIn: [{ upTo: 0, change: -1 }],
-        },
-      },
-    },
+    maxCapacity: 10,
+    scaleOutSteps: [
+      { from: 1, change: 1 },
+      { from: 100, change: 3 },
+      { from: 1000, change: 6 },
+    ],
     alarms,
   });
 
