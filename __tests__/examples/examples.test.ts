@@ -71,6 +71,8 @@ describe("examples", () => {
   test("workers and jobs: queue-depth scaling, a nightly Fargate Spot task, and a Spot-first Batch queue with a schedule", async () => {
     const plan = await offlinePlan("example-workers-and-jobs");
     expect(after(plan, "aws_appautoscaling_policy").some((p) => p.policy_type === "StepScaling")).toBe(true);
+    // The worker's queue (a Queue, consumed through QueueProcessingService) has a dead-letter queue.
+    expect(after(plan, "aws_sqs_queue").map((q) => q.name)).toEqual(expect.arrayContaining(["jobs-orders", "jobs-orders-dlq"]));
     const schedules = after(plan, "aws_scheduler_schedule");
     expect(schedules.map((s) => s.schedule_expression).sort()).toEqual(["cron(0 2 * * ? *)", "cron(30 1 * * ? *)"]);
     const [queue] = after(plan, "aws_batch_job_queue");

@@ -4,19 +4,18 @@
  * with a job definition submitted every night.
  */
 import { App, TerraformOutput, TerraformStack } from "cdktf";
-import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import {
   BatchJobSchedule,
   Cluster,
   ComputeEnvironment,
   ContainerImage,
-  FARGATE_SPOT,
   JobDefinition,
   JobQueue,
   Network,
+  Queue,
+  QueueProcessingService,
   ScheduledTask,
   ScheduleExpression,
-  Service,
   TaskDefinition,
 } from "../../src";
 import { AVAILABILITY_ZONES, ExampleStack } from "../common";
@@ -33,38 +32,23 @@ export function buildWorkersAndJobs(app: App): TerraformStack {
   });
   const cluster = new Cluster(stack, "Cluster", { name: "jobs", network });
 
-  const queue = new SqsQueue(stack, "Orders", { name: "jobs-orders", sqsManagedSseEnabled: true, visibilityTimeoutSeconds: 300 });
+  // A dead-letter queue after 5 failed receives (with an alarm while it holds a message), SSE-SQS encryption.
+  const queue = new Queue(stack, "Orders", { name: "jobs-orders" });
   const workerTask = new TaskDefinition(stack, "WorkerTask", {
     name: "jobs-worker",
     cpu: 256,
     memoryMiB: 512,
-    containers: { worker: { image: ContainerImage.fromRegistry(`${REGISTRY}/jobs/worker:1.0.0`), environment: { QUEUE_URL: queue.url } } },
+    containers: {
+      worker: { image: ContainerImage.fromRegistry(`${REGISTRY}/jobs/worker:1.0.0`), environment: { QUEUE_URL: queue.queueUrl } },
+    },
   });
-  workerTask.grant(["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility"], [queue.arn]);
-  new Service(stack, "Worker", {
+  // Grants the task exactly what consuming the queue needs, runs on Fargate Spot, scales on the queue's depth (to zero when idle).
+  new QueueProcessingService(stack, "Worker", {
     name: "jobs-worker",
     cluster,
     taskDefinition: workerTask,
-    capacityProviderStrategy: [{ capacityProvider: FARGATE_SPOT, weight: 1 }],
-    autoScaling: {
-      minCapacity: 0,
-      maxCapacity: 10,
-      stepScaling: {
-        "queue-depth": {
-          metric: {
-            namespace: "AWS/SQS",
-            metricName: "ApproximateNumberOfMessagesVisible",
-            dimensions: { QueueName: queue.name },
-            statistic: "Maximum",
-          },
-          scaleOut: [
-            { from: 1, change: 1 },
-            { from: 100, change: 3 },
-          ],
-          scaleIn: [{ upTo: 0, change: -1 }],
-        },
-      },
-    },
+    queue,
+    maxCapacity: 10,
   });
 
   const reportTask = new TaskDefinition(stack, "ReportTask", {
