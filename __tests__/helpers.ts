@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { App, Testing, TerraformStack } from "cdktf";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ValidationError } from "../src/core/errors";
 
@@ -93,4 +93,9 @@ export function testRejections(rows: Rejection[]): void {
   test.each<Rejection>(rows)("rejects %s", (_name, build, expected) => {
     expect(errorOf(build)).toMatch(expected);
   });
+}
+
+/** The annotations of one level (`warn` by default) on `scope` and every construct under it, as text. */
+export function annotationsUnder(scope: IConstruct, level: "warn" | "info" | "error" = "warn"): string[] {
+  return scope.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === `@cdktf/${level}`).map((m) => String(m.data)));
 }

@@ -18,14 +18,15 @@ import { ContainerImage } from "../../src/task/image";
 import { Secret } from "../../src/task/secret";
 import { BOUNDARY_ALLOWED, PATH_ALLOWED } from "../core/role-messages";
 import { expectedMessage, testRejections, validationErrorOf } from "../helpers";
-import { testNetwork } from "../scheduled-task/fixtures";
+import { scheduleOptionRejections } from "../schedule/option-rejections";
+import { batchNetwork } from "./fixtures";
 
 /**
  * Every bad input the batch constructs reject, each with the library's one message shape:
  * `<construct path>: invalid <property> <value>: expected <allowed> [<CODE>]`.
  */
 
-const network = testNetwork();
+const network = batchNetwork();
 const image = ContainerImage.fromRegistry("111122223333.dkr.ecr.eu-west-1.amazonaws.com/acme/reindex:1.4.2");
 const ssmSecret = Secret.fromSsmParameter("arn:aws:ssm:eu-west-1:111122223333:parameter/acme/token");
 const NAME_CHARS = "letters, digits, hyphens and underscores";
@@ -752,28 +753,7 @@ describe("BatchJobSchedule bad input", () => {
       schedule({ tags: { "aws:team": "x" } }),
       expectedMessage(at, "tags.aws:team", "aws:team", RESERVED_TAG_KEY, "TAG_KEY_INVALID"),
     ],
-    [
-      "an hour out of range",
-      schedule({ schedule: "cron(0 25 * * ? *)" }),
-      expectedMessage(
-        at,
-        "schedule",
-        "cron(0 25 * * ? *)",
-        '25 is out of range 0-23 in the hours field ("25"); it takes 0-23 with , - * /',
-        "SCHEDULE_CRON_FIELD",
-      ),
-    ],
-    [
-      "a time zone that is not IANA",
-      schedule({ timeZone: "Paris" }),
-      expectedMessage(
-        at,
-        "timeZone",
-        "Paris",
-        'an IANA time zone name such as "Europe/Paris", "America/New_York" or "UTC"',
-        "SCHEDULE_TIME_ZONE",
-      ),
-    ],
+    ...scheduleOptionRejections(at, schedule),
   ]);
 });
 

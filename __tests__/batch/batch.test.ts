@@ -17,9 +17,9 @@ import { Secret } from "../../src/task/secret";
 import { Queue } from "../../src/queue/queue";
 import { TaskDefinition } from "../../src/task/task-definition";
 import { resourceAt, resourcesOf, synth } from "../helpers";
-import { testNetwork } from "../scheduled-task/fixtures";
+import { batchNetwork } from "./fixtures";
 
-const network = testNetwork();
+const network = batchNetwork();
 const ce = (scope: Construct, id: string, props: Partial<ComputeEnvironmentProps> = {}) =>
   new ComputeEnvironment(scope, id, { name: `acme-test-${id.toLowerCase()}`, type: "FARGATE_SPOT", network, ...props });
 

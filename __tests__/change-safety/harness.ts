@@ -5,18 +5,16 @@
  * 1. every base stack is a child module of one root; plan it against an empty state, write a state
  *    (format v4) from the planned values (unknown ids and ARNs faked, other unknowns null), and plan
  *    again until every resource is a no-op — the state is then what an apply would have left, up to
- *    ids (the method of `__tests__/plan-review/fixtures/generate.ts`, here across modules);
+ *    ids (the method of `__tests__/offline/prior-state.ts`, whose helpers it uses, here across modules);
  * 2. every edit is a child module holding the edited stack, over a copy of its base's state moved
  *    into that module; one plan then shows each edit's creates, updates, replaces, deletes and moves.
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { findProviderMirror } from "../../src/terraform";
 import { offlineOverride, planOfModule } from "../../src/terraform/offline-check";
 import type { PlanJson } from "../../src/terraform/plan-json";
-import { cliConfig } from "../../src/terraform/provider-mirror";
+import { fakeValue, offlineTerraformEnv, runTerraform, settle } from "../offline/prior-state";
 
 type Json = any;
 
@@ -31,63 +29,6 @@ export interface EditOutcome {
   readonly deleted: string[];
   /** `from → to` of each address the plan moves. */
   readonly moved: string[];
-}
-
-const ID_PREFIXES: Record<string, string> = {
-  aws_vpc: "vpc",
-  aws_subnet: "subnet",
-  aws_security_group: "sg",
-  aws_default_security_group: "sg",
-  aws_internet_gateway: "igw",
-  aws_nat_gateway: "nat",
-  aws_eip: "eipalloc",
-  aws_route_table: "rtb",
-  aws_vpc_endpoint: "vpce",
-  aws_launch_template: "lt",
-  aws_efs_file_system: "fs",
-  aws_flow_log: "fl",
-  aws_vpc_security_group_ingress_rule: "sgr",
-  aws_vpc_security_group_egress_rule: "sgr",
-};
-
-function hash(text: string): string {
-  let h = 2166136261;
-  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
-  return h.toString(16).padStart(8, "0");
-}
-
-/** A stand-in for a value only an apply would know: ids and ARNs get fakes (a null id means no resource). */
-function fake(type: string, name: string, attribute: string, after: Json, shape: Json): Json {
-  if (Array.isArray(shape)) return [];
-  if (shape && typeof shape === "object") return {};
-  const short = type.replace(/^aws_/, "");
-  // Other computed strings that references or templates use (a queue URL, a key id, a DNS name).
-  if (/(^|_)(url|dns_name|zone_id|key_id|name)$/.test(attribute) && attribute !== "id")
-    return `${short.replace(/_/g, "-")}-${attribute}-${hash(name)}`;
-  if (attribute === "id")
-    return ID_PREFIXES[type] ? `${ID_PREFIXES[type]}-0${hash(name)}${hash(type)}` : `${short.replace(/_/g, "-")}-${hash(name)}`;
-  if (attribute === "arn") {
-    if (type === "aws_ecs_task_definition") return `arn:aws:ecs:eu-west-1:111111111111:task-definition/${after.family}:1`;
-    return `arn:aws:${short.split("_")[0]}:eu-west-1:111111111111:${short}/${name}`;
-  }
-  return null;
-}
-
-function settle(after: Json, unknown: Json, prior: Json, fakeTop: (attribute: string) => Json, depth = 0, key = ""): Json {
-  if (unknown === true) return prior !== undefined && prior !== null ? prior : depth === 1 ? fakeTop(key) : null;
-  if (Array.isArray(unknown)) {
-    const length = Math.max(unknown.length, Array.isArray(after) ? after.length : 0);
-    if (!Array.isArray(after) && length === 0) return after;
-    return Array.from({ length }, (_, i) => settle(after?.[i], unknown[i], prior?.[i], fakeTop, depth + 1));
-  }
-  if (unknown && typeof unknown === "object") {
-    if (after === null || after === undefined) return after ?? null;
-    const out: Json = {};
-    for (const k of new Set([...Object.keys(after), ...Object.keys(unknown)]))
-      out[k] = settle(after[k], unknown[k], prior?.[k], fakeTop, depth + 1, k);
-    return out;
-  }
-  return after === undefined ? null : after;
 }
 
 /** One resource instance of a state, with the module it belongs to. */
@@ -130,7 +71,7 @@ function stateResources(plan: Json, prior: Map<string, Json>): { resources: Stat
   for (const rc of plan.resource_changes) {
     if (rc.mode !== "managed" || rc.change.actions.includes("delete")) continue;
     const values = settle(rc.change.after, rc.change.after_unknown, prior.get(rc.address), (a) =>
-      fake(rc.type, rc.name, a, rc.change.after, rc.change.after_sensitive?.[a]),
+      fakeValue(rc.type, rc.name, a, rc.change.after, rc.change.after_sensitive?.[a], { computedStrings: true }),
     );
     attributes.set(rc.address, values);
     const configAddress = `${rc.module_address}.${rc.type}.${rc.name}`;
@@ -196,16 +137,7 @@ class Workspace {
   private readonly env: NodeJS.ProcessEnv;
 
   constructor(modules: Record<string, Json>) {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const key of Object.keys(env)) if (key.startsWith("AWS_") || key.startsWith("TF_VAR_")) delete env[key];
-    writeFileSync(join(this.dir, ".terraformrc"), cliConfig(findProviderMirror()));
-    this.env = {
-      ...env,
-      TF_CLI_CONFIG_FILE: join(this.dir, ".terraformrc"),
-      CHECKPOINT_DISABLE: "1",
-      TF_IN_AUTOMATION: "1",
-      AWS_EC2_METADATA_DISABLED: "true",
-    };
+    this.env = offlineTerraformEnv(this.dir);
     for (const [name, json] of Object.entries(modules)) {
       mkdirSync(join(this.dir, name));
       writeFileSync(join(this.dir, name, "cdk.tf.json"), JSON.stringify(json));
@@ -219,23 +151,7 @@ class Workspace {
   }
 
   public terraform(args: string[]): string {
-    try {
-      return execFileSync("terraform", args, {
-        cwd: this.dir,
-        env: this.env,
-        maxBuffer: 1024 * 1024 * 1024,
-        encoding: "utf8",
-        stdio: "pipe",
-      });
-    } catch (error) {
-      // Terraform's diagnostics, without the configuration it echoes back.
-      const stderr = String((error as { stderr?: string }).stderr ?? (error as Error).message);
-      const diagnostics = stderr
-        .split("\n")
-        .filter((line) => line.length < 400)
-        .join("\n");
-      throw new Error(`terraform ${args[0]} failed:\n${diagnostics.slice(0, 8000)}`);
-    }
+    return runTerraform(this.dir, this.env, args);
   }
 
   public plan(state: Json | undefined): Json {

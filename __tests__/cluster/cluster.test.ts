@@ -1,5 +1,5 @@
 import { TerraformOutput, TerraformStack } from "cdktf";
-import { Construct, IConstruct } from "constructs";
+import { Construct } from "constructs";
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { EcsCapacityProvider } from "@cdktf/provider-aws/lib/ecs-capacity-provider";
 import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
@@ -9,7 +9,7 @@ import { ServiceDiscoveryHttpNamespace } from "@cdktf/provider-aws/lib/service-d
 import { ServiceDiscoveryPrivateDnsNamespace } from "@cdktf/provider-aws/lib/service-discovery-private-dns-namespace";
 import { Cluster, ClusterProps } from "../../src/cluster/cluster";
 import { Port } from "../../src/network/connections";
-import { resourceAt, resourcesOf, synth, Synthesized } from "../helpers";
+import { annotationsUnder, resourceAt, resourcesOf, synth, Synthesized } from "../helpers";
 import { base, general, network } from "./fixtures";
 
 /** Synthesizes one Cluster and returns it with the stack JSON. */
@@ -19,10 +19,6 @@ function synthCluster(props: Partial<ClusterProps> = {}): { s: Synthesized; clus
     cluster = new Cluster(stack, "Cluster", { ...base, ...props });
   });
   return { s, cluster: cluster as Cluster };
-}
-
-function warningsOf(scope: IConstruct): string[] {
-  return scope.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data)));
 }
 
 /** A Terraform reference to the resource of `type` at construct path `path` (ids joined by `_`). */
@@ -228,7 +224,7 @@ describe("ExecAuditLogging", () => {
     expect(resourceAt(s, "aws_ecs_cluster", "Cluster").configuration).toBeUndefined();
     expect(cluster?.execAuditLogging).toBe(false);
     expect(cluster?.execAudit).toBeUndefined();
-    expect(warningsOf(cluster as Cluster)).toEqual([expect.stringMatching(/ECS Exec auditing is off/)]);
+    expect(annotationsUnder(cluster as Cluster)).toEqual([expect.stringMatching(/ECS Exec auditing is off/)]);
   });
 });
 
@@ -509,7 +505,7 @@ describe("Ec2CapacityProvider", () => {
         },
       });
     });
-    const warnings = warningsOf(cluster as Cluster);
+    const warnings = annotationsUnder(cluster as Cluster);
     expect(warnings).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/GPU instance types on the "x86_64" AMI have no NVIDIA driver/),

@@ -9,20 +9,14 @@ import { Network } from "../../src/network/network";
 import { Queue } from "../../src/queue/queue";
 import { Service, ServiceProps } from "../../src/service/service";
 import { Role } from "../../src/core/role";
-import { expectedMessage, validationErrorOf } from "../helpers";
+import { annotationsUnder, expectedMessage, validationErrorOf } from "../helpers";
 import { network as importedNetwork, base as clusterBase, general } from "../cluster/fixtures";
 import { platform, webTask } from "../service/fixtures";
 
 const REPO = join(__dirname, "..", "..");
 
-/** The warnings (type `@cdktf/warn`) on `scope` and everything under it. */
-function warningsUnder(scope: IConstruct): string[] {
-  return scope.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data)));
-}
-/** The info annotations on `scope` and everything under it. */
-function infosUnder(scope: IConstruct): string[] {
-  return scope.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/info").map((m) => String(m.data)));
-}
+const warningsUnder = (scope: IConstruct) => annotationsUnder(scope);
+const infosUnder = (scope: IConstruct) => annotationsUnder(scope, "info");
 function newStack(id = "test"): TerraformStack {
   return new TerraformStack(new App({ outdir: "unused" }), id);
 }

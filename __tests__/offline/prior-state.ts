@@ -14,26 +14,44 @@ import { cliConfig } from "../../src/terraform/provider-mirror";
 
 type Json = any;
 
+/**
+ * Writes a CLI config that points at the provider mirror into `dir` and returns the environment Terraform
+ * runs with there: no AWS credentials or `TF_VAR_`s from the caller, no checkpoint calls, no metadata service.
+ */
+export function offlineTerraformEnv(dir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith("AWS_") || key.startsWith("TF_VAR_")) delete env[key];
+  writeFileSync(join(dir, ".terraformrc"), cliConfig(findProviderMirror()));
+  return {
+    ...env,
+    TF_CLI_CONFIG_FILE: join(dir, ".terraformrc"),
+    CHECKPOINT_DISABLE: "1",
+    TF_IN_AUTOMATION: "1",
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
+}
+
+/** Runs `terraform <args>` in `dir`; a failure throws Terraform's diagnostics, without the configuration it echoes back. */
+export function runTerraform(dir: string, env: NodeJS.ProcessEnv, args: string[]): string {
+  try {
+    return execFileSync("terraform", args, { cwd: dir, env, maxBuffer: 1024 * 1024 * 1024, encoding: "utf8", stdio: "pipe" });
+  } catch (error) {
+    const stderr = String((error as { stderr?: string }).stderr ?? (error as Error).message);
+    const diagnostics = stderr
+      .split("\n")
+      .filter((line) => line.length < 400)
+      .join("\n");
+    throw new Error(`terraform ${args[0]} failed:\n${diagnostics.slice(0, 8000)}`);
+  }
+}
+
 export class Workspace {
   public readonly dir = mkdtempSync(join(tmpdir(), "prior-state-"));
   public readonly statePath = join(this.dir, "fixture.tfstate");
-  private readonly env: NodeJS.ProcessEnv;
-
-  constructor() {
-    const env: NodeJS.ProcessEnv = { ...process.env };
-    for (const key of Object.keys(env)) if (key.startsWith("AWS_")) delete env[key];
-    writeFileSync(join(this.dir, ".terraformrc"), cliConfig(findProviderMirror()));
-    this.env = {
-      ...env,
-      TF_CLI_CONFIG_FILE: join(this.dir, ".terraformrc"),
-      CHECKPOINT_DISABLE: "1",
-      TF_IN_AUTOMATION: "1",
-      AWS_EC2_METADATA_DISABLED: "true",
-    };
-  }
+  private readonly env = offlineTerraformEnv(this.dir);
 
   public terraform(args: string[]): string {
-    return execFileSync("terraform", args, { cwd: this.dir, env: this.env, maxBuffer: 512 * 1024 * 1024, encoding: "utf8" });
+    return runTerraform(this.dir, this.env, args);
   }
 
   public plan(config: string): Json {
@@ -68,12 +86,23 @@ const ID_PREFIXES: Record<string, string> = {
   aws_vpc_security_group_egress_rule: "sgr",
 };
 
+/** How {@link fakeValue} fakes what only an apply would know. */
+export interface FakeOptions {
+  /**
+   * Also fake other computed strings that references or templates use (a queue URL, a key id, a DNS
+   * name), instead of leaving them null.
+   */
+  readonly computedStrings?: boolean;
+}
+
 /** A stand-in for a value only an apply would know: ids and ARNs get fakes (Terraform treats a null id as no resource), the rest stays null. */
-function fake(type: string, name: string, attribute: string, after: Json, shape: Json): Json {
+export function fakeValue(type: string, name: string, attribute: string, after: Json, shape: Json, options: FakeOptions = {}): Json {
   // A null computed collection is planned as unknown again on every plan: give it an empty one.
   if (Array.isArray(shape)) return [];
   if (shape && typeof shape === "object") return {};
   const short = type.replace(/^aws_/, "");
+  if (options.computedStrings && /(^|_)(url|dns_name|zone_id|key_id|name)$/.test(attribute))
+    return `${short.replace(/_/g, "-")}-${attribute}-${hash(name)}`;
   if (attribute === "id")
     return ID_PREFIXES[type] ? `${ID_PREFIXES[type]}-0${hash(name)}${hash(type)}` : `${short.replace(/_/g, "-")}-${hash(name)}`;
   if (attribute === "arn") {
@@ -90,7 +119,7 @@ function hash(text: string): string {
 }
 
 /** `after` with each unknown taken from `prior` (when the resource already has a state) or faked. */
-function settle(after: Json, unknown: Json, prior: Json, fakeTop: (attribute: string) => Json, depth = 0, key = ""): Json {
+export function settle(after: Json, unknown: Json, prior: Json, fakeTop: (attribute: string) => Json, depth = 0, key = ""): Json {
   if (unknown === true) return prior !== undefined && prior !== null ? prior : depth === 1 ? fakeTop(key) : null;
   if (Array.isArray(unknown)) {
     const length = Math.max(unknown.length, Array.isArray(after) ? after.length : 0);
@@ -118,7 +147,7 @@ export function stateFrom(plan: Json, prior: Map<string, Json>, serial: number):
       rc.change.after,
       rc.change.after_unknown,
       prior.get(rc.address),
-      (a) => fake(rc.type, rc.name, a, rc.change.after, rc.change.after_sensitive?.[a]),
+      (a) => fakeValue(rc.type, rc.name, a, rc.change.after, rc.change.after_sensitive?.[a]),
       0,
     );
     attributes.set(rc.address, values);

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { EventRuleTrigger, EventRuleTriggerProps } from "../../src/scheduled-task/rule-trigger";
 import { expectedMessage, testRejections, validationErrorOf } from "../helpers";
 import { ScheduledTask } from "../../src/scheduled-task/scheduled-task";
+import { scheduleOptionRejections } from "../schedule/option-rejections";
 import { nightly, NightlyProps, testTaskDefinition } from "./fixtures";
 
 /**
@@ -11,7 +12,6 @@ import { nightly, NightlyProps, testTaskDefinition } from "./fixtures";
 
 const RESERVED_TAG_KEY = 'a key of 1 to 128 characters not starting with "aws:"';
 const NAME_64 = "1 to 64 characters of letters, digits and ._-";
-const IANA = 'an IANA time zone name such as "Europe/Paris", "America/New_York" or "UTC"';
 const RULE_ONLY =
   'no value with trigger "eventbridge-rule" (EventBridge rules run in UTC and have no time window, dates, groups or key; use the default "scheduler" trigger)';
 const NOT_AWSVPC = (property: string) =>
@@ -57,114 +57,6 @@ describe("ScheduledTask bad input", () => {
       "an unknown trigger",
       task({ trigger: "cron" as any }),
       expectedMessage(at, "trigger", "cron", 'one of "scheduler", "eventbridge-rule"', "SCHEDULED_TASK_TRIGGER"),
-    ],
-    [
-      "a cron minute out of range",
-      task({ schedule: "cron(61 2 * * ? *)" }),
-      expectedMessage(
-        at,
-        "schedule",
-        "cron(61 2 * * ? *)",
-        '61 is out of range 0-59 in the minutes field ("61"); it takes 0-59 with , - * /',
-        "SCHEDULE_CRON_FIELD",
-      ),
-    ],
-    [
-      "cron with both day fields set",
-      task({ schedule: "cron(0 2 * * MON *)" }),
-      expectedMessage(
-        at,
-        "schedule",
-        "cron(0 2 * * MON *)",
-        'exactly one of day-of-month ("*") and day-of-week ("MON") to be "?"',
-        "SCHEDULE_CRON_DAY_FIELDS",
-      ),
-    ],
-    [
-      "cron with five fields",
-      task({ schedule: "cron(0 2 * * ?)" }),
-      expectedMessage(
-        at,
-        "schedule",
-        "cron(0 2 * * ?)",
-        "6 space-separated fields (minutes hours day-of-month month day-of-week year), got 5",
-        "SCHEDULE_CRON_FIELDS",
-      ),
-    ],
-    [
-      "a rate with a plural unit for 1",
-      task({ schedule: "rate(1 hours)" }),
-      expectedMessage(at, "schedule", "rate(1 hours)", 'the singular unit "hour" for a rate of 1', "SCHEDULE_RATE_UNIT"),
-    ],
-    [
-      "a rate of zero",
-      task({ schedule: "rate(0 minutes)" }),
-      expectedMessage(
-        at,
-        "schedule",
-        "rate(0 minutes)",
-        'a rate value that is a whole number of at least 1 (got "0")',
-        "SCHEDULE_RATE_VALUE",
-      ),
-    ],
-    [
-      "not an expression",
-      task({ schedule: "every night" }),
-      expectedMessage(
-        at,
-        "schedule",
-        "every night",
-        "an expression of the form cron(...), rate(...) or at(...)",
-        "SCHEDULE_EXPRESSION_FORM",
-      ),
-    ],
-    [
-      "an at() that does not exist",
-      task({ schedule: "at(2030-02-30T02:00:00)" }),
-      expectedMessage(
-        at,
-        "schedule",
-        "at(2030-02-30T02:00:00)",
-        'at(yyyy-mm-ddThh:mm:ss) with a real date and time, e.g. "at(2030-01-31T23:00:00)"',
-        "SCHEDULE_AT",
-      ),
-    ],
-    ["a time zone that is not IANA", task({ timeZone: "CET+1" }), expectedMessage(at, "timeZone", "CET+1", IANA, "SCHEDULE_TIME_ZONE")],
-    [
-      "a flexible window over a day",
-      task({ flexibleTimeWindowMinutes: 1441 }),
-      expectedMessage(at, "flexibleTimeWindowMinutes", 1441, "an integer from 1 to 1440 minutes", "SCHEDULE_FLEXIBLE_WINDOW"),
-    ],
-    [
-      "too many retries",
-      task({ retryAttempts: 186 }),
-      expectedMessage(at, "retryAttempts", 186, "an integer from 0 to 185", "SCHEDULE_RETRY_ATTEMPTS"),
-    ],
-    [
-      "an event age under a minute",
-      task({ maxEventAgeSeconds: 30 }),
-      expectedMessage(at, "maxEventAgeSeconds", 30, "an integer from 60 to 86400 seconds", "SCHEDULE_MAX_EVENT_AGE"),
-    ],
-    [
-      "a start date without an offset",
-      task({ startDate: "2030-01-01T00:00:00" }),
-      expectedMessage(
-        at,
-        "startDate",
-        "2030-01-01T00:00:00",
-        'an RFC 3339 date-time with an offset, e.g. "2030-01-01T00:00:00Z"',
-        "SCHEDULE_DATE",
-      ),
-    ],
-    [
-      "an end date before the start",
-      task({ startDate: "2030-01-02T00:00:00Z", endDate: "2030-01-01T00:00:00Z" }),
-      expectedMessage(at, "endDate", "2030-01-01T00:00:00Z", "a date after startDate (2030-01-02T00:00:00Z)", "SCHEDULE_DATES"),
-    ],
-    [
-      "failure retention over 14 days",
-      task({ failureQueue: { retentionDays: 15 } }),
-      expectedMessage(at, "failureQueue.retentionDays", 15, "an integer from 1 to 14 days", "SCHEDULE_FAILURE_RETENTION"),
     ],
     [
       "more than 10 tasks",
@@ -349,6 +241,7 @@ describe("ScheduledTask bad input", () => {
         "SCHEDULED_TASK_NO_SECURITY_GROUP",
       ),
     ],
+    ...scheduleOptionRejections(at, task),
   ]);
 });
 
