@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { App, Testing } from "cdktf";
 import { buildAppTeam } from "../../examples/app-team/main";
-import { changesOf, offlinePlan } from "../offline/offline-plans";
+import { changesOf, offlinePlan, synthesizedStack } from "../offline/offline-plans";
 
 /** The examples use only the public API; each one validates and plans against the real provider. */
 const after = (plan: Awaited<ReturnType<typeof offlinePlan>>, type: string) => changesOf(plan, type).map((c) => c.change.after as any);
@@ -16,7 +16,7 @@ describe("examples", () => {
         .filter((d) => d.isDirectory())
         .map((d) => join(d.name, "main.ts")),
     ];
-    expect(files).toHaveLength(6);
+    expect(files).toHaveLength(7);
     for (const file of files) {
       const imports = [...readFileSync(join(root, file), "utf8").matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
       const internal = imports.filter(
@@ -27,21 +27,25 @@ describe("examples", () => {
     }
   });
 
-  test.each(["example-minimal", "example-microservices", "example-workers-and-jobs", "example-ec2-capacity", "example-app-team"])(
-    "%s: every resource carries the Environment default tag, and task roles trust ECS only from the example's account",
-    async (stack) => {
-      const plan = await offlinePlan(stack);
-      for (const vpc of after(plan, "aws_vpc")) expect(vpc.tags_all).toMatchObject({ Environment: "example", ManagedBy: "cdktf" });
-      const roles = after(plan, "aws_iam_role").filter((r) => r.assume_role_policy.includes("ecs-tasks.amazonaws.com"));
-      expect(roles.length).toBeGreaterThan(0);
-      for (const role of roles) {
-        expect(JSON.parse(role.assume_role_policy).Statement[0].Condition).toEqual({
-          StringEquals: { "aws:SourceAccount": "123456789012" },
-          ArnLike: { "aws:SourceArn": "arn:*:ecs:*:123456789012:*" },
-        });
-      }
-    },
-  );
+  test.each([
+    "example-minimal",
+    "example-microservices",
+    "example-workers-and-jobs",
+    "example-ec2-capacity",
+    "example-app-team",
+    "example-ecs-anywhere",
+  ])("%s: every resource carries the Environment default tag, and task roles trust ECS only from the example's account", async (stack) => {
+    const plan = await offlinePlan(stack);
+    for (const vpc of after(plan, "aws_vpc")) expect(vpc.tags_all).toMatchObject({ Environment: "example", ManagedBy: "cdktf" });
+    const roles = after(plan, "aws_iam_role").filter((r) => r.assume_role_policy.includes("ecs-tasks.amazonaws.com"));
+    expect(roles.length).toBeGreaterThan(0);
+    for (const role of roles) {
+      expect(JSON.parse(role.assume_role_policy).Statement[0].Condition).toEqual({
+        StringEquals: { "aws:SourceAccount": "123456789012" },
+        ArnLike: { "aws:SourceArn": "arn:*:ecs:*:123456789012:*" },
+      });
+    }
+  });
 
   test("minimal: one Fargate service behind a public load balancer in a new VPC", async () => {
     const plan = await offlinePlan("example-minimal");
@@ -151,5 +155,33 @@ describe("examples", () => {
         Resource: queueArn,
       }),
     ]);
+  });
+
+  test("ecs-anywhere: an SSM activation for the external instances' role, and an EXTERNAL service with no network configuration", async () => {
+    const plan = await offlinePlan("example-ecs-anywhere");
+    const [activation] = after(plan, "aws_ssm_activation");
+    expect(activation).toMatchObject({ registration_limit: 5 });
+    const role = after(plan, "aws_iam_role").find((r) => r.assume_role_policy.includes("ssm.amazonaws.com"));
+    expect(JSON.parse(role.assume_role_policy).Statement[0].Condition).toEqual({
+      StringEquals: { "aws:SourceAccount": "123456789012" },
+      ArnLike: { "aws:SourceArn": "arn:*:ssm:*:123456789012:*" },
+    });
+    expect(
+      after(plan, "aws_iam_role_policy_attachment")
+        .map((a) => a.policy_arn)
+        .sort(),
+    ).toEqual([
+      "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+      "arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role",
+    ]);
+    const [service] = after(plan, "aws_ecs_service");
+    expect(service).toMatchObject({ name: "edge-collector", launch_type: "EXTERNAL", desired_count: 2, network_configuration: [] });
+    const [task] = after(plan, "aws_ecs_task_definition");
+    expect(task).toMatchObject({ requires_compatibilities: ["EXTERNAL"], network_mode: "bridge" });
+    // The activation code is a secret: its output is sensitive, so the plan never shows it.
+    const outputs = (await synthesizedStack("example-ecs-anywhere")).output;
+    expect(outputs.activation_code.sensitive).toBe(true);
+    expect(outputs.registration_command.sensitive).toBe(true);
+    expect(after(plan, "aws_vpc")).toEqual([expect.objectContaining({ assign_generated_ipv6_cidr_block: true })]);
   });
 });

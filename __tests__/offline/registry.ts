@@ -2,6 +2,7 @@ import { App, TerraformStack } from "cdktf";
 import { buildAppTeam } from "../../examples/app-team/main";
 import { buildEc2Capacity } from "../../examples/ec2-capacity/main";
 import { buildMicroservices } from "../../examples/microservices/main";
+import { buildEcsAnywhere } from "../../examples/ecs-anywhere/main";
 import { buildMinimal } from "../../examples/minimal/main";
 import { buildWorkersAndJobs } from "../../examples/workers-and-jobs/main";
 import { BootstrapStack } from "../../stacks/bootstrap-stack";
@@ -38,6 +39,7 @@ export const OFFLINE_STACKS: ReadonlyArray<(app: App) => TerraformStack | Terraf
   buildEc2Capacity,
   // An application team's stack on the platform's cluster, from the platform's outputs.
   (app) => buildAppTeam(app),
+  buildEcsAnywhere,
   clusterOfflineStack,
   ingressOfflineStack,
   servicesOfflineStack,

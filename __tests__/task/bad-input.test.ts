@@ -65,7 +65,7 @@ const cases: Array<[string, (scope: Construct) => void, RegExp]> = [
   [
     "an unknown compatibility",
     task({ compatibility: "LAMBDA" as any }),
-    /^test\/Task: invalid compatibility "LAMBDA": expected one of "FARGATE", "EC2" \[TASK_COMPATIBILITY\]$/,
+    /^test\/Task: invalid compatibility "LAMBDA": expected one of "FARGATE", "EC2", "EXTERNAL" \[TASK_COMPATIBILITY\]$/,
   ],
   [
     "Fargate with the bridge network mode",

@@ -3,6 +3,8 @@ export type { ClusterAttributes } from "./cluster-attributes";
 export type { ClusterProps, ContainerInsights } from "./cluster";
 export { ContainerInstances } from "./container-instances";
 export type { ContainerInstancesProps } from "./container-instances";
+export { ExternalInstances } from "./external-instances";
+export type { ExternalInstancesProps } from "./external-instances";
 export { Ec2CapacityProvider } from "./ec2-capacity-provider";
 export type { Ec2CapacityProviderOptions, Ec2CapacityProviderProps, ManagedScalingOptions } from "./ec2-capacity-provider";
 export type { PurchaseOptions, SpotAllocationStrategy } from "./ec2-capacity-render";

@@ -69,6 +69,8 @@ export const SERVICE_SOURCE_ARNS: Readonly<Record<string, { readonly service: st
   "ecs-tasks.amazonaws.com": { service: "ecs", resource: "*" },
   "vpc-flow-logs.amazonaws.com": { service: "ec2", resource: "vpc-flow-log/*" },
   "codedeploy.amazonaws.com": { service: "codedeploy", resource: "deploymentgroup:*" },
+  // The SSM hybrid activation role (ECS Anywhere), per "Create the IAM service role for a hybrid environment".
+  "ssm.amazonaws.com": { service: "ssm", resource: "*" },
 };
 
 /**

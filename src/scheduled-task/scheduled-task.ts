@@ -115,6 +115,15 @@ export class ScheduledTask extends Construct implements IConnectable {
     const { cluster, taskDefinition } = props;
     const trigger = props.trigger ?? "scheduler";
     const taskCount = props.taskCount ?? 1;
+    if (taskDefinition.compatibility === "EXTERNAL") {
+      // EventBridge and Scheduler could start EXTERNAL tasks, but this construct only places tasks by capacity provider or FARGATE/EC2.
+      fail(this, {
+        code: "SCHEDULED_TASK_EXTERNAL",
+        property: "taskDefinition.compatibility",
+        value: "EXTERNAL",
+        allowed: '"FARGATE" or "EC2" (scheduled tasks on ECS Anywhere instances are not supported here)',
+      });
+    }
     const fargate = taskDefinition.compatibility === "FARGATE";
     const awsvpc = taskDefinition.networkMode === "awsvpc";
     const strategy =

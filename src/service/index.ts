@@ -20,6 +20,8 @@ export type {
 } from "./load-balancing";
 export { PlacementStrategies } from "./placement";
 export type { PlacementConstraint, PlacementOptions, PlacementStrategy } from "./placement";
+export { EXTERNAL_UNSUPPORTED_OPTIONS, ExternalService } from "./external-service";
+export type { ExternalServiceProps } from "./external-service";
 export { Service } from "./service";
 export type {
   DeploymentOptions,

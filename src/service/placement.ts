@@ -38,7 +38,12 @@ export interface PlacementOptions {
 export const PLACEMENT_LIMITS = { strategies: 5, constraints: 10 } as const;
 
 /** Fails on placement for a Fargate task definition, or more strategies or constraints than ECS allows. */
-export function checkPlacement(scope: IConstruct, property: string, placement: PlacementOptions, compatibility: "FARGATE" | "EC2"): void {
+export function checkPlacement(
+  scope: IConstruct,
+  property: string,
+  placement: PlacementOptions,
+  compatibility: "FARGATE" | "EC2" | "EXTERNAL",
+): void {
   const strategies = placement.strategies ?? [];
   const constraints = placement.constraints ?? [];
   if (compatibility === "FARGATE" && (strategies.length > 0 || constraints.length > 0)) {

@@ -254,6 +254,14 @@ export class Service extends Construct implements IConnectable {
     checkOneOf(this, "SERVICE_PROPAGATE_TAGS", "propagateTags", propagateTags, ["SERVICE", "TASK_DEFINITION", "NONE"]);
     const taskDefinitionChanges = props.taskDefinitionChanges ?? "terraform";
     checkOneOf(this, "SERVICE_TASK_DEFINITION_CHANGES", "taskDefinitionChanges", taskDefinitionChanges, ["terraform", "ignore"]);
+    if (td.compatibility === "EXTERNAL") {
+      fail(this, {
+        code: "SERVICE_EXTERNAL_TASK",
+        property: "taskDefinition.compatibility",
+        value: "EXTERNAL",
+        allowed: '"FARGATE" or "EC2" (an EXTERNAL task definition runs on ECS Anywhere instances: use ExternalService)',
+      });
+    }
     if (td.networkMode !== "awsvpc") {
       fail(this, {
         code: "SERVICE_NETWORK_MODE",

@@ -142,7 +142,7 @@ export interface ContainerRestartPolicy {
 
 /** The launch type facts the checks below need. */
 export interface RuntimeCheckContext {
-  readonly compatibility: "FARGATE" | "EC2";
+  readonly compatibility: "FARGATE" | "EC2" | "EXTERNAL";
   readonly networkMode: "awsvpc" | "bridge" | "host";
 }
 

@@ -257,7 +257,7 @@ export interface ContainerRenderContext {
 /** What checking a container needs from the task definition. */
 export interface ContainerCheckContext {
   /** The task's launch type; Fargate caps `stopTimeoutSeconds` at 120. */
-  readonly compatibility: "FARGATE" | "EC2";
+  readonly compatibility: "FARGATE" | "EC2" | "EXTERNAL";
   /** The task's network mode; only `bridge` allows a host port other than the container port. */
   readonly networkMode: "awsvpc" | "bridge" | "host";
   /** The task's memory in MiB, the ceiling of each container's memory. */

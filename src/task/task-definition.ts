@@ -20,8 +20,8 @@ import { ContainerInfo, ITaskDefinition } from "./types";
 import { checkEfsVolume, EfsVolumeOptions, efsStatements, renderVolumes } from "./volumes";
 import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
-/** The launch type a task definition is registered for: Fargate (serverless) or EC2 capacity. */
-export type Compatibility = "FARGATE" | "EC2";
+/** The launch type a task definition is registered for: Fargate (serverless), EC2 capacity, or ECS Anywhere's external (on-premises) instances. */
+export type Compatibility = "FARGATE" | "EC2" | "EXTERNAL";
 /** How tasks are networked: own ENI (`awsvpc`), Docker bridge with port mapping, or the instance's network. */
 export type NetworkMode = "awsvpc" | "bridge" | "host";
 /** The CPU architecture the images are built for. */
@@ -61,9 +61,13 @@ export interface SelectedPort {
 export interface TaskDefinitionProps {
   /** Task family, e.g. `acme-dev-web`; also names the log group and roles. */
   readonly name: string;
-  /** The launch type the task definition is registered for. @default "FARGATE" */
+  /**
+   * The launch type the task definition is registered for. `EXTERNAL` (ECS Anywhere) takes `bridge` or
+   * `host` networking only and no EFS volumes, EBS volume or ephemeral storage.
+   * @default "FARGATE"
+   */
   readonly compatibility?: Compatibility;
-  /** Only `awsvpc` on Fargate. @default "awsvpc" */
+  /** Only `awsvpc` on Fargate; `bridge` or `host` on `EXTERNAL`. @default "awsvpc" ("bridge" for EXTERNAL) */
   readonly networkMode?: NetworkMode;
   /** Task CPU units (1024 = one vCPU); on Fargate one of 256, 512, 1024, 2048, 4096, 8192, 16384. @default 256 */
   readonly cpu?: number;
@@ -161,7 +165,9 @@ export class TaskDefinition extends Construct implements ITaskDefinition, IGrant
       containers: K.record("containers by name", { image: K.reference("a ContainerImage", "imageName") }),
     });
     const compatibility = props.compatibility ?? "FARGATE";
-    const networkMode = props.networkMode ?? "awsvpc";
+    const external = compatibility === "EXTERNAL";
+    // External instances have no VPC network interfaces for awsvpc; Docker's bridge is ECS Anywhere's usual mode.
+    const networkMode = props.networkMode ?? (external ? "bridge" : "awsvpc");
     const cpu = props.cpu ?? TaskDefinition.DEFAULT_CPU;
     const memoryMiB = props.memoryMiB ?? TaskDefinition.DEFAULT_MEMORY_MIB;
     const cpuArchitecture = props.runtimePlatform?.cpuArchitecture ?? "X86_64";
@@ -176,14 +182,15 @@ export class TaskDefinition extends Construct implements ITaskDefinition, IGrant
     checkTags(this, "tags", props.tags);
     checkRoleOptions(this, "roleOptions", props.roleOptions);
     checkArn(this, "LOG_KMS_KEY", "logKmsKeyArn", props.logKmsKeyArn, "kmsKey");
-    checkOneOf(this, "TASK_COMPATIBILITY", "compatibility", compatibility, ["FARGATE", "EC2"]);
+    checkOneOf(this, "TASK_COMPATIBILITY", "compatibility", compatibility, ["FARGATE", "EC2", "EXTERNAL"]);
     checkOneOf(
       this,
       "TASK_NETWORK_MODE",
       "networkMode",
       networkMode,
-      compatibility === "FARGATE" ? ["awsvpc"] : ["awsvpc", "bridge", "host"],
+      compatibility === "FARGATE" ? ["awsvpc"] : external ? ["bridge", "host"] : ["awsvpc", "bridge", "host"],
     );
+    if (external) this.checkExternal(props);
     checkOneOf(this, "TASK_CPU_ARCHITECTURE", "runtimePlatform.cpuArchitecture", cpuArchitecture, ["X86_64", "ARM64"]);
     checkOneOf(this, "LOG_RETENTION", "logRetentionDays", logRetentionDays, LOG_RETENTION_DAYS);
     this.checkSize(compatibility, cpu, memoryMiB);
@@ -192,7 +199,7 @@ export class TaskDefinition extends Construct implements ITaskDefinition, IGrant
         code: "EPHEMERAL_STORAGE_FARGATE_ONLY",
         property: "ephemeralStorageGiB",
         value: props.ephemeralStorageGiB,
-        allowed: "no ephemeralStorageGiB on EC2 (size the instance volume instead)",
+        allowed: `no ephemeralStorageGiB on ${compatibility} (size the instance volume instead)`,
       });
     }
     checkIntegerRange(this, "EPHEMERAL_STORAGE", "ephemeralStorageGiB", props.ephemeralStorageGiB, 21, 200, "GiB");
@@ -393,6 +400,27 @@ export class TaskDefinition extends Construct implements ITaskDefinition, IGrant
         });
     }
     return { containerName, containerPort: port.containerPort, protocol: port.protocol, name: port.name, appProtocol: port.appProtocol };
+  }
+
+  /** ECS Anywhere's limits that the other checks do not already cover: no EFS and no EBS volumes on external instances. */
+  private checkExternal(props: TaskDefinitionProps): void {
+    const efs = Object.keys(props.efsVolumes ?? {});
+    if (efs.length > 0) {
+      fail(this, {
+        code: "EXTERNAL_UNSUPPORTED",
+        property: "efsVolumes",
+        value: efs,
+        allowed: "no EFS volumes on EXTERNAL (ECS Anywhere does not mount Amazon EFS; use a host path or a scratch volume)",
+      });
+    }
+    if (props.ebsVolumeName !== undefined) {
+      fail(this, {
+        code: "EXTERNAL_UNSUPPORTED",
+        property: "ebsVolumeName",
+        value: props.ebsVolumeName,
+        allowed: "no EBS volume configured at launch on EXTERNAL (ECS attaches EBS volumes to Fargate and EC2 tasks only)",
+      });
+    }
   }
 
   private checkSize(compatibility: Compatibility, cpu: number, memoryMiB: number): void {

@@ -8,8 +8,8 @@ export interface ITaskDefinition {
   readonly executionRoleArn: string;
   /** ARN of the role the application assumes. Never the execution role. */
   readonly taskRoleArn: string;
-  /** `FARGATE` (awsvpc, validated CPU/memory) or `EC2`. */
-  readonly compatibility: "FARGATE" | "EC2";
+  /** `FARGATE` (awsvpc, validated CPU/memory), `EC2`, or `EXTERNAL` (ECS Anywhere, bridge or host). */
+  readonly compatibility: "FARGATE" | "EC2" | "EXTERNAL";
   /** `awsvpc` for Fargate; `awsvpc` or `bridge` for EC2. */
   readonly networkMode: "awsvpc" | "bridge" | "host";
   /** The containers by name, with the ports they expose (for load balancers, Service Connect). */
