@@ -74,6 +74,8 @@ const REQUIRED: Record<string, Record<string, Kind>> = {
     schedule: "string",
   },
   ExecAuditLogging: { clusterName: "string" },
+  ExternalInstances: { clusterName: "string" },
+  ExternalService: { name: "string", cluster: ref("clusterArn", "clusterName"), taskDefinition: TASK_DEFINITION },
   FailureEventRule: { ruleName: "string", description: "string", eventPattern: "object", queue: ref("queueArn") },
   FailureQueue: { queueName: "string" },
   FairSharePolicy: { name: "string" },

@@ -80,6 +80,7 @@ describe("service trust policies carry confused-deputy conditions", () => {
     expect(Object.keys(SERVICE_SOURCE_ARNS).sort()).toEqual([
       "codedeploy.amazonaws.com",
       "ecs-tasks.amazonaws.com",
+      "ssm.amazonaws.com",
       "vpc-flow-logs.amazonaws.com",
     ]);
     const scope = new Construct(undefined as unknown as Construct, "x");

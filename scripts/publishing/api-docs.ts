@@ -143,6 +143,8 @@ export function findApiDocProblems(project: ProjectReflection, K: ReflectionKind
   };
   for (const module of modules) {
     for (const d of module.children ?? []) {
+      // A type two entry points export is declared (and documented) in one; the other holds a reference to it.
+      if (d.kindOf(K.Reference)) continue;
       undocumented(d);
       if (!d.kindOf(K.Class | K.Interface | K.Enum)) continue;
       for (const member of d.children ?? []) {

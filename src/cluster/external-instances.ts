@@ -3,6 +3,7 @@ import { Construct } from "constructs";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { SsmActivation } from "@cdktf/provider-aws/lib/ssm-activation";
 import { fail, isToken } from "../core/errors";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 import { checkIntegerRange } from "../core/validate";
 import { Role } from "../core/role";
 import { checkName, NameRules } from "../core/naming";
@@ -59,6 +60,7 @@ export class ExternalInstances extends Construct {
 
   constructor(scope: Construct, id: string, props: ExternalInstancesProps) {
     super(scope, id);
+    checkRequiredProps(this, "ExternalInstancesProps", props, { clusterName: K.string });
     const registrationLimit = props.registrationLimit ?? ExternalInstances.DEFAULT_REGISTRATION_LIMIT;
     checkName(this, "EXTERNAL_CLUSTER_NAME", "clusterName", props.clusterName, NameRules.ecs);
     checkTags(this, "tags", props.tags);

@@ -12,9 +12,9 @@ import { NamedResource } from "./renames";
 
 /** A synthesized stack (`cdk.tf.json`): the parts the comparison reads. */
 export interface SynthesizedStack {
-  /** Resource blocks by type and name, with their arguments. */
+  /** Resource blocks by type and name, with their arguments. @default - no resources */
   readonly resource?: Readonly<Record<string, Readonly<Record<string, Readonly<Record<string, unknown>>>>>>;
-  /** The stack's `moved` blocks (cdktf `moveFromId`/`moveTo`, the library's `moveFrom`). */
+  /** The stack's `moved` blocks (cdktf `moveFromId`/`moveTo`, the library's `moveFrom`). @default - no moves */
   readonly moved?: ReadonlyArray<{ readonly from: string; readonly to: string }>;
 }
 
@@ -24,7 +24,7 @@ export interface StackBase {
   readonly source: string;
   /** Resource addresses (`type.name`). */
   readonly addresses: readonly string[];
-  /** The base's synthesized stack, when known: names for the rename and collision checks. */
+  /** The base's synthesized stack, when known: names for the rename and collision checks. @default - addresses only (no name checks) */
   readonly stack?: SynthesizedStack;
 }
 

@@ -7,7 +7,7 @@
 import { cents } from "./cost-model";
 import type { CostDelta, CostEstimate } from "./cost-estimate";
 import type { PlanJson } from "./plan";
-import type { CpuArchitecture, PriceTable } from "./prices";
+import type { PricedCpuArchitecture, PriceTable } from "./prices";
 
 /** One budget of the plan next to the estimate. */
 export interface BudgetComparison {
@@ -159,10 +159,10 @@ export function costAdvice(cost: CostEstimate, table: PriceTable): CostAdvice[] 
 }
 
 /** Reads the estimate's Fargate quantity, `2 task(s) × 0.5 vCPU / 1 GiB ARM64`. */
-function parseFargateQuantity(quantity: string): { vcpu: number; memoryGiB: number; architecture: CpuArchitecture } | undefined {
+function parseFargateQuantity(quantity: string): { vcpu: number; memoryGiB: number; architecture: PricedCpuArchitecture } | undefined {
   const match = /× ([\d.]+) vCPU \/ ([\d.]+) GiB (X86_64|ARM64)$/.exec(quantity);
   if (!match) return undefined;
-  return { vcpu: Number(match[1]), memoryGiB: Number(match[2]), architecture: match[3] as CpuArchitecture };
+  return { vcpu: Number(match[1]), memoryGiB: Number(match[2]), architecture: match[3] as PricedCpuArchitecture };
 }
 
 function money(amount: number, currency: string): string {

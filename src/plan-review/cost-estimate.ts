@@ -13,7 +13,7 @@ import {
   CapacityStrategyItem,
 } from "./cost-model";
 import { configAddress, PlanConfiguration, PlanJson, regionOf } from "./plan";
-import { CpuArchitecture, LoadBalancerType, PriceTable, RegionPrices } from "./prices";
+import { PricedCpuArchitecture, LoadBalancerType, PriceTable, RegionPrices } from "./prices";
 
 /** What a cost line prices, as the report's "Item" column shows it. */
 export type CostCategory =
@@ -312,7 +312,7 @@ function priceService(r: SideResource, ctx: Context): CostLine[] {
   const memoryMiB = num(td, "memory");
   if (cpuUnits === undefined || memoryMiB === undefined) return unpriced(ctx, r, "its task definition has no task-level cpu and memory");
   const platform = block(td, "runtime_platform");
-  const architecture: CpuArchitecture = platform?.cpu_architecture === "ARM64" ? "ARM64" : "X86_64";
+  const architecture: PricedCpuArchitecture = platform?.cpu_architecture === "ARM64" ? "ARM64" : "X86_64";
 
   const split = splitTasks(desired, strategyOf(r, ctx));
   const lines: CostLine[] = [];

@@ -2,7 +2,7 @@
  * Pure cost functions: typed inputs and a region's prices in, a monthly amount out. The plan
  * reading that feeds them is in `cost-estimate.ts`.
  */
-import { CpuArchitecture, LoadBalancerType, RegionPrices } from "./prices";
+import { PricedCpuArchitecture, LoadBalancerType, RegionPrices } from "./prices";
 
 /** ECS's built-in Fargate capacity providers. */
 export type FargateCapacity = "FARGATE" | "FARGATE_SPOT";
@@ -48,7 +48,7 @@ export interface FargateTasks {
   /** Task-level memory in GiB (MiB / 1024). */
   readonly memoryGiB: number;
   /** CPU architecture: ARM64 (Graviton) is priced about 20% below X86_64. */
-  readonly architecture: CpuArchitecture;
+  readonly architecture: PricedCpuArchitecture;
   /** On-demand Fargate or Fargate Spot (interruptible with two minutes notice, up to 70% cheaper). */
   readonly capacity: FargateCapacity;
 }

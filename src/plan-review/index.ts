@@ -8,7 +8,7 @@ export type { ChangeAction, PlanConfigModule, PlanConfigResource, PlanExpression
 export { POLICY_REPORT_FILE, POLICY_SARIF_FILE, parsePolicyReport, readPolicyReport, summarizePolicy } from "./policy";
 export type { PolicyFinding, PolicyLevel, PolicyReport, PolicySummary } from "./policy";
 export { DEFAULT_PRICE_TABLE_PATH, loadPriceTable, parsePriceTable } from "./prices";
-export type { CpuArchitecture, Ec2Rate, FargateRate, LoadBalancerType, PriceTable, RegionPrices, UsageAssumptions } from "./prices";
+export type { PricedCpuArchitecture, Ec2Rate, FargateRate, LoadBalancerType, PriceTable, RegionPrices, UsageAssumptions } from "./prices";
 export { renderJson } from "./render-json";
 export type { ReviewSummary } from "./render-json";
 export { MAX_COMMENT_CHARS, REPORT_MARKER, renderMarkdown, truncateForComment } from "./render-markdown";
@@ -25,6 +25,7 @@ export {
 export type { FailedStackReview, GateOptions, GateResult, ReviewOptions, StackReview, StackReviewResult } from "./review";
 export { PROTECTED_RESOURCE_TYPES } from "./risk";
 export { UNIQUE_NAMES, findNameCollisions, findRenames, namedResourcesOfPlan } from "./renames";
+export type { UniqueName } from "./renames";
 export type { NameCollision, NamedResource, Rename } from "./renames";
 export { compareWithBase, readStackBase } from "./baseline";
 export type { BaseComparison, StackBase, SynthesizedStack } from "./baseline";

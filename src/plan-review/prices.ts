@@ -8,7 +8,7 @@ import { fail } from "../core/errors";
  * each differently. Written here, not imported from the task module: the plan review reads plans,
  * not constructs (docs/architecture.md, "Layers").
  */
-export type CpuArchitecture = "X86_64" | "ARM64";
+export type PricedCpuArchitecture = "X86_64" | "ARM64";
 /** Elastic Load Balancing types, matching `aws_lb.load_balancer_type`; each has its own hourly and capacity unit price. */
 export type LoadBalancerType = "application" | "network" | "gateway";
 
@@ -45,9 +45,9 @@ export interface RegionPrices {
   /** One capacity unit (LCU, NLCU or GLCU) for one hour, by load balancer type. */
   readonly loadBalancerCapacityUnitHour: Readonly<Record<LoadBalancerType, number>>;
   /** On-demand Fargate rates by CPU architecture. */
-  readonly fargate: Readonly<Record<CpuArchitecture, FargateRate>>;
+  readonly fargate: Readonly<Record<PricedCpuArchitecture, FargateRate>>;
   /** Fargate Spot rates by CPU architecture. */
-  readonly fargateSpot: Readonly<Record<CpuArchitecture, FargateRate>>;
+  readonly fargateSpot: Readonly<Record<PricedCpuArchitecture, FargateRate>>;
   /** One GiB of CloudWatch Logs ingestion (standard log class). */
   readonly logIngestionGiB: number;
   /** One customer managed KMS key for one month (requests are not included). */

@@ -70,7 +70,7 @@ export interface NameCollision {
 }
 
 /** How a type names its objects uniquely, and what AWS does when a second object asks for a name in use. */
-interface UniqueName {
+export interface UniqueName {
   /** The argument holding the name. */
   readonly attribute: string;
   /** The argument the name is unique within (a VPC, a cluster, a listener), when not the account and region. */

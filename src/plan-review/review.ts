@@ -78,7 +78,7 @@ export interface ReviewOptions {
   readonly emptyState?: boolean;
   /** With `emptyState`: what the stack had before (pinned addresses or the base branch's synth). @default - not compared */
   readonly base?: StackBase;
-  /** With `base`: the stack's synthesized `cdk.tf.json`, compared with the base. Required when `base` is given. */
+  /** With `base`: the stack's synthesized `cdk.tf.json`, compared with the base. Required when `base` is given. @default - none (no base) */
   readonly synthesized?: SynthesizedStack;
 }
 

@@ -2,11 +2,12 @@ import { Construct } from "constructs";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import type { ICluster } from "../cluster/types";
 import { fail } from "../core/errors";
-import { warn } from "../core/warnings";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 import { checkName, NameRules } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkOneOf } from "../core/validate";
 import type { TaskDefinition } from "../task/task-definition";
+import { warnCircuitBreakerOff } from "./circuit-breaker-warning";
 import type { PropagateTags } from "./service";
 
 /** Properties of an {@link ExternalService}. */
@@ -69,6 +70,11 @@ export class ExternalService extends Construct {
 
   constructor(scope: Construct, id: string, props: ExternalServiceProps) {
     super(scope, id);
+    checkRequiredProps(this, "ExternalServiceProps", props, {
+      name: K.string,
+      cluster: K.reference("an ICluster such as a Cluster", "clusterArn", "clusterName"),
+      taskDefinition: K.reference("a TaskDefinition", "taskDefinitionArn", "family"),
+    });
     const td = props.taskDefinition;
     const desiredCount = props.desiredCount ?? ExternalService.DEFAULT_DESIRED_COUNT;
     const minHealthyPercent = props.minHealthyPercent ?? 0;
@@ -104,11 +110,7 @@ export class ExternalService extends Construct {
     }
     checkOneOf(this, "SERVICE_PROPAGATE_TAGS", "propagateTags", propagateTags, ["SERVICE", "TASK_DEFINITION", "NONE"]);
     if (!circuitBreaker) {
-      warn(
-        this,
-        "SERVICE_CIRCUIT_BREAKER_OFF",
-        "The deployment circuit breaker is off: a broken release keeps retrying instead of rolling back.",
-      );
+      warnCircuitBreakerOff(this);
     }
 
     this.resource = new EcsService(this, "Resource", {

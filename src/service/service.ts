@@ -1,5 +1,6 @@
 import { ITerraformDependable } from "cdktf";
 import { warn } from "../core/warnings";
+import { warnCircuitBreakerOff } from "./circuit-breaker-warning";
 import { Construct } from "constructs";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { validateCapacityProviderStrategy, isFargateProvider } from "../cluster/capacity-strategy";
@@ -628,12 +629,7 @@ export class Service extends Construct implements IConnectable {
           allowed: "no circuit breaker setting on a daemon service (its threshold counts against a desired count, which a daemon has not)",
         });
       }
-      if (deployment.circuitBreaker === false)
-        warn(
-          this,
-          "SERVICE_CIRCUIT_BREAKER_OFF",
-          "The deployment circuit breaker is off: a broken release keeps retrying instead of rolling back.",
-        );
+      if (deployment.circuitBreaker === false) warnCircuitBreakerOff(this);
       if (
         deployment.rollbackAlarmNames !== undefined &&
         deployment.rollbackAlarmNames.length === 0 &&
