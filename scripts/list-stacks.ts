@@ -18,6 +18,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { AccountBootstrap } from "../src/bootstrap";
+import { POLICY_REPORT_FILE, PolicyPackReport } from "../src/core/policy-report";
 import { bootstrapConfig } from "../stacks/bootstrap/config";
 
 /** The stacks of a cdktf manifest, in name order, each with the stacks it reads. */
@@ -86,9 +87,9 @@ function accountOf(stack: string, json: any): string {
 /** Whether the stack's policy pack checks it as non-production (its report says so). */
 function isNonProduction(outdir: string, stack: ManifestStack): boolean {
   if (!stack.workingDirectory) return false;
-  let report: any;
+  let report: Partial<PolicyPackReport> | undefined;
   try {
-    report = readJson(join(outdir, stack.workingDirectory, "policy-report.json"));
+    report = readJson(join(outdir, stack.workingDirectory, POLICY_REPORT_FILE));
   } catch {
     return false; // No readable report: the stricter review.
   }

@@ -1,31 +1,26 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fail } from "../core/errors";
+import type { AppliedSuppression, Finding, Severity } from "../core/policy-report";
 
-/** The file the guardrails write beside each synthesized stack: `<outdir>/stacks/<stack>/policy-report.json`. */
-export const POLICY_REPORT_FILE = "policy-report.json";
-/** The SARIF version of the same findings, uploaded to code scanning when present. */
-export const POLICY_SARIF_FILE = "policy-report.sarif";
+export { POLICY_REPORT_FILE, POLICY_SARIF_FILE } from "../core/policy-report";
 
-/** A guardrail finding's severity; only unsuppressed `error`s fail the gate. */
-export type PolicyLevel = "error" | "warning" | "info";
+/** A guardrail finding's level as the review reads it: the policy pack's severities, and `info`; only unsuppressed `error`s fail the gate. */
+export type PolicyLevel = Severity | "info";
 
-/** One guardrail finding: the subset of `src/policy`'s report the review reads (other fields are ignored). */
-export interface PolicyFinding {
-  /** Stable rule id, e.g. `ECS_TASK_READONLY_ROOT`. */
-  readonly ruleId: string;
+/**
+ * One guardrail finding as the review reads it: a {@link Finding} of the policy report (whose shape
+ * is defined once, in `core/policy-report.ts`), of which the review needs the rule id, the level and
+ * the message; the construct path, the fix and where a suppression was declared are shown when present,
+ * and other fields are ignored.
+ */
+export interface PolicyFinding extends Pick<Finding, "ruleId" | "message">, Partial<Pick<Finding, "constructPath" | "fix">> {
   /** How serious it is; errors fail the gate unless suppressed. */
   readonly severity: PolicyLevel;
-  /** What is wrong, in words. */
-  readonly message: string;
-  /** The construct the finding is about, e.g. `dev/Api/TaskDefinition`. */
-  readonly constructPath?: string;
-  /** How to fix it. */
-  readonly fix?: string;
   /** Present when the finding is suppressed; a suppression always carries its reason. */
-  readonly suppressed?: { readonly reason: string; readonly declaredAt?: string };
+  readonly suppressed?: Pick<AppliedSuppression, "reason"> & Partial<Pick<AppliedSuppression, "declaredAt">>;
 }
 
-/** A stack's `policy-report.json`, as the review reads it. */
+/** A stack's `policy-report.json` (the `PolicyPackReport` of `core/policy-report.ts`), as the review reads it. */
 export interface PolicyReport {
   /** Every finding, suppressed ones included. */
   readonly findings: readonly PolicyFinding[];

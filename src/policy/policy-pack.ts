@@ -3,6 +3,7 @@ import { join, relative, sep } from "node:path";
 import { Annotations, ISynthesisSession, TerraformStack } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { fail, ValidationError } from "../core/errors";
+import { POLICY_REPORT_FILE, POLICY_SARIF_FILE } from "../core/policy-report";
 import { MAX_TAG_KEY_LENGTH } from "../core/tags";
 import { checkOneOf, checkUnique } from "../core/validate";
 import { evaluatePolicies, LocatedFinding, UNUSED_SUPPRESSION } from "./evaluate";
@@ -42,9 +43,9 @@ export class PolicyPack extends Construct {
   /** Every rule of the platform pack. */
   public static readonly DEFAULT_RULES: readonly Rule[] = PLATFORM_RULES;
   /** File name of the JSON report in the stack's output directory. */
-  public static readonly REPORT_FILE = "policy-report.json";
+  public static readonly REPORT_FILE = POLICY_REPORT_FILE;
   /** File name of the SARIF report in the stack's output directory. */
-  public static readonly SARIF_FILE = "policy-report.sarif";
+  public static readonly SARIF_FILE = POLICY_SARIF_FILE;
 
   /** The pack applied to `stack`, if any. */
   public static of(stack: TerraformStack): PolicyPack | undefined {

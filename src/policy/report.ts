@@ -1,40 +1,8 @@
+import type { EnvironmentClass, Finding, PolicyPackReport } from "../core/policy-report";
 import { UNUSED_SUPPRESSION } from "./evaluate";
-import { EnvironmentClass, Finding, Rule, severityIn, SeverityLevel } from "./types";
+import { Rule, severityIn } from "./types";
 
-/** A rule as listed in a report: what it checks and how severe it is in the stack's environment class. */
-export interface ReportedRule {
-  /** Stable rule id, e.g. `ECS-003`. */
-  readonly id: string;
-  /** What the rule requires, in one line. */
-  readonly title: string;
-  /** Why the rule exists. */
-  readonly rationale: string;
-  /** Severity in the report's environment class; `"off"` when the rule did not run. */
-  readonly severity: SeverityLevel;
-  /** Matching rule ids of other tools (checkov, trivy/tfsec, cdk-nag, Security Hub). */
-  readonly references: readonly string[];
-}
-
-/** The outcome of checking one stack: written as `policy-report.json` next to its `cdk.tf.json`. */
-export interface PolicyPackReport {
-  /** The stack's id, e.g. `prod`. */
-  readonly stack: string;
-  /** The environment class the stack was checked as. */
-  readonly environmentClass: EnvironmentClass;
-  /** Counts of findings by outcome. */
-  readonly summary: {
-    /** Unsuppressed errors: synth fails when this is not 0. */
-    readonly errors: number;
-    /** Unsuppressed warnings. */
-    readonly warnings: number;
-    /** Findings covered by a suppression (errors and warnings). */
-    readonly suppressed: number;
-  };
-  /** Every rule the pack ran (or skipped as off), plus the pack's own POL-001. */
-  readonly rules: readonly ReportedRule[];
-  /** Every finding, unsuppressed first, then by severity, rule id and construct path. */
-  readonly findings: readonly Finding[];
-}
+export type { PolicyPackReport, ReportedRule } from "../core/policy-report";
 
 /** Builds the report of one stack from its findings (with any construct references dropped). */
 export function buildReport(

@@ -6,14 +6,11 @@
  * keeps working whichever construct, or hand-written provider resource, produced the resource.
  */
 
-/** How bad a finding is: errors fail `cdktf synth`, warnings are reported. */
-export type Severity = "error" | "warning";
+import type { EnvironmentClass, Severity, SeverityLevel } from "../core/policy-report";
 
-/** The class of environment a stack deploys to; some rules are stricter in production. */
-export type EnvironmentClass = "production" | "non-production";
-
-/** A rule's severity in one environment class; `"off"` means the rule does not run there. */
-export type SeverityLevel = Severity | "off";
+// The report's vocabulary (severities, environment classes, findings) is the JSON shape of
+// `policy-report.json`, which the plan review reads too: it is defined once, in core.
+export type { AppliedSuppression, EnvironmentClass, Finding, Severity, SeverityLevel } from "../core/policy-report";
 
 /** A rule's severity per environment class. */
 export interface RuleSeverity {
@@ -92,32 +89,6 @@ export interface Rule {
   readonly references: readonly string[];
   /** Inspects one resource; returns nothing when it complies. Must not throw on unresolved `${...}` values. */
   check(resource: PolicyResource, context: PolicyContext): readonly Violation[];
-}
-
-/** Where and why a finding was suppressed. */
-export interface AppliedSuppression {
-  /** Why the rule does not apply, as given to `suppress()`. */
-  readonly reason: string;
-  /** Path of the construct the suppression was declared on. */
-  readonly declaredAt: string;
-}
-
-/** A rule violation on one resource, as reported. */
-export interface Finding {
-  /** Id of the rule that found it, e.g. `ECS-003` (`POL-001` for an unused suppression). */
-  readonly ruleId: string;
-  /** Severity of the rule in the stack's environment class; unsuppressed errors fail the synth. */
-  readonly severity: Severity;
-  /** Path of the construct that produces the resource, e.g. `prod/Web/Service/Resource`. */
-  readonly constructPath: string;
-  /** Terraform address; absent for findings about constructs that are not resources (unused suppressions). */
-  readonly address?: string;
-  /** What is wrong, naming the offending value. */
-  readonly message: string;
-  /** How to fix it. */
-  readonly fix: string;
-  /** Present when a suppression covers the finding: it is then reported but fails nothing. */
-  readonly suppressed?: AppliedSuppression;
 }
 
 /** Shorthand for a rule with the same severity everywhere. */
