@@ -92,6 +92,7 @@ export {
   FargateStorageEncryption,
 } from "./cluster";
 export type {
+  AmiFamily,
   CapacityProviderStrategyItem,
   ClusterAttributes,
   ClusterNamespaceProps,

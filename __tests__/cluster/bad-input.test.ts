@@ -807,6 +807,148 @@ const cases: Rejection[] = [
     ),
   ],
   [
+    "an AMI family that does not exist (from JSON)",
+    provider({ amiFamily: "ubuntu" as never }),
+    expectedMessage("test/Cluster/general", "amiFamily", "ubuntu", 'one of "al2023", "bottlerocket"', "CLUSTER_AMI_FAMILY"),
+  ],
+  [
+    "a warm pool on Bottlerocket (no ECS_WARM_POOLS_CHECK equivalent)",
+    provider({ amiFamily: "bottlerocket", warmPool: {} }),
+    expectedMessage(
+      "test/Cluster/general",
+      "warmPool",
+      "set",
+      'no warmPool with amiFamily "bottlerocket" (a warm pool needs ECS_WARM_POOLS_CHECK so warming instances do not register; Bottlerocket\'s ECS settings have no equivalent), or amiFamily "al2023"',
+      "CLUSTER_BOTTLEROCKET_OPTION",
+    ),
+  ],
+  [
+    "ECS agent settings on Bottlerocket",
+    provider({ amiFamily: "bottlerocket", ecsAgentSettings: { ECS_ENABLE_CONTAINER_METADATA: "true" } }),
+    expectedMessage(
+      "test/Cluster/general",
+      "ecsAgentSettings",
+      "set",
+      'no ecsAgentSettings with amiFamily "bottlerocket" (ECS_* agent settings are ecs.config lines; Bottlerocket reads TOML settings.ecs keys), or amiFamily "al2023"',
+      "CLUSTER_BOTTLEROCKET_OPTION",
+    ),
+  ],
+  [
+    "container instance tags on Bottlerocket",
+    provider({ amiFamily: "bottlerocket", containerInstanceTags: { Pool: "general" } }),
+    expectedMessage(
+      "test/Cluster/general",
+      "containerInstanceTags",
+      "set",
+      'no containerInstanceTags with amiFamily "bottlerocket" (container instance tags are an ecs.config setting Bottlerocket has no equivalent for), or amiFamily "al2023"',
+      "CLUSTER_BOTTLEROCKET_OPTION",
+    ),
+  ],
+  [
+    "a root volume size on Bottlerocket",
+    provider({ amiFamily: "bottlerocket", rootVolumeSizeGiB: 50 }),
+    expectedMessage(
+      "test/Cluster/general",
+      "rootVolumeSizeGiB",
+      50,
+      'no rootVolumeSizeGiB with amiFamily "bottlerocket" (Bottlerocket\'s root volume holds only the OS; size container storage with dataVolumeSizeGiB), or amiFamily "al2023"',
+      "CLUSTER_BOTTLEROCKET_OPTION",
+    ),
+  ],
+  [
+    "a data volume on AL2023",
+    provider({ dataVolumeSizeGiB: 50 }),
+    expectedMessage(
+      "test/Cluster/general",
+      "dataVolumeSizeGiB",
+      50,
+      'a data volume only with amiFamily "bottlerocket" (AL2023 keeps container data on the root volume: rootVolumeSizeGiB)',
+      "CLUSTER_DATA_VOLUME_SIZE",
+    ),
+  ],
+  [
+    "a Bottlerocket data volume smaller than the AMI's",
+    provider({ amiFamily: "bottlerocket", dataVolumeSizeGiB: 10 }),
+    expectedMessage("test/Cluster/general", "dataVolumeSizeGiB", 10, "an integer from 20 to 16384 GiB", "CLUSTER_DATA_VOLUME_SIZE"),
+  ],
+  [
+    "Inferentia instances on Bottlerocket (no Neuron variant)",
+    provider({ amiFamily: "bottlerocket", instanceTypes: ["inf2.xlarge"] }),
+    expectedMessage(
+      "test/Cluster/general",
+      "amiVariant",
+      "neuron",
+      'a variant Bottlerocket publishes for ECS ("x86_64", "arm64", "gpu"; no Neuron variant), or amiFamily "al2023"',
+      "CLUSTER_BOTTLEROCKET_VARIANT",
+    ),
+  ],
+  [
+    "a Bottlerocket variant of the other architecture",
+    provider({ amiFamily: "bottlerocket", instanceTypes: ["m7g.large"], amiVariant: "x86_64" }),
+    expectedMessage(
+      "test/Cluster/general",
+      "amiVariant",
+      "x86_64",
+      'an AMI variant for arm64 instances (m7g.large): "arm64"',
+      "CLUSTER_AMI_ARCHITECTURE",
+    ),
+  ],
+  [
+    "an AL2023 release pin on Bottlerocket",
+    provider({ amiFamily: "bottlerocket", amiRelease: "amzn2023-ami-ecs-hvm-2023.0.20241115-kernel-6.1-x86_64" }),
+    expectedMessage(
+      "test/Cluster/general",
+      "amiRelease",
+      "amzn2023-ami-ecs-hvm-2023.0.20241115-kernel-6.1-x86_64",
+      'a Bottlerocket version such as 1.40.0 (amiFamily "bottlerocket"; aws ssm get-parameters-by-path --path /aws/service/bottlerocket/aws-ecs-2/x86_64)',
+      "CLUSTER_AMI_RELEASE",
+    ),
+  ],
+  [
+    "a Bottlerocket version pinned on AL2023",
+    provider({ amiRelease: "1.40.0" }),
+    expectedMessage(
+      "test/Cluster/general",
+      "amiRelease",
+      "1.40.0",
+      'an ECS-optimized AL2023 AMI name of the "x86_64" variant, e.g. amzn2023-ami-ecs-hvm-2023.0.20241115-kernel-6.1-x86_64 (aws ssm get-parameters-by-path --path /aws/service/ecs/optimized-ami/amazon-linux-2023)',
+      "CLUSTER_AMI_RELEASE",
+    ),
+  ],
+  [
+    "an AL2023 parameter as the image of a Bottlerocket provider",
+    provider({ amiFamily: "bottlerocket", imageId: "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id" }),
+    expectedMessage(
+      "test/Cluster/general",
+      "imageId",
+      "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
+      'a Bottlerocket ECS image (an AMI id, or resolve:ssm:/aws/service/bottlerocket/aws-ecs-2[-nvidia]/<arch>/<version>/image_id) with amiFamily "bottlerocket"',
+      "CLUSTER_IMAGE_FAMILY",
+    ),
+  ],
+  [
+    "a Bottlerocket Kubernetes variant as the image of a Bottlerocket provider",
+    provider({ amiFamily: "bottlerocket", imageId: "resolve:ssm:/aws/service/bottlerocket/aws-k8s-1.30/x86_64/latest/image_id" }),
+    expectedMessage(
+      "test/Cluster/general",
+      "imageId",
+      "resolve:ssm:/aws/service/bottlerocket/aws-k8s-1.30/x86_64/latest/image_id",
+      'a Bottlerocket ECS image (an AMI id, or resolve:ssm:/aws/service/bottlerocket/aws-ecs-2[-nvidia]/<arch>/<version>/image_id) with amiFamily "bottlerocket"',
+      "CLUSTER_IMAGE_FAMILY",
+    ),
+  ],
+  [
+    "a Bottlerocket parameter as the image of an AL2023 provider (the shell user data would not run)",
+    provider({ imageId: "resolve:ssm:/aws/service/bottlerocket/aws-ecs-2/x86_64/latest/image_id" }),
+    expectedMessage(
+      "test/Cluster/general",
+      "imageId",
+      "resolve:ssm:/aws/service/bottlerocket/aws-ecs-2/x86_64/latest/image_id",
+      'an Amazon Linux image with amiFamily "al2023" (the default); set amiFamily: "bottlerocket" for a Bottlerocket AMI',
+      "CLUSTER_IMAGE_FAMILY",
+    ),
+  ],
+  [
     "a Fargate storage key deletion window under 7 days",
     cluster({ fargateStorageEncryption: { keyDeletionWindowDays: 3 } }),
     expectedMessage(

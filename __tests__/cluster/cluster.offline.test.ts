@@ -43,7 +43,7 @@ describe("Cluster against the real provider", () => {
       ]),
     );
     const providers = created("aws_ecs_capacity_provider");
-    expect(providers.map((p) => p.name).sort()).toEqual(["acme-cl-graviton", "acme-cl-steady"]);
+    expect(providers.map((p) => p.name).sort()).toEqual(["acme-cl-graviton", "acme-cl-rocket", "acme-cl-steady"]);
     expect(providers.find((p) => p.name === "acme-cl-graviton").auto_scaling_group_provider[0]).toMatchObject({
       managed_termination_protection: "ENABLED",
       managed_draining: "ENABLED",
@@ -108,5 +108,23 @@ describe("Cluster against the real provider", () => {
       "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/amzn2023-ami-ecs-hvm-2023.0.20241115-kernel-6.1-x86_64/image_id",
     );
     expect(created("aws_kms_alias").map((a) => a.name)).toContain("alias/acme-cl-fargate-storage");
+  });
+
+  test("plans the Bottlerocket group: the arm64 aws-ecs-2 AMI, TOML user data, an OS volume and a 50 GiB data volume, both encrypted", () => {
+    const template = created("aws_launch_template").find((t) => t.name === "acme-cl-rocket");
+    expect(template.image_id).toBe("resolve:ssm:/aws/service/bottlerocket/aws-ecs-2/arm64/latest/image_id");
+    expect(Buffer.from(template.user_data, "base64").toString("utf8")).toBe(
+      '[settings.ecs]\ncluster = "acme-cl"\nenable-spot-instance-draining = true\nawsvpc-block-imds = true\n',
+    );
+    expect(template.block_device_mappings).toEqual([
+      expect.objectContaining({ device_name: "/dev/xvda", ebs: [expect.objectContaining({ encrypted: "true", volume_type: "gp3" })] }),
+      expect.objectContaining({
+        device_name: "/dev/xvdb",
+        ebs: [expect.objectContaining({ encrypted: "true", volume_type: "gp3", volume_size: 50 })],
+      }),
+    ]);
+    expect(template.metadata_options[0]).toMatchObject({ http_tokens: "required", http_put_response_hop_limit: 1 });
+    const group = created("aws_autoscaling_group").find((g) => g.name === "acme-cl-rocket");
+    expect(group.mixed_instances_policy[0].instances_distribution[0]).toMatchObject({ on_demand_percentage_above_base_capacity: 0 });
   });
 });

@@ -13,7 +13,7 @@ export const CLUSTER_OFFLINE_STACK = "cluster-offline";
 /**
  * One stack exercising every Cluster feature for the real-provider check: Fargate and Fargate Spot,
  * a Graviton mixed-instances EC2 provider with managed scaling, termination protection and draining,
- * a plain on-demand x86 provider, exec auditing to CloudWatch and S3, a private DNS namespace, and a
+ * a plain on-demand x86 provider, a Bottlerocket Graviton Spot provider, exec auditing to CloudWatch and S3, a private DNS namespace, and a
  * daemon service (one log agent per container instance) on the EC2 capacity.
  */
 export function clusterOfflineStack(app: App): TerraformStack {
@@ -53,6 +53,14 @@ export function clusterOfflineStack(app: App): TerraformStack {
         amiRelease: "amzn2023-ami-ecs-hvm-2023.0.20241115-kernel-6.1-x86_64",
         instanceRefresh: { minHealthyPercentage: 50, checkpointPercentages: [50, 100], checkpointDelaySeconds: 300 },
         warmPool: { minSize: 1, poolState: "Stopped" },
+      },
+      // Bottlerocket on Graviton Spot: TOML user data, the OS volume at the AMI's size and a 50 GiB data volume.
+      rocket: {
+        amiFamily: "bottlerocket",
+        instanceTypes: ["m7g.medium", "c7g.medium"],
+        maxSize: 3,
+        spotPercentage: 100,
+        dataVolumeSizeGiB: 50,
       },
     },
     defaultCapacityProviderStrategy: [

@@ -44,7 +44,18 @@ import {
   MIN_HOST_ROOT_VOLUME_GIB,
   renderHostMetadataOptions,
   renderHostRootVolume,
+  renderHostVolume,
 } from "./host-hardening";
+import {
+  AMI_FAMILIES,
+  AmiFamily,
+  BOTTLEROCKET_AMI_VARIANTS,
+  bottlerocketAmiImageId,
+  checkBottlerocketOptions,
+  checkBottlerocketRelease,
+  checkImageIdFamily,
+  encodeBottlerocketUserData,
+} from "./bottlerocket";
 import { encodeUserData, MANAGED_AGENT_SETTINGS } from "./user-data";
 import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
@@ -75,7 +86,16 @@ export interface Ec2CapacityProviderOptions {
   /** Fewest instances in the group. @default 0 */
   readonly minSize?: number;
   /**
-   * ECS-optimized Amazon Linux 2023 AMI variant; must match the instance types' architecture.
+   * The instances' operating system: the ECS-optimized Amazon Linux 2023 AMI (a shell script appends the
+   * agent settings to `/etc/ecs/ecs.config`) or the ECS-optimized Bottlerocket AMI (`aws-ecs-2`, or
+   * `aws-ecs-2-nvidia` for the `gpu` variant; TOML user data; a separate data volume for containers).
+   * Bottlerocket refuses `containerInstanceTags`, `ecsAgentSettings`, `warmPool`, `rootVolumeSizeGiB`
+   * and the `neuron` variant.
+   * @default "al2023"
+   */
+  readonly amiFamily?: AmiFamily;
+  /**
+   * ECS-optimized AMI variant (of the AMI family); must match the instance types' architecture.
    * @default - from the instance types: "arm64" for Graviton, "gpu" when every type is a GPU type, "neuron" for Inferentia/Trainium, else "x86_64"
    */
   readonly amiVariant?: EcsAmiVariant;
@@ -88,6 +108,8 @@ export interface Ec2CapacityProviderOptions {
    * Pin one ECS-optimized AL2023 AMI release by its name (e.g. `amzn2023-ami-ecs-hvm-2023.0.20241115-kernel-6.1-x86_64`)
    * instead of the recommended one: it still resolves through AWS's per-release SSM parameter at launch
    * (no API call at plan time), and promoting a release from staging to prod is a config change.
+   * With `amiFamily: "bottlerocket"` the release is a Bottlerocket version (`1.40.0`), resolved through
+   * `/aws/service/bottlerocket/<variant>/<arch>/<version>/image_id`.
    * @default - the recommended release, resolved at each launch
    */
   readonly amiRelease?: string;
@@ -126,9 +148,15 @@ export interface Ec2CapacityProviderOptions {
   readonly containerInstanceTags?: Record<string, string>;
   /** Further ECS agent settings (`ECS_*` keys of `/etc/ecs/ecs.config`). @default - none */
   readonly ecsAgentSettings?: Record<string, string>;
-  /** Root volume size; the AMI's snapshot is 30 GiB, so 30–16384. @default 30 */
+  /** Root volume size; the AMI's snapshot is 30 GiB, so 30–16384 (AL2023 only). @default 30 */
   readonly rootVolumeSizeGiB?: number;
-  /** KMS key for the root volume. @default - the account's default EBS key (aws/ebs) */
+  /**
+   * Bottlerocket's data volume (`/dev/xvdb`: container images, container and task data), 20–16384 GiB
+   * (Bottlerocket only; its OS root volume keeps the AMI's size).
+   * @default 30 (the AL2023 root volume's default, where AL2023 keeps the same data)
+   */
+  readonly dataVolumeSizeGiB?: number;
+  /** KMS key for the root volume (and Bottlerocket's data volume). @default - the account's default EBS key (aws/ebs) */
   readonly rootVolumeKmsKeyArn?: string;
   /** IMDSv2 response hop limit, 1–64; 1 keeps bridge-mode containers from the instance credentials. @default 1 */
   readonly metadataHopLimit?: number;
@@ -169,7 +197,7 @@ const AGENT_SETTING_KEY = /^ECS_[A-Z0-9_]+$/;
 
 /**
  * An Auto Scaling group of ECS container instances registered as a capacity provider: the
- * ECS-optimized AL2023 AMI resolved at launch, IMDSv2 only, an encrypted root volume, no public IP.
+ * ECS-optimized AL2023 (or Bottlerocket) AMI resolved at launch, IMDSv2 only, encrypted volumes, no public IP.
  */
 export class Ec2CapacityProvider extends Construct {
   /** Managed scaling on, instances kept 100 % used (ECS adds one when a task does not fit), steps 1–10000, 300 s warm-up. */
@@ -186,11 +214,22 @@ export class Ec2CapacityProvider extends Construct {
   public static readonly DEFAULT_ROOT_VOLUME_SIZE_GIB = MIN_HOST_ROOT_VOLUME_GIB;
   /** The root device of the ECS-optimized AL2023 AMIs. */
   public static readonly ROOT_DEVICE_NAME = HOST_ROOT_DEVICE_NAME;
+  /** Bottlerocket's data device, where it keeps container images and container data. */
+  public static readonly BOTTLEROCKET_DATA_DEVICE_NAME = "/dev/xvdb";
+  /** Bottlerocket data volume size in GiB: the same room for images and containers as the AL2023 default root volume. */
+  public static readonly DEFAULT_DATA_VOLUME_SIZE_GIB = 30;
+  /**
+   * Smallest Bottlerocket data volume in GiB: the 20 GiB data volume the Bottlerocket AMIs map (as
+   * Karpenter's Bottlerocket defaults give it); a smaller volume than the AMI's snapshot fails at launch.
+   */
+  public static readonly MIN_DATA_VOLUME_SIZE_GIB = 20;
 
   /** Name of the capacity provider (and of its Auto Scaling group), as strategies refer to it. */
   public readonly capacityProviderName: string;
   /** The ECS-optimized AMI variant the instances launch from; undefined with a custom `imageId`. */
   public readonly amiVariant?: EcsAmiVariant;
+  /** The instances' operating system. */
+  public readonly amiFamily: AmiFamily;
   /** The launch template: AMI, user data, IMDSv2 only, encrypted gp3 root volume, no public IP. */
   public readonly launchTemplate: LaunchTemplate;
   /** The Auto Scaling group of container instances, force-deleted on destroy. */
@@ -223,12 +262,16 @@ export class Ec2CapacityProvider extends Construct {
     const managedDraining = props.managedDraining ?? true;
     const spotInstanceDraining = props.spotInstanceDraining ?? true;
     const blockTaskMetadataAccess = props.blockTaskMetadataAccess ?? true;
+    const amiFamily = props.amiFamily ?? "al2023";
     const rootVolumeSizeGiB = props.rootVolumeSizeGiB ?? Ec2CapacityProvider.DEFAULT_ROOT_VOLUME_SIZE_GIB;
     const metadataHopLimit = props.metadataHopLimit ?? 1;
     const tags = props.tags;
 
     this.checkName(name);
+    checkOneOf(this, "CLUSTER_AMI_FAMILY", "amiFamily", amiFamily, AMI_FAMILIES);
+    this.amiFamily = amiFamily;
     this.amiVariant = this.checkInstanceTypes(props.instanceTypes, props.amiVariant, props.imageId);
+    const dataVolumeSizeGiB = this.checkAmiFamily(props);
     checkIntegerRange(this, "CLUSTER_ASG_SIZE", "minSize", minSize, 0, 10000);
     checkIntegerRange(this, "CLUSTER_ASG_SIZE", "maxSize", props.maxSize, 0, 10000);
     checkMinMax(this, "CLUSTER_ASG_MIN_MAX", "minSize", minSize, "maxSize", props.maxSize);
@@ -272,37 +315,51 @@ export class Ec2CapacityProvider extends Construct {
           allowed: "either amiRelease (an ECS-optimized AMI release) or imageId (a custom image), not both",
         });
       }
-      checkAmiRelease(this, props.amiRelease, this.amiVariant ?? "x86_64");
+      if (amiFamily === "bottlerocket") checkBottlerocketRelease(this, props.amiRelease, this.amiVariant ?? "x86_64");
+      else checkAmiRelease(this, props.amiRelease, this.amiVariant ?? "x86_64");
     }
     if (props.instanceRefresh) checkInstanceRefresh(this, props.instanceRefresh);
     if (props.warmPool) checkWarmPool(this, props.warmPool, { maxSize: props.maxSize, mixedInstancesPolicy: mixed, spotPercentage });
+    const variant = this.amiVariant ?? "x86_64";
     const imageId =
       props.imageId ??
-      (props.amiRelease !== undefined
-        ? pinnedEcsAmiImageId(this.amiVariant ?? "x86_64", props.amiRelease)
-        : ecsAmiImageId(this.amiVariant ?? "x86_64"));
+      (amiFamily === "bottlerocket"
+        ? bottlerocketAmiImageId(variant, props.amiRelease)
+        : props.amiRelease !== undefined
+          ? pinnedEcsAmiImageId(variant, props.amiRelease)
+          : ecsAmiImageId(variant));
 
     const hardening = { metadataHopLimit, rootVolumeSizeGiB, rootVolumeKmsKeyArn: props.rootVolumeKmsKeyArn };
+    const agent = { clusterName: props.clusterName, spotInstanceDraining, blockTaskMetadataAccess };
     this.launchTemplate = new LaunchTemplate(this, "LaunchTemplate", {
       name: safeName(name, 128),
       description: `ECS container instances of capacity provider ${name}`,
       imageId,
       instanceType: mixed ? undefined : props.instanceTypes[0],
-      userData: encodeUserData({
-        clusterName: props.clusterName,
-        spotInstanceDraining,
-        blockTaskMetadataAccess,
-        gpuSupport: this.amiVariant === "gpu",
-        containerInstanceTags: props.containerInstanceTags,
-        warmPoolsCheck: props.warmPool !== undefined,
-        extraSettings: props.ecsAgentSettings,
-      }),
+      userData:
+        amiFamily === "bottlerocket"
+          ? encodeBottlerocketUserData(agent)
+          : encodeUserData({
+              ...agent,
+              gpuSupport: this.amiVariant === "gpu",
+              containerInstanceTags: props.containerInstanceTags,
+              warmPoolsCheck: props.warmPool !== undefined,
+              extraSettings: props.ecsAgentSettings,
+            }),
       iamInstanceProfile: { arn: props.instanceProfileArn },
       metadataOptions: { ...renderHostMetadataOptions(hardening), instanceMetadataTags: "disabled" },
       networkInterfaces: [
         { deviceIndex: 0, associatePublicIpAddress: "false", deleteOnTermination: "true", securityGroups: [props.securityGroupId] },
       ],
-      blockDeviceMappings: [renderHostRootVolume(hardening)],
+      // Bottlerocket: the OS volume keeps the AMI's size (it holds only the OS partitions), encrypted like
+      // every host volume; containers live on the data volume.
+      blockDeviceMappings:
+        dataVolumeSizeGiB === undefined
+          ? [renderHostRootVolume(hardening)]
+          : [
+              renderHostVolume(HOST_ROOT_DEVICE_NAME, undefined, props.rootVolumeKmsKeyArn),
+              renderHostVolume(Ec2CapacityProvider.BOTTLEROCKET_DATA_DEVICE_NAME, dataVolumeSizeGiB, props.rootVolumeKmsKeyArn),
+            ],
       tagSpecifications: [
         { resourceType: "volume", tags: withName(name, tags) },
         { resourceType: "network-interface", tags: withName(name, tags) },
@@ -433,6 +490,46 @@ export class Ec2CapacityProvider extends Construct {
       );
     }
     return resolved;
+  }
+
+  /**
+   * What the AMI family allows: the Bottlerocket variants, options only the AL2023 script honours, an
+   * image of the other family; returns the Bottlerocket data volume size (undefined on AL2023).
+   */
+  private checkAmiFamily(props: Ec2CapacityProviderOptions): number | undefined {
+    const family = this.amiFamily;
+    checkImageIdFamily(this, props.imageId, family);
+    if (family !== "bottlerocket") {
+      if (props.dataVolumeSizeGiB !== undefined) {
+        fail(this, {
+          code: "CLUSTER_DATA_VOLUME_SIZE",
+          property: "dataVolumeSizeGiB",
+          value: props.dataVolumeSizeGiB,
+          allowed: 'a data volume only with amiFamily "bottlerocket" (AL2023 keeps container data on the root volume: rootVolumeSizeGiB)',
+        });
+      }
+      return undefined;
+    }
+    checkBottlerocketOptions(this, props);
+    if (this.amiVariant !== undefined && !BOTTLEROCKET_AMI_VARIANTS.includes(this.amiVariant)) {
+      fail(this, {
+        code: "CLUSTER_BOTTLEROCKET_VARIANT",
+        property: "amiVariant",
+        value: this.amiVariant,
+        allowed: `a variant Bottlerocket publishes for ECS (${BOTTLEROCKET_AMI_VARIANTS.map((v) => JSON.stringify(v)).join(", ")}; no Neuron variant), or amiFamily "al2023"`,
+      });
+    }
+    const size = props.dataVolumeSizeGiB ?? Ec2CapacityProvider.DEFAULT_DATA_VOLUME_SIZE_GIB;
+    checkIntegerRange(
+      this,
+      "CLUSTER_DATA_VOLUME_SIZE",
+      "dataVolumeSizeGiB",
+      size,
+      Ec2CapacityProvider.MIN_DATA_VOLUME_SIZE_GIB,
+      MAX_HOST_ROOT_VOLUME_GIB,
+      "GiB",
+    );
+    return size;
   }
 
   private checkManagedScaling(scaling: ResolvedManagedScaling, terminationProtection: boolean, protectFromScaleIn: boolean): void {

@@ -32,13 +32,25 @@ export function renderHostMetadataOptions(options: HostHardeningOptions): Launch
 
 /** The root volume: encrypted gp3 of the given size, deleted with the instance. */
 export function renderHostRootVolume(options: HostHardeningOptions): LaunchTemplateBlockDeviceMappings {
+  return renderHostVolume(HOST_ROOT_DEVICE_NAME, options.rootVolumeSizeGiB, options.rootVolumeKmsKeyArn);
+}
+
+/**
+ * One EBS volume of a host: encrypted gp3 (with the key, or the account's default EBS key), deleted with
+ * the instance. Without a size the volume takes the size of the AMI's snapshot for that device.
+ */
+export function renderHostVolume(
+  deviceName: string,
+  sizeGiB: number | undefined,
+  kmsKeyArn: string | undefined,
+): LaunchTemplateBlockDeviceMappings {
   return {
-    deviceName: HOST_ROOT_DEVICE_NAME,
+    deviceName,
     ebs: {
-      volumeSize: options.rootVolumeSizeGiB,
+      volumeSize: sizeGiB,
       volumeType: "gp3",
       encrypted: "true",
-      kmsKeyId: options.rootVolumeKmsKeyArn,
+      kmsKeyId: kmsKeyArn,
       deleteOnTermination: "true",
     },
   };

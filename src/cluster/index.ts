@@ -11,6 +11,7 @@ export type { PurchaseOptions, SpotAllocationStrategy } from "./ec2-capacity-ren
 export { ExecAuditLogging } from "./exec-logging";
 export type { ExecAuditLoggingProps, ExecAuditOptions } from "./exec-logging";
 export type { EcsAmiVariant, InstanceArchitecture } from "./instance-types";
+export type { AmiFamily } from "./bottlerocket";
 export { ClusterNamespace } from "./namespace";
 export type { ClusterNamespaceProps, NamespaceOptions } from "./namespace";
 export { FARGATE, FARGATE_SPOT } from "./types";
