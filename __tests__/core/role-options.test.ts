@@ -1,70 +1,14 @@
 import { Testing, TerraformStack } from "cdktf";
-import { Construct } from "constructs";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { ComputeEnvironment, JobDefinition } from "../../src/batch";
-import { GithubActionsRole, GithubOidcProvider } from "../../src/bootstrap";
-import { Cluster } from "../../src/cluster/cluster";
 import { assumeRolePolicy } from "../../src/core/iam";
-import { Role, RoleDefaults, RoleOptions } from "../../src/core/role";
-import { Network } from "../../src/network/network";
+import { Role, RoleDefaults } from "../../src/core/role";
 import { applyPolicies } from "../../src/policy";
-import { SchedulerSchedule } from "../../src/schedule/scheduler-schedule";
-import { Service } from "../../src/service/service";
-import { ContainerImage } from "../../src/task/image";
 import { errorOf, expectedMessage, resourcesOf, synth } from "../helpers";
-import { pingProps } from "../schedule/fixtures";
-import { alb, platform, webTask } from "../service/fixtures";
+import { everyRole } from "./every-role";
 
 const BOUNDARY = "arn:aws:iam::123456789012:policy/platform-boundary";
 const OTHER = "arn:aws:iam::123456789012:policy/batch-boundary";
-
-/** Every kind of role the library creates, in one stack: 13 roles. */
-function everyRole(scope: Construct, roleOptions?: RoleOptions): void {
-  const { cluster, network } = platform(scope);
-  new Cluster(scope, "Hosts", {
-    name: "acme-hosts",
-    network,
-    ec2CapacityProviders: { general: { instanceTypes: ["m7i.large"], maxSize: 2 } },
-    roleOptions,
-  });
-  const lb = alb(scope, network as Network);
-  new Service(scope, "Web", {
-    name: "acme-test-web",
-    cluster,
-    taskDefinition: webTask(scope, "Task", { roleOptions }),
-    loadBalancer: { listener: lb.listener, priority: 10, hostHeaders: ["www.example.com"] },
-    deployment: { type: "blueGreen", testListenerPort: 8443 },
-    roleOptions,
-  });
-  new Service(scope, "Store", {
-    name: "acme-test-store",
-    cluster,
-    taskDefinition: webTask(scope, "StoreTask", {
-      name: "acme-test-store",
-      ebsVolumeName: "data",
-      roleOptions,
-      containers: {
-        web: {
-          image: ContainerImage.fromRegistry("public.ecr.aws/nginx/nginx:1.27"),
-          mountPoints: [{ volume: "data", containerPath: "/data" }],
-        },
-      },
-    }),
-    ebsVolume: { sizeGiB: 20 },
-    roleOptions,
-  });
-  new SchedulerSchedule(scope, "Ping", { ...pingProps, roleOptions });
-  new ComputeEnvironment(scope, "Batch", { name: "acme-test-batch", type: "EC2", network, maxVcpus: 16, roleOptions });
-  new JobDefinition(scope, "Job", { name: "acme-test-job", image: ContainerImage.fromRegistry("busybox:1.36"), roleOptions });
-  new GithubActionsRole(scope, "Deploy", {
-    name: "acme-deploy",
-    description: "deploys",
-    provider: new GithubOidcProvider(scope, "Oidc"),
-    trustedBy: [{ repository: "acme/platform", subject: { kind: "environment", environment: "prod" } }],
-    ...roleOptions,
-  });
-}
 
 const roles = (s: ReturnType<typeof synth>) => Object.values(resourcesOf(s, "aws_iam_role"));
 

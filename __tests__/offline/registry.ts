@@ -12,6 +12,7 @@ import { EnvironmentStack } from "../../stacks/environment-stack";
 import { loadEnvironments } from "../../stacks/environments";
 import { scheduledJobsOfflineStack } from "../batch/offline-stack";
 import { deliveryOfflineStack } from "../bootstrap/offline-stack";
+import { boundaryOfflineStack } from "../core/boundary-offline-stack";
 import { clusterOfflineStack } from "../cluster/offline-stack";
 import { dnsOfflineStack } from "../dns/offline-stack";
 import { ingressOfflineStack } from "../ingress/offline-stack";
@@ -52,4 +53,6 @@ export const OFFLINE_STACKS: ReadonlyArray<(app: App) => TerraformStack | Terraf
   (app) => buildGeneratedSplit(app, 4, 2, "split"),
   dnsOfflineStack,
   networkOfflineStack,
+  // Every kind of library role under one stack-wide permissions boundary and path.
+  boundaryOfflineStack,
 ];
