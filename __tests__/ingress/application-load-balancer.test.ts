@@ -1,11 +1,7 @@
 import { Token } from "cdktf";
 import { Construct } from "constructs";
-import {
-  ApplicationLoadBalancer,
-  ApplicationLoadBalancerProps,
-  ApplicationTargetGroup,
-  ApplicationTargetGroupProps,
-} from "../../src/ingress/application-load-balancer";
+import { ApplicationLoadBalancer, ApplicationLoadBalancerProps } from "../../src/ingress/application-load-balancer";
+import { ApplicationTargetGroup, ApplicationTargetGroupProps } from "../../src/ingress/application-target-group";
 import { Port } from "../../src/network/connections";
 import { Network } from "../../src/network/network";
 import { SecurityGroup } from "../../src/network/security-group";

@@ -1,19 +1,11 @@
 import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { ApplicationListener } from "../../src/ingress/application-listener";
-import {
-  ApplicationLoadBalancer,
-  ApplicationLoadBalancerProps,
-  ApplicationTargetGroup,
-  ApplicationTargetGroupProps,
-} from "../../src/ingress/application-load-balancer";
+import { ApplicationLoadBalancer, ApplicationLoadBalancerProps } from "../../src/ingress/application-load-balancer";
+import { ApplicationTargetGroup, ApplicationTargetGroupProps } from "../../src/ingress/application-target-group";
 import { NetworkListener, NetworkListenerOptions } from "../../src/ingress/network-listener";
-import {
-  NetworkLoadBalancer,
-  NetworkLoadBalancerProps,
-  NetworkTargetGroup,
-  NetworkTargetGroupProps,
-} from "../../src/ingress/network-load-balancer";
+import { NetworkLoadBalancer, NetworkLoadBalancerProps } from "../../src/ingress/network-load-balancer";
+import { NetworkTargetGroup, NetworkTargetGroupProps } from "../../src/ingress/network-target-group";
 import { Network } from "../../src/network/network";
 import { expectedMessage, Rejection, testRejections } from "../helpers";
 import { CERT, network } from "./fixtures";

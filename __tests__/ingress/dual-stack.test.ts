@@ -1,5 +1,6 @@
 import { ApplicationLoadBalancer } from "../../src/ingress/application-load-balancer";
-import { NetworkLoadBalancer, NetworkTargetGroup } from "../../src/ingress/network-load-balancer";
+import { NetworkLoadBalancer } from "../../src/ingress/network-load-balancer";
+import { NetworkTargetGroup } from "../../src/ingress/network-target-group";
 import { Network } from "../../src/network/network";
 import { errorOf, resourceAt, resourcesOf, synth } from "../helpers";
 import { CERT, network as ipv4Network } from "./fixtures";

@@ -1,6 +1,7 @@
 import { Testing, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
-import { ApplicationLoadBalancer, ApplicationLoadBalancerProps, ApplicationTargetGroup } from "../../src/ingress/application-load-balancer";
+import { ApplicationLoadBalancer, ApplicationLoadBalancerProps } from "../../src/ingress/application-load-balancer";
+import { ApplicationTargetGroup } from "../../src/ingress/application-target-group";
 import { AuthenticateCognitoAction, AuthenticateOidcAction, ListenerAction } from "../../src/ingress/listener-actions";
 import { AddRuleOptions, ApplicationListener } from "../../src/ingress/application-listener";
 import { TrustStore } from "../../src/ingress/trust-store";

@@ -1,10 +1,6 @@
 import { Construct } from "constructs";
-import {
-  NetworkLoadBalancer,
-  NetworkLoadBalancerProps,
-  NetworkTargetGroup,
-  NetworkTargetGroupProps,
-} from "../../src/ingress/network-load-balancer";
+import { NetworkLoadBalancer, NetworkLoadBalancerProps } from "../../src/ingress/network-load-balancer";
+import { NetworkTargetGroup, NetworkTargetGroupProps } from "../../src/ingress/network-target-group";
 import { Port } from "../../src/network/connections";
 import { SecurityGroup } from "../../src/network/security-group";
 import { resourceAt, resourcesOf, synth } from "../helpers";

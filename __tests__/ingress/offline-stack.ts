@@ -1,8 +1,10 @@
 import { App, TerraformStack, TerraformVariable } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { useAwsProviderRange } from "../../src/core/provider-version";
-import { ApplicationLoadBalancer, ApplicationTargetGroup } from "../../src/ingress/application-load-balancer";
-import { NetworkLoadBalancer, NetworkTargetGroup } from "../../src/ingress/network-load-balancer";
+import { ApplicationLoadBalancer } from "../../src/ingress/application-load-balancer";
+import { ApplicationTargetGroup } from "../../src/ingress/application-target-group";
+import { NetworkLoadBalancer } from "../../src/ingress/network-load-balancer";
+import { NetworkTargetGroup } from "../../src/ingress/network-target-group";
 import { TrustStore } from "../../src/ingress/trust-store";
 import { Network } from "../../src/network/network";
 import { CERT, CERT2 } from "./fixtures";

@@ -1,34 +1,15 @@
 import { warn } from "../core/warnings";
 import { Construct } from "constructs";
-import type { Lb } from "@cdktf/provider-aws/lib/lb";
 import { fail } from "../core/errors";
-import { checkTags } from "../core/tags";
 import { checkIntegerRange } from "../core/validate";
-import { Connections, IConnectable, IPeer, Port } from "../network/connections";
+import { Port } from "../network/connections";
 import type { INetwork } from "../network/network";
 import { ApplicationListener } from "./application-listener";
-import { AccessLogsOptions, checkIngressCidrs, defaultIngressCidrs, ingressPeers } from "./common";
+import type { AccessLogsOptions } from "./common";
+import type { IpAddressType } from "./dual-stack";
 import type { ListenerAction } from "./listener-actions";
-import { dualStackIngress, IpAddressType } from "./dual-stack";
-import { createLoadBalancerResource } from "./load-balancer-resource";
-import { loadBalancerName } from "./names";
+import { LoadBalancerBase } from "./load-balancer-resource";
 import type { MutualAuthenticationOptions } from "./trust-store";
-import { checkRequiredProps, PropKinds as K } from "../core/required-props";
-
-// The target group and listener live in their own files; re-exported so the whole ALB API is here.
-export {
-  ApplicationListener,
-  LISTENER_RULE_LIMITS,
-  type AddRuleOptions,
-  type AddTargetGroupOptions,
-  type ApplicationListenerProps,
-} from "./application-listener";
-export {
-  ApplicationTargetGroup,
-  type ApplicationProtocol,
-  type ApplicationProtocolVersion,
-  type ApplicationTargetGroupProps,
-} from "./application-target-group";
 
 /** Settings of an {@link ApplicationLoadBalancer}: placement, TLS, hardening, logging and who may connect. */
 export interface ApplicationLoadBalancerProps {
@@ -96,7 +77,7 @@ export interface ApplicationLoadBalancerProps {
  * alb.listener.addTargetGroup("Web", { targetGroup: web, priority: 10, hostHeaders: ["www.example.com"] });
  * ```
  */
-export class ApplicationLoadBalancer extends Construct implements IConnectable {
+export class ApplicationLoadBalancer extends LoadBalancerBase {
   /** Idle timeout in seconds: AWS's own default, long enough for most APIs without holding dead connections. */
   public static readonly DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
   /** Port of the plain HTTP listener (or of the redirect to HTTPS). */
@@ -104,100 +85,40 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
   /** Port of the HTTPS listener when there is a certificate. */
   public static readonly HTTPS_PORT = 443;
 
-  /** ARN of the load balancer. */
-  public readonly loadBalancerArn: string;
-  /** The `app/<name>/<id>` part of the ARN, the `LoadBalancer` dimension of CloudWatch metrics. */
-  public readonly loadBalancerArnSuffix: string;
-  /** DNS name clients connect to (or a CNAME/alias record points at). */
-  public readonly dnsName: string;
-  /** Route 53 hosted zone id of the DNS name, for alias records. */
-  public readonly zoneId: string;
-  /** The AWS name (shortened when the given one is over 32 characters). */
-  public readonly loadBalancerName: string;
-  public readonly connections: Connections;
   /** The traffic listener: HTTPS:443 when there is a certificate, else HTTP:80. */
   public readonly listener: ApplicationListener;
   /** The HTTP:80 listener that redirects to HTTPS, when there is one. */
   public readonly redirectListener?: ApplicationListener;
-  /** True when the load balancer is in the public subnets and reachable from the internet. */
-  public readonly internetFacing: boolean;
-  /** The load balancer resource, for escape hatches. */
-  public readonly resource: Lb;
-  private readonly ingressCidrs: readonly string[];
-  private readonly ingressIpv6Peers: readonly IPeer[];
   private readonly certificateArn?: string;
   private readonly sslPolicy?: string;
   private readonly mutualAuthentication?: MutualAuthenticationOptions;
-  private readonly tags?: Record<string, string>;
 
   constructor(scope: Construct, id: string, props: ApplicationLoadBalancerProps) {
-    super(scope, id);
-    checkRequiredProps(this, "ApplicationLoadBalancerProps", props, {
-      name: K.string,
-      network: K.reference("an INetwork such as a Network", "vpcId", "workloadSubnetIds"),
-    });
-    const internetFacing = props.internetFacing ?? true;
-    const redirectHttpToHttps = props.redirectHttpToHttps ?? props.certificateArn !== undefined;
-    const dropInvalidHeaderFields = props.dropInvalidHeaderFields ?? true;
-    const deletionProtection = props.deletionProtection ?? false;
-    const idleTimeoutSeconds = props.idleTimeoutSeconds ?? ApplicationLoadBalancer.DEFAULT_IDLE_TIMEOUT_SECONDS;
-    const ingressCidrs = props.ingressCidrs ?? defaultIngressCidrs(props.network, internetFacing);
-
-    const name = loadBalancerName(this, "ALB_NAME", props.name);
-    checkTags(this, "tags", props.tags);
-    checkIntegerRange(this, "ALB_IDLE_TIMEOUT", "idleTimeoutSeconds", idleTimeoutSeconds, 1, 4000, "seconds");
-    checkIngressCidrs(this, "ALB_INGRESS_CIDRS", ingressCidrs);
-    const ipAddressType = props.ipAddressType ?? "ipv4";
-    const ingressIpv6Peers = dualStackIngress(this, {
-      codePrefix: "ALB",
-      network: props.network,
-      internetFacing,
-      ipAddressType,
-      ingressIpv6Cidrs: props.ingressIpv6Cidrs,
-    });
-    if (redirectHttpToHttps && props.certificateArn === undefined) {
-      fail(this, {
-        code: "ALB_REDIRECT_WITHOUT_HTTPS",
-        property: "redirectHttpToHttps",
-        value: true,
-        allowed: "false unless certificateArn is set (there is no HTTPS listener to redirect to)",
-      });
-    }
-    const { resource, securityGroup } = createLoadBalancerResource(
-      this,
-      "application",
-      {
-        givenName: props.name,
-        name,
-        network: props.network,
-        internetFacing,
-        deletionProtection,
-        ipAddressType,
-        accessLogs: props.accessLogs,
-        tags: props.tags,
-      },
-      {
-        dropInvalidHeaderFields,
+    // Defaults before super(): it checks the required props, so `props` may still be missing here.
+    const internetFacing = props?.internetFacing ?? true;
+    const redirectHttpToHttps = props?.redirectHttpToHttps ?? props?.certificateArn !== undefined;
+    super(scope, id, "application", props, internetFacing, (self) => {
+      const idleTimeoutSeconds = props.idleTimeoutSeconds ?? ApplicationLoadBalancer.DEFAULT_IDLE_TIMEOUT_SECONDS;
+      checkIntegerRange(self, "ALB_IDLE_TIMEOUT", "idleTimeoutSeconds", idleTimeoutSeconds, 1, 4000, "seconds");
+      if (redirectHttpToHttps && props.certificateArn === undefined) {
+        fail(self, {
+          code: "ALB_REDIRECT_WITHOUT_HTTPS",
+          property: "redirectHttpToHttps",
+          value: true,
+          allowed: "false unless certificateArn is set (there is no HTTPS listener to redirect to)",
+        });
+      }
+      return {
+        dropInvalidHeaderFields: props.dropInvalidHeaderFields ?? true,
         // Requests that could be used for HTTP desync (request smuggling) are rejected or closed.
         desyncMitigationMode: "defensive",
         enableHttp2: true,
         idleTimeout: idleTimeoutSeconds,
-      },
-    );
-    this.resource = resource;
-    this.connections = securityGroup.connections;
-    this.loadBalancerArn = this.resource.arn;
-    this.loadBalancerArnSuffix = this.resource.arnSuffix;
-    this.dnsName = this.resource.dnsName;
-    this.zoneId = this.resource.zoneId;
-    this.loadBalancerName = name;
-    this.internetFacing = internetFacing;
-    this.ingressCidrs = ingressCidrs;
-    this.ingressIpv6Peers = ingressIpv6Peers;
+      };
+    });
     this.certificateArn = props.certificateArn;
     this.sslPolicy = props.sslPolicy;
     this.mutualAuthentication = props.mutualAuthentication;
-    this.tags = props.tags;
 
     if (props.certificateArn !== undefined) {
       this.listener = this.newListener(
@@ -226,7 +147,11 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
           allowed: "a certificate when additionalCertificateArns or sslPolicy is set",
         });
       }
-      warn(this, "INGRESS_PLAIN_HTTP", `Load balancer ${name} serves plain HTTP on port 80: set certificateArn to serve HTTPS.`);
+      warn(
+        this,
+        "INGRESS_PLAIN_HTTP",
+        `Load balancer ${this.loadBalancerName} serves plain HTTP on port 80: set certificateArn to serve HTTPS.`,
+      );
       this.listener = this.newListener("HttpListener", ApplicationLoadBalancer.HTTP_PORT, undefined, props.defaultAction);
     }
   }
@@ -272,8 +197,6 @@ export class ApplicationLoadBalancer extends Construct implements IConnectable {
   }
 
   private allowIngress(port: number): void {
-    [...ingressPeers(this.ingressCidrs), ...this.ingressIpv6Peers].forEach((peer) =>
-      this.connections.allowFrom(peer, Port.tcp(port), `listener port ${port} from ${peer.label}`),
-    );
+    this.allowListenerIngress(Port.tcp(port), (peer) => `listener port ${port} from ${peer.label}`);
   }
 }

@@ -1,15 +1,10 @@
 import { TerraformResource } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import type { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { fail, isToken } from "../core/errors";
-import { checkTags } from "../core/tags";
-import { checkIntegerRange, checkOneOf, checkPort } from "../core/validate";
+import { checkOneOf } from "../core/validate";
 import type { INetwork } from "../network/network";
-import type { ITargetGroup } from "./common";
 import { checkHealthCheck, HealthCheckOptions, renderApplicationHealthCheck } from "./health-check";
-import { targetGroupNameBase } from "./names";
-import { createTargetGroupResource, TargetGroupAttachments } from "./target-group-resource";
-import { checkRequiredProps, PropKinds as K } from "../core/required-props";
+import { TargetGroupBase } from "./target-group-resource";
 
 /** Protocol of an application listener or target group; HTTPS to targets encrypts traffic inside the VPC. */
 export type ApplicationProtocol = "HTTP" | "HTTPS";
@@ -52,79 +47,34 @@ export interface ApplicationTargetGroupProps {
  * networking needs). Attach it to a listener with `listener.addTargetGroup()`; an ECS service then
  * registers its tasks in it.
  */
-export class ApplicationTargetGroup extends Construct implements ITargetGroup {
+export class ApplicationTargetGroup extends TargetGroupBase {
   /** Seconds of draining: enough for in-flight requests of a web service; AWS's 300 slows every deployment by minutes. */
   public static readonly DEFAULT_DEREGISTRATION_DELAY_SECONDS = 30;
 
-  /** ARN of the target group, as an ECS service's `load_balancer` block takes it. */
-  public readonly targetGroupArn: string;
-  /** The `targetgroup/<name>/<id>` part of the ARN, the `TargetGroup` dimension of CloudWatch metrics. */
-  public readonly targetGroupArnSuffix: string;
-  /** The AWS name (a token when the VPC id is one; it resolves at synth). */
-  public readonly targetGroupName: string;
-  /** Port the targets listen on; an ECS service's `containerPort` must match it. */
-  public readonly port: number;
   /** Protocol from the load balancer to the targets. */
   public readonly protocol: ApplicationProtocol;
   /** HTTP version sent to the targets; anything but HTTP1 needs an HTTPS listener. */
   public readonly protocolVersion: ApplicationProtocolVersion;
-  /** The group resource, for escape hatches. */
-  public readonly resource: LbTargetGroup;
-  private readonly rules = new TargetGroupAttachments(this);
 
   constructor(scope: Construct, id: string, props: ApplicationTargetGroupProps) {
-    super(scope, id);
-    checkRequiredProps(this, "ApplicationTargetGroupProps", props, {
-      name: K.string,
-      network: K.reference("an INetwork such as a Network", "vpcId", "workloadSubnetIds"),
-      port: K.number,
-    });
-    const protocol = props.protocol ?? "HTTP";
-    const protocolVersion = props.protocolVersion ?? "HTTP1";
-    const deregistrationDelaySeconds = props.deregistrationDelaySeconds ?? ApplicationTargetGroup.DEFAULT_DEREGISTRATION_DELAY_SECONDS;
-    const slowStartSeconds = props.slowStartSeconds ?? 0;
-
-    const base = targetGroupNameBase(this, "TARGET_GROUP_NAME", props.name);
-    checkPort(this, "TARGET_GROUP_PORT", "port", props.port);
-    checkOneOf(this, "TARGET_GROUP_PROTOCOL", "protocol", protocol, ["HTTP", "HTTPS"]);
-    checkOneOf(this, "TARGET_GROUP_PROTOCOL_VERSION", "protocolVersion", protocolVersion, ["HTTP1", "HTTP2", "GRPC"]);
-    checkHealthCheck(this, "TARGET_GROUP_HEALTH_CHECK", props.healthCheck);
-    checkIntegerRange(
-      this,
-      "TARGET_GROUP_DEREGISTRATION_DELAY",
-      "deregistrationDelaySeconds",
-      deregistrationDelaySeconds,
-      0,
-      3600,
-      "seconds",
-    );
-    checkSlowStart(this, slowStartSeconds);
-    checkTags(this, "tags", props.tags);
-
-    const { resource, name } = createTargetGroupResource(
-      this,
-      {
-        ...props,
-        nameBase: base,
+    // Defaults before super(): it checks the required props, so `props` may still be missing here.
+    const protocol = props?.protocol ?? "HTTP";
+    const protocolVersion = props?.protocolVersion ?? "HTTP1";
+    const slowStartSeconds = props?.slowStartSeconds ?? 0;
+    super(scope, id, "ApplicationTargetGroupProps", props, ApplicationTargetGroup.DEFAULT_DEREGISTRATION_DELAY_SECONDS, (self) => {
+      checkOneOf(self, "TARGET_GROUP_PROTOCOL", "protocol", protocol, ["HTTP", "HTTPS"]);
+      checkOneOf(self, "TARGET_GROUP_PROTOCOL_VERSION", "protocolVersion", protocolVersion, ["HTTP1", "HTTP2", "GRPC"]);
+      checkHealthCheck(self, "TARGET_GROUP_HEALTH_CHECK", props.healthCheck);
+      checkSlowStart(self, slowStartSeconds);
+      return {
         protocol,
-        deregistrationDelaySeconds,
         healthCheck: renderApplicationHealthCheck(props.healthCheck, protocol, protocolVersion),
         alsoReplacedOn: { protocolVersion },
-      },
-      { protocolVersion, slowStart: slowStartSeconds },
-    );
-    this.resource = resource;
-    this.targetGroupArn = this.resource.arn;
-    this.targetGroupArnSuffix = this.resource.arnSuffix;
-    this.targetGroupName = name;
-    this.port = props.port;
+        settings: { protocolVersion, slowStart: slowStartSeconds },
+      };
+    });
     this.protocol = protocol;
     this.protocolVersion = protocolVersion;
-  }
-
-  /** The listener rules forwarding to this group; an ECS service must depend on them (see {@link ITargetGroup}). */
-  public get attachments(): readonly TerraformResource[] {
-    return this.rules.all;
   }
 
   /**
@@ -132,7 +82,7 @@ export class ApplicationTargetGroup extends Construct implements ITargetGroup {
    * A target group serves one load balancer only (an AWS limit).
    */
   public registerListenerRule(loadBalancer: IConstruct, rule: TerraformResource): void {
-    this.rules.add(loadBalancer, rule, rule);
+    this.attach(loadBalancer, rule, rule);
   }
 }
 

@@ -1,36 +1,23 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { Lb, LbConfig } from "@cdktf/provider-aws/lib/lb";
-import { withName } from "../core/tags";
-import type { INetwork } from "../network/network";
+import { checkRequiredProps, PropKinds as K } from "../core/required-props";
+import { checkTags, withName } from "../core/tags";
+import { Connections, IConnectable, IPeer, Port } from "../network/connections";
 import { SecurityGroup } from "../network/security-group";
-import { AccessLogsOptions, loadBalancerSubnets, renderAccessLogs } from "./common";
-import type { IpAddressType } from "./dual-stack";
+import { checkIngressCidrs, defaultIngressCidrs, ingressPeers, loadBalancerSubnets, renderAccessLogs } from "./common";
+import type { ApplicationLoadBalancerProps } from "./application-load-balancer";
+import { dualStackIngress } from "./dual-stack";
+import { loadBalancerName } from "./names";
+import type { NetworkLoadBalancerProps } from "./network-load-balancer";
 
-/** The load balancer types built here, with the prefix of their error codes and the suffix of their security group's name. */
+/** The load balancer types built here, with the prefix of their error codes, the suffix of their security group's name and their props' name. */
 const TYPES = {
-  application: { codePrefix: "ALB", suffix: "alb" },
-  network: { codePrefix: "NLB", suffix: "nlb" },
+  application: { codePrefix: "ALB", suffix: "alb", propsName: "ApplicationLoadBalancerProps" },
+  network: { codePrefix: "NLB", suffix: "nlb", propsName: "NetworkLoadBalancerProps" },
 } as const;
 
-/** What application and network load balancers are both built from. */
-export interface LoadBalancerResourceOptions {
-  /** The name as given; the security group's name and description derive from it. */
-  readonly givenName: string;
-  /** The AWS name, already checked and shortened. */
-  readonly name: string;
-  /** The network whose public (internet-facing) or workload (internal) subnets it is placed in. */
-  readonly network: INetwork;
-  /** In the public subnets, reachable from the internet. */
-  readonly internetFacing: boolean;
-  /** Make AWS refuse to delete the load balancer. */
-  readonly deletionProtection: boolean;
-  /** IPv4 only, or IPv4 and IPv6 (checked against the network by `dualStackIngress`). @default "ipv4" */
-  readonly ipAddressType?: IpAddressType;
-  /** Where to write access logs. @default - no access logs */
-  readonly accessLogs?: AccessLogsOptions;
-  /** Tags for the load balancer and its security group. @default - none */
-  readonly tags?: Record<string, string>;
-}
+/** The props application and network load balancers share (each type's props document them for its case). */
+export type LoadBalancerBaseProps = Pick<ApplicationLoadBalancerProps, keyof ApplicationLoadBalancerProps & keyof NetworkLoadBalancerProps>;
 
 /** The `Lb` arguments that only one type of load balancer takes. */
 export type LoadBalancerTypeSettings = Pick<
@@ -39,43 +26,107 @@ export type LoadBalancerTypeSettings = Pick<
 >;
 
 /**
- * Adds to `scope` what both load balancer types share: a security group `SecurityGroup` without
- * outbound rules (`service.connections.allowFrom(lb, port)` adds exactly the egress needed) and the
- * `Lb` resource `Resource` (IPv4, or dual-stack when asked) in the right subnets, with access logs and a `Name` tag. Checks the
- * subnets (`<ALB|NLB>_SUBNETS`) and access logs (`<ALB|NLB>_ACCESS_LOGS`).
+ * What application and network load balancers share: the required props, the name, tag, ingress
+ * CIDR and dual-stack checks, a security group `SecurityGroup` without outbound rules
+ * (`service.connections.allowFrom(lb, port)` adds exactly the egress needed), the `Lb` resource
+ * `Resource` (IPv4, or dual-stack when asked) in the right subnets with access logs and a `Name`
+ * tag, its attributes, and opening a listener port to the allowed CIDRs. Checks the subnets
+ * (`<ALB|NLB>_SUBNETS`) and access logs (`<ALB|NLB>_ACCESS_LOGS`).
  */
-export function createLoadBalancerResource(
-  scope: Construct,
-  type: keyof typeof TYPES,
-  options: LoadBalancerResourceOptions,
-  settings: LoadBalancerTypeSettings,
-): { resource: Lb; securityGroup: SecurityGroup } {
-  const { codePrefix, suffix } = TYPES[type];
-  const subnets = loadBalancerSubnets(scope, `${codePrefix}_SUBNETS`, options.network, options.internetFacing);
-  const accessLogs = renderAccessLogs(scope, `${codePrefix}_ACCESS_LOGS`, options.accessLogs);
+export abstract class LoadBalancerBase extends Construct implements IConnectable {
+  /** ARN of the load balancer. */
+  public readonly loadBalancerArn: string;
+  /** The `app/<name>/<id>` (application) or `net/<name>/<id>` (network) part of the ARN, the `LoadBalancer` dimension of CloudWatch metrics. */
+  public readonly loadBalancerArnSuffix: string;
+  /** DNS name clients connect to (or a CNAME/alias record points at). */
+  public readonly dnsName: string;
+  /** Route 53 hosted zone id of the DNS name, for alias records. */
+  public readonly zoneId: string;
+  /** The AWS name (shortened when the given one is over 32 characters). */
+  public readonly loadBalancerName: string;
+  public readonly connections: Connections;
+  /** True when the load balancer is in the public subnets and reachable from the internet. */
+  public readonly internetFacing: boolean;
+  /** The load balancer resource, for escape hatches. */
+  public readonly resource: Lb;
+  /** Tags for the listeners, as given. @internal */
+  protected readonly tags?: Record<string, string>;
+  private readonly ingressCidrs: readonly string[];
+  private readonly ingressIpv6Peers: readonly IPeer[];
 
-  const securityGroup = new SecurityGroup(scope, "SecurityGroup", {
-    vpcId: options.network.vpcId,
-    name: `${options.givenName}-${suffix}`,
-    description: `Load balancer ${options.givenName}: listener ports from the allowed CIDRs, out to its targets only`,
-    allowAllOutbound: false,
-    tags: options.tags,
-  });
-  const resource = new Lb(scope, "Resource", {
-    name: options.name,
-    loadBalancerType: type,
-    internal: !options.internetFacing,
-    ipAddressType: options.ipAddressType ?? "ipv4",
-    subnets: subnets as string[],
-    securityGroups: [securityGroup.securityGroupId],
-    enableDeletionProtection: options.deletionProtection,
-    accessLogs,
-    tags: withName(options.name, options.tags),
-    ...settings,
-    // CreateLoadBalancer fails with InvalidSubnet while the VPC has no internet gateway (a known race,
-    // terraform-provider-aws #3494), and a destroy must remove the load balancer before the gateway.
-    dependsOn:
-      options.internetFacing && options.network.internetConnectivity.length > 0 ? [...options.network.internetConnectivity] : undefined,
-  });
-  return { resource, securityGroup };
+  /**
+   * @param type the load balancer type, which also names its props, error codes and security group
+   * @param internetFacing whether it is internet-facing, with the type's default applied
+   * @param typeSpecific checks the type's own props (after the shared checks) and returns its `Lb` arguments
+   */
+  protected constructor(
+    scope: Construct,
+    id: string,
+    type: keyof typeof TYPES,
+    props: LoadBalancerBaseProps,
+    internetFacing: boolean,
+    typeSpecific: (scope: IConstruct) => LoadBalancerTypeSettings,
+  ) {
+    super(scope, id);
+    const { codePrefix, suffix, propsName } = TYPES[type];
+    checkRequiredProps(this, propsName, props, {
+      name: K.string,
+      network: K.reference("an INetwork such as a Network", "vpcId", "workloadSubnetIds"),
+    });
+    const ingressCidrs = props.ingressCidrs ?? defaultIngressCidrs(props.network, internetFacing);
+    const ipAddressType = props.ipAddressType ?? "ipv4";
+    const name = loadBalancerName(this, `${codePrefix}_NAME`, props.name);
+    checkTags(this, "tags", props.tags);
+    checkIngressCidrs(this, `${codePrefix}_INGRESS_CIDRS`, ingressCidrs);
+    const ingressIpv6Peers = dualStackIngress(this, {
+      codePrefix,
+      network: props.network,
+      internetFacing,
+      ipAddressType,
+      ingressIpv6Cidrs: props.ingressIpv6Cidrs,
+    });
+    const settings = typeSpecific(this);
+    const subnets = loadBalancerSubnets(this, `${codePrefix}_SUBNETS`, props.network, internetFacing);
+    const accessLogs = renderAccessLogs(this, `${codePrefix}_ACCESS_LOGS`, props.accessLogs);
+
+    const securityGroup = new SecurityGroup(this, "SecurityGroup", {
+      vpcId: props.network.vpcId,
+      name: `${props.name}-${suffix}`,
+      description: `Load balancer ${props.name}: listener ports from the allowed CIDRs, out to its targets only`,
+      allowAllOutbound: false,
+      tags: props.tags,
+    });
+    this.resource = new Lb(this, "Resource", {
+      name,
+      loadBalancerType: type,
+      internal: !internetFacing,
+      ipAddressType,
+      subnets: subnets as string[],
+      securityGroups: [securityGroup.securityGroupId],
+      enableDeletionProtection: props.deletionProtection ?? false,
+      accessLogs,
+      tags: withName(name, props.tags),
+      ...settings,
+      // CreateLoadBalancer fails with InvalidSubnet while the VPC has no internet gateway (a known race,
+      // terraform-provider-aws #3494), and a destroy must remove the load balancer before the gateway.
+      dependsOn: internetFacing && props.network.internetConnectivity.length > 0 ? [...props.network.internetConnectivity] : undefined,
+    });
+    this.connections = securityGroup.connections;
+    this.loadBalancerArn = this.resource.arn;
+    this.loadBalancerArnSuffix = this.resource.arnSuffix;
+    this.dnsName = this.resource.dnsName;
+    this.zoneId = this.resource.zoneId;
+    this.loadBalancerName = name;
+    this.internetFacing = internetFacing;
+    this.ingressCidrs = ingressCidrs;
+    this.ingressIpv6Peers = ingressIpv6Peers;
+    this.tags = props.tags;
+  }
+
+  /** Opens `port` of the security group to every allowed IPv4 and IPv6 block, each rule described by `description`. @internal */
+  protected allowListenerIngress(port: Port, description: (peer: IPeer) => string): void {
+    [...ingressPeers(this.ingressCidrs), ...this.ingressIpv6Peers].forEach((peer) =>
+      this.connections.allowFrom(peer, port, description(peer)),
+    );
+  }
 }

@@ -1,25 +1,12 @@
 import { Construct } from "constructs";
-import type { Lb } from "@cdktf/provider-aws/lib/lb";
 import { fail, isToken } from "../core/errors";
-import { checkTags } from "../core/tags";
-import { Connections, IConnectable, IPeer, Port } from "../network/connections";
+import { Port } from "../network/connections";
 import type { INetwork } from "../network/network";
-import { AccessLogsOptions, checkIngressCidrs, defaultIngressCidrs, ingressPeers } from "./common";
-import { dualStackIngress, IpAddressType } from "./dual-stack";
-import { createLoadBalancerResource } from "./load-balancer-resource";
-import { loadBalancerName } from "./names";
+import type { AccessLogsOptions } from "./common";
+import type { IpAddressType } from "./dual-stack";
+import { LoadBalancerBase } from "./load-balancer-resource";
 import { NetworkListener, NetworkListenerOptions } from "./network-listener";
 import type { NetworkProtocol } from "./network-target-group";
-import { checkRequiredProps, PropKinds as K } from "../core/required-props";
-
-// The target group and listener live in their own files; re-exported so the whole NLB API is here.
-export {
-  NetworkListener,
-  NETWORK_PROTOCOL_COMPATIBILITY,
-  type NetworkListenerOptions,
-  type NetworkListenerProps,
-} from "./network-listener";
-export { NetworkTargetGroup, type NetworkProtocol, type NetworkTargetGroupProps } from "./network-target-group";
 
 /** Settings of a {@link NetworkLoadBalancer}: placement, cross-zone balancing, logging and who may connect. */
 export interface NetworkLoadBalancerProps {
@@ -65,75 +52,11 @@ export interface NetworkLoadBalancerProps {
  * only lets an NLB have if it is created with one): listener ports are open to `ingressCidrs`, and
  * `service.connections.allowFrom(nlb, port)` opens the way to the targets.
  */
-export class NetworkLoadBalancer extends Construct implements IConnectable {
-  /** ARN of the load balancer. */
-  public readonly loadBalancerArn: string;
-  /** The `net/<name>/<id>` part of the ARN, the `LoadBalancer` dimension of CloudWatch metrics. */
-  public readonly loadBalancerArnSuffix: string;
-  /** DNS name clients connect to (or a CNAME/alias record points at). */
-  public readonly dnsName: string;
-  /** Route 53 hosted zone id of the DNS name, for alias records. */
-  public readonly zoneId: string;
-  /** The AWS name (shortened when the given one is over 32 characters). */
-  public readonly loadBalancerName: string;
-  public readonly connections: Connections;
-  /** True when the load balancer is in the public subnets and reachable from the internet. */
-  public readonly internetFacing: boolean;
-  /** The load balancer resource, for escape hatches. */
-  public readonly resource: Lb;
-  private readonly ingressCidrs: readonly string[];
-  private readonly ingressIpv6Peers: readonly IPeer[];
-  private readonly tags?: Record<string, string>;
+export class NetworkLoadBalancer extends LoadBalancerBase {
   private readonly listeners: NetworkListener[] = [];
 
   constructor(scope: Construct, id: string, props: NetworkLoadBalancerProps) {
-    super(scope, id);
-    checkRequiredProps(this, "NetworkLoadBalancerProps", props, {
-      name: K.string,
-      network: K.reference("an INetwork such as a Network", "vpcId", "workloadSubnetIds"),
-    });
-    const internetFacing = props.internetFacing ?? false;
-    const crossZone = props.crossZone ?? true;
-    const deletionProtection = props.deletionProtection ?? false;
-    const ingressCidrs = props.ingressCidrs ?? defaultIngressCidrs(props.network, internetFacing);
-
-    const name = loadBalancerName(this, "NLB_NAME", props.name);
-    checkTags(this, "tags", props.tags);
-    checkIngressCidrs(this, "NLB_INGRESS_CIDRS", ingressCidrs);
-    const ipAddressType = props.ipAddressType ?? "ipv4";
-    const ingressIpv6Peers = dualStackIngress(this, {
-      codePrefix: "NLB",
-      network: props.network,
-      internetFacing,
-      ipAddressType,
-      ingressIpv6Cidrs: props.ingressIpv6Cidrs,
-    });
-    const { resource, securityGroup } = createLoadBalancerResource(
-      this,
-      "network",
-      {
-        givenName: props.name,
-        name,
-        network: props.network,
-        internetFacing,
-        deletionProtection,
-        ipAddressType,
-        accessLogs: props.accessLogs,
-        tags: props.tags,
-      },
-      { enableCrossZoneLoadBalancing: crossZone },
-    );
-    this.resource = resource;
-    this.connections = securityGroup.connections;
-    this.loadBalancerArn = this.resource.arn;
-    this.loadBalancerArnSuffix = this.resource.arnSuffix;
-    this.dnsName = this.resource.dnsName;
-    this.zoneId = this.resource.zoneId;
-    this.loadBalancerName = name;
-    this.internetFacing = internetFacing;
-    this.ingressCidrs = ingressCidrs;
-    this.ingressIpv6Peers = ingressIpv6Peers;
-    this.tags = props.tags;
+    super(scope, id, "network", props, props?.internetFacing ?? false, () => ({ enableCrossZoneLoadBalancing: props.crossZone ?? true }));
   }
 
   /** Adds a listener (id `id` under this load balancer) forwarding to `options.targetGroup`, opened to `ingressCidrs`. */
@@ -151,9 +74,7 @@ export class NetworkLoadBalancer extends Construct implements IConnectable {
     const listener = new NetworkListener(this, id, { ...options, loadBalancer: this, tags: this.tags });
     this.listeners.push(listener);
     for (const port of securityGroupPorts(options.port, protocol)) {
-      [...ingressPeers(this.ingressCidrs), ...this.ingressIpv6Peers].forEach((peer) =>
-        this.connections.allowFrom(peer, port, `listener ${port.label} from ${peer.label}`),
-      );
+      this.allowListenerIngress(port, (peer) => `listener ${port.label} from ${peer.label}`);
     }
     return listener;
   }

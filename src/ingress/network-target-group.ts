@@ -1,15 +1,10 @@
 import { TerraformResource } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import type { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { fail } from "../core/errors";
-import { checkTags } from "../core/tags";
-import { checkIntegerRange, checkOneOf, checkPort } from "../core/validate";
+import { checkOneOf } from "../core/validate";
 import type { INetwork } from "../network/network";
-import type { ITargetGroup } from "./common";
 import { checkHealthCheck, NetworkHealthCheckOptions, renderNetworkHealthCheck } from "./health-check";
-import { targetGroupNameBase } from "./names";
-import { createTargetGroupResource, TargetGroupAttachments } from "./target-group-resource";
-import { checkRequiredProps, PropKinds as K } from "../core/required-props";
+import { TargetGroupBase } from "./target-group-resource";
 
 /** Protocol of a network listener or target group: TCP, TLS (terminated at the load balancer), UDP, or TCP and UDP on one port. */
 export type NetworkProtocol = "TCP" | "TLS" | "UDP" | "TCP_UDP";
@@ -46,83 +41,44 @@ export interface NetworkTargetGroupProps {
 }
 
 /** A target group for ECS tasks behind a network load balancer (target type `ip`). */
-export class NetworkTargetGroup extends Construct implements ITargetGroup {
+export class NetworkTargetGroup extends TargetGroupBase {
   /** Seconds a deregistering target keeps its connections; AWS's 300 slows every deployment by minutes. */
   public static readonly DEFAULT_DEREGISTRATION_DELAY_SECONDS = 30;
 
-  /** ARN of the target group, as an ECS service's `load_balancer` block takes it. */
-  public readonly targetGroupArn: string;
-  /** The `targetgroup/<name>/<id>` part of the ARN, the `TargetGroup` dimension of CloudWatch metrics. */
-  public readonly targetGroupArnSuffix: string;
-  /** The AWS name (a token when the VPC id is one; it resolves at synth). */
-  public readonly targetGroupName: string;
-  /** Port the targets listen on; an ECS service's `containerPort` must match it. */
-  public readonly port: number;
   /** Protocol from the load balancer to the targets. */
   public readonly protocol: NetworkProtocol;
-  /** The group resource, for escape hatches. */
-  public readonly resource: LbTargetGroup;
-  private readonly listeners = new TargetGroupAttachments(this);
 
   constructor(scope: Construct, id: string, props: NetworkTargetGroupProps) {
-    super(scope, id);
-    checkRequiredProps(this, "NetworkTargetGroupProps", props, {
-      name: K.string,
-      network: K.reference("an INetwork such as a Network", "vpcId", "workloadSubnetIds"),
-      port: K.number,
+    // Defaults before super(): it checks the required props, so `props` may still be missing here.
+    const protocol = props?.protocol ?? "TCP";
+    super(scope, id, "NetworkTargetGroupProps", props, NetworkTargetGroup.DEFAULT_DEREGISTRATION_DELAY_SECONDS, (self) => {
+      const udp = protocol === "UDP" || protocol === "TCP_UDP";
+      const preserveClientIp = props.preserveClientIp ?? (udp ? undefined : false);
+      checkOneOf(self, "TARGET_GROUP_PROTOCOL", "protocol", protocol, ["TCP", "TLS", "UDP", "TCP_UDP"]);
+      checkOneOf(self, "TARGET_GROUP_HEALTH_CHECK", "healthCheck.protocol", props.healthCheck?.protocol, ["TCP", "HTTP", "HTTPS"]);
+      checkHealthCheck(self, "TARGET_GROUP_HEALTH_CHECK", props.healthCheck);
+      if (
+        (props.healthCheck?.protocol ?? "TCP") === "TCP" &&
+        (props.healthCheck?.path !== undefined || props.healthCheck?.matcher !== undefined)
+      ) {
+        fail(self, {
+          code: "TARGET_GROUP_HEALTH_CHECK",
+          property: props.healthCheck?.path !== undefined ? "healthCheck.path" : "healthCheck.matcher",
+          value: props.healthCheck?.path ?? props.healthCheck?.matcher,
+          allowed: 'no path or matcher for a TCP health check (set healthCheck.protocol to "HTTP" or "HTTPS")',
+        });
+      }
+      return {
+        protocol,
+        healthCheck: renderNetworkHealthCheck(props.healthCheck),
+        settings: {
+          preserveClientIp: preserveClientIp === undefined ? undefined : String(preserveClientIp),
+          connectionTermination: props.connectionTermination ?? false,
+          proxyProtocolV2: props.proxyProtocolV2 ?? false,
+        },
+      };
     });
-    const protocol = props.protocol ?? "TCP";
-    const deregistrationDelaySeconds = props.deregistrationDelaySeconds ?? NetworkTargetGroup.DEFAULT_DEREGISTRATION_DELAY_SECONDS;
-    const udp = protocol === "UDP" || protocol === "TCP_UDP";
-    const preserveClientIp = props.preserveClientIp ?? (udp ? undefined : false);
-
-    const base = targetGroupNameBase(this, "TARGET_GROUP_NAME", props.name);
-    checkPort(this, "TARGET_GROUP_PORT", "port", props.port);
-    checkOneOf(this, "TARGET_GROUP_PROTOCOL", "protocol", protocol, ["TCP", "TLS", "UDP", "TCP_UDP"]);
-    checkOneOf(this, "TARGET_GROUP_HEALTH_CHECK", "healthCheck.protocol", props.healthCheck?.protocol, ["TCP", "HTTP", "HTTPS"]);
-    checkHealthCheck(this, "TARGET_GROUP_HEALTH_CHECK", props.healthCheck);
-    if (
-      (props.healthCheck?.protocol ?? "TCP") === "TCP" &&
-      (props.healthCheck?.path !== undefined || props.healthCheck?.matcher !== undefined)
-    ) {
-      fail(this, {
-        code: "TARGET_GROUP_HEALTH_CHECK",
-        property: props.healthCheck?.path !== undefined ? "healthCheck.path" : "healthCheck.matcher",
-        value: props.healthCheck?.path ?? props.healthCheck?.matcher,
-        allowed: 'no path or matcher for a TCP health check (set healthCheck.protocol to "HTTP" or "HTTPS")',
-      });
-    }
-    checkIntegerRange(
-      this,
-      "TARGET_GROUP_DEREGISTRATION_DELAY",
-      "deregistrationDelaySeconds",
-      deregistrationDelaySeconds,
-      0,
-      3600,
-      "seconds",
-    );
-    checkTags(this, "tags", props.tags);
-
-    const { resource, name } = createTargetGroupResource(
-      this,
-      { ...props, nameBase: base, protocol, deregistrationDelaySeconds, healthCheck: renderNetworkHealthCheck(props.healthCheck) },
-      {
-        preserveClientIp: preserveClientIp === undefined ? undefined : String(preserveClientIp),
-        connectionTermination: props.connectionTermination ?? false,
-        proxyProtocolV2: props.proxyProtocolV2 ?? false,
-      },
-    );
-    this.resource = resource;
-    this.targetGroupArn = this.resource.arn;
-    this.targetGroupArnSuffix = this.resource.arnSuffix;
-    this.targetGroupName = name;
-    this.port = props.port;
     this.protocol = protocol;
-  }
-
-  /** The listeners forwarding to this group; an ECS service must depend on them (see {@link ITargetGroup}). */
-  public get attachments(): readonly TerraformResource[] {
-    return this.listeners.all;
   }
 
   /**
@@ -130,6 +86,6 @@ export class NetworkTargetGroup extends Construct implements ITargetGroup {
    * A target group serves one load balancer only (an AWS limit).
    */
   public registerListener(loadBalancer: IConstruct, listener: TerraformResource): void {
-    this.listeners.add(loadBalancer, listener, listener.node.scope ?? listener);
+    this.attach(loadBalancer, listener, listener.node.scope ?? listener);
   }
 }
