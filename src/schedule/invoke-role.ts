@@ -58,7 +58,7 @@ export class InvokeRole extends Construct {
     this.roleArn = role.arn;
     this.roleName = role.name;
     new IamRolePolicy(this, "Policy", {
-      role: role.id,
+      role: role.name,
       name: "invoke-target",
       policy: Lazy.stringValue({ produce: () => policyDocument(this.statements) }),
     });
