@@ -3,6 +3,7 @@ import { ACCOUNT_CONTEXT_KEY, awsAccountOf, useAwsAccount } from "../../src/core
 import { SERVICE_SOURCE_ARNS, serviceTrustPolicy } from "../../src/core/iam";
 import { Network } from "../../src/network";
 import { ContainerImage, TaskDefinition } from "../../src/task";
+import { Role } from "../../src/core/role";
 import { InvokeRole } from "../../src/schedule/invoke-role";
 import { errorOf, resourceAt, synth } from "../helpers";
 
@@ -62,6 +63,32 @@ describe("service trust policies carry confused-deputy conditions", () => {
       StringEquals: { "aws:SourceAccount": "123456789012" },
       ArnLike: { "aws:SourceArn": "arn:*:scheduler:*:*:schedule-group/default" },
     });
+  });
+
+  test("a Role given sourceArns trusts only those (ArnLike), with the account when known, and names its policy", () => {
+    const s = synth((stack) => {
+      const role = new Role(inAccount(stack, "123456789012"), "Deploys", {
+        name: "acme-deploys",
+        assumedBy: "codedeploy.amazonaws.com",
+        description: "d",
+        sourceArns: [
+          "arn:aws:codedeploy:eu-west-1:123456789012:deploymentgroup:acme/web",
+          "arn:aws:codedeploy:eu-west-1:123456789012:deploymentgroup:acme/api",
+        ],
+        policyName: "deploy",
+      });
+      role.addToPolicy({ actions: ["ecs:DescribeServices"], resources: ["arn:aws:ecs:eu-west-1:123456789012:service/acme/web"] });
+    });
+    expect(trustOf(resourceAt(s, "aws_iam_role", "Deploys/Resource")).Condition).toEqual({
+      StringEquals: { "aws:SourceAccount": "123456789012" },
+      ArnLike: {
+        "aws:SourceArn": [
+          "arn:aws:codedeploy:eu-west-1:123456789012:deploymentgroup:acme/web",
+          "arn:aws:codedeploy:eu-west-1:123456789012:deploymentgroup:acme/api",
+        ],
+      },
+    });
+    expect(resourceAt(s, "aws_iam_role_policy", "Deploys/Policy").name).toBe("deploy");
   });
 
   test("without a known account the source ARN is still limited to the service's resources", () => {

@@ -75,17 +75,18 @@ export const SERVICE_SOURCE_ARNS: Readonly<Record<string, { readonly service: st
 
 /**
  * The trust policy for a role `service` assumes, with AWS's confused-deputy conditions: the
- * `aws:SourceArn` must be a resource of that service (in the stack's account when the stack named it
- * with `useAwsAccount`, which also adds `aws:SourceAccount`). A service without a source ARN in
- * {@link SERVICE_SOURCE_ARNS} (EC2) gets the plain trust policy.
+ * `aws:SourceArn` must be one of `sourceArns` (`ArnLike` patterns), or else a resource of that service
+ * from {@link SERVICE_SOURCE_ARNS}; in the stack's account when the stack named it with
+ * `useAwsAccount`, which also adds `aws:SourceAccount`. A service with neither (EC2) gets the plain
+ * trust policy.
  */
-export function serviceTrustPolicy(scope: IConstruct, service: string): string {
+export function serviceTrustPolicy(scope: IConstruct, service: string, sourceArns?: readonly string[]): string {
   const source = SERVICE_SOURCE_ARNS[service];
-  if (source === undefined) return assumeRolePolicy([service]);
   const account = awsAccountOf(scope);
-  const sourceArn = `arn:*:${source.service}:*:${account ?? "*"}:${source.resource}`;
+  const arns = sourceArns ?? (source === undefined ? undefined : [`arn:*:${source.service}:*:${account ?? "*"}:${source.resource}`]);
+  if (arns === undefined) return assumeRolePolicy([service]);
   return assumeRolePolicy([service], {
     ...(account === undefined ? {} : { StringEquals: { "aws:SourceAccount": account } }),
-    ArnLike: { "aws:SourceArn": sourceArn },
+    ArnLike: { "aws:SourceArn": arns.length === 1 ? arns[0] : [...arns] },
   });
 }

@@ -129,6 +129,14 @@ export interface RoleProps extends RoleOptions {
   readonly assumedBy: string;
   /** What the role is for, shown in the IAM console and in access reviews. */
   readonly description: string;
+  /**
+   * The resources that may make the service assume the role (`aws:SourceArn`, `ArnLike` patterns),
+   * narrower than any resource of the service: e.g. one schedule group or one rule.
+   * @default - any resource of the service (in the stack's account when known), for the services in `SERVICE_SOURCE_ARNS`; no condition for the others (EC2)
+   */
+  readonly sourceArns?: readonly string[];
+  /** Name of the role's inline policy. @default "inline" */
+  readonly policyName?: string;
   /** Tags for the role; a `Name` tag is added. @default - none */
   readonly tags?: Record<string, string>;
 }
@@ -148,6 +156,7 @@ export class Role extends Construct {
    */
   public readonly permissions: ITerraformDependable;
   private readonly statements: PolicyStatement[] = [];
+  private readonly policyName: string;
   private policy?: IamRolePolicy;
 
   constructor(scope: Construct, id: string, props: RoleProps) {
@@ -156,12 +165,13 @@ export class Role extends Construct {
     const name = safeName(props.name, NameRules.iamRole.maxLength);
     checkName(this, "ROLE_NAME", "name", name, NameRules.iamRole);
     checkTags(this, "tags", props.tags);
+    this.policyName = props.policyName ?? "inline";
     const role = new IamRole(this, "Resource", {
       name,
       description: props.description,
       ...roleSettings(this, "", props),
       // Confused-deputy conditions (aws:SourceAccount / aws:SourceArn) for the services that present them.
-      assumeRolePolicy: serviceTrustPolicy(this, props.assumedBy),
+      assumeRolePolicy: serviceTrustPolicy(this, props.assumedBy, props.sourceArns),
       tags: withName(name, props.tags),
     });
     this.roleArn = role.arn;
@@ -187,7 +197,7 @@ export class Role extends Construct {
     this.statements.push(statement);
     this.policy ??= new IamRolePolicy(this, "Policy", {
       role: this.roleName,
-      name: "inline",
+      name: this.policyName,
       policy: Lazy.stringValue({ produce: () => policyDocument(this.statements) }),
     });
   }

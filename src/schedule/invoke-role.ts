@@ -1,12 +1,8 @@
-import { Lazy } from "cdktf";
 import { Construct } from "constructs";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { awsAccountOf } from "../core/account";
-import { assumeRolePolicy, PolicyStatement, policyDocument } from "../core/iam";
+import { PolicyStatement } from "../core/iam";
 import { checkName, NameRules, safeName } from "../core/naming";
-import { RoleOptions, roleSettings } from "../core/role";
-import { checkTags, withName } from "../core/tags";
+import { checkRoleOptions, Role, RoleOptions } from "../core/role";
+import { checkTags } from "../core/tags";
 import { checkNotEmpty } from "../core/validate";
 import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
@@ -26,7 +22,8 @@ export interface InvokeRoleProps extends RoleOptions {
 }
 
 /**
- * The role EventBridge Scheduler (or an EventBridge rule) assumes to call a target. It starts with
+ * The role EventBridge Scheduler (or an EventBridge rule) assumes to call a target: a core
+ * {@link Role} trusted only from `sourceArns` (and the stack's account, when known). It starts with
  * no permissions; owners add exactly the statements their target needs with {@link addStatements}.
  */
 export class InvokeRole extends Construct {
@@ -34,7 +31,8 @@ export class InvokeRole extends Construct {
   public readonly roleArn: string;
   /** Name of the role (a token). */
   public readonly roleName: string;
-  private readonly statements: PolicyStatement[] = [];
+  /** The core role, for `permissions` (depend on it to run after the policy exists). */
+  public readonly role: Role;
 
   constructor(scope: Construct, id: string, props: InvokeRoleProps) {
     super(scope, id);
@@ -43,29 +41,26 @@ export class InvokeRole extends Construct {
     checkName(this, "INVOKE_ROLE_NAME", "name", name, NameRules.iamRole);
     checkTags(this, "tags", props.tags);
     checkNotEmpty(this, "INVOKE_ROLE_SOURCE_ARNS", "sourceArns", props.sourceArns);
-    // With the stack's account known (useAwsAccount), only a schedule or rule of this account may assume the role.
-    const account = awsAccountOf(this);
-    const role = new IamRole(this, "Resource", {
+    // Checked here too, so a bad value is reported at this construct's path rather than its role's.
+    checkRoleOptions(this, "", props);
+    // "Default" is left out of logical ids: the role and its policy keep the addresses they had
+    // when this construct created them itself (InvokeRole/Resource, InvokeRole/Policy).
+    this.role = new Role(this, "Default", {
       name,
+      assumedBy: props.service,
       description: `Assumed by ${props.service} to invoke one target`,
-      assumeRolePolicy: assumeRolePolicy([props.service], {
-        ...(account === undefined ? {} : { StringEquals: { "aws:SourceAccount": account } }),
-        ArnLike: { "aws:SourceArn": props.sourceArns.length === 1 ? props.sourceArns[0] : props.sourceArns },
-      }),
-      ...roleSettings(this, "", props),
-      tags: withName(name, props.tags),
+      sourceArns: props.sourceArns,
+      policyName: "invoke-target",
+      permissionsBoundaryArn: props.permissionsBoundaryArn,
+      path: props.path,
+      tags: props.tags,
     });
-    this.roleArn = role.arn;
-    this.roleName = role.name;
-    new IamRolePolicy(this, "Policy", {
-      role: role.name,
-      name: "invoke-target",
-      policy: Lazy.stringValue({ produce: () => policyDocument(this.statements) }),
-    });
+    this.roleArn = this.role.roleArn;
+    this.roleName = this.role.roleName;
   }
 
   /** Adds statements to the role's inline policy; the policy is rendered at synthesis, so later additions count. */
   public addStatements(...statements: PolicyStatement[]): void {
-    this.statements.push(...statements);
+    for (const statement of statements) this.role.addToPolicy(statement);
   }
 }
