@@ -153,6 +153,7 @@ export type {
   TmpfsMount,
   Ulimit,
   UlimitName,
+  WorkloadDefinitionOptions,
 } from "./task";
 export { Queue } from "./queue";
 export type { DeadLetterQueueOptions, IQueue, QueueProps } from "./queue";

@@ -10,9 +10,10 @@ import { checkName, NameRules } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkOneOf } from "../core/validate";
 import type { ContainerImage } from "../task/image";
-import { checkRoleOptions, Role, RoleOptions } from "../core/role";
+import { checkRoleOptions, Role } from "../core/role";
 import { executionRoleStatements } from "../task/role-statements";
 import type { Secret } from "../task/secret";
+import type { WorkloadDefinitionOptions } from "../task/task-definition";
 import {
   DEFAULT_RETRY_RULES,
   EXIT_CODE_PATTERN,
@@ -39,7 +40,7 @@ export interface IJobDefinition {
 }
 
 /** Props of a {@link JobDefinition}. */
-export interface JobDefinitionProps {
+export interface JobDefinitionProps extends WorkloadDefinitionOptions {
   /** Job definition name (at most 128 characters), e.g. `acme-dev-reindex`; also names the log group and roles. */
   readonly name: string;
   /** Where the jobs run; must match the queue's compute environments (Fargate or EC2/Spot). @default "FARGATE" */
@@ -64,29 +65,16 @@ export interface JobDefinitionProps {
   readonly readonlyRootFilesystem?: boolean;
   /** Fargate only. @default "X86_64" */
   readonly cpuArchitecture?: "X86_64" | "ARM64";
-  /** Fargate only: task storage, 21 to 200 GiB. @default - 20 GiB */
-  readonly ephemeralStorageGiB?: number;
   /** An existing role for the job. @default - a new role with no permissions (`jobRole`) */
   readonly jobRoleArn?: string;
-  /** Days the job logs are kept. @default 30 */
-  readonly logRetentionDays?: number;
-  /** Customer managed KMS key for the log group. @default - CloudWatch Logs' own encryption */
-  readonly logKmsKeyArn?: string;
   /** Attempts per job (and per array child), 1 to 10. @default 3 */
   readonly retryAttempts?: number;
   /** At most 5; the first match decides. `[]` retries every failure. @default DEFAULT_RETRY_RULES */
   readonly retryRules?: readonly RetryRule[];
   /** Seconds an attempt may run before Batch stops it, at least 60. @default 21600 (6 hours) */
   readonly timeoutSeconds?: number;
-  /** Copy the job definition's and job's tags to the ECS task. @default true */
+  /** Copy the job definition's and job's tags (`tags` among them) to the jobs' ECS tasks. @default true */
   readonly propagateTags?: boolean;
-  /** Tags for the job definition, log group and roles (and, with `propagateTags`, the jobs' ECS tasks). @default - none */
-  readonly tags?: Record<string, string>;
-  /**
-   * Permissions boundary and path of the IAM roles this construct creates (the execution role and the job role).
-   * @default - the stack's `RoleDefaults` (none unless the stack declares them)
-   */
-  readonly roleOptions?: RoleOptions;
 }
 
 /**

@@ -26,6 +26,7 @@ export type {
   RuntimePlatform,
   SelectedPort,
   TaskDefinitionProps,
+  WorkloadDefinitionOptions,
 } from "./task-definition";
 export type { ContainerInfo, ITaskDefinition } from "./types";
 export type { EfsVolumeOptions } from "./volumes";

@@ -57,8 +57,28 @@ export interface SelectedPort {
   readonly appProtocol?: "http" | "http2" | "grpc";
 }
 
+/**
+ * The props a task definition and a Batch job definition (which runs as an ECS task) share: task
+ * storage, the log group, tags and the roles.
+ */
+export interface WorkloadDefinitionOptions {
+  /** Fargate task storage in GiB, 21 to 200. @default - 20 GiB, Fargate's free amount */
+  readonly ephemeralStorageGiB?: number;
+  /** Days the container logs are kept. @default 30 */
+  readonly logRetentionDays?: number;
+  /** KMS key ARN that encrypts the log group (its key policy must allow CloudWatch Logs). @default - CloudWatch Logs' own encryption */
+  readonly logKmsKeyArn?: string;
+  /** Tags for the definition, its log group and roles. @default - none */
+  readonly tags?: Record<string, string>;
+  /**
+   * Permissions boundary and path of the IAM roles the construct creates (the execution role and the task or job role).
+   * @default - the stack's `RoleDefaults` (none unless the stack declares them)
+   */
+  readonly roleOptions?: RoleOptions;
+}
+
 /** Properties of a {@link TaskDefinition}. */
-export interface TaskDefinitionProps {
+export interface TaskDefinitionProps extends WorkloadDefinitionOptions {
   /** Task family, e.g. `acme-dev-web`; also names the log group and roles. */
   readonly name: string;
   /**
@@ -75,8 +95,6 @@ export interface TaskDefinitionProps {
   readonly memoryMiB?: number;
   /** CPU architecture (and, on Fargate, Linux) the tasks run on. @default { cpuArchitecture: "X86_64" } */
   readonly runtimePlatform?: RuntimePlatform;
-  /** Fargate task storage in GiB, 21 to 200. @default - 20 GiB, Fargate's free amount */
-  readonly ephemeralStorageGiB?: number;
   /** The containers, by name. At least one; at least one must be essential. */
   readonly containers: Record<string, ContainerOptions>;
   /**
@@ -94,10 +112,6 @@ export interface TaskDefinitionProps {
    * @default - none
    */
   readonly ebsVolumeName?: string;
-  /** Days the container logs are kept. @default 30 */
-  readonly logRetentionDays?: number;
-  /** KMS key ARN that encrypts the log group (its key policy must allow CloudWatch Logs). @default - CloudWatch Logs' own encryption */
-  readonly logKmsKeyArn?: string;
   /** Name of the CloudWatch log group the task definition creates for its containers. @default `/ecs/<name>` */
   readonly logGroupName?: string;
   /**
@@ -105,13 +119,6 @@ export interface TaskDefinitionProps {
    * @default - the region of the stack's aws provider (a `data.aws_region`, which makes no API call)
    */
   readonly region?: string;
-  /** Tags for the task definition, its log group and roles. @default - none */
-  readonly tags?: Record<string, string>;
-  /**
-   * Permissions boundary and path of the execution and task roles.
-   * @default - the stack's `RoleDefaults` (none unless the stack declares them)
-   */
-  readonly roleOptions?: RoleOptions;
 }
 
 /**
