@@ -110,7 +110,11 @@ describe("Scheduled tasks and Batch against the real provider", () => {
 
   test("plans the Spot EC2 environment with IMDSv2, an encrypted root volume, an instance profile, and a fair-share queue", () => {
     const template = created("aws_launch_template").find((t) => t.name_prefix === "acme-sj-ec2-spot-");
-    expect(template.metadata_options[0]).toMatchObject({ http_tokens: "required", http_put_response_hop_limit: 1 });
+    expect(template.metadata_options[0]).toMatchObject({
+      http_tokens: "required",
+      http_put_response_hop_limit: 1,
+      instance_metadata_tags: "disabled",
+    });
     expect(template.block_device_mappings[0]).toMatchObject({
       device_name: "/dev/xvda",
       ebs: [{ encrypted: "true", volume_type: "gp3", volume_size: 30 }],

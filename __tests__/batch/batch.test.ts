@@ -91,12 +91,16 @@ describe("ComputeEnvironment", () => {
     ]);
   });
 
-  test("EC2 instances launch with IMDSv2 only (hop limit 1) and an encrypted gp3 root volume", () => {
+  test("EC2 instances launch with IMDSv2 only (hop limit 1, no instance tags in the metadata) and an encrypted gp3 root volume", () => {
     const key = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
     const s = synth((stack) => ce(stack, "Ec2", { type: "EC2", rootVolumeGiB: 100, rootVolumeKmsKeyArn: key }));
-    expect(s.json).toHaveResourceWithProperties(LaunchTemplate, {
-      name_prefix: "acme-test-ec2-",
-      metadata_options: { http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1 },
+    expect(s.json).toHaveResourceWithProperties(LaunchTemplate, { name_prefix: "acme-test-ec2-" });
+    // The same host hardening as the cluster's capacity providers (cluster/host-hardening.ts).
+    expect(resourceAt(s, "aws_launch_template", "Ec2/LaunchTemplate").metadata_options).toEqual({
+      http_endpoint: "enabled",
+      http_tokens: "required",
+      http_put_response_hop_limit: 1,
+      instance_metadata_tags: "disabled",
     });
     expect(resourceAt(s, "aws_launch_template", "Ec2/LaunchTemplate").block_device_mappings).toEqual([
       {

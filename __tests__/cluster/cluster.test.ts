@@ -263,7 +263,12 @@ describe("Ec2CapacityProvider", () => {
       name: "acme-test-general",
       image_id: "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id",
       instance_type: "m7i.large",
-      metadata_options: { http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1 },
+      metadata_options: {
+        http_endpoint: "enabled",
+        http_tokens: "required",
+        http_put_response_hop_limit: 1,
+        instance_metadata_tags: "disabled",
+      },
       block_device_mappings: [
         { device_name: "/dev/xvda", ebs: { encrypted: "true", volume_type: "gp3", volume_size: 30, delete_on_termination: "true" } },
       ],

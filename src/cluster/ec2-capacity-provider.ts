@@ -347,7 +347,7 @@ export class Ec2CapacityProvider extends Construct {
               extraSettings: props.ecsAgentSettings,
             }),
       iamInstanceProfile: { arn: props.instanceProfileArn },
-      metadataOptions: { ...renderHostMetadataOptions(hardening), instanceMetadataTags: "disabled" },
+      metadataOptions: renderHostMetadataOptions(hardening),
       networkInterfaces: [
         { deviceIndex: 0, associatePublicIpAddress: "false", deleteOnTermination: "true", securityGroups: [props.securityGroupId] },
       ],

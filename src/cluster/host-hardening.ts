@@ -2,8 +2,8 @@ import { LaunchTemplateBlockDeviceMappings, LaunchTemplateMetadataOptions } from
 
 /**
  * The hardening every launch template of ECS hosts shares, whether the cluster's capacity providers
- * or a Batch compute environment launch them: IMDSv2 only with a small hop limit, and an encrypted
- * gp3 root volume deleted with the instance. One place, so the two never drift apart.
+ * or a Batch compute environment launch them: IMDSv2 only with a small hop limit and no instance tags
+ * in the metadata, and an encrypted gp3 root volume deleted with the instance. One place, so the two never drift apart.
  */
 
 /** The root device of the ECS-optimized Amazon Linux 2023 AMIs (and of the AMIs Batch picks). */
@@ -25,9 +25,18 @@ export interface HostHardeningOptions {
   readonly rootVolumeKmsKeyArn?: string;
 }
 
-/** IMDSv2 only (session tokens required), the endpoint on, the given hop limit. */
+/**
+ * IMDSv2 only (session tokens required), the endpoint on, the given hop limit, and the instance's
+ * tags kept out of the metadata service. That is EC2's default; it is written out so the template
+ * states it and a console change shows up as drift (anything reaching IMDS could read every tag).
+ */
 export function renderHostMetadataOptions(options: HostHardeningOptions): LaunchTemplateMetadataOptions {
-  return { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: options.metadataHopLimit };
+  return {
+    httpEndpoint: "enabled",
+    httpTokens: "required",
+    httpPutResponseHopLimit: options.metadataHopLimit,
+    instanceMetadataTags: "disabled",
+  };
 }
 
 /** The root volume: encrypted gp3 of the given size, deleted with the instance. */
