@@ -298,7 +298,7 @@ export type {
   TopicPublisher,
 } from "./notifications";
 export { LoadBalancedWebService, QueueProcessingService } from "./patterns";
-export type { LoadBalancedWebServiceProps, QueueProcessingServiceProps, ScaleToZeroSchedule } from "./patterns";
+export type { LoadBalancedWebServiceProps, QueueProcessingServiceProps, ScaleToZeroSchedule, ServicePatternOptions } from "./patterns";
 export { ECR_PULL_ACTIONS, ECR_PUSH_ACTIONS, RegistryReplication, RegistryScanning, Repository } from "./registry";
 export type {
   ExpireUntaggedRule,

@@ -1,15 +1,14 @@
-import { Construct } from "constructs";
-import type { CapacityProviderStrategyItem, ICluster } from "../cluster/types";
+import type { Construct } from "constructs";
+import type { CapacityProviderStrategyItem } from "../cluster/types";
 import { fail, isToken } from "../core/errors";
+import { PropKinds as K } from "../core/required-props";
 import { checkIntegerRange, checkMinMax, checkNumberRange } from "../core/validate";
-import type { Connections, IConnectable } from "../network/connections";
 import type { ServiceAlarmOptions } from "../service/alarms";
 import type { ScheduledScalingOptions } from "../service/autoscaling";
 import type { ApplicationLoadBalancerTarget } from "../service/load-balancing";
-import { Service, type TaskDefinitionChanges } from "../service/service";
 import type { ServiceConnectOptions } from "../service/service-connect";
 import type { TaskDefinition } from "../task/task-definition";
-import { checkRequiredProps, PropKinds as K } from "../core/required-props";
+import { ServicePattern, type ServicePatternOptions } from "./service-pattern";
 
 /** When a service stops every task and when it starts again (e.g. a dev environment at night). */
 export interface ScaleToZeroSchedule {
@@ -22,11 +21,9 @@ export interface ScaleToZeroSchedule {
 }
 
 /** Properties of a {@link LoadBalancedWebService}. */
-export interface LoadBalancedWebServiceProps {
+export interface LoadBalancedWebServiceProps extends ServicePatternOptions {
   /** Service name, e.g. `acme-dev-web`; also names its security group, target group, alarms and policies. */
   readonly name: string;
-  /** The cluster the service runs in (a `Cluster`, or `Cluster.fromAttributes` for one another stack owns). */
-  readonly cluster: ICluster;
   /** An `awsvpc` task definition whose container maps the port the load balancer sends traffic to. */
   readonly taskDefinition: TaskDefinition;
   /** The listener rule (listener, priority, host and path conditions) and the target group's health check. */
@@ -43,23 +40,10 @@ export interface LoadBalancedWebServiceProps {
   readonly scaleToZero?: ScaleToZeroSchedule;
   /** Service Connect, so other services reach this one by name. @default - off */
   readonly serviceConnect?: ServiceConnectOptions;
-  /**
-   * Who rolls out new task definition revisions: `terraform` (this stack) or `ignore` (a CI pipeline
-   * registers revisions and updates the service; Terraform leaves them alone).
-   * @default "terraform"
-   */
-  readonly taskDefinitionChanges?: TaskDefinitionChanges;
-  /**
-   * ECS Exec into the tasks, audited through the cluster's exec-audit settings.
-   * @default false
-   */
-  readonly enableExec?: boolean;
   /** Capacity providers and weights. @default - the cluster's default strategy */
   readonly capacityProviderStrategy?: readonly CapacityProviderStrategyItem[];
   /** The service's CloudWatch alarms. @default - the service module's alarms (CPU, memory, task count, 5xx, unhealthy targets) */
   readonly alarms?: ServiceAlarmOptions;
-  /** Tags for everything the service creates. @default - none */
-  readonly tags?: Record<string, string>;
 }
 
 /**
@@ -71,7 +55,7 @@ export interface LoadBalancedWebServiceProps {
  * and its listener rule is named after this construct: `new LoadBalancedWebService(stack, "Web", ...)`
  * has exactly the addresses of `new Service(stack, "Web", ...)` with the same settings.
  */
-export class LoadBalancedWebService extends Construct implements IConnectable {
+export class LoadBalancedWebService extends ServicePattern {
   /** Two tasks, so one can fail or be replaced while the other serves. */
   public static readonly DEFAULT_MIN_CAPACITY = 2;
   /** Room to double the minimum under load. */
@@ -83,52 +67,35 @@ export class LoadBalancedWebService extends Construct implements IConnectable {
   /** The id of the scheduled action that restores the range (part of its Terraform address). */
   public static readonly START_ACTION_ID = "morning";
 
-  /** The ECS service, for what this pattern does not expose (e.g. `service.allowFrom(peer)`). */
-  public readonly service: Service;
-  public readonly connections: Connections;
-
   constructor(scope: Construct, id: string, props: LoadBalancedWebServiceProps) {
-    super(scope, id);
-    checkRequiredProps(this, "LoadBalancedWebServiceProps", props, {
-      name: K.string,
-      cluster: K.reference("an ICluster such as a Cluster", "clusterArn", "clusterName", "network"),
-      taskDefinition: K.reference("a TaskDefinition", "taskDefinitionArn", "family"),
-      loadBalancer: K.object("an ApplicationLoadBalancerTarget", { listener: K.reference("an ApplicationListener", "listenerArn") }),
+    const loadBalancerKind = K.object("an ApplicationLoadBalancerTarget", {
+      listener: K.reference("an ApplicationListener", "listenerArn"),
     });
-    const minCapacity = props.minCapacity ?? LoadBalancedWebService.DEFAULT_MIN_CAPACITY;
-    const maxCapacity = props.maxCapacity ?? LoadBalancedWebService.DEFAULT_MAX_CAPACITY;
-    const cpuPercent = props.cpuTargetPercent ?? LoadBalancedWebService.DEFAULT_CPU_TARGET_PERCENT;
-    checkIntegerRange(this, "WEB_SERVICE_MAX_CAPACITY", "maxCapacity", maxCapacity, 1, 5000);
-    checkMinMax(this, "WEB_SERVICE_MIN_ABOVE_MAX", "minCapacity", minCapacity, "maxCapacity", maxCapacity);
-    checkNumberRange(this, "WEB_SERVICE_CPU_TARGET", "cpuTargetPercent", cpuPercent, 1, 100);
-    if (!isToken(minCapacity) && minCapacity < 1) {
-      fail(this, {
-        code: "WEB_SERVICE_MIN_CAPACITY",
-        property: "minCapacity",
-        value: minCapacity,
-        allowed: "at least 1 (target tracking cannot start a service from zero; use scaleToZero for scheduled zero)",
-      });
-    }
-
-    this.service = new Service(this, "Default", {
-      name: props.name,
-      cluster: props.cluster,
-      taskDefinition: props.taskDefinition,
-      taskDefinitionChanges: props.taskDefinitionChanges,
-      enableExec: props.enableExec,
-      loadBalancer: props.loadBalancer,
-      capacityProviderStrategy: props.capacityProviderStrategy,
-      serviceConnect: props.serviceConnect,
-      alarms: props.alarms,
-      autoScaling: {
-        minCapacity,
-        maxCapacity,
-        targetTracking: { cpuPercent, requestsPerTarget: props.requestsPerTarget },
-        scheduled: props.scaleToZero ? scaleToZeroActions(props.scaleToZero, minCapacity, maxCapacity) : undefined,
-      },
-      tags: props.tags,
+    super(scope, id, "LoadBalancedWebServiceProps", props, { loadBalancer: loadBalancerKind }, (self) => {
+      const minCapacity = props.minCapacity ?? LoadBalancedWebService.DEFAULT_MIN_CAPACITY;
+      const maxCapacity = props.maxCapacity ?? LoadBalancedWebService.DEFAULT_MAX_CAPACITY;
+      const cpuPercent = props.cpuTargetPercent ?? LoadBalancedWebService.DEFAULT_CPU_TARGET_PERCENT;
+      checkIntegerRange(self, "WEB_SERVICE_MAX_CAPACITY", "maxCapacity", maxCapacity, 1, 5000);
+      checkMinMax(self, "WEB_SERVICE_MIN_ABOVE_MAX", "minCapacity", minCapacity, "maxCapacity", maxCapacity);
+      checkNumberRange(self, "WEB_SERVICE_CPU_TARGET", "cpuTargetPercent", cpuPercent, 1, 100);
+      if (!isToken(minCapacity) && minCapacity < 1) {
+        fail(self, {
+          code: "WEB_SERVICE_MIN_CAPACITY",
+          property: "minCapacity",
+          value: minCapacity,
+          allowed: "at least 1 (target tracking cannot start a service from zero; use scaleToZero for scheduled zero)",
+        });
+      }
+      return {
+        loadBalancer: props.loadBalancer,
+        autoScaling: {
+          minCapacity,
+          maxCapacity,
+          targetTracking: { cpuPercent, requestsPerTarget: props.requestsPerTarget },
+          scheduled: props.scaleToZero ? scaleToZeroActions(props.scaleToZero, minCapacity, maxCapacity) : undefined,
+        },
+      };
     });
-    this.connections = this.service.connections;
   }
 }
 

@@ -1,21 +1,18 @@
-import { Construct } from "constructs";
-import { type CapacityProviderStrategyItem, FARGATE_SPOT, type ICluster } from "../cluster/types";
+import type { Construct } from "constructs";
+import { type CapacityProviderStrategyItem, FARGATE_SPOT } from "../cluster/types";
+import { PropKinds as K } from "../core/required-props";
 import { checkIntegerRange, checkMinMax } from "../core/validate";
-import type { Connections, IConnectable } from "../network/connections";
 import type { IQueue } from "../queue/queue";
 import type { ServiceAlarmOptions } from "../service/alarms";
-import { Service, type TaskDefinitionChanges } from "../service/service";
 import type { ServiceConnectOptions } from "../service/service-connect";
 import type { ScaleInStep, ScaleOutStep } from "../service/step-scaling";
 import type { TaskDefinition } from "../task/task-definition";
-import { checkRequiredProps, PropKinds as K } from "../core/required-props";
+import { ServicePattern, type ServicePatternOptions } from "./service-pattern";
 
 /** Properties of a {@link QueueProcessingService}. */
-export interface QueueProcessingServiceProps {
+export interface QueueProcessingServiceProps extends ServicePatternOptions {
   /** Service name, e.g. `acme-dev-worker`; also names its security group, alarms and scaling policies. */
   readonly name: string;
-  /** The cluster the service runs in (a `Cluster`, or `Cluster.fromAttributes` for one another stack owns). */
-  readonly cluster: ICluster;
   /** An `awsvpc` task definition; its task role is granted `grantConsume` on the queue. */
   readonly taskDefinition: TaskDefinition;
   /**
@@ -34,25 +31,12 @@ export interface QueueProcessingServiceProps {
   readonly scaleOutSteps?: readonly ScaleOutStep[];
   /** Tasks removed by queue depth. @default - one task per minute while no message is visible */
   readonly scaleInSteps?: readonly ScaleInStep[];
-  /**
-   * Who rolls out new task definition revisions: `terraform` (this stack) or `ignore` (a CI pipeline
-   * registers revisions and updates the service; Terraform leaves them alone).
-   * @default "terraform"
-   */
-  readonly taskDefinitionChanges?: TaskDefinitionChanges;
-  /**
-   * ECS Exec into the tasks, audited through the cluster's exec-audit settings.
-   * @default false
-   */
-  readonly enableExec?: boolean;
   /** Capacity providers and weights. @default - all Fargate Spot: a worker tolerates interruption (its message returns to the queue) */
   readonly capacityProviderStrategy?: readonly CapacityProviderStrategyItem[];
   /** Service Connect client, so the worker reaches other services by name. @default - off */
   readonly serviceConnect?: ServiceConnectOptions;
   /** The service's CloudWatch alarms. @default - the service module's alarms (CPU, memory, task count) */
   readonly alarms?: ServiceAlarmOptions;
-  /** Tags for everything the service creates. @default - none */
-  readonly tags?: Record<string, string>;
 }
 
 /**
@@ -63,7 +47,7 @@ export interface QueueProcessingServiceProps {
  * `new QueueProcessingService(stack, "Worker", ...)` has exactly the addresses of
  * `new Service(stack, "Worker", ...)` with the same settings.
  */
-export class QueueProcessingService extends Construct implements IConnectable {
+export class QueueProcessingService extends ServicePattern {
   /** No task while the queue is empty: a worker scales to zero. */
   public static readonly DEFAULT_MIN_CAPACITY = 0;
   /** At most four tasks at once. */
@@ -78,56 +62,38 @@ export class QueueProcessingService extends Construct implements IConnectable {
   /** Key of the step scaling policy (part of the policies' and alarms' Terraform addresses). */
   public static readonly SCALING_POLICY_KEY = "queue-depth";
 
-  /** The ECS service, for what this pattern does not expose. */
-  public readonly service: Service;
   /** The queue the service consumes. */
   public readonly queue: IQueue;
-  public readonly connections: Connections;
 
   constructor(scope: Construct, id: string, props: QueueProcessingServiceProps) {
-    super(scope, id);
-    checkRequiredProps(this, "QueueProcessingServiceProps", props, {
-      name: K.string,
-      cluster: K.reference("an ICluster such as a Cluster", "clusterArn", "clusterName", "network"),
-      taskDefinition: K.reference("a TaskDefinition", "taskDefinitionArn", "family"),
-      queue: K.reference("an IQueue such as a Queue", "queueArn", "queueUrl"),
-    });
-    const minCapacity = props.minCapacity ?? QueueProcessingService.DEFAULT_MIN_CAPACITY;
-    const maxCapacity = props.maxCapacity ?? QueueProcessingService.DEFAULT_MAX_CAPACITY;
-    const strategy = props.capacityProviderStrategy ?? [{ capacityProvider: FARGATE_SPOT, weight: 1 }];
-    checkIntegerRange(this, "QUEUE_SERVICE_MIN_CAPACITY", "minCapacity", minCapacity, 0, 5000);
-    checkIntegerRange(this, "QUEUE_SERVICE_MAX_CAPACITY", "maxCapacity", maxCapacity, 1, 5000);
-    checkMinMax(this, "QUEUE_SERVICE_MIN_ABOVE_MAX", "minCapacity", minCapacity, "maxCapacity", maxCapacity);
-    this.queue = props.queue;
-
-    props.queue.grantConsume(props.taskDefinition);
-    this.service = new Service(this, "Default", {
-      name: props.name,
-      cluster: props.cluster,
-      taskDefinition: props.taskDefinition,
-      taskDefinitionChanges: props.taskDefinitionChanges,
-      enableExec: props.enableExec,
-      capacityProviderStrategy: strategy,
-      serviceConnect: props.serviceConnect,
-      alarms: props.alarms,
-      autoScaling: {
-        minCapacity,
-        maxCapacity,
-        stepScaling: {
-          [QueueProcessingService.SCALING_POLICY_KEY]: {
-            metric: {
-              namespace: "AWS/SQS",
-              metricName: "ApproximateNumberOfMessagesVisible",
-              dimensions: { QueueName: props.queue.queueName },
-              statistic: "Maximum",
+    const queueKind = K.reference("an IQueue such as a Queue", "queueArn", "queueUrl");
+    super(scope, id, "QueueProcessingServiceProps", props, { queue: queueKind }, (self) => {
+      const minCapacity = props.minCapacity ?? QueueProcessingService.DEFAULT_MIN_CAPACITY;
+      const maxCapacity = props.maxCapacity ?? QueueProcessingService.DEFAULT_MAX_CAPACITY;
+      checkIntegerRange(self, "QUEUE_SERVICE_MIN_CAPACITY", "minCapacity", minCapacity, 0, 5000);
+      checkIntegerRange(self, "QUEUE_SERVICE_MAX_CAPACITY", "maxCapacity", maxCapacity, 1, 5000);
+      checkMinMax(self, "QUEUE_SERVICE_MIN_ABOVE_MAX", "minCapacity", minCapacity, "maxCapacity", maxCapacity);
+      props.queue.grantConsume(props.taskDefinition);
+      return {
+        capacityProviderStrategy: props.capacityProviderStrategy ?? [{ capacityProvider: FARGATE_SPOT, weight: 1 }],
+        autoScaling: {
+          minCapacity,
+          maxCapacity,
+          stepScaling: {
+            [QueueProcessingService.SCALING_POLICY_KEY]: {
+              metric: {
+                namespace: "AWS/SQS",
+                metricName: "ApproximateNumberOfMessagesVisible",
+                dimensions: { QueueName: props.queue.queueName },
+                statistic: "Maximum",
+              },
+              scaleOut: props.scaleOutSteps ?? QueueProcessingService.DEFAULT_SCALE_OUT_STEPS,
+              scaleIn: props.scaleInSteps ?? QueueProcessingService.DEFAULT_SCALE_IN_STEPS,
             },
-            scaleOut: props.scaleOutSteps ?? QueueProcessingService.DEFAULT_SCALE_OUT_STEPS,
-            scaleIn: props.scaleInSteps ?? QueueProcessingService.DEFAULT_SCALE_IN_STEPS,
           },
         },
-      },
-      tags: props.tags,
+      };
     });
-    this.connections = this.service.connections;
+    this.queue = props.queue;
   }
 }
