@@ -8,6 +8,12 @@
  *
  * Writes `reports/mutation/<module>.json` and prints the score per module; exits 1 when a module
  * scores below {@link THRESHOLD} percent.
+ *
+ * While writing tests, two options narrow one module's run (the score printed then covers only the
+ * mutants tried, and the report goes to `<module>.partial.json` so the full run's report stays):
+ * - `--survivors`: mutate only the lines where the last full run (`<module>.json`) left survivors
+ *   (for adding tests: once the source changes, its line numbers are stale; use `--mutate`);
+ * - `--mutate <file>[:<from>-<to>]` (repeatable): mutate only that file, or those lines of it.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -24,7 +30,7 @@ export const MODULES: Record<string, { readonly mutate: readonly string[]; reado
   "capacity-strategy": { mutate: ["src/cluster/capacity-strategy.ts"], tests: ["__tests__/cluster/capacity-strategy.test.ts"] },
   "plan-review": {
     mutate: ["src/plan-review/changes.ts", "src/plan-review/risk.ts", "src/plan-review/cost-model.ts"],
-    tests: ["__tests__/plan-review/changes.test.ts", "__tests__/plan-review/cost-model.test.ts"],
+    tests: ["__tests__/plan-review/changes.test.ts", "__tests__/plan-review/risk.test.ts", "__tests__/plan-review/cost-model.test.ts"],
   },
 };
 
@@ -46,12 +52,27 @@ export function mutationScore(report: { files: Record<string, { mutants: readonl
   return { score: valid.length === 0 ? 0 : (100 * killed) / valid.length, killed, survived, total: valid.length };
 }
 
-function run(module: string): ReturnType<typeof mutationScore> {
-  const { mutate, tests } = MODULES[module];
+interface ReportedMutant extends MutantResult {
+  readonly location: { readonly start: { readonly line: number } };
+}
+
+/** `file:line-line` ranges (Stryker's `mutate` syntax) of the lines holding a survivor in a report. */
+export function survivorRanges(report: { files: Record<string, { mutants: readonly ReportedMutant[] }> }): string[] {
+  return Object.entries(report.files).flatMap(([file, { mutants }]) => {
+    const lines = [
+      ...new Set(mutants.filter((m) => m.status === "Survived" || m.status === "NoCoverage").map((m) => m.location.start.line)),
+    ];
+    return lines.sort((a, b) => a - b).map((line) => `${file}:${line}-${line}`);
+  });
+}
+
+function run(module: string, only?: readonly string[]): ReturnType<typeof mutationScore> {
+  const { tests } = MODULES[module];
+  const mutate = only ?? MODULES[module].mutate;
   const dir = resolve("reports", "mutation");
   mkdirSync(dir, { recursive: true });
   const configFile = join(dir, `${module}.stryker.config.json`);
-  const reportFile = join(dir, `${module}.json`);
+  const reportFile = join(dir, only ? `${module}.partial.json` : `${module}.json`);
   writeFileSync(
     configFile,
     JSON.stringify(
@@ -69,7 +90,7 @@ function run(module: string): ReturnType<typeof mutationScore> {
         mutate,
         concurrency: 1,
         coverageAnalysis: "perTest",
-        reporters: ["clear-text", "json"],
+        reporters: ["clear-text", "json", "progress-append-only"],
         jsonReporter: { fileName: reportFile },
         tempDirName: ".stryker-tmp",
         cleanTempDir: "always",
@@ -84,18 +105,47 @@ function run(module: string): ReturnType<typeof mutationScore> {
   return mutationScore(JSON.parse(readFileSync(reportFile, "utf8")));
 }
 
+function usage(message: string): never {
+  console.error(`mutation: ${message}`);
+  process.exit(64);
+}
+
 if (require.main === module) {
-  const requested = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const requested: string[] = [];
+  const ranges: string[] = [];
+  let survivors = false;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--survivors") survivors = true;
+    else if (args[i] === "--mutate") {
+      const range = args[++i];
+      if (range === undefined || !/^[^:]+(:\d+-\d+)?$/.test(range))
+        usage(`invalid --mutate ${JSON.stringify(range)}: expected <file> or <file>:<from>-<to>`);
+      ranges.push(range);
+    } else requested.push(args[i]);
+  }
   const unknown = requested.filter((m) => !(m in MODULES));
-  if (unknown.length > 0) {
-    console.error(`mutation: invalid module ${JSON.stringify(unknown)}: expected one of ${Object.keys(MODULES).join(", ")}`);
-    process.exit(64);
+  if (unknown.length > 0) usage(`invalid module ${JSON.stringify(unknown)}: expected one of ${Object.keys(MODULES).join(", ")}`);
+  if ((survivors || ranges.length > 0) && requested.length !== 1)
+    usage("--survivors and --mutate narrow the run of one module: name exactly one");
+  let only: string[] | undefined = ranges.length > 0 ? ranges : undefined;
+  if (survivors) {
+    const last = resolve("reports", "mutation", `${requested[0]}.json`);
+    let report;
+    try {
+      report = JSON.parse(readFileSync(last, "utf8"));
+    } catch {
+      usage(`--survivors reads the last full run's report ${last}: run the module once without it first`);
+    }
+    only = [...(only ?? []), ...survivorRanges(report)];
+    if (only.length === 0) usage(`the last full run of ${requested[0]} left no survivors`);
   }
   const rows: string[] = [];
   let failed = false;
   for (const module of requested.length > 0 ? requested : Object.keys(MODULES)) {
-    const r = run(module);
-    failed ||= r.score < THRESHOLD;
+    const r = run(module, only);
+    // A narrowed run tries the hard mutants only: its score says nothing against the bar.
+    failed ||= only === undefined && r.score < THRESHOLD;
     rows.push(`| ${module} | ${r.score.toFixed(1)} % | ${r.killed} | ${r.survived} | ${r.total} |`);
   }
   console.log(["| module | score | killed | survived | mutants |", "|---|--:|--:|--:|--:|", ...rows].join("\n"));
