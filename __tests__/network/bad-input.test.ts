@@ -77,6 +77,16 @@ describe("Network: bad input", () => {
       /^test\/Network: invalid reservedAzs 1: expected a whole number of zone slots from the zones in use \(2\) to 6 \[NETWORK_RESERVED_AZS\]$/,
     ],
     [
+      "an explicit block that is a number (a config from JSON)",
+      { tiers: { public: { cidrBlocks: [10, "10.0.1.0/24"] } } },
+      new RegExp(`^test/Network: invalid tiers\\.public\\.cidrBlocks\\[0\\] 10: expected ${CIDR_ALLOWED} \\[NETWORK_INVALID_CIDR\\]$`),
+    ],
+    [
+      "an explicit block that is null (a config from JSON)",
+      { tiers: { public: { cidrBlocks: ["10.0.0.0/24", null] } } },
+      new RegExp(`^test/Network: invalid tiers\\.public\\.cidrBlocks\\[1\\] null: expected ${CIDR_ALLOWED} \\[NETWORK_INVALID_CIDR\\]$`),
+    ],
+    [
       "an explicit block that is not a CIDR",
       { tiers: { public: { cidrBlocks: ["10.0.0.0/24", "10.0.1/24"] } } },
       new RegExp(

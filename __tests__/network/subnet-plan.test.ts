@@ -1,4 +1,13 @@
-import { MAX_AZS, planSubnets, slotStart, type SubnetPlanInput, type TierRequest } from "../../src/network/subnet-plan";
+import {
+  IPV6_SUBNET_NEWBITS,
+  ipv6SubnetNumber,
+  isIpv6Cidr,
+  MAX_AZS,
+  planSubnets,
+  slotStart,
+  type SubnetPlanInput,
+  type TierRequest,
+} from "../../src/network/subnet-plan";
 import { ValidationIssue } from "../../src/core/errors";
 
 const reject = (issue: ValidationIssue): never => {
@@ -287,5 +296,282 @@ describe("planSubnets never plans subnets that overlap (AWS refuses them at appl
   }
   test.each(sweep.map((input) => [JSON.stringify(input), input]))("%s", (_name, input) => {
     expectDisjoint(input as SubnetPlanInput);
+  });
+});
+
+describe("what a user is told about a plan that cannot be made", () => {
+  /** The issue planSubnets rejects `input` with (code, property, value and what is allowed reach the ValidationError). */
+  const issueOf = (input: SubnetPlanInput): ValidationIssue => {
+    try {
+      planSubnets(input, reject);
+    } catch (error) {
+      return (error as { issue: ValidationIssue }).issue;
+    }
+    throw new Error(`expected ${JSON.stringify(input)} to be rejected`);
+  };
+  const two = { azCount: 2, tiers: [{ tier: "private" as const }] };
+
+  test.each<[string, unknown, string]>([
+    ["host bits set", "10.0.0.1/16", "(Given IP number portion must is not the start of the range)"],
+    ["three octets", "10.0.0/16", "(An IP4 number cannot have less or greater than 4 octets)"],
+    ["no prefix", "10.0.0.0", "(Cidr notation should be in the form [ip number]/[range])"],
+    [
+      "two mistakes",
+      "300.0.0.1/40",
+      "(Value given contains an invalid Octet; Value is less than zero or is greater than 8bit; A Prefix value cannot be less than 0 or greater than 32)",
+    ],
+  ])("a VPC CIDR with %s names the CIDR rule and why", (_what, vpcCidr, why) => {
+    expect(issueOf({ ...two, vpcCidr: vpcCidr as string })).toEqual({
+      code: "NETWORK_INVALID_CIDR",
+      property: "cidr",
+      value: vpcCidr,
+      allowed: `an IPv4 CIDR block whose address is the start of its range, such as 10.0.0.0/16 ${why}`,
+    });
+  });
+
+  test.each([10, undefined, null, ["10.0.0.0/16"]])(
+    "a VPC CIDR that is not a string (%p, from JSON or JavaScript) is the same error",
+    (vpcCidr) => {
+      expect(issueOf({ ...two, vpcCidr: vpcCidr as unknown as string })).toEqual({
+        code: "NETWORK_INVALID_CIDR",
+        property: "cidr",
+        value: vpcCidr,
+        allowed: "an IPv4 CIDR block whose address is the start of its range, such as 10.0.0.0/16",
+      });
+    },
+  );
+
+  test.each(["10.0.0.0/15", "10.0.0.0/29"])("a VPC prefix just outside /16-/28 (%s)", (vpcCidr) => {
+    expect(issueOf({ ...two, vpcCidr })).toEqual({
+      code: "NETWORK_VPC_PREFIX",
+      property: "cidr",
+      value: vpcCidr,
+      allowed: "a prefix length from /16 to /28 (AWS VPC limits)",
+    });
+  });
+
+  test("the VPC prefixes at the limits are planned: a /16 and a /28", () => {
+    expect(cidrs({ vpcCidr: "10.0.0.0/16", azCount: 1, reservedAzs: 1, tiers: [{ tier: "private" }] })).toEqual(["private0=10.0.0.0/16"]);
+    expect(cidrs({ vpcCidr: "10.0.0.0/28", azCount: 1, reservedAzs: 1, tiers: [{ tier: "private" }] })).toEqual(["private0=10.0.0.0/28"]);
+  });
+
+  test.each<[number, number]>([
+    [1, 2],
+    [2.5, 2],
+    [7, 2],
+  ])("reservedAzs %p with %p zones in use", (reservedAzs, azCount) => {
+    expect(issueOf({ vpcCidr: "10.0.0.0/16", azCount, reservedAzs, tiers: [{ tier: "private" }] })).toEqual({
+      code: "NETWORK_RESERVED_AZS",
+      property: "reservedAzs",
+      value: reservedAzs,
+      allowed: `a whole number of zone slots from the zones in use (${azCount}) to 6`,
+    });
+  });
+
+  test("reservedAzs may equal the zones in use, and be 6", () => {
+    expect(cidrs({ vpcCidr: "10.0.0.0/16", azCount: 2, reservedAzs: 2, tiers: [{ tier: "private" }] })).toEqual([
+      "private0=10.0.0.0/17",
+      "private1=10.0.128.0/17",
+    ]);
+    expect(cidrs({ vpcCidr: "10.0.0.0/16", azCount: 6, reservedAzs: 6, tiers: [{ tier: "private" }] })).toHaveLength(6);
+  });
+
+  test("a tier with both a size and blocks", () => {
+    expect(
+      issueOf({ vpcCidr: "10.0.0.0/16", azCount: 1, tiers: [{ tier: "public", prefixLength: 24, cidrBlocks: ["10.0.0.0/24"] }] }),
+    ).toEqual({
+      code: "NETWORK_TIER_CONFLICT",
+      property: "tiers.public",
+      value: { prefixLength: 24, cidrBlocks: ["10.0.0.0/24"] },
+      allowed: "either prefixLength or cidrBlocks, not both",
+    });
+  });
+
+  test.each<[string, unknown]>([
+    ["fewer blocks than zones", ["10.0.0.0/24"]],
+    ["more blocks than six zone slots", Array.from({ length: 7 }, (_, i) => `10.0.${i}.0/24`)],
+    ["a string instead of a list (from JSON)", "10.0.0.0/24"],
+  ])("cidrBlocks with %s", (_what, cidrBlocks) => {
+    expect(issueOf({ vpcCidr: "10.0.0.0/16", azCount: 2, tiers: [{ tier: "isolated", cidrBlocks: cidrBlocks as string[] }] })).toEqual({
+      code: "NETWORK_TIER_BLOCK_COUNT",
+      property: "tiers.isolated.cidrBlocks",
+      value: cidrBlocks,
+      allowed: "one block per availability zone slot: at least 2 (the zones in use), at most 6",
+    });
+  });
+
+  test("six blocks, one per zone slot, are kept", () => {
+    const blocks = Array.from({ length: 6 }, (_, i) => `10.0.${i}.0/24`);
+    expect(cidrs({ vpcCidr: "10.0.0.0/16", azCount: 6, tiers: [{ tier: "public", cidrBlocks: blocks }] })).toEqual(
+      blocks.map((b, i) => `public${i}=${b}`),
+    );
+  });
+
+  test.each([
+    ["below the VPC", "9.255.255.0/24"],
+    ["above the VPC", "10.1.0.0/24"],
+  ])("an explicit block %s", (_where, block) => {
+    expect(issueOf({ vpcCidr: "10.0.0.0/16", azCount: 2, tiers: [{ tier: "public", cidrBlocks: ["10.0.0.0/24", block] }] })).toEqual({
+      code: "NETWORK_SUBNET_OUTSIDE_VPC",
+      property: "tiers.public.cidrBlocks[1]",
+      value: block,
+      allowed: "a block inside the VPC CIDR 10.0.0.0/16",
+    });
+  });
+
+  test("explicit blocks at the first and the last address of the VPC are kept", () => {
+    expect(
+      cidrs({ vpcCidr: "10.0.0.0/16", azCount: 2, tiers: [{ tier: "public", cidrBlocks: ["10.0.0.0/24", "10.0.255.0/24"] }] }),
+    ).toEqual(["public0=10.0.0.0/24", "public1=10.0.255.0/24"]);
+  });
+
+  test("an explicit block that is not a CIDR names its tier and zone", () => {
+    expect(
+      issueOf({ vpcCidr: "10.0.0.0/16", azCount: 2, tiers: [{ tier: "public", cidrBlocks: ["10.0.0.0/24", "10.0.1.1/24"] }] }),
+    ).toMatchObject({
+      code: "NETWORK_INVALID_CIDR",
+      property: "tiers.public.cidrBlocks[1]",
+      value: "10.0.1.1/24",
+    });
+  });
+
+  test("an explicit block that overlaps another names the block it overlaps, its tier and zone", () => {
+    expect(
+      issueOf({
+        vpcCidr: "10.0.0.0/16",
+        azCount: 2,
+        tiers: [
+          { tier: "public", cidrBlocks: ["10.0.0.0/24", "10.0.8.0/22"] },
+          { tier: "private", cidrBlocks: ["10.0.16.0/24", "10.0.9.0/24"] },
+        ],
+      }),
+    ).toEqual({
+      code: "NETWORK_SUBNETS_OVERLAP",
+      property: "tiers.private.cidrBlocks[1]",
+      value: "10.0.9.0/24",
+      allowed: "a block that does not overlap 10.0.8.0/22 (tiers.public, availability zone 2)",
+    });
+  });
+
+  test.each<[string, TierRequest, unknown, string]>([
+    ["a sized tier shorter than the VPC", { tier: "private", prefixLength: 15 }, 15, "/16 (the VPC's)"],
+    ["a sized tier past /28", { tier: "private", prefixLength: 29 }, 29, "/16 (the VPC's)"],
+    ["a size that is not whole", { tier: "private", prefixLength: 24.5 }, 24.5, "/16 (the VPC's)"],
+  ])("%s", (_what, tier, value, from) => {
+    expect(issueOf({ vpcCidr: "10.0.0.0/16", azCount: 2, tiers: [tier] })).toEqual({
+      code: "NETWORK_SUBNET_PREFIX",
+      property: "tiers.private.prefixLength",
+      value,
+      allowed: `a subnet prefix length from ${from} to /28`,
+    });
+  });
+
+  test("an explicit block shorter than a /20 VPC names the VPC's prefix as the shortest", () => {
+    expect(issueOf({ vpcCidr: "10.0.0.0/20", azCount: 1, tiers: [{ tier: "public", cidrBlocks: ["10.0.0.0/19"] }] })).toEqual({
+      code: "NETWORK_SUBNET_PREFIX",
+      property: "tiers.public.cidrBlocks[0]",
+      value: "10.0.0.0/19",
+      allowed: "a subnet prefix length from /20 (the VPC's) to /28",
+    });
+  });
+
+  test("sized subnets at /28 and at the VPC's own prefix are planned", () => {
+    expect(cidrs({ vpcCidr: "10.0.0.0/20", azCount: 1, reservedAzs: 1, tiers: [{ tier: "private", prefixLength: 20 }] })).toEqual([
+      "private0=10.0.0.0/20",
+    ]);
+    expect(cidrs({ vpcCidr: "10.0.0.0/20", azCount: 1, tiers: [{ tier: "private", prefixLength: 28 }] })).toEqual(["private0=10.0.0.0/28"]);
+  });
+
+  test("a sized tier whose reserved slots do not fit says how big it is and what to change", () => {
+    expect(issueOf({ vpcCidr: "10.0.0.0/20", azCount: 2, tiers: [{ tier: "private", prefixLength: 22 }] })).toEqual({
+      code: "NETWORK_SUBNETS_DO_NOT_FIT",
+      property: "tiers.private",
+      value: "/22",
+      allowed:
+        "subnets whose 6 reserved zone slots fit in the VPC CIDR 10.0.0.0/20 alongside the other tiers (use a larger VPC, smaller subnets or fewer reservedAzs)",
+    });
+  });
+
+  test("sized slots that fill the VPC exactly are planned", () => {
+    // 4 reserved slots of /22 are exactly a /20.
+    expect(cidrs({ vpcCidr: "10.0.0.0/20", azCount: 2, reservedAzs: 4, tiers: [{ tier: "private", prefixLength: 22 }] })).toEqual([
+      "private0=10.0.0.0/22",
+      "private1=10.0.4.0/22",
+    ]);
+  });
+
+  test("automatic tiers left with less than a /28 per slot name the tiers and the remedies", () => {
+    expect(issueOf({ vpcCidr: "10.0.0.0/26", azCount: 3, tiers: [{ tier: "private" }, { tier: "isolated" }] })).toEqual({
+      code: "NETWORK_SUBNETS_DO_NOT_FIT",
+      property: "tiers",
+      value: ["private", "isolated"],
+      allowed:
+        "subnets that fit in 10.0.0.0/26: the tiers without a prefixLength would get less than a /28 for each of their 6 reserved zone slots; use a larger VPC, set prefixLength or fewer reservedAzs",
+    });
+  });
+
+  test("automatic tiers with exactly a /28 per slot are planned", () => {
+    // A /25 is 8 slots of /28: 2 tiers x 4 reserved zones.
+    expect(cidrs({ vpcCidr: "10.0.0.0/25", azCount: 1, reservedAzs: 4, tiers: [{ tier: "private" }, { tier: "isolated" }] })).toEqual([
+      "private0=10.0.0.0/28",
+      "isolated0=10.0.0.64/28",
+    ]);
+  });
+
+  test("automatic slots shrink until they fit around explicit blocks that fragment the space", () => {
+    // 10.0.0.0/24 minus two /28 blocks: a share of 112 addresses per slot makes /26 slots the first
+    // try, but no aligned run of two free /26s exists; halved to /27, the two slots fit at the start.
+    expect(
+      cidrs({
+        vpcCidr: "10.0.0.0/24",
+        azCount: 2,
+        reservedAzs: 2,
+        tiers: [{ tier: "public", cidrBlocks: ["10.0.0.64/28", "10.0.0.192/28"] }, { tier: "private" }],
+      }),
+    ).toEqual(["public0=10.0.0.64/28", "public1=10.0.0.192/28", "private0=10.0.0.0/27", "private1=10.0.0.32/27"]);
+  });
+
+  test("automatic tiers that cannot be placed at any size from their share down to /28 are refused", () => {
+    // Explicit /28 blocks at every other /28 of a /26 leave 32 free addresses, a /28-sized share,
+    // but no two adjacent free /28s for a tier's 2 reserved slots.
+    expect(
+      issueOf({
+        vpcCidr: "10.0.0.0/26",
+        azCount: 2,
+        reservedAzs: 2,
+        tiers: [{ tier: "public", cidrBlocks: ["10.0.0.0/28", "10.0.0.32/28"] }, { tier: "private" }],
+      }),
+    ).toMatchObject({ code: "NETWORK_SUBNETS_DO_NOT_FIT", property: "tiers", value: ["private"] });
+  });
+
+  test("sized tiers of the same size keep tier order; sized ones go before automatic ones", () => {
+    expect(
+      cidrs({
+        vpcCidr: "10.0.0.0/16",
+        azCount: 1,
+        tiers: [{ tier: "isolated" }, { tier: "private", prefixLength: 24 }, { tier: "public", prefixLength: 24 }],
+      }),
+    ).toEqual(["public0=10.0.6.0/24", "private0=10.0.0.0/24", "isolated0=10.0.32.0/19"]);
+  });
+});
+
+describe("IPv6 subnet numbers and CIDRs", () => {
+  test("each tier owns 16 subnet numbers and zone i takes number i of them", () => {
+    expect([ipv6SubnetNumber("public", 0), ipv6SubnetNumber("public", 5)]).toEqual([0, 5]);
+    expect([ipv6SubnetNumber("private", 0), ipv6SubnetNumber("private", 1)]).toEqual([16, 17]);
+    expect(ipv6SubnetNumber("isolated", 2)).toBe(34);
+    expect(IPV6_SUBNET_NEWBITS).toBe(8);
+  });
+
+  test.each<[unknown, boolean]>([
+    ["2001:db8::/56", true],
+    ["2001:db8:0:5610::/64", true],
+    ["2001:db8::1/56", false],
+    ["10.0.0.0/16", false],
+    ["2001:db8::", false],
+    [56, false],
+    [undefined, false],
+  ])("isIpv6Cidr(%p) is %p", (cidr, expected) => {
+    expect(isIpv6Cidr(cidr)).toBe(expected);
   });
 });

@@ -78,8 +78,9 @@ export interface CidrBlock {
 
 /** Parses `a.b.c.d/n` strictly (no host bits set); rejects through `reject`. */
 export function parseCidr(cidr: string, property: string, reject: Reject): CidrBlock & { prefix: number } {
-  const [valid, messages] = Validator.isValidIPv4CidrRange(cidr);
-  if (typeof cidr !== "string" || !valid) {
+  // ip-num throws a TypeError on anything but a string (a number or null from a JSON config).
+  const [valid, messages] = typeof cidr === "string" ? Validator.isValidIPv4CidrRange(cidr) : ([false, []] as [boolean, string[]]);
+  if (!valid) {
     const why = messages.length > 0 ? ` (${messages.join("; ")})` : "";
     reject({
       code: "NETWORK_INVALID_CIDR",
@@ -243,7 +244,8 @@ export function planSubnets(input: SubnetPlanInput, reject: Reject): PlannedSubn
     regions.push({ tier: request.tier, start, size: request.size });
     taken.push({ start, size: request.size * reserved, tier: request.tier, azIndex: 0 });
   }
-  if (automatic.length > 0) regions.push(...placeAutomatic(vpc, automatic, reserved, taken, input.vpcCidr, reject));
+  // With no automatic tier, placeAutomatic returns no region (its first attempt has nothing to place).
+  regions.push(...placeAutomatic(vpc, automatic, reserved, taken, input.vpcCidr, reject));
 
   const planned = [...explicit];
   for (const region of regions) {
@@ -255,14 +257,15 @@ export function planSubnets(input: SubnetPlanInput, reject: Reject): PlannedSubn
       });
     }
   }
+  // Each tier's subnets were pushed together in zone order, and the sort is stable: ordering by tier is enough.
   const tierRank = (tier: SubnetTier) => SUBNET_TIERS.indexOf(tier);
-  return planned.sort((a, b) => tierRank(a.tier) - tierRank(b.tier) || a.azIndex - b.azIndex);
+  return planned.sort((a, b) => tierRank(a.tier) - tierRank(b.tier));
 }
 
 /**
- * Regions for the tiers without a size: each gets the same slot size, the largest power of two such
- * that all their reserved slots fit in the space left (halved until the regions can be placed around
- * explicit blocks that fragment it).
+ * Regions for the tiers without a size: each gets the same slot size, the largest power of two at
+ * which all their reserved slots can be placed in the space left (around explicit blocks that may
+ * fragment it), from the VPC's own size down to a /28.
  */
 function placeAutomatic(
   vpc: CidrBlock,
@@ -272,21 +275,9 @@ function placeAutomatic(
   vpcCidr: string,
   reject: Reject,
 ): TierRegion[] {
-  const used = taken.reduce((sum, b) => sum + b.size, 0);
-  const share = Math.floor((vpc.size - used) / (tiers.length * reserved));
-  const tooSmall = () =>
-    reject({
-      code: "NETWORK_SUBNETS_DO_NOT_FIT",
-      property: "tiers",
-      value: tiers,
-      allowed: `subnets that fit in ${vpcCidr}: the tiers without a prefixLength would get less than a /${MAX_PREFIX_LENGTH} for each of their ${reserved} reserved zone slots; use a larger VPC, set prefixLength or fewer reservedAzs`,
-    });
-  if (share < 2 ** (32 - MAX_PREFIX_LENGTH)) tooSmall();
-  for (
-    let size = Math.min(2 ** Math.floor(Math.log2(share)), 2 ** (32 - MIN_PREFIX_LENGTH));
-    size >= 2 ** (32 - MAX_PREFIX_LENGTH);
-    size /= 2
-  ) {
+  // Trying sizes larger than the free space's equal share costs a few failed placements, never a
+  // different result: all the slots cannot fit in less space than they add up to.
+  for (let size = vpc.size; size >= 2 ** (32 - MAX_PREFIX_LENGTH); size /= 2) {
     const attempt = [...taken];
     const regions: TierRegion[] = [];
     for (const tier of tiers) {
@@ -297,7 +288,12 @@ function placeAutomatic(
     }
     if (regions.length === tiers.length) return regions;
   }
-  return tooSmall();
+  return reject({
+    code: "NETWORK_SUBNETS_DO_NOT_FIT",
+    property: "tiers",
+    value: tiers,
+    allowed: `subnets that fit in ${vpcCidr}: the tiers without a prefixLength would get less than a /${MAX_PREFIX_LENGTH} for each of their ${reserved} reserved zone slots; use a larger VPC, set prefixLength or fewer reservedAzs`,
+  });
 }
 
 function checkSubnetPrefix(prefix: number, vpcPrefix: number, property: string, value: unknown, reject: Reject): void {
