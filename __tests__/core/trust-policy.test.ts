@@ -4,6 +4,7 @@ import { SERVICE_SOURCE_ARNS, serviceTrustPolicy } from "../../src/core/iam";
 import { Network } from "../../src/network";
 import { ContainerImage, TaskDefinition } from "../../src/task";
 import { Role } from "../../src/core/role";
+import { InfrastructureRole } from "../../src/service/infrastructure-role";
 import { InvokeRole } from "../../src/schedule/invoke-role";
 import { errorOf, resourceAt, synth } from "../helpers";
 
@@ -103,7 +104,18 @@ describe("service trust policies carry confused-deputy conditions", () => {
     });
   });
 
-  test("every service principal the library trusts has a source ARN, except EC2 (which presents none)", () => {
+  test("the ECS infrastructure role is trusted by ecs.amazonaws.com without conditions, as AWS documents it", () => {
+    // AWS's "Amazon ECS infrastructure IAM role" page shows no condition and no page says ECS presents a
+    // source for it; a condition ECS does not meet would strand tasks' EBS volumes (see SERVICE_SOURCE_ARNS).
+    const s = synth((stack) => new InfrastructureRole(inAccount(stack, "123456789012"), "Infra", { name: "acme-store", volumes: true }));
+    expect(trustOf(resourceAt(s, "aws_iam_role", "Infra/Role"))).toEqual({
+      Effect: "Allow",
+      Principal: { Service: "ecs.amazonaws.com" },
+      Action: "sts:AssumeRole",
+    });
+  });
+
+  test("every service principal the library trusts has a source ARN, except EC2 and the ECS infrastructure role", () => {
     expect(Object.keys(SERVICE_SOURCE_ARNS).sort()).toEqual([
       "codedeploy.amazonaws.com",
       "ecs-tasks.amazonaws.com",

@@ -62,8 +62,16 @@ export function assumeRolePolicy(
  * The `aws:SourceArn` each service principal presents when it assumes a role, by service: the
  * service namespace and resource part of the ARN (region and account are filled in by
  * {@link serviceTrustPolicy}). Sources: "Cross-service confused deputy prevention" in the ECS, VPC
- * flow logs and CodeDeploy guides. `ec2.amazonaws.com` is missing on purpose: EC2 presents no source
- * ARN or account for an instance profile's role, so a condition would lock the instances out.
+ * flow logs and CodeDeploy guides. Two principals are missing on purpose:
+ * - `ec2.amazonaws.com`: EC2 presents no source ARN or account for an instance profile's role, so a
+ *   condition would lock the instances out.
+ * - `ecs.amazonaws.com` (the ECS infrastructure role: managed EBS volumes, Service Connect TLS, VPC
+ *   Lattice): AWS's "Amazon ECS infrastructure IAM role" page gives its trust policy without
+ *   conditions, and no ECS page says whether ECS presents `aws:SourceAccount` or `aws:SourceArn` when
+ *   it assumes it. A condition ECS does not meet would leave tasks stuck in DEPROVISIONING with their
+ *   volumes undeleted (the page's warning about a trust policy that no longer admits ECS), so none is
+ *   guessed. The role is scoped by what it may do instead: AWS's managed policies, and exactly the
+ *   given KMS keys.
  */
 export const SERVICE_SOURCE_ARNS: Readonly<Record<string, { readonly service: string; readonly resource: string }>> = {
   "ecs-tasks.amazonaws.com": { service: "ecs", resource: "*" },
