@@ -1,18 +1,24 @@
 /**
  * Plans day-2 edits offline against the state the previous configuration left, with the real
- * hashicorp/aws provider and no AWS account, in two Terraform runs beyond the state's convergence:
+ * hashicorp/aws provider and no AWS account, in three Terraform plans:
  *
- * 1. every base stack is a child module of one root; plan it against an empty state, write a state
- *    (format v4) from the planned values (unknown ids and ARNs faked, other unknowns null), and plan
- *    again until every resource is a no-op — the state is then what an apply would have left, up to
- *    ids (the method of `__tests__/offline/prior-state.ts`, whose helpers it uses, here across modules);
- * 2. every edit is a child module holding the edited stack, over a copy of its base's state moved
- *    into that module; one plan then shows each edit's creates, updates, replaces, deletes and moves.
+ * 1. every base stack is a child module of one root; plan it against an empty state and write a
+ *    state (format v4) from the planned values (unknown ids and ARNs faked, other unknowns null);
+ * 2. plan the bases again against that state: the values that depended on faked ids are known now
+ *    (policies, event patterns, replaced task definitions), and the state is rebuilt from them (the
+ *    method of `__tests__/offline/prior-state.ts`, whose helpers it uses, here across modules);
+ * 3. one plan of the bases and of every edit, each edit a child module holding the edited stack over
+ *    a copy of its base's state: the bases must plan as all no-ops (the state is then what an apply
+ *    would have left, up to ids; otherwise the state is rebuilt once more and step 3 repeats), and
+ *    the same plan shows each edit's creates, updates, replaces, deletes and moves.
+ *
+ * Modules whose aws provider configurations are identical share one, declared in the root (a
+ * provider configuration is a provider process in every command, a second or so each).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { offlineOverride, planOfModule } from "../../src/terraform/offline-check";
+import { OFFLINE_AWS_PROVIDER_SETTINGS, offlineOverride, planOfModule } from "../../src/terraform/offline-check";
 import type { PlanJson } from "../../src/terraform/plan-json";
 import { fakeValue, offlineTerraformEnv, runTerraform, settle } from "../offline/prior-state";
 
@@ -36,7 +42,8 @@ interface StateResource {
   module: string;
   type: string;
   name: string;
-  provider: string;
+  /** The alias of the module's own aws provider configuration the resource uses, if any. */
+  alias?: string;
   schemaVersion: number;
   index?: string | number;
   attributes: Json;
@@ -44,7 +51,15 @@ interface StateResource {
 
 const AWS = 'provider["registry.terraform.io/hashicorp/aws"]';
 
-function stateResources(plan: Json, prior: Map<string, Json>): { resources: StateResource[]; attributes: Map<string, Json> } {
+/**
+ * The state an apply of `plan` would leave for the resources of the modules `inState` accepts:
+ * every managed resource but those the plan deletes, replacements with their new values.
+ */
+function stateResources(
+  plan: Json,
+  prior: Map<string, Json>,
+  inState: (module: string) => boolean = () => true,
+): { resources: StateResource[]; attributes: Map<string, Json> } {
   const calls = plan.configuration.root_module.module_calls ?? {};
   const schema = new Map<string, number>();
   const providerKey = new Map<string, string>();
@@ -69,18 +84,21 @@ function stateResources(plan: Json, prior: Map<string, Json>): { resources: Stat
   const attributes = new Map<string, Json>();
   const resources: StateResource[] = [];
   for (const rc of plan.resource_changes) {
-    if (rc.mode !== "managed" || rc.change.actions.includes("delete")) continue;
+    // A replacement (delete and create, either order) leaves the new object: keep it, or the next
+    // plan would create it and every resource reading it would change once more.
+    if (rc.mode !== "managed" || rc.change.actions.join() === "delete" || !inState(rc.module_address)) continue;
     const values = settle(rc.change.after, rc.change.after_unknown, prior.get(rc.address), (a) =>
       fakeValue(rc.type, rc.name, a, rc.change.after, rc.change.after_sensitive?.[a], { computedStrings: true }),
     );
     attributes.set(rc.address, values);
     const configAddress = `${rc.module_address}.${rc.type}.${rc.name}`;
-    const alias = /\.(\w+)$/.exec(providerKey.get(configAddress)?.split(":")[1] ?? "")?.[1];
+    // `module.<name>:aws.<alias>` for the module's own configurations; a shared one is the root's.
+    const alias = /^module\.[^:]+:aws\.(\w+)$/.exec(providerKey.get(configAddress) ?? "")?.[1];
     resources.push({
       module: rc.module_address,
       type: rc.type,
       name: rc.name,
-      provider: `${rc.module_address}.${AWS}${alias ? `.${alias}` : ""}`,
+      ...(alias ? { alias } : {}),
       schemaVersion: schema.get(configAddress) ?? 0,
       index: rc.index,
       attributes: values,
@@ -100,7 +118,7 @@ function stateResources(plan: Json, prior: Map<string, Json>): { resources: Stat
   return { resources, attributes };
 }
 
-function stateDocument(resources: readonly StateResource[], terraformVersion: string, serial: number): Json {
+function stateDocument(resources: readonly StateResource[], ws: Workspace, terraformVersion: string, serial: number): Json {
   const grouped = new Map<string, Json>();
   for (const r of resources) {
     const key = `${r.module}.${r.type}.${r.name}`;
@@ -109,7 +127,7 @@ function stateDocument(resources: readonly StateResource[], terraformVersion: st
       mode: "managed",
       type: r.type,
       name: r.name,
-      provider: r.provider,
+      provider: ws.providerAddress(r),
       instances: [],
     };
     entry.instances.push({
@@ -131,23 +149,65 @@ function stateDocument(resources: readonly StateResource[], terraformVersion: st
   };
 }
 
+/**
+ * The aws provider configuration of a stack as the offline override leaves it (mock credentials,
+ * no account checks, no assume_role), when the stack has exactly one, without alias, that refers
+ * to nothing in the stack: such a configuration can be declared once in the root for every module
+ * that has the same one. Undefined otherwise (the module keeps its own).
+ */
+function shareableProvider(json: Json): Json | undefined {
+  const aws = json.provider?.aws;
+  const configs = Array.isArray(aws) ? aws : aws ? [aws] : [];
+  if (configs.length !== 1 || configs[0].alias !== undefined || Object.keys(json.provider).length !== 1) return undefined;
+  // An override replaces each argument and block it names; a null argument is unset.
+  const merged = Object.fromEntries(Object.entries({ ...configs[0], ...OFFLINE_AWS_PROVIDER_SETTINGS }).filter(([, v]) => v !== null));
+  return JSON.stringify(merged).includes("${") ? undefined : merged;
+}
+
 /** A root whose child modules are synthesized stacks, planned with mock credentials and no network. */
 class Workspace {
   public readonly dir = mkdtempSync(join(tmpdir(), "change-safety-"));
   private readonly env: NodeJS.ProcessEnv;
+  /** The root's aws provider alias each module uses, for the modules that share one. */
+  private readonly sharedAlias = new Map<string, string>();
 
-  constructor(modules: Record<string, Json>) {
+  constructor(modules: Record<string, Json>, shareProviders = true) {
     this.env = offlineTerraformEnv(this.dir);
+    const shared = new Map<string, Json>();
+    const calls: Record<string, Json> = {};
     for (const [name, json] of Object.entries(modules)) {
       mkdirSync(join(this.dir, name));
-      writeFileSync(join(this.dir, name, "cdk.tf.json"), JSON.stringify(json));
-      writeFileSync(join(this.dir, name, "zz_offline_override.tf.json"), JSON.stringify(offlineOverride(json, "unused.tfstate")));
+      const provider = shareProviders ? shareableProvider(json) : undefined;
+      if (provider) {
+        const key = JSON.stringify(provider);
+        if (!shared.has(key)) shared.set(key, { ...provider, alias: `shared${shared.size}` });
+        const alias = shared.get(key).alias;
+        this.sharedAlias.set(`module.${name}`, alias);
+        // A backend only means something in the root; the provider comes from the root.
+        const { provider: _own, ...rest } = json;
+        const { backend: _backend, ...terraform } = json.terraform ?? {};
+        writeFileSync(join(this.dir, name, "cdk.tf.json"), JSON.stringify({ ...rest, terraform }));
+        calls[name] = { source: `./${name}`, providers: { aws: `aws.${alias}` } };
+      } else {
+        writeFileSync(join(this.dir, name, "cdk.tf.json"), JSON.stringify(json));
+        writeFileSync(join(this.dir, name, "zz_offline_override.tf.json"), JSON.stringify(offlineOverride(json, "unused.tfstate")));
+        calls[name] = { source: `./${name}` };
+      }
     }
-    writeFileSync(
-      join(this.dir, "main.tf.json"),
-      JSON.stringify({ module: Object.fromEntries(Object.keys(modules).map((n) => [n, { source: `./${n}` }])) }),
-    );
+    const root: Json = { module: calls };
+    if (shared.size > 0) {
+      root.terraform = { required_providers: { aws: { source: "hashicorp/aws" } } };
+      root.provider = { aws: [...shared.values()] };
+    }
+    writeFileSync(join(this.dir, "main.tf.json"), JSON.stringify(root));
     this.terraform(["init", "-input=false", "-no-color"]);
+  }
+
+  /** The provider a state records for a resource: the root's shared configuration, or the module's own. */
+  public providerAddress(r: StateResource): string {
+    const shared = this.sharedAlias.get(r.module);
+    if (shared) return `${AWS}.${shared}`;
+    return `${r.module}.${AWS}${r.alias ? `.${r.alias}` : ""}`;
   }
 
   public terraform(args: string[]): string {
@@ -167,20 +227,24 @@ class Workspace {
 
 const MAX_ROUNDS = 8;
 
-/** Converges a state for each base stack: resources by base name. */
-function convergedState(bases: Record<string, Json>): { resources: StateResource[]; terraformVersion: string } {
-  const ws = new Workspace(bases);
+const pendingIn = (plan: Json, isModule: (module: string) => boolean): Json[] =>
+  plan.resource_changes.filter((rc: Json) => isModule(rc.module_address) && rc.change.actions.join() !== "no-op");
+
+/**
+ * Steps 1 and 2: the state of each base module from a plan against an empty state, rebuilt from a
+ * second plan against it (which the combined plan then checks for no-ops).
+ */
+function prepareState(
+  bases: Record<string, Json>,
+  shareProviders: boolean,
+): { resources: StateResource[]; attributes: Map<string, Json>; terraformVersion: string } {
+  const ws = new Workspace(bases, shareProviders);
   try {
-    let plan = ws.plan(undefined);
-    let { resources, attributes } = stateResources(plan, new Map());
-    for (let round = 1; ; round++) {
-      plan = ws.plan(stateDocument(resources, plan.terraform_version, round));
-      const pending = plan.resource_changes.filter((rc: Json) => rc.change.actions.join() !== "no-op");
-      if (pending.length === 0) return { resources, terraformVersion: plan.terraform_version };
-      if (round === MAX_ROUNDS)
-        throw new Error(`state did not converge: ${pending.map((rc: Json) => `${rc.address} ${rc.change.actions}`).join(", ")}`);
-      ({ resources, attributes } = stateResources(plan, attributes));
-    }
+    const fresh = ws.plan(undefined);
+    const first = stateResources(fresh, new Map());
+    const again = ws.plan(stateDocument(first.resources, ws, fresh.terraform_version, 1));
+    const state = pendingIn(again, () => true).length === 0 ? first : stateResources(again, first.attributes);
+    return { ...state, terraformVersion: fresh.terraform_version };
   } finally {
     ws.dispose();
   }
@@ -195,19 +259,32 @@ export interface PlannedEdit {
 const baseModule = (name: string) => `base_${name.replace(/[^A-Za-z0-9_]/g, "_")}`;
 const editModule = (id: string) => `edit_${id.replace(/[^A-Za-z0-9_]/g, "_")}`;
 
-/** Plans every edit against the converged state of its base in one run: the combined plan, each edit a child module. */
-function planAll(bases: Record<string, Json>, edits: Record<string, PlannedEdit>): Json {
-  const { resources, terraformVersion } = convergedState(
-    Object.fromEntries(Object.entries(bases).map(([n, json]) => [baseModule(n), json])),
+/**
+ * Plans every edit against the converged state of its base in one run (step 3): the combined plan,
+ * the bases and each edit a child module. Fails unless the bases plan as all no-ops.
+ */
+function planAll(bases: Record<string, Json>, edits: Record<string, PlannedEdit>, shareProviders = true): Json {
+  const baseModules = Object.fromEntries(Object.entries(bases).map(([n, json]) => [baseModule(n), json]));
+  const prepared = prepareState(baseModules, shareProviders);
+  let { resources, attributes } = prepared;
+  const isBase = (module: string) => Object.keys(bases).some((n) => module === `module.${baseModule(n)}`);
+  const ws = new Workspace(
+    { ...baseModules, ...Object.fromEntries(Object.entries(edits).map(([id, e]) => [editModule(id), e.json])) },
+    shareProviders,
   );
-  const state = Object.entries(edits).flatMap(([id, edit]) => {
-    const from = `module.${baseModule(edit.base)}`;
-    const to = `module.${editModule(id)}`;
-    return resources.filter((r) => r.module === from).map((r) => ({ ...r, module: to, provider: r.provider.replace(from, to) }));
-  });
-  const ws = new Workspace(Object.fromEntries(Object.entries(edits).map(([id, e]) => [editModule(id), e.json])));
   try {
-    return ws.plan(stateDocument(state, terraformVersion, 1));
+    for (let round = 2; ; round++) {
+      const copies = Object.entries(edits).flatMap(([id, edit]) => {
+        const from = `module.${baseModule(edit.base)}`;
+        return resources.filter((r) => r.module === from).map((r) => ({ ...r, module: `module.${editModule(id)}` }));
+      });
+      const plan = ws.plan(stateDocument([...resources, ...copies], ws, prepared.terraformVersion, round));
+      const pending = pendingIn(plan, isBase);
+      if (pending.length === 0) return plan;
+      if (round === MAX_ROUNDS)
+        throw new Error(`state did not converge: ${pending.map((rc: Json) => `${rc.address} ${rc.change.actions}`).join(", ")}`);
+      ({ resources, attributes } = stateResources(plan, attributes, isBase));
+    }
   } finally {
     ws.dispose();
   }
@@ -215,7 +292,8 @@ function planAll(bases: Record<string, Json>, edits: Record<string, PlannedEdit>
 
 /** Each edit's plan against the state of its base, as `terraform show -json` would print it for the stack alone. */
 export function planEditPlans(bases: Record<string, Json>, edits: Record<string, PlannedEdit>): Record<string, PlanJson> {
-  const plan = planAll(bases, edits);
+  // Each module keeps its own provider configuration, so each plan's `configuration` is the stack's own.
+  const plan = planAll(bases, edits, false);
   return Object.fromEntries(Object.keys(edits).map((id) => [id, planOfModule(plan, editModule(id))]));
 }
 

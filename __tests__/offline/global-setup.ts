@@ -11,6 +11,9 @@ export const RUN_TMPDIR_PREFIX = "cdktf-ecs-platform-jest-";
 /** The pid of the background process computing the offline plans, when one was started. */
 export const OFFLINE_PLANS_PID_ENV = "OFFLINE_PLANS_PID";
 
+/** Go's GC target for the Terraform runs of the suite (see globalSetup). */
+export const TERRAFORM_GOGC = "400";
+
 /**
  * Makes a run directory in `base` and points the environment at it: `TMPDIR` (which `os.tmpdir()`,
  * cdktf's `Testing` outdirs and Terraform read), `TMP`, `TEMP`, and the offline plans directory.
@@ -51,5 +54,10 @@ function startOfflinePlans(env: NodeJS.ProcessEnv): void {
  */
 export default function globalSetup(): void {
   createRunDir(process.env);
+  // Terraform and the aws provider are Go programs that hold the provider schema (a few hundred MB)
+  // live: with Go's default GOGC=100 every collection rescans it. 400 collects a quarter as often,
+  // about 20 % less CPU per plan here (change-safety's combined plan: 82.7 -> 66.3 s user+sys) for
+  // about twice the peak memory (0.85 -> 2.0 GB). A value set by the caller wins.
+  process.env.GOGC ??= TERRAFORM_GOGC;
   if (process.env.OFFLINE_PLANS_NEEDED === "1") startOfflinePlans(process.env);
 }
