@@ -53,6 +53,26 @@ describe("splitTasks", () => {
     ).toEqual({ FARGATE: 2, FARGATE_SPOT: 0 });
   });
 
+  test("a base larger than the desired count takes only the tasks there are", () => {
+    expect(
+      splitTasks(2, [
+        { capacityProvider: "FARGATE", base: 3, weight: 1 },
+        { capacityProvider: "FARGATE_SPOT", weight: 1 },
+      ]),
+    ).toEqual({ FARGATE: 2, FARGATE_SPOT: 0 });
+  });
+
+  test("a provider without a weight gets its base only; without any weight, tasks past the bases are not placed", () => {
+    expect(
+      splitTasks(5, [
+        { capacityProvider: "FARGATE", base: 1 },
+        { capacityProvider: "FARGATE_SPOT", weight: 2 },
+      ]),
+    ).toEqual({ FARGATE: 1, FARGATE_SPOT: 4 });
+    expect(splitTasks(5, [{ capacityProvider: "FARGATE", base: 2 }])).toEqual({ FARGATE: 2 });
+    expect(splitTasks(0, [{ capacityProvider: "FARGATE", weight: 1 }])).toEqual({ FARGATE: 0 });
+  });
+
   test("a launch type is a one-item strategy", () => {
     expect(splitTasks(4, [{ capacityProvider: "FARGATE", weight: 1 }])).toEqual({ FARGATE: 4 });
   });
@@ -77,5 +97,8 @@ describe("other prices", () => {
     expect(cents(86.505)).toBe(86.51);
     expect(cents(28.5055656)).toBe(28.51);
     expect(cents(1.234)).toBe(1.23);
+    // 1.005 and 0.285 are stored just below the half cent: they still round up, as a price list reads.
+    expect(cents(1.005)).toBe(1.01);
+    expect(cents(0.285)).toBe(0.29);
   });
 });

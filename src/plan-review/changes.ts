@@ -200,8 +200,9 @@ export function attributeChanges(rc: Pick<PlanResourceChange, "change">): Attrib
       a.forEach((item, i) => walk([...path, i], b[i], item, child(unknown, i), child(bs, i), child(as, i)));
       return;
     }
+    // Partly known (a block added with a computed ARN inside): a change the reviewer must see, even
+    // from nothing, since its known parts come from the configuration.
     if (containsTrue(unknown)) {
-      if (isEmpty(b)) return;
       out.push({ path: renderPath(path), before: masked ? SENSITIVE : renderValue(b), after: KNOWN_AFTER_APPLY });
       return;
     }
