@@ -254,6 +254,11 @@ function prepareState(
 export interface PlannedEdit {
   readonly base: string;
   readonly json: Json;
+  /**
+   * Changes made out of band after the apply: edits the edit's copy of its base's converged state
+   * (resource instances by type and name) before the plan. @default - the converged state as is
+   */
+  readonly outOfBand?: (resources: ReadonlyArray<{ readonly type: string; readonly name: string; readonly attributes: Json }>) => void;
 }
 
 const baseModule = (name: string) => `base_${name.replace(/[^A-Za-z0-9_]/g, "_")}`;
@@ -276,7 +281,15 @@ function planAll(bases: Record<string, Json>, edits: Record<string, PlannedEdit>
     for (let round = 2; ; round++) {
       const copies = Object.entries(edits).flatMap(([id, edit]) => {
         const from = `module.${baseModule(edit.base)}`;
-        return resources.filter((r) => r.module === from).map((r) => ({ ...r, module: `module.${editModule(id)}` }));
+        const copy = resources
+          .filter((r) => r.module === from)
+          .map((r) => ({
+            ...r,
+            module: `module.${editModule(id)}`,
+            attributes: edit.outOfBand ? structuredClone(r.attributes) : r.attributes,
+          }));
+        edit.outOfBand?.(copy);
+        return copy;
       });
       const plan = ws.plan(stateDocument([...resources, ...copies], ws, prepared.terraformVersion, round));
       const pending = pendingIn(plan, isBase);
