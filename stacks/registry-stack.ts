@@ -1,4 +1,4 @@
-import { S3Backend, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
+import { Aspects, S3Backend, TerraformOutput, TerraformStack, TerraformVariable } from "cdktf";
 import { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import {
@@ -6,6 +6,7 @@ import {
   applyPolicies,
   GithubActionsRole,
   GithubOidcProvider,
+  PreventDestroy,
   RegistryScanning,
   Repository,
   useAwsProviderRange,
@@ -26,9 +27,9 @@ export const IMAGE_WORKFLOW = ".github/workflows/image.yml";
 
 /**
  * The image registry (`cdktf deploy registry`) in the shared account: one ECR repository per image
- * the environments run (immutable tags, scan on push, lifecycle policy), pull granted to every
- * environment account, and one push role per application repository, assumable only by the
- * reusable image workflow of this repository called from the application's main branch.
+ * the environments run (immutable tags, scan on push, lifecycle policy, `prevent_destroy`), pull
+ * granted to every environment account, and one push role per application repository, assumable
+ * only by the reusable image workflow of this repository called from the application's main branch.
  * Deployed by the deploy workflow before dev, so an image can be pushed before any environment
  * runs it.
  */
@@ -61,6 +62,9 @@ export class RegistryStack extends TerraformStack {
     });
     this.addOverride("terraform.backend.s3.use_lockfile", true);
     applyPolicies(this, { environmentClass: "production", requiredTags: Object.keys(config.tags) });
+    // Production class like prod: the repositories hold the images every environment runs, so a plan
+    // that would delete or replace one fails instead of deleting its images.
+    Aspects.of(this).add(new PreventDestroy());
 
     // One scanning setting for the whole registry, so a repository created by hand is scanned too.
     new RegistryScanning(this, "Scanning", { type: "BASIC" });

@@ -5,12 +5,15 @@ describe("stateful resource types", () => {
   it("locks these types in production (prevent_destroy)", () => {
     expect([...STATEFUL_RESOURCE_TYPES].sort()).toEqual([
       "aws_cloudwatch_log_group",
+      "aws_dynamodb_table",
+      "aws_ecr_repository",
       "aws_ecs_cluster",
       "aws_efs_file_system",
       "aws_kms_key",
       "aws_lb",
       "aws_lb_listener",
       "aws_s3_bucket",
+      "aws_secretsmanager_secret",
       "aws_service_discovery_http_namespace",
       "aws_service_discovery_private_dns_namespace",
       "aws_sqs_queue",

@@ -88,6 +88,13 @@ describe("the bootstrap creates what every stack assumes", () => {
     expect(checked).toBe(environments.length * 4);
   });
 
+  test("the registry's repositories are locked with prevent_destroy (a production-class stack: deleting one deletes the images every environment runs)", () => {
+    const repositories = all<any>(registry, "aws_ecr_repository");
+    expect(repositories.length).toBeGreaterThan(0);
+    expect(repositories.filter((r) => r.lifecycle?.prevent_destroy !== true).map((r) => r.name)).toEqual([]);
+    expect(all<any>(registry, "aws_iam_role").some((r) => r.lifecycle?.prevent_destroy)).toBe(false);
+  });
+
   test("the registry lets every environment account pull every repository, and only main's image workflow push", () => {
     const envAccounts = [...new Set(environments.map((e) => e.config.accountId))].sort();
     for (const policy of all<any>(registry, "aws_ecr_repository_policy")) {

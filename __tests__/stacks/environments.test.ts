@@ -2,6 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { dev, loadEnvironments, preview, prod, staging, deriveEnvironment, validateEnvironmentConfig } from "../../stacks/environments";
 import { Testing } from "cdktf";
+import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
+import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
+import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { EnvironmentStack } from "../../stacks/environment-stack";
 import { resourceAddresses, synthEnvironment } from "./synth-env";
 
@@ -260,6 +263,26 @@ describe("EnvironmentStack", () => {
       expect(resources("dev", type).some((r) => r.lifecycle?.prevent_destroy)).toBe(false);
     }
     expect(resources("prod", "aws_route").some((r) => r.lifecycle?.prevent_destroy)).toBe(false);
+  });
+
+  test("prod locks the data stores a team adds to it (DynamoDB table, ECR repository, Secrets Manager secret) like its own; dev does not", () => {
+    const added = (config: typeof prod) => {
+      const stack = new EnvironmentStack(Testing.app(), config);
+      new DynamodbTable(stack, "Orders", {
+        name: "orders",
+        hashKey: "id",
+        attribute: [{ name: "id", type: "S" }],
+        billingMode: "PAY_PER_REQUEST",
+      });
+      new EcrRepository(stack, "Images", { name: "acme/extra", imageTagMutability: "IMMUTABLE" });
+      new SecretsmanagerSecret(stack, "ApiKey", { name: "acme/api-key" });
+      const json = JSON.parse(Testing.synth(stack, true));
+      return ["aws_dynamodb_table", "aws_ecr_repository", "aws_secretsmanager_secret"].map(
+        (type) => Object.values(json.resource[type] as Record<string, any>)[0].lifecycle?.prevent_destroy,
+      );
+    };
+    expect(added(prod)).toEqual([true, true, true]);
+    expect(added(dev)).toEqual([undefined, undefined, undefined]);
   });
 
   test("outputs what a user needs", () => {

@@ -4,7 +4,8 @@ import { STATEFUL_TYPES } from "./stateful-resources";
 
 /**
  * Resource types whose loss loses data or breaks traffic: the VPC and its subnets, load balancers
- * and listeners, log groups holding records, file systems, state-bearing stores and the cluster.
+ * and listeners, log groups holding records, file systems, state-bearing stores (buckets, queues,
+ * DynamoDB tables, ECR repositories and their images, Secrets Manager secrets, KMS keys) and the cluster.
  */
 export const STATEFUL_RESOURCE_TYPES: readonly string[] = Object.keys(STATEFUL_TYPES).filter((type) => STATEFUL_TYPES[type].preventDestroy);
 
