@@ -128,6 +128,7 @@ export class EnvironmentStack extends TerraformStack {
       network: this.network,
       containerInsights: capacity.containerInsights,
       ec2CapacityProviders: capacity.ec2CapacityProviders,
+      fargateStorageEncryption: capacity.fargateStorageEncryption,
       defaultCapacityProviderStrategy: [
         { capacityProvider: FARGATE, base: capacity.fargateBase, weight: capacity.fargateWeight },
         { capacityProvider: FARGATE_SPOT, weight: capacity.fargateSpotWeight },

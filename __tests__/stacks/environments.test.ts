@@ -370,6 +370,27 @@ describe("EnvironmentStack", () => {
     }
   });
 
+  test("prod encrypts Fargate ephemeral storage with its own rotating, protected key; dev and staging keep AWS's key", () => {
+    const [cluster] = resources("prod", "aws_ecs_cluster");
+    expect(cluster.configuration.managed_storage_configuration).toEqual({
+      fargate_ephemeral_storage_kms_key_id: expect.stringMatching(/^\$\{aws_kms_key\.Cluster_FargateStorage_Key_[0-9A-F]{8}\.arn\}$/),
+    });
+    // Fargate may use the key only once its policy exists.
+    expect(cluster.depends_on).toEqual([expect.stringMatching(/^aws_kms_key_policy\.Cluster_FargateStorage_KeyPolicy_[0-9A-F]{8}$/)]);
+    const key = resources("prod", "aws_kms_key").find((k) => k.tags?.Name === "acme-prod-fargate-storage");
+    expect(key).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30, lifecycle: { prevent_destroy: true } });
+    // The policy reads the account from the key's ARN (Terraform expressions), so it is checked as text.
+    const policy: string = resources("prod", "aws_kms_key_policy").find((p) => p.policy.includes("fargate.amazonaws.com")).policy;
+    for (const sid of ["AccountAdministersThroughIam", "FargateGeneratesDataKeys", "FargateCreatesDecryptGrants"]) {
+      expect(policy).toContain(`"Sid":"${sid}"`);
+    }
+    expect(policy).toContain('"kms:EncryptionContext:aws:ecs:clusterName":["acme-prod"]');
+    expect(policy).toContain('"kms:GrantOperations":["Decrypt"]');
+    for (const env of ["dev", "staging"]) {
+      expect(resources(env, "aws_ecs_cluster")[0].configuration?.managed_storage_configuration).toBeUndefined();
+    }
+  });
+
   test("dev's web service scales to zero at night; prod's does not", () => {
     const actions = (env: string) => resources(env, "aws_appautoscaling_scheduled_action");
     expect(

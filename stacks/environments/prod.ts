@@ -18,7 +18,8 @@ export const prod = deriveEnvironment(base, {
     },
     flowLogRetentionDays: 365,
   },
-  cluster: { fargateBase: 2, fargateWeight: 1, fargateSpotWeight: 1, containerInsights: "enhanced" },
+  // Fargate ephemeral storage (image layers, scratch space of confidential workloads) under a key the account controls.
+  cluster: { fargateBase: 2, fargateWeight: 1, fargateSpotWeight: 1, containerInsights: "enhanced", fargateStorageEncryption: {} },
   ingress: {
     certificateArn: "arn:aws:acm:eu-west-1:333333333333:certificate/7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d",
     deletionProtection: true,

@@ -1,4 +1,11 @@
-import type { ContainerInsights, Ec2CapacityProviderOptions, InterfaceEndpointService, NatMode, SubnetTiers } from "../../src";
+import type {
+  ContainerInsights,
+  Ec2CapacityProviderOptions,
+  FargateStorageEncryptionOptions,
+  InterfaceEndpointService,
+  NatMode,
+  SubnetTiers,
+} from "../../src";
 import type { EnvironmentClass } from "../../src/policy";
 
 /** Where a stack keeps its state. */
@@ -41,6 +48,13 @@ export interface ClusterConfig {
   readonly containerInsights: ContainerInsights;
   /** EC2 Auto Scaling group capacity providers by key. @default - none */
   readonly ec2CapacityProviders?: Record<string, Ec2CapacityProviderOptions>;
+  /**
+   * Encrypt the Fargate tasks' ephemeral storage with a customer managed key (a rotating KMS key
+   * whose policy lets Fargate use it for this cluster only). Turning it on updates the cluster in place;
+   * tasks started afterwards use the key.
+   * @default - none: Fargate encrypts ephemeral storage with an AWS owned key
+   */
+  readonly fargateStorageEncryption?: FargateStorageEncryptionOptions;
 }
 
 export interface IngressConfig {
