@@ -95,8 +95,9 @@ export function parseScheduleExpression(
 ): ScheduleExpressionResult {
   const allowAt = options.allowAt ?? true;
   const forms = allowAt ? "cron(...), rate(...) or at(...)" : "cron(...) or rate(...) (EventBridge rules do not take at())";
-  const match = /^(cron|rate|at)\((.*)\)$/.exec(expression.trim());
-  if (!match || expression !== expression.trim()) {
+  // Anchored, and `.` matches no line break: leading or trailing white space is refused too.
+  const match = /^(cron|rate|at)\((.*)\)$/.exec(expression);
+  if (!match) {
     return bad("SCHEDULE_EXPRESSION_FORM", `an expression of the form ${forms}`);
   }
   const [, kind, body] = match;
@@ -131,14 +132,12 @@ function parseAt(body: string): ScheduleExpressionResult {
   const allowed = 'at(yyyy-mm-ddThh:mm:ss) with a real date and time, e.g. "at(2030-01-31T23:00:00)"';
   if (!match) return bad("SCHEDULE_AT", allowed);
   const [year, month, day, hour, minute, second] = match.slice(1).map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  const real =
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day &&
-    hour <= 23 &&
-    minute <= 59 &&
-    second <= 59;
+  // The date alone, then the time. A date that does not exist rolls over: a month outside 1-12 moves
+  // the year (month 13 is January of the next), a day past the month's end moves the day of the month
+  // (2030-02-30 is March 2), and Date.UTC reads years 0-99 as 1900-1999; so comparing the year and the
+  // day of the month is enough.
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = date.getUTCFullYear() === year && date.getUTCDate() === day && hour <= 23 && minute <= 59 && second <= 59;
   if (!real) return bad("SCHEDULE_AT", allowed);
   return { ok: true, expression: { kind: "at", dateTime: body } };
 }
@@ -229,14 +228,11 @@ function checkDayOfMonthSpecial(text: string): void {
 function checkDayOfWeekSpecial(text: string): void {
   const upper = text.toUpperCase();
   if (upper === "L") return;
-  const day = (t: string): number | undefined => {
-    if (WEEKDAY_NAMES.includes(t)) return WEEKDAY_NAMES.indexOf(t) + 1;
-    return /^[1-7]$/.test(t) ? Number(t) : undefined;
-  };
+  const isDay = (t: string): boolean => WEEKDAY_NAMES.includes(t) || /^[1-7]$/.test(t);
   const last = /^(\w+)L$/.exec(upper);
-  if (last && day(last[1]) !== undefined) return;
+  if (last && isDay(last[1])) return;
   const nth = /^(\w+)#([0-9]+)$/.exec(upper);
-  if (nth && day(nth[1]) !== undefined) {
+  if (nth && isDay(nth[1])) {
     const occurrence = Number(nth[2]);
     if (occurrence >= 1 && occurrence <= 5) return;
     throw new FieldError("day-of-week", text, `the occurrence after # must be 1-5, got ${occurrence}`);
