@@ -11,6 +11,7 @@ import { LOG_RETENTION_DAYS } from "../core/log-retention";
 import { checkIntegerRange, checkOneOf } from "../core/validate";
 import { withName } from "../core/tags";
 import { checkRequiredProps, PropKinds as K } from "../core/required-props";
+import { accountAdministersKeyStatement } from "../core/iam";
 
 /** How ECS Exec sessions of a cluster are audited. */
 export interface ExecAuditOptions {
@@ -140,16 +141,7 @@ export interface ExecKeyPolicyInput {
  * CloudWatch Logs in the key's region may use it for the session log group and nothing else.
  */
 export function execKeyPolicy(input: ExecKeyPolicyInput): string {
-  const statements: object[] = [
-    {
-      Sid: "AccountAdministersThroughIam",
-      Effect: "Allow",
-      Principal: { AWS: `arn:${input.partition}:iam::${input.account}:root` },
-      Action: "kms:*",
-      // In a key policy "*" means "this key".
-      Resource: "*",
-    },
-  ];
+  const statements: object[] = [accountAdministersKeyStatement(input.partition, input.account)];
   if (input.logGroupName !== undefined) {
     statements.push({
       Sid: "CloudWatchLogsEncryptsSessionLogs",

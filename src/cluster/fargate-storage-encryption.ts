@@ -6,6 +6,7 @@ import { arnPart } from "../core/arn";
 import { checkIntegerRange } from "../core/validate";
 import { withName } from "../core/tags";
 import { checkRequiredProps, PropKinds as K } from "../core/required-props";
+import { accountAdministersKeyStatement } from "../core/iam";
 
 /** Encrypt the ephemeral storage of the cluster's Fargate tasks with a customer managed key. */
 export interface FargateStorageEncryptionOptions {
@@ -75,14 +76,7 @@ export function fargateStorageKeyPolicy(input: { partition: string; account: str
   return JSON.stringify({
     Version: "2012-10-17",
     Statement: [
-      {
-        Sid: "AccountAdministersThroughIam",
-        Effect: "Allow",
-        Principal: { AWS: `arn:${input.partition}:iam::${input.account}:root` },
-        Action: "kms:*",
-        // In a key policy "*" means "this key".
-        Resource: "*",
-      },
+      accountAdministersKeyStatement(input.partition, input.account),
       {
         Sid: "FargateGeneratesDataKeys",
         Effect: "Allow",

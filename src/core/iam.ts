@@ -98,3 +98,18 @@ export function serviceTrustPolicy(scope: IConstruct, service: string, sourceArn
     ArnLike: { "aws:SourceArn": arns.length === 1 ? arns[0] : [...arns] },
   });
 }
+
+/**
+ * The statement every customer managed key policy here starts with: the account administers the key
+ * through IAM (as AWS's default key policy does), so IAM policies decide who else may use it.
+ */
+export function accountAdministersKeyStatement(partition: string, account: string): object {
+  return {
+    Sid: "AccountAdministersThroughIam",
+    Effect: "Allow",
+    Principal: { AWS: `arn:${partition}:iam::${account}:root` },
+    Action: "kms:*",
+    // In a key policy "*" means "this key".
+    Resource: "*",
+  };
+}

@@ -13,6 +13,7 @@ import { checkName, NameRule } from "../core/naming";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkUnique } from "../core/validate";
 import { checkRequiredProps, PropKinds as K } from "../core/required-props";
+import { accountAdministersKeyStatement } from "../core/iam";
 
 /** An AWS service that publishes to a notification topic, and which of its resources may. */
 export interface TopicPublisher {
@@ -228,16 +229,7 @@ export function renderTopicPolicy(input: TopicPolicyInput & { readonly topicArn:
 
 /** The topic key's policy: the account administers it through IAM, each publisher may encrypt messages for the topic. */
 export function renderTopicKeyPolicy(input: TopicPolicyInput & { readonly partition: string }): string {
-  const statements: object[] = [
-    {
-      Sid: "AccountAdministersThroughIam",
-      Effect: "Allow",
-      Principal: { AWS: `arn:${input.partition}:iam::${input.account}:root` },
-      Action: "kms:*",
-      // In a key policy "*" means "this key".
-      Resource: "*",
-    },
-  ];
+  const statements: object[] = [accountAdministersKeyStatement(input.partition, input.account)];
   for (const [principal, sourceArns] of byPrincipal(input.publishers)) {
     statements.push({
       Sid: `${statementId(principal)}Encrypt`,

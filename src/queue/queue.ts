@@ -6,6 +6,7 @@ import { SqsQueueRedriveAllowPolicy } from "@cdktf/provider-aws/lib/sqs-queue-re
 import { checkArn } from "../core/arn";
 import type { IGrantable } from "../core/grant";
 import { checkName, NameRule } from "../core/naming";
+import { queueNotEmptyAlarm } from "../core/queue-alarm";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange } from "../core/validate";
 import { checkRequiredProps, PropKinds as K } from "../core/required-props";
@@ -198,23 +199,13 @@ export class Queue extends Construct implements IQueue {
         redriveAllowPolicy: JSON.stringify({ redrivePermission: "byQueue", sourceQueueArns: [this.resource.arn] }),
       });
       this.deadLetterQueue = new QueueReference(deadLetters.arn, deadLetters.name, deadLetters.url, props.kmsKeyArn);
-      const actions = dlq?.alarmTopicArn === undefined ? undefined : [dlq.alarmTopicArn];
-      this.deadLetterAlarm = new CloudwatchMetricAlarm(this, "DeadLetterAlarm", {
+      this.deadLetterAlarm = queueNotEmptyAlarm(this, "DeadLetterAlarm", {
         alarmName: `${props.name}${DLQ_SUFFIX}-not-empty`,
         alarmDescription: `Messages that failed ${maxReceiveCount} receives from SQS queue ${props.name} wait in ${props.name}${DLQ_SUFFIX}`,
-        namespace: "AWS/SQS",
-        metricName: "ApproximateNumberOfMessagesVisible",
-        dimensions: { QueueName: deadLetters.name },
-        statistic: "Maximum",
-        period: Queue.DEAD_LETTER_ALARM_PERIOD_SECONDS,
-        evaluationPeriods: 1,
-        threshold: 1,
-        comparisonOperator: "GreaterThanOrEqualToThreshold",
-        // SQS stops publishing metrics for a queue that has been empty and idle for hours.
-        treatMissingData: "notBreaching",
-        alarmActions: actions,
-        okActions: actions,
-        tags: withName(`${props.name}${DLQ_SUFFIX}-not-empty`, tags),
+        queueName: deadLetters.name,
+        periodSeconds: Queue.DEAD_LETTER_ALARM_PERIOD_SECONDS,
+        alarmTopicArn: dlq?.alarmTopicArn,
+        tags,
       });
     }
   }

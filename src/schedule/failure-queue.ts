@@ -4,6 +4,7 @@ import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { SqsQueuePolicy } from "@cdktf/provider-aws/lib/sqs-queue-policy";
 import { checkName } from "../core/naming";
+import { queueNotEmptyAlarm } from "../core/queue-alarm";
 import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange } from "../core/validate";
 import { DEFAULT_FAILURE_RETENTION_DAYS } from "./options";
@@ -74,23 +75,13 @@ export class FailureQueue extends Construct {
       policy: Lazy.stringValue({ produce: () => renderFailureQueuePolicy(queue.arn, this.eventRuleArns) }),
     });
 
-    const actions = props.alarmTopicArn === undefined ? undefined : [props.alarmTopicArn];
-    this.alarm = new CloudwatchMetricAlarm(this, "Alarm", {
+    this.alarm = queueNotEmptyAlarm(this, "Alarm", {
       alarmName: `${props.queueName}-not-empty`,
       alarmDescription: `Failed scheduled invocations or runs are waiting in SQS queue ${props.queueName}`,
-      namespace: "AWS/SQS",
-      metricName: "ApproximateNumberOfMessagesVisible",
-      dimensions: { QueueName: queue.name },
-      statistic: "Maximum",
-      period: FailureQueue.ALARM_PERIOD_SECONDS,
-      evaluationPeriods: 1,
-      threshold: 1,
-      comparisonOperator: "GreaterThanOrEqualToThreshold",
-      // SQS stops publishing metrics for a queue that has been empty and idle for hours.
-      treatMissingData: "notBreaching",
-      alarmActions: actions,
-      okActions: actions,
-      tags: withName(`${props.queueName}-not-empty`, props.tags),
+      queueName: queue.name,
+      periodSeconds: FailureQueue.ALARM_PERIOD_SECONDS,
+      alarmTopicArn: props.alarmTopicArn,
+      tags: props.tags,
     });
   }
 
