@@ -7,6 +7,7 @@ export {
   PLATFORM_RULES,
   ec2EncryptedVolumes,
   ec2Imdsv2,
+  ec2TaskImdsBlock,
   ecrImmutableTags,
   ecrScanOnPush,
   ecsContainerInsights,

@@ -3,8 +3,18 @@ import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
-import { ec2EncryptedVolumes, ec2Imdsv2, elbDeletionProtection, elbDropInvalidHeaders, elbHttps } from "../../../src/policy";
-import { brief, findingsOf } from "../helpers";
+import { Cluster } from "../../../src/cluster/cluster";
+import { Ec2CapacityProviderOptions } from "../../../src/cluster/ec2-capacity-provider";
+import {
+  ec2EncryptedVolumes,
+  ec2Imdsv2,
+  ec2TaskImdsBlock,
+  elbDeletionProtection,
+  elbDropInvalidHeaders,
+  elbHttps,
+} from "../../../src/policy";
+import { base, general } from "../../cluster/fixtures";
+import { brief, findingsOf, unhashed } from "../helpers";
 
 const forward = [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/abc" }];
 
@@ -131,6 +141,57 @@ describe("EC2-002 encrypted volumes", () => {
         ],
       });
       new Instance(s, "Host", { ami: "ami-123", instanceType: "t3.micro", rootBlockDevice: { encrypted: true } });
+    });
+    expect(findings).toEqual([]);
+  });
+});
+
+describe("EC2-003 awsvpc tasks blocked from instance metadata", () => {
+  const hosts = (options: Partial<Ec2CapacityProviderOptions>) => (s: TerraformStack) =>
+    new Cluster(s, "Cluster", { ...base, ec2CapacityProviders: { general: { ...general, ...options } } });
+  const base64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
+
+  test("passes the library's AL2023 and Bottlerocket hosts as they are by default", () => {
+    expect(findingsOf(ec2TaskImdsBlock, hosts({}), { environmentClass: "production" })).toEqual([]);
+    expect(findingsOf(ec2TaskImdsBlock, hosts({ amiFamily: "bottlerocket" }), { environmentClass: "production" })).toEqual([]);
+  });
+
+  test("reports hosts that let awsvpc tasks reach IMDS: an error in production, a warning elsewhere", () => {
+    const al2023 = findingsOf(ec2TaskImdsBlock, hosts({ blockTaskMetadataAccess: false }), { environmentClass: "production" });
+    expect(brief(al2023).map(unhashed)).toEqual([
+      "error EC2-003 @ Cluster/general/LaunchTemplate: the user data sets ECS_AWSVPC_BLOCK_IMDS to false",
+    ]);
+    const bottlerocket = findingsOf(ec2TaskImdsBlock, hosts({ amiFamily: "bottlerocket", blockTaskMetadataAccess: false }));
+    expect(brief(bottlerocket).map(unhashed)).toEqual([
+      "warning EC2-003 @ Cluster/general/LaunchTemplate: the Bottlerocket user data sets settings.ecs.awsvpc-block-imds to false",
+    ]);
+  });
+
+  test("a hand-written ECS host that never sets the block gets the agent's default, false", () => {
+    const findings = findingsOf(ec2TaskImdsBlock, (s) => {
+      new LaunchTemplate(s, "Script", { name: "script", userData: base64("#!/bin/bash\necho ECS_CLUSTER=acme >> /etc/ecs/ecs.config\n") });
+      new LaunchTemplate(s, "Toml", {
+        name: "toml",
+        userData: base64('[settings.ecs]\ncluster = "acme"\n[settings.kernel]\nlockdown = "integrity"\n'),
+      });
+      new LaunchTemplate(s, "Later", {
+        name: "later",
+        userData: base64("ECS_CLUSTER=acme\nECS_AWSVPC_BLOCK_IMDS=true\nECS_AWSVPC_BLOCK_IMDS=false\n"),
+      });
+    });
+    expect(brief(findings)).toEqual([
+      "warning EC2-003 @ Later: the user data sets ECS_AWSVPC_BLOCK_IMDS to false",
+      "warning EC2-003 @ Script: the user data sets ECS_AWSVPC_BLOCK_IMDS to nothing (the agent's default: false)",
+      "warning EC2-003 @ Toml: the Bottlerocket user data sets settings.ecs.awsvpc-block-imds to nothing (Bottlerocket's default: false)",
+    ]);
+  });
+
+  test("does not judge user data it cannot read: none, an expression, or no ECS agent settings", () => {
+    const findings = findingsOf(ec2TaskImdsBlock, (s) => {
+      new LaunchTemplate(s, "None", { name: "none" });
+      new LaunchTemplate(s, "Expression", { name: "expression", userData: "${base64encode(var.user_data)}" });
+      new LaunchTemplate(s, "Other", { name: "other", userData: base64("#!/bin/bash\nyum update -y\n") });
+      new LaunchTemplate(s, "Binary", { name: "binary", userData: "H4sIAAAAAAAAA+3BAQ0AAADCoPdPbQ8HFAAAAAAAAAAAAAAAAAAAAAAAAAAA" });
     });
     expect(findings).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { Rule } from "../types";
 import { ec2EncryptedVolumes } from "./ec2-encrypted-volumes";
 import { ec2Imdsv2 } from "./ec2-imdsv2";
+import { ec2TaskImdsBlock } from "./ec2-task-imds-block";
 import { ecrImmutableTags } from "./ecr-immutable-tags";
 import { ecrScanOnPush } from "./ecr-scan-on-push";
 import { ecsContainerInsights } from "./ecs-container-insights";
@@ -36,6 +37,7 @@ export {
   ecrImmutableTags,
   ecrScanOnPush,
   ec2Imdsv2,
+  ec2TaskImdsBlock,
   ecsContainerInsights,
   ecsDeploymentCircuitBreaker,
   ecsExecAuditLogging,
@@ -90,6 +92,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
   elbSecureActions,
   ec2Imdsv2,
   ec2EncryptedVolumes,
+  ec2TaskImdsBlock,
   scheduleDeadLetterRetry,
   snsEncryption,
   vpcFlowLogs,
