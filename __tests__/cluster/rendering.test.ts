@@ -17,6 +17,7 @@ import {
   isNeuronInstanceType,
 } from "../../src/cluster/instance-types";
 import { encodeUserData, renderEcsConfig, renderUserData } from "../../src/cluster/user-data";
+import { bottlerocketAmiParameter, encodeBottlerocketUserData, renderBottlerocketUserData } from "../../src/cluster/bottlerocket";
 
 describe("instance types", () => {
   test("Graviton families are arm64, whatever follows the g", () => {
@@ -124,6 +125,25 @@ describe("user data", () => {
       ].join("\n"),
     );
     expect(Buffer.from(encodeUserData(settings), "base64").toString("utf8")).toBe(script);
+  });
+});
+
+describe("Bottlerocket rendering", () => {
+  test("the TOML writes each value as a TOML basic string or boolean, escaping quotes and backslashes", () => {
+    expect(renderBottlerocketUserData({ clusterName: 'a"b\\c', spotInstanceDraining: false, blockTaskMetadataAccess: true })).toBe(
+      '[settings.ecs]\ncluster = "a\\"b\\\\c"\nenable-spot-instance-draining = false\nawsvpc-block-imds = true\n',
+    );
+  });
+
+  test("the user data is the TOML in base64", () => {
+    const settings = { clusterName: "acme", spotInstanceDraining: true, blockTaskMetadataAccess: true };
+    expect(Buffer.from(encodeBottlerocketUserData(settings), "base64").toString("utf8")).toBe(renderBottlerocketUserData(settings));
+  });
+
+  test("the public parameters: aws-ecs-2 per architecture, aws-ecs-2-nvidia for GPUs, a version in place of latest", () => {
+    expect(bottlerocketAmiParameter("x86_64")).toBe("/aws/service/bottlerocket/aws-ecs-2/x86_64/latest/image_id");
+    expect(bottlerocketAmiParameter("arm64", "1.40.0")).toBe("/aws/service/bottlerocket/aws-ecs-2/arm64/1.40.0/image_id");
+    expect(bottlerocketAmiParameter("gpu")).toBe("/aws/service/bottlerocket/aws-ecs-2-nvidia/x86_64/latest/image_id");
   });
 });
 
