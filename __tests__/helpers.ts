@@ -4,6 +4,7 @@ import { App, Testing, TerraformStack } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ValidationError } from "../src/core/errors";
+import { INetwork, Network } from "../src/network/network";
 
 export interface Synthesized {
   /** The stack JSON as a string, for cdktf's matchers. */
@@ -98,4 +99,18 @@ export function testRejections(rows: Rejection[]): void {
 /** The annotations of one level (`warn` by default) on `scope` and every construct under it, as text. */
 export function annotationsUnder(scope: IConstruct, level: "warn" | "info" | "error" = "warn"): string[] {
   return scope.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === `@cdktf/${level}`).map((m) => String(m.data)));
+}
+
+/**
+ * A network given by attributes (no resources), for synth tests of the modules that place tasks or
+ * compute in one: two zones, two private and two public subnets.
+ */
+export function attributesNetwork(): INetwork {
+  return Network.fromAttributes({
+    vpcId: "vpc-0123456789abcdef0",
+    vpcCidr: "10.0.0.0/16",
+    availabilityZones: ["eu-west-1a", "eu-west-1b"],
+    privateSubnetIds: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"],
+    publicSubnetIds: ["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"],
+  });
 }

@@ -17,16 +17,15 @@ import { SecurityGroup } from "../../src/network/security-group";
 import { ContainerImage } from "../../src/task/image";
 import { Secret } from "../../src/task/secret";
 import { BOUNDARY_ALLOWED, PATH_ALLOWED } from "../core/role-messages";
-import { expectedMessage, testRejections, validationErrorOf } from "../helpers";
+import { attributesNetwork, expectedMessage, testRejections, validationErrorOf } from "../helpers";
 import { scheduleOptionRejections } from "../schedule/option-rejections";
-import { batchNetwork } from "./fixtures";
 
 /**
  * Every bad input the batch constructs reject, each with the library's one message shape:
  * `<construct path>: invalid <property> <value>: expected <allowed> [<CODE>]`.
  */
 
-const network = batchNetwork();
+const network = attributesNetwork();
 const image = ContainerImage.fromRegistry("111122223333.dkr.ecr.eu-west-1.amazonaws.com/acme/reindex:1.4.2");
 const ssmSecret = Secret.fromSsmParameter("arn:aws:ssm:eu-west-1:111122223333:parameter/acme/token");
 const NAME_CHARS = "letters, digits, hyphens and underscores";

@@ -16,10 +16,9 @@ import { ContainerImage } from "../../src/task/image";
 import { Secret } from "../../src/task/secret";
 import { Queue } from "../../src/queue/queue";
 import { TaskDefinition } from "../../src/task/task-definition";
-import { resourceAt, resourcesOf, synth } from "../helpers";
-import { batchNetwork } from "./fixtures";
+import { attributesNetwork, resourceAt, resourcesOf, synth } from "../helpers";
 
-const network = batchNetwork();
+const network = attributesNetwork();
 const ce = (scope: Construct, id: string, props: Partial<ComputeEnvironmentProps> = {}) =>
   new ComputeEnvironment(scope, id, { name: `acme-test-${id.toLowerCase()}`, type: "FARGATE_SPOT", network, ...props });
 

@@ -7,7 +7,7 @@ import { ScheduledTask } from "../../src/scheduled-task";
 import { ScheduleExpression } from "../../src/schedule/expression";
 import { ContainerImage } from "../../src/task/image";
 import { Secret } from "../../src/task/secret";
-import { testCluster, testTaskDefinition } from "../scheduled-task/fixtures";
+import { testCluster, testTaskDefinition } from "../fixtures";
 
 export const SCHEDULED_JOBS_OFFLINE_STACK = "scheduled-jobs";
 export const ALARM_TOPIC = "arn:aws:sns:eu-west-1:111122223333:acme-oncall";

@@ -5,7 +5,7 @@ import { ApplicationTargetGroup, ApplicationTargetGroupProps } from "../../src/i
 import { Port } from "../../src/network/connections";
 import { Network } from "../../src/network/network";
 import { SecurityGroup } from "../../src/network/security-group";
-import { resourceAt, resourcesOf, synth } from "../helpers";
+import { annotationsUnder, resourceAt, resourcesOf, synth } from "../helpers";
 import { CERT, CERT2, network } from "./fixtures";
 
 function alb(scope: Construct, props: Partial<ApplicationLoadBalancerProps> = {}): ApplicationLoadBalancer {
@@ -20,8 +20,6 @@ const ingressOf = (s: ReturnType<typeof synth>) =>
   Object.values(resourcesOf(s, "aws_vpc_security_group_ingress_rule"))
     .map((r: any) => `${r.cidr_ipv4}:${r.ip_protocol}/${r.from_port}-${r.to_port}`)
     .sort();
-
-const warningsOf = (scope: Construct) => scope.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => m.data as string);
 
 describe("ApplicationLoadBalancer", () => {
   test("is internet-facing in the public subnets, hardened, with its own security group", () => {
@@ -117,7 +115,7 @@ describe("ApplicationLoadBalancer", () => {
     });
     expect(Object.keys(resourcesOf(s, "aws_lb_listener"))).toHaveLength(1);
     expect(lb.listener.protocol).toBe("HTTP");
-    expect(warningsOf(lb)).toEqual([expect.stringContaining("serves plain HTTP on port 80")]);
+    expect(annotationsUnder(lb)).toEqual([expect.stringContaining("serves plain HTTP on port 80")]);
   });
 
   test("internal: in the workload subnets, reachable from the VPC only", () => {
@@ -179,7 +177,7 @@ describe("ApplicationLoadBalancer", () => {
   test("warns about a TLS policy that accepts TLS 1.0", () => {
     synth((stack) => {
       const lb = alb(stack, { sslPolicy: "ELBSecurityPolicy-2016-08" });
-      expect(warningsOf(lb.listener)).toEqual([expect.stringContaining("may accept TLS 1.0/1.1")]);
+      expect(annotationsUnder(lb.listener)).toEqual([expect.stringContaining("may accept TLS 1.0/1.1")]);
     });
   });
 

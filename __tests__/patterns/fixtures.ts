@@ -7,7 +7,9 @@ import { Queue } from "../../src/queue/queue";
 import { ContainerImage } from "../../src/task/image";
 import { TaskDefinition } from "../../src/task/task-definition";
 
-export const CERTIFICATE_ARN = "arn:aws:acm:eu-west-1:123456789012:certificate/0b7d2c1e-1111-2222-3333-444455556666";
+import { CERTIFICATE_ARN } from "../fixtures";
+
+export { CERTIFICATE_ARN, webTask } from "../fixtures";
 
 /** A network, a cluster with both Fargate providers and a public ALB. */
 export function platform(scope: Construct): { network: Network; cluster: ICluster; alb: ApplicationLoadBalancer } {
@@ -20,19 +22,6 @@ export function platform(scope: Construct): { network: Network; cluster: ICluste
   const cluster = new Cluster(scope, "Cluster", { name: "acme-test", network });
   const alb = new ApplicationLoadBalancer(scope, "Alb", { name: "acme-test-public", network, certificateArn: CERTIFICATE_ARN });
   return { network, cluster, alb };
-}
-
-/** A Fargate task with one `web` container serving port 8080. */
-export function webTask(scope: Construct, id = "WebTask"): TaskDefinition {
-  return new TaskDefinition(scope, id, {
-    name: "acme-test-web",
-    containers: {
-      web: {
-        image: ContainerImage.fromRegistry("public.ecr.aws/nginx/nginx:1.27"),
-        portMappings: [{ containerPort: 8080, name: "http", appProtocol: "http" }],
-      },
-    },
-  });
 }
 
 /** A queue and a worker task that reads its URL. */

@@ -5,10 +5,11 @@ import { ServiceDiscoveryPrivateDnsNamespace } from "@cdktf/provider-aws/lib/ser
 import { CapacityProviderStrategyItem, ICluster } from "../../src/cluster/types";
 import { ApplicationLoadBalancer } from "../../src/ingress/application-load-balancer";
 import { Network } from "../../src/network/network";
-import { ContainerImage } from "../../src/task/image";
-import { TaskDefinition, TaskDefinitionProps } from "../../src/task/task-definition";
 
-export const CERTIFICATE_ARN = "arn:aws:acm:eu-west-1:123456789012:certificate/0b7d2c1e-1111-2222-3333-444455556666";
+import { CERTIFICATE_ARN } from "../fixtures";
+
+// Shared with the other modules' tests.
+export { CERTIFICATE_ARN, webTask } from "../fixtures";
 
 export interface Platform {
   readonly network: Network;
@@ -59,18 +60,4 @@ export function platform(scope: Construct, options: { ec2CapacityProvider?: stri
 
 export function alb(scope: Construct, network: Network): ApplicationLoadBalancer {
   return new ApplicationLoadBalancer(scope, "Alb", { name: "acme-test-public", network, certificateArn: CERTIFICATE_ARN });
-}
-
-/** A Fargate task with one `web` container serving port 8080 named `http`. */
-export function webTask(scope: Construct, id = "Task", props: Partial<TaskDefinitionProps> = {}): TaskDefinition {
-  return new TaskDefinition(scope, id, {
-    name: "acme-test-web",
-    containers: {
-      web: {
-        image: ContainerImage.fromRegistry("public.ecr.aws/nginx/nginx:1.27"),
-        portMappings: [{ containerPort: 8080, name: "http", appProtocol: "http" }],
-      },
-    },
-    ...props,
-  });
 }
