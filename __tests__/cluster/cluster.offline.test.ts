@@ -43,7 +43,7 @@ describe("Cluster against the real provider", () => {
       ]),
     );
     const providers = created("aws_ecs_capacity_provider");
-    expect(providers.map((p) => p.name).sort()).toEqual(["acme-cl-graviton", "acme-cl-rocket", "acme-cl-steady"]);
+    expect(providers.map((p) => p.name).sort()).toEqual(["acme-cl-gpu", "acme-cl-graviton", "acme-cl-rocket", "acme-cl-steady"]);
     expect(providers.find((p) => p.name === "acme-cl-graviton").auto_scaling_group_provider[0]).toMatchObject({
       managed_termination_protection: "ENABLED",
       managed_draining: "ENABLED",
@@ -83,7 +83,12 @@ describe("Cluster against the real provider", () => {
       created("aws_ecs_task_definition").find((t) => t.family === "acme-cl-log-agent").container_definitions,
     );
     const [trainer] = JSON.parse(created("aws_ecs_task_definition").find((t) => t.family === "acme-cl-trainer").container_definitions);
-    expect(trainer.resourceRequirements).toEqual([{ type: "GPU", value: "1" }]);
+    expect(trainer).toMatchObject({
+      resourceRequirements: [{ type: "GPU", value: "1" }],
+      pseudoTerminal: true,
+      interactive: true,
+      logConfiguration: { logDriver: "fluentd", options: { "fluentd-address": "unix:///var/run/fluent.sock", tag: "trainer" } },
+    });
     expect(agentContainer).toMatchObject({
       linuxParameters: { tmpfs: [{ containerPath: "/run/agent", size: 64 }], sharedMemorySize: 128, devices: [{ hostPath: "/dev/fuse" }] },
       systemControls: [{ namespace: "kernel.shmmax", value: "68719476736" }],
@@ -108,6 +113,17 @@ describe("Cluster against the real provider", () => {
       "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/amzn2023-ami-ecs-hvm-2023.0.20241115-kernel-6.1-x86_64/image_id",
     );
     expect(created("aws_kms_alias").map((a) => a.name)).toContain("alias/acme-cl-fargate-storage");
+  });
+
+  test("plans the GPU group on the gpu AMI variant with the agent's GPU support on", () => {
+    const template = created("aws_launch_template").find((t) => t.name === "acme-cl-gpu");
+    expect(template.image_id).toBe("resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/gpu/recommended/image_id");
+    expect(Buffer.from(template.user_data, "base64").toString("utf8")).toContain("ECS_ENABLE_GPU_SUPPORT=true");
+    const group = created("aws_autoscaling_group").find((g) => g.name === "acme-cl-gpu");
+    expect(group.mixed_instances_policy[0].launch_template[0].override.map((o: any) => o.instance_type)).toEqual([
+      "g5.xlarge",
+      "g6.xlarge",
+    ]);
   });
 
   test("plans the Bottlerocket group: the arm64 aws-ecs-2 AMI, TOML user data, an OS volume and a 50 GiB data volume, both encrypted", () => {

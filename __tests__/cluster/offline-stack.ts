@@ -13,7 +13,7 @@ export const CLUSTER_OFFLINE_STACK = "cluster-offline";
 /**
  * One stack exercising every Cluster feature for the real-provider check: Fargate and Fargate Spot,
  * a Graviton mixed-instances EC2 provider with managed scaling, termination protection and draining,
- * a plain on-demand x86 provider, a Bottlerocket Graviton Spot provider, exec auditing to CloudWatch and S3, a private DNS namespace, and a
+ * a plain on-demand x86 provider, a Bottlerocket Graviton Spot provider, a GPU provider, exec auditing to CloudWatch and S3, a private DNS namespace, and a
  * daemon service (one log agent per container instance) on the EC2 capacity.
  */
 export function clusterOfflineStack(app: App): TerraformStack {
@@ -62,6 +62,11 @@ export function clusterOfflineStack(app: App): TerraformStack {
         spotPercentage: 100,
         dataVolumeSizeGiB: 50,
       },
+      // GPU instances: the gpu AMI variant (NVIDIA driver) and ECS_ENABLE_GPU_SUPPORT, chosen from the instance types.
+      gpu: {
+        instanceTypes: ["g5.xlarge", "g6.xlarge"],
+        maxSize: 2,
+      },
     },
     defaultCapacityProviderStrategy: [
       { capacityProvider: "FARGATE", base: 2, weight: 1 },
@@ -93,13 +98,22 @@ export function clusterOfflineStack(app: App): TerraformStack {
       },
     },
   });
-  // A GPU task for a capacity provider on the gpu AMI variant (run by RunTask or a service placed there).
+  // A GPU task for the gpu capacity provider (run by RunTask or a service placed there): a terminal for
+  // interactive debugging, logs to a Fluentd daemon on the host (an EC2-only driver).
   new TaskDefinition(stack, "TrainerTask", {
     name: "acme-cl-trainer",
     compatibility: "EC2",
     cpu: 4096,
     memoryMiB: 15360,
-    containers: { trainer: { image: ContainerImage.fromRegistry("nvcr.io/nvidia/pytorch:24.01-py3"), gpuCount: 1 } },
+    containers: {
+      trainer: {
+        image: ContainerImage.fromRegistry("nvcr.io/nvidia/pytorch:24.01-py3"),
+        gpuCount: 1,
+        pseudoTerminal: true,
+        interactive: true,
+        logging: { driver: "fluentd", options: { "fluentd-address": "unix:///var/run/fluent.sock", tag: "trainer" } },
+      },
+    },
   });
   new Service(stack, "LogAgent", {
     name: "acme-cl-log-agent",

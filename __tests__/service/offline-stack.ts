@@ -27,7 +27,7 @@ const SPLUNK_TOKEN = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:acme/
  * real hashicorp/aws provider: (a) a public web service on Fargate + Fargate Spot behind HTTPS with
  * auto scaling, (b) an internal API reached through Service Connect (and Cloud Map), (c) a queue
  * worker with step scaling on queue depth, (d) a blue/green service; plus a TCP service behind an NLB
- * and (e) a stateful service with a managed EBS volume per task.
+ * (e) a stateful service with a managed EBS volume per task and (f) one whose io2 volumes start from a snapshot.
  */
 function buildStack(stack: TerraformStack): void {
   const { cluster, network } = platform(stack);
@@ -274,6 +274,36 @@ function buildStack(stack: TerraformStack): void {
     desiredCount: 1,
     ebsVolume: { sizeGiB: 100, iops: 6000, throughputMiBps: 250, kmsKeyArn: key.arn },
     vpcLattice: { targets: { Clients: { targetGroupArn: ledgerLattice.arn, portName: "pg" } }, prefixListId: "pl-0a1b2c3d4e5f60718" },
+    deployment: { type: "rolling", minHealthyPercent: 0, maxPercent: 100 },
+    alarms,
+  });
+
+  // (f) replay: an io2 volume per task restored from a nightly snapshot (ext4, as the snapshot was), hydrated at
+  // 200 MiB/s, under the account's default EBS key.
+  const replayTask = new TaskDefinition(stack, "ReplayTask", {
+    name: "acme-test-replay",
+    ebsVolumeName: "journal",
+    containers: {
+      replay: {
+        image: ContainerImage.fromRegistry("public.ecr.aws/docker/library/postgres:16"),
+        mountPoints: [{ volume: "journal", containerPath: "/var/lib/journal" }],
+        readonlyRootFilesystem: false,
+      },
+    },
+  });
+  new Service(stack, "Replay", {
+    name: "acme-test-replay",
+    cluster,
+    taskDefinition: replayTask,
+    desiredCount: 1,
+    ebsVolume: {
+      sizeGiB: 200,
+      volumeType: "io2",
+      iops: 10000,
+      snapshotId: "snap-0123456789abcdef0",
+      volumeInitializationRateMiBps: 200,
+      fileSystemType: "ext4",
+    },
     deployment: { type: "rolling", minHealthyPercent: 0, maxPercent: 100 },
     alarms,
   });

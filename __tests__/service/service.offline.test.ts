@@ -18,11 +18,11 @@ describe("task definitions and services against the real provider", () => {
     return found[0].change.after as Record<string, any>;
   };
 
-  test("validates and plans six services, six task definitions and one execution and task role each", () => {
+  test("validates and plans seven services, seven task definitions and one execution and task role each", () => {
     expect(result.plan).toBeDefined();
-    expect(created("aws_ecs_service")).toHaveLength(6);
-    expect(created("aws_ecs_task_definition")).toHaveLength(6);
-    expect(created("aws_iam_role").filter((c) => /ExecutionRole|TaskRole/.test(c.address))).toHaveLength(12);
+    expect(created("aws_ecs_service")).toHaveLength(7);
+    expect(created("aws_ecs_task_definition")).toHaveLength(7);
+    expect(created("aws_iam_role").filter((c) => /ExecutionRole|TaskRole/.test(c.address))).toHaveLength(14);
   });
 
   test("rolling services rebalance across AZs and roll back on their own alarms; blue/green does neither", () => {
@@ -105,6 +105,21 @@ describe("task definitions and services against the real provider", () => {
     });
   });
 
+  test("(f) replay: an io2 volume from a snapshot, hydrated at a set rate, with the snapshot's file system", () => {
+    const [volume] = after("aws_ecs_service", /Replay_[0-9A-F]{8}$/).volume_configuration;
+    expect(volume.name).toBe("journal");
+    expect(volume.managed_ebs_volume[0]).toMatchObject({
+      size_in_gb: 200,
+      volume_type: "io2",
+      iops: 10000,
+      snapshot_id: "snap-0123456789abcdef0",
+      volume_initialization_rate: 200,
+      encrypted: true,
+      file_system_type: "ext4",
+    });
+    expect(volume.managed_ebs_volume[0].kms_key_id).toBeFalsy();
+  });
+
   test("(a) web: Fargate + Spot strategy, HTTPS listener rule, three tracking policies and two schedules", () => {
     const web = after("aws_ecs_service", /Web_[0-9A-F]{8}$/);
     expect(web.capacity_provider_strategy).toEqual(
@@ -176,6 +191,6 @@ describe("task definitions and services against the real provider", () => {
 
   test("every service has its alarms, notifying the topic", () => {
     const alarms = created("aws_cloudwatch_metric_alarm").filter((c) => /_Alarms_/.test(c.address));
-    expect(alarms.length).toBe(3 + 5 + 3 + 5 + 4 + 3);
+    expect(alarms.length).toBe(3 + 5 + 3 + 5 + 4 + 3 + 3);
   });
 });
