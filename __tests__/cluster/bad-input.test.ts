@@ -742,6 +742,28 @@ const cases: Rejection[] = [
     ),
   ],
   [
+    "an instance refresh with a negative warm-up",
+    provider({ instanceRefresh: { instanceWarmupSeconds: -1 } }),
+    expectedMessage(
+      "test/Cluster/general",
+      "instanceRefresh.instanceWarmupSeconds",
+      -1,
+      "an integer from 0 to 2147483647 seconds",
+      "CLUSTER_REFRESH_WARMUP",
+    ),
+  ],
+  [
+    "a root volume key given by alias",
+    provider({ rootVolumeKmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:alias/ebs" }),
+    expectedMessage(
+      "test/Cluster/general",
+      "rootVolumeKmsKeyArn",
+      "arn:aws:kms:eu-west-1:123456789012:alias/ebs",
+      "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id>), not an alias",
+      "EC2_ROOT_VOLUME_KMS_KEY",
+    ),
+  ],
+  [
     "instance refresh checkpoints that do not ascend",
     provider({ instanceRefresh: { checkpointPercentages: [50, 20, 100] } }),
     expectedMessage(

@@ -631,6 +631,29 @@ const cases: Rejection[] = [
       "SERVICE_CONNECT_TLS_ROLE",
     ),
   ],
+  [
+    "a TLS key given by alias",
+    serviceWith({
+      serviceConnect: {
+        endpoints: [
+          {
+            portName: "http",
+            tls: {
+              certificateAuthorityArn: "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/abc",
+              kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:alias/sc",
+            },
+          },
+        ],
+      },
+    }),
+    expectedMessage(
+      "test/Web",
+      "serviceConnect.endpoints[0].tls.kmsKeyArn",
+      "arn:aws:kms:eu-west-1:123456789012:alias/sc",
+      "a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key-id>), not an alias",
+      "SERVICE_CONNECT_TLS_KMS_KEY",
+    ),
+  ],
   // Managed EBS volumes
   [
     "an EBS volume for a task definition without a volume configured at launch",
@@ -756,6 +779,14 @@ const cases: Rejection[] = [
         "EBS_VOLUME_TYPE",
       ],
       [
+        "a role that is not a role ARN",
+        { sizeGiB: 10, roleArn: "ecs-infrastructure" },
+        "roleArn",
+        "ecs-infrastructure",
+        "an IAM role ARN (arn:aws:iam::<account>:role/<name>)",
+        "EBS_ROLE",
+      ],
+      [
         "a Windows file system",
         { sizeGiB: 10, fileSystemType: "ntfs" },
         "fileSystemType",
@@ -811,6 +842,22 @@ const cases: Rejection[] = [
     "a redeployOn value that is not a string (from JSON)",
     serviceWith({ redeployOn: { build: 42 as any } }),
     expectedMessage("test/Web", "redeployOn.build", 42, "a string (a version, digest or timestamp)", "REDEPLOY_ON_VALUE"),
+  ],
+  [
+    "a rollback alarm named twice",
+    serviceWith({ deployment: { type: "rolling", rollbackAlarmNames: ["acme-5xx", "acme-5xx"] } }),
+    expectedMessage(
+      "test/Web",
+      "deployment.rollbackAlarmNames",
+      "acme-5xx",
+      "unique values (this one appears more than once)",
+      "SERVICE_ROLLBACK_ALARM_DUPLICATE",
+    ),
+  ],
+  [
+    "an unknown scheduling strategy",
+    serviceWith({ schedulingStrategy: "SPREAD" as any }),
+    expectedMessage("test/Web", "schedulingStrategy", "SPREAD", 'one of "REPLICA", "DAEMON"', "SERVICE_SCHEDULING_STRATEGY"),
   ],
   // Daemon services
   ...(
@@ -870,6 +917,14 @@ const cases: Rejection[] = [
         true,
         "no circuit breaker setting on a daemon service (its threshold counts against a desired count, which a daemon has not)",
         "DAEMON_CIRCUIT_BREAKER",
+      ],
+      [
+        "with a blue/green deployment",
+        { deployment: { type: "blueGreen", testListenerPort: 8443 } },
+        "deployment.type",
+        "blueGreen",
+        '"rolling" for a daemon service (CodeDeploy runs replica services only)',
+        "DAEMON_BLUE_GREEN",
       ],
       [
         "with AZ rebalancing",

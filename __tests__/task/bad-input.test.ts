@@ -528,6 +528,59 @@ const cases: Rejection[] = [
     expectedMessage("test/Task", "containers.web.linuxParameters.swappiness", 101, "an integer from 0 to 100", "SWAPPINESS"),
   ],
   [
+    "a capability added twice",
+    webWith({ linuxParameters: { capabilities: { add: ["NET_ADMIN", "NET_ADMIN"] } } }, ec2),
+    expectedMessage(
+      "test/Task",
+      "containers.web.linuxParameters.capabilities.add",
+      "NET_ADMIN",
+      "unique values (this one appears more than once)",
+      "LINUX_CAPABILITY_DUPLICATE",
+    ),
+  ],
+  [
+    "a capability dropped twice",
+    webWith({ linuxParameters: { capabilities: { drop: ["ALL", "ALL"] } } }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.linuxParameters.capabilities.drop",
+      "ALL",
+      "unique values (this one appears more than once)",
+      "LINUX_CAPABILITY_DUPLICATE",
+    ),
+  ],
+  [
+    "a relative tmpfs path",
+    webWith({ linuxParameters: { tmpfs: [{ containerPath: "run", sizeMiB: 64 }] } }, ec2),
+    expectedMessage("test/Task", "containers.web.linuxParameters.tmpfs[0].containerPath", "run", "an absolute path", "TMPFS_PATH"),
+  ],
+  [
+    "an empty tmpfs",
+    webWith({ linuxParameters: { tmpfs: [{ containerPath: "/run", sizeMiB: 0 }] } }, ec2),
+    expectedMessage("test/Task", "containers.web.linuxParameters.tmpfs[0].sizeMiB", 0, "an integer from 1 to 2147483647 MiB", "TMPFS_SIZE"),
+  ],
+  [
+    "no shared memory",
+    webWith({ linuxParameters: { sharedMemorySizeMiB: 0 } }, ec2),
+    expectedMessage(
+      "test/Task",
+      "containers.web.linuxParameters.sharedMemorySizeMiB",
+      0,
+      "an integer from 1 to 2147483647 MiB",
+      "SHARED_MEMORY_SIZE",
+    ),
+  ],
+  [
+    "a negative swap size",
+    webWith({ linuxParameters: { maxSwapMiB: -1 } }, ec2),
+    expectedMessage("test/Task", "containers.web.linuxParameters.maxSwapMiB", -1, "an integer from 0 to 2147483647 MiB", "MAX_SWAP"),
+  ],
+  [
+    "an empty Docker label key",
+    webWith({ dockerLabels: { "": "x" } }),
+    expectedMessage("test/Task", "containers.web.dockerLabels", "", "a label key of 1 to 255 characters", "DOCKER_LABEL"),
+  ],
+  [
     "a kernel parameter that is not namespaced",
     webWith({ systemControls: { "vm.swappiness": "1" } }, ec2),
     expectedMessage(
