@@ -62,7 +62,14 @@ export class ServiceAlarms extends Construct {
   /** Names of every alarm created (for deployment rollback). */
   public readonly alarmNames: string[] = [];
   /** ARNs of every alarm created, in the order of {@link alarmNames}. */
-  public readonly alarmArns: string[] = [];
+  public get alarmArns(): string[] {
+    // Read on demand: each attribute read is a new token with its own stack trace, and most
+    // services never read the ARNs (only a blue/green deployment does).
+    this.arns ??= this.alarms.map((alarm) => alarm.arn);
+    return this.arns;
+  }
+  private readonly alarms: CloudwatchMetricAlarm[] = [];
+  private arns?: string[];
   /**
    * The alarms that say a release is broken (5xx, unhealthy targets, tasks below desired), which roll
    * back a rolling deployment; CPU and memory alarms say the service is busy, not broken.
@@ -167,7 +174,8 @@ export class ServiceAlarms extends Construct {
     const alarmName = safeName(config.alarmName, 255);
     const alarm = new CloudwatchMetricAlarm(this, id, { ...config, alarmName });
     this.alarmNames.push(alarmName);
-    this.alarmArns.push(alarm.arn);
+    this.alarms.push(alarm);
+    this.arns = undefined;
     if (rollsBackDeployments) {
       this.deploymentAlarmNames.push(alarmName);
       this.deploymentAlarms.push(alarm);

@@ -5,6 +5,7 @@ import { Construct } from "constructs";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { validateCapacityProviderStrategy, isFargateProvider } from "../cluster/capacity-strategy";
 import type { CapacityProviderStrategyItem, ICluster, INamespace } from "../cluster/types";
+import { dependsOnAll } from "../core/depends-on";
 import { fail, isToken } from "../core/errors";
 import { checkName, NameRules } from "../core/naming";
 import { checkRoleOptions, RoleOptions } from "../core/role";
@@ -478,9 +479,9 @@ export class Service extends Construct implements IConnectable {
         : undefined,
       waitForSteadyState: props.waitForSteadyState ?? false,
       tags: withName(props.name, tags),
-      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
       lifecycle: ignoreChanges.length > 0 ? { ignoreChanges } : undefined,
     });
+    this.resource.dependsOn = dependsOnAll(dependsOn);
     this.serviceArn = this.resource.id;
 
     if (props.autoScaling) {
