@@ -6,7 +6,7 @@ import { Port } from "../../src/network/connections";
 import { Network } from "../../src/network/network";
 import { SecurityGroup } from "../../src/network/security-group";
 import { annotationsUnder, resourceAt, resourcesOf, synth } from "../helpers";
-import { CERT, CERT2, network } from "./fixtures";
+import { CERT, CERT2, network, ingressOf } from "./fixtures";
 
 function alb(scope: Construct, props: Partial<ApplicationLoadBalancerProps> = {}): ApplicationLoadBalancer {
   return new ApplicationLoadBalancer(scope, "Alb", { name: "acme-dev-web", network, certificateArn: CERT, ...props });
@@ -15,11 +15,6 @@ function alb(scope: Construct, props: Partial<ApplicationLoadBalancerProps> = {}
 function targetGroup(scope: Construct, id = "Web", props: Partial<ApplicationTargetGroupProps> = {}): ApplicationTargetGroup {
   return new ApplicationTargetGroup(scope, id, { name: `acme-dev-${id.toLowerCase()}`, network, port: 8080, ...props });
 }
-
-const ingressOf = (s: ReturnType<typeof synth>) =>
-  Object.values(resourcesOf(s, "aws_vpc_security_group_ingress_rule"))
-    .map((r: any) => `${r.cidr_ipv4}:${r.ip_protocol}/${r.from_port}-${r.to_port}`)
-    .sort();
 
 describe("ApplicationLoadBalancer", () => {
   test("is internet-facing in the public subnets, hardened, with its own security group", () => {

@@ -4,7 +4,7 @@ import { NetworkTargetGroup, NetworkTargetGroupProps } from "../../src/ingress/n
 import { Port } from "../../src/network/connections";
 import { SecurityGroup } from "../../src/network/security-group";
 import { resourceAt, resourcesOf, synth } from "../helpers";
-import { CERT, network } from "./fixtures";
+import { CERT, ingressOf, network } from "./fixtures";
 
 function nlb(scope: Construct, props: Partial<NetworkLoadBalancerProps> = {}): NetworkLoadBalancer {
   return new NetworkLoadBalancer(scope, "Nlb", { name: "acme-dev-mqtt", network, ...props });
@@ -13,11 +13,6 @@ function nlb(scope: Construct, props: Partial<NetworkLoadBalancerProps> = {}): N
 function targetGroup(scope: Construct, id = "Mqtt", props: Partial<NetworkTargetGroupProps> = {}): NetworkTargetGroup {
   return new NetworkTargetGroup(scope, id, { name: `acme-dev-${id.toLowerCase()}`, network, port: 1883, ...props });
 }
-
-const ingressOf = (s: ReturnType<typeof synth>) =>
-  Object.values(resourcesOf(s, "aws_vpc_security_group_ingress_rule"))
-    .map((r: any) => `${r.cidr_ipv4}:${r.ip_protocol}/${r.from_port}`)
-    .sort();
 
 describe("NetworkLoadBalancer", () => {
   test("is internal by default, in the workload subnets, cross-zone, with its own security group", () => {
@@ -39,7 +34,7 @@ describe("NetworkLoadBalancer", () => {
   test("internet-facing goes in the public subnets and opens listeners to anyone", () => {
     const s = synth((stack) => nlb(stack, { internetFacing: true }).addListener("Mqtt", { port: 1883, targetGroup: targetGroup(stack) }));
     expect(resourceAt(s, "aws_lb", "Nlb")).toMatchObject({ internal: false, subnets: ["subnet-pub-a", "subnet-pub-b"] });
-    expect(ingressOf(s)).toEqual(["0.0.0.0/0:tcp/1883"]);
+    expect(ingressOf(s)).toEqual(["0.0.0.0/0:tcp/1883-1883"]);
   });
 
   test("a TCP listener forwards every connection to its target group and opens its port to the VPC", () => {
@@ -53,7 +48,7 @@ describe("NetworkLoadBalancer", () => {
       default_action: [{ type: "forward", target_group_arn: expect.stringContaining("aws_lb_target_group.Mqtt") }],
     });
     expect(resourceAt(s, "aws_lb_listener", "Nlb/Mqtt").ssl_policy).toBeUndefined();
-    expect(ingressOf(s)).toEqual(["10.1.0.0/16:tcp/1883"]);
+    expect(ingressOf(s)).toEqual(["10.1.0.0/16:tcp/1883-1883"]);
   });
 
   test("a TLS listener terminates TLS with the certificate and a TLS 1.2+ policy", () => {
@@ -74,7 +69,7 @@ describe("NetworkLoadBalancer", () => {
       lb.addListener("Syslog", { port: 514, protocol: "UDP", targetGroup: targetGroup(stack, "Syslog", { port: 514, protocol: "UDP" }) });
       lb.addListener("SyslogTcp", { port: 514, protocol: "TCP", targetGroup: targetGroup(stack, "SyslogTcp", { port: 514 }) });
     });
-    expect(ingressOf(s)).toEqual(["10.9.0.0/16:tcp/514", "10.9.0.0/16:tcp/53", "10.9.0.0/16:udp/514", "10.9.0.0/16:udp/53"]);
+    expect(ingressOf(s)).toEqual(["10.9.0.0/16:tcp/514-514", "10.9.0.0/16:tcp/53-53", "10.9.0.0/16:udp/514-514", "10.9.0.0/16:udp/53-53"]);
   });
 
   test("a service allowing the load balancer gets ingress from its group and the load balancer the egress", () => {
