@@ -1,6 +1,5 @@
 import { Construct } from "constructs";
 import { BatchJobDefinition } from "@cdktf/provider-aws/lib/batch-job-definition";
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { checkArn } from "../core/arn";
 import { fail, isToken } from "../core/errors";
 import type { IGrantable } from "../core/grant";
@@ -11,9 +10,9 @@ import { checkTags, withName } from "../core/tags";
 import { checkIntegerRange, checkOneOf } from "../core/validate";
 import type { ContainerImage } from "../task/image";
 import { checkRoleOptions, Role } from "../core/role";
-import { executionRoleStatements } from "../task/role-statements";
 import type { Secret } from "../task/secret";
 import type { WorkloadDefinitionOptions } from "../task/task-definition";
+import { createWorkloadLogs } from "../task/workload-resources";
 import {
   DEFAULT_RETRY_RULES,
   EXIT_CODE_PATTERN,
@@ -156,30 +155,17 @@ export class JobDefinition extends Construct implements IJobDefinition, IGrantab
       });
     }
 
-    const logGroup = new CloudwatchLogGroup(this, "LogGroup", {
-      name: logGroupName,
-      retentionInDays: logRetentionDays,
-      kmsKeyId: props.logKmsKeyArn,
-      tags: withName(logGroupName, props.tags),
+    const { logGroup, executionRole } = createWorkloadLogs(this, {
+      props,
+      logGroupName,
+      logRetentionDays,
+      executionRoleName: `${props.name}-batch-execution`,
+      executionRoleDescription: `Batch pulls the image, writes logs and reads secrets for ${props.name} with this role`,
+      images: [props.image],
+      secrets: Object.values(secrets),
     });
     this.logGroupName = logGroup.name;
-
-    const secretList = Object.values(secrets);
-    this.executionRole = new Role(this, "ExecutionRole", {
-      name: `${props.name}-batch-execution`,
-      assumedBy: "ecs-tasks.amazonaws.com",
-      description: `Batch pulls the image, writes logs and reads secrets for ${props.name} with this role`,
-      tags: props.tags,
-      ...props.roleOptions,
-    });
-    const statements = executionRoleStatements({
-      ecrRepositoryArns: props.image.ecrRepositoryArn ? [props.image.ecrRepositoryArn] : [],
-      logGroupArn: logGroup.arn,
-      secretArns: secretList.filter((s) => s.source === "secretsmanager").map((s) => s.arn),
-      parameterArns: secretList.filter((s) => s.source === "ssm").map((s) => s.arn),
-      kmsKeyArns: secretList.flatMap((s) => (s.kmsKeyArn ? [s.kmsKeyArn] : [])),
-    });
-    for (const statement of statements) this.executionRole.addToPolicy(statement);
+    this.executionRole = executionRole;
     if (props.jobRoleArn === undefined) {
       this.jobRole = new Role(this, "JobRole", {
         name: `${props.name}-batch-job`,

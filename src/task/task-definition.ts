@@ -1,6 +1,5 @@
 import type { ITerraformDependable } from "cdktf";
 import { Construct, IConstruct } from "constructs";
-import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { checkArn } from "../core/arn";
@@ -15,9 +14,10 @@ import { checkIntegerRange, checkOneOf, checkUnique } from "../core/validate";
 import { checkContainer, ContainerOptions, containerSecrets, DEFAULT_STOP_TIMEOUT_SECONDS, renderContainerDefinition } from "./container";
 import { describeFargateMemory, isFargateSize } from "./fargate-sizes";
 import { checkRoleOptions, Role, RoleOptions } from "../core/role";
-import { EXEC_STATEMENT, executionRoleStatements } from "./role-statements";
+import { EXEC_STATEMENT } from "./role-statements";
 import { ContainerInfo, ITaskDefinition } from "./types";
 import { checkEfsVolume, EfsVolumeOptions, efsStatements, renderVolumes } from "./volumes";
+import { createWorkloadLogs } from "./workload-resources";
 import { checkRequiredProps, PropKinds as K } from "../core/required-props";
 
 /** The launch type a task definition is registered for: Fargate (serverless), EC2 capacity, or ECS Anywhere's external (on-premises) instances. */
@@ -235,33 +235,20 @@ export class TaskDefinition extends Construct implements ITaskDefinition, IGrant
     this.defaultContainerName = this.pickDefaultContainer(props.defaultContainerName);
     this.region = props.region ?? new DataAwsRegion(this, "Region").name;
 
-    const logGroup = new CloudwatchLogGroup(this, "LogGroup", {
-      name: logGroupName,
-      retentionInDays: logRetentionDays,
-      kmsKeyId: props.logKmsKeyArn,
-      tags: withName(logGroupName, props.tags),
+    const containers = Object.values(props.containers);
+    const { logGroup, executionRole } = createWorkloadLogs(this, {
+      props,
+      logGroupName,
+      logRetentionDays,
+      executionRoleName: `${props.name}-execution`,
+      executionRoleDescription: `ECS pulls images, writes logs and reads secrets for ${props.name} with this role`,
+      images: containers.map((c) => c.image),
+      secrets: containers.flatMap((c) => containerSecrets(c)),
+      environmentFileArns: containers.flatMap((c) => c.environmentFiles ?? []),
     });
     this.logGroupName = logGroup.name;
     this.logGroupArn = logGroup.arn;
-
-    const containers = Object.values(props.containers);
-    const secrets = containers.flatMap((c) => containerSecrets(c));
-    this.executionRole = new Role(this, "ExecutionRole", {
-      name: `${props.name}-execution`,
-      assumedBy: "ecs-tasks.amazonaws.com",
-      description: `ECS pulls images, writes logs and reads secrets for ${props.name} with this role`,
-      tags: props.tags,
-      ...props.roleOptions,
-    });
-    const executionStatements = executionRoleStatements({
-      ecrRepositoryArns: containers.flatMap((c) => (c.image.ecrRepositoryArn ? [c.image.ecrRepositoryArn] : [])),
-      logGroupArn: logGroup.arn,
-      secretArns: secrets.filter((s) => s.source === "secretsmanager").map((s) => s.arn),
-      parameterArns: secrets.filter((s) => s.source === "ssm").map((s) => s.arn),
-      kmsKeyArns: secrets.flatMap((s) => (s.kmsKeyArn ? [s.kmsKeyArn] : [])),
-      environmentFileArns: containers.flatMap((c) => c.environmentFiles ?? []),
-    });
-    for (const statement of executionStatements) this.executionRole.addToPolicy(statement);
+    this.executionRole = executionRole;
 
     this.taskRole = new Role(this, "TaskRole", {
       name: `${props.name}-task`,
