@@ -109,6 +109,8 @@ describe("Cluster against the real provider", () => {
     });
     expect(steady.warm_pool[0]).toMatchObject({ min_size: 1, pool_state: "Stopped" });
     const template = created("aws_launch_template").find((t) => t.name === "acme-cl-steady");
+    // Instances warming in the pool must not register with the cluster: the agent waits for InService.
+    expect(Buffer.from(template.user_data, "base64").toString("utf8")).toContain("ECS_WARM_POOLS_CHECK=true\n");
     expect(template.image_id).toBe(
       "resolve:ssm:/aws/service/ecs/optimized-ami/amazon-linux-2023/amzn2023-ami-ecs-hvm-2023.0.20241115-kernel-6.1-x86_64/image_id",
     );

@@ -350,6 +350,11 @@ const cases: Rejection[] = [
     /^test\/Task: invalid containers\.web\.stopTimeoutSeconds 300: expected an integer from 2 to 120 seconds \[STOP_TIMEOUT\]$/,
   ],
   [
+    "a stop timeout above EC2's 86400 seconds",
+    webWith({ stopTimeoutSeconds: 86401 }, ec2),
+    expectedMessage("test/Task", "containers.web.stopTimeoutSeconds", 86401, "an integer from 2 to 86400 seconds", "STOP_TIMEOUT"),
+  ],
+  [
     "a ulimit's soft limit above its hard limit",
     webWith({ ulimits: [{ name: "nofile", softLimit: 10, hardLimit: 5 }] }),
     /^test\/Task: invalid containers\.web\.ulimits\[0\]\.softLimit 10: expected at most the hard limit \(5\) \[ULIMIT_SOFT_ABOVE_HARD\]$/,
@@ -486,6 +491,17 @@ const cases: Rejection[] = [
       "containers.web.linuxParameters.devices",
       [{ hostPath: "/dev/fuse" }],
       "no host devices on Fargate (EC2 task definitions only)",
+      "LINUX_PARAMETER_FARGATE",
+    ),
+  ],
+  [
+    "swap on Fargate",
+    webWith({ linuxParameters: { maxSwapMiB: 512 } }),
+    expectedMessage(
+      "test/Task",
+      "containers.web.linuxParameters.maxSwapMiB",
+      512,
+      "no swap on Fargate (EC2 task definitions only)",
       "LINUX_PARAMETER_FARGATE",
     ),
   ],
@@ -644,6 +660,11 @@ const cases: Rejection[] = [
     "a start timeout above Fargate's 600 s",
     webWith({ startTimeoutSeconds: 900 }),
     expectedMessage("test/Task", "containers.web.startTimeoutSeconds", 900, "an integer from 2 to 600 seconds", "START_TIMEOUT"),
+  ],
+  [
+    "a start timeout under 2 s on EC2",
+    webWith({ startTimeoutSeconds: 1 }, ec2),
+    expectedMessage("test/Task", "containers.web.startTimeoutSeconds", 1, "an integer from 2 to 2147483647 seconds", "START_TIMEOUT"),
   ],
   [
     "a version consistency that is not enabled/disabled (from JSON)",
