@@ -63,7 +63,13 @@ describe("examples", () => {
     const frontend = services.find((s) => s.name === "shop-frontend");
     expect(api.service_connect_configuration[0]).toMatchObject({
       enabled: true,
-      service: [expect.objectContaining({ port_name: "api", discovery_name: "api" })],
+      service: [
+        expect.objectContaining({
+          port_name: "api",
+          discovery_name: "api",
+          timeout: [{ idle_timeout_seconds: 300, per_request_timeout_seconds: 60 }],
+        }),
+      ],
     });
     expect(frontend.service_connect_configuration[0]).toMatchObject({ enabled: true });
     expect(frontend.service_connect_configuration[0].service ?? []).toEqual([]);

@@ -56,7 +56,10 @@ export function buildMicroservices(app: App): TerraformStack {
     name: "shop-api",
     cluster,
     taskDefinition: apiTask,
-    serviceConnect: { endpoints: [{ portName: "api", discoveryName: "api", port: 80 }] },
+    serviceConnect: {
+      // AWS's 15 s per-request default cuts off slow requests; set the timeouts a production API needs.
+      endpoints: [{ portName: "api", discoveryName: "api", port: 80, perRequestTimeoutSeconds: 60, idleTimeoutSeconds: 300 }],
+    },
   });
 
   const frontendTask = new TaskDefinition(stack, "FrontendTask", {
