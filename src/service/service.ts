@@ -698,14 +698,6 @@ export class Service extends Construct implements IConnectable {
         allowed: "a rolling deployment (CodeDeploy blue/green shifts load balancer traffic only, not VPC Lattice target groups)",
       });
     }
-    if (td.networkMode !== "awsvpc") {
-      fail(this, {
-        code: "VPC_LATTICE_NETWORK_MODE",
-        property: "vpcLattice",
-        value: td.networkMode,
-        allowed: "a task definition in awsvpc network mode (VPC Lattice target groups of type IP register task ENIs)",
-      });
-    }
     return checkVpcLattice(this, options, td);
   }
 
