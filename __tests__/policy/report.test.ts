@@ -164,7 +164,7 @@ describe("renderRulesTable", () => {
 
   test("has a row per rule with its severities and the other tools' ids", () => {
     const rows = renderRulesTable().split("\n");
-    expect(rows).toHaveLength(2 + 32 + 1);
+    expect(rows).toHaveLength(2 + 33 + 1);
     expect(rows.find((r) => r.startsWith("| ELB-003 "))).toBe(
       "| ELB-003 | Production load balancers have deletion protection | error | – | `aws_lb`, `aws_alb` | Deleting a production load balancer drops all traffic and loses its DNS name; deletion protection makes that a two-step, deliberate change. | CKV_AWS_150, Security Hub ELB.6, NIST.800.53.R5-ELBDeletionProtectionEnabled |",
     );

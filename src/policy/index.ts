@@ -12,6 +12,7 @@ export {
   ecrScanOnPush,
   ecsContainerInsights,
   ecsDeploymentCircuitBreaker,
+  ecsEbsEncryption,
   ecsExecAuditLogging,
   ecsImageTag,
   ecsNoPublicIp,

@@ -9,6 +9,7 @@ import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmana
 import {
   ecsContainerInsights,
   ecsDeploymentCircuitBreaker,
+  ecsEbsEncryption,
   ecsExecAuditLogging,
   ecsImageTag,
   ecsNoPublicIp,
@@ -252,6 +253,37 @@ describe("ECS-008 deployment circuit breaker", () => {
       new EcsService(s, "BlueGreen", { name: "b", deploymentController: { type: "CODE_DEPLOY" } });
     });
     expect(findings).toEqual([]);
+  });
+});
+
+describe("ECS-010 managed EBS volume encryption", () => {
+  const volume = (name: string, encrypted?: boolean) => ({
+    name,
+    managedEbsVolume: { roleArn: "arn:aws:iam::123456789012:role/ecs", encrypted },
+  });
+
+  test("reports a service whose managed volume is unencrypted or leaves encryption unset, as an error in production", () => {
+    const findings = findingsOf(
+      ecsEbsEncryption,
+      (s) => {
+        new EcsService(s, "Off", { name: "a", volumeConfiguration: volume("ledger", false) });
+        new EcsService(s, "Unset", { name: "b", volumeConfiguration: volume("journal") });
+      },
+      { environmentClass: "production" },
+    );
+    expect(brief(findings)).toEqual([
+      "error ECS-010 @ Off: the managed EBS volume ledger is not encrypted (encrypted is false)",
+      'error ECS-010 @ Unset: the managed EBS volume journal is not encrypted (encrypted is "unset")',
+    ]);
+  });
+
+  test("a warning outside production; an encrypted volume and a service without volumes pass", () => {
+    const findings = findingsOf(ecsEbsEncryption, (s) => {
+      new EcsService(s, "Off", { name: "a", volumeConfiguration: volume("ledger", false) });
+      new EcsService(s, "On", { name: "b", volumeConfiguration: volume("ledger", true) });
+      new EcsService(s, "None", { name: "c" });
+    });
+    expect(brief(findings)).toEqual(["warning ECS-010 @ Off: the managed EBS volume ledger is not encrypted (encrypted is false)"]);
   });
 });
 

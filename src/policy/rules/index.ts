@@ -6,6 +6,7 @@ import { ecrImmutableTags } from "./ecr-immutable-tags";
 import { ecrScanOnPush } from "./ecr-scan-on-push";
 import { ecsContainerInsights } from "./ecs-container-insights";
 import { ecsDeploymentCircuitBreaker } from "./ecs-deployment-circuit-breaker";
+import { ecsEbsEncryption } from "./ecs-ebs-encryption";
 import { ecsExecAuditLogging } from "./ecs-exec-audit-logging";
 import { ecsImageTag } from "./ecs-image-tag";
 import { ecsNoPublicIp } from "./ecs-no-public-ip";
@@ -40,6 +41,7 @@ export {
   ec2TaskImdsBlock,
   ecsContainerInsights,
   ecsDeploymentCircuitBreaker,
+  ecsEbsEncryption,
   ecsExecAuditLogging,
   ecsImageTag,
   ecsNoPublicIp,
@@ -82,6 +84,7 @@ export const PLATFORM_RULES: readonly Rule[] = [
   ecsImageTag,
   ecsDeploymentCircuitBreaker,
   ecsNoPublicIp,
+  ecsEbsEncryption,
   iamNoWildcards,
   iamGithubOidcTrust,
   iamPermissionsBoundary,
