@@ -581,6 +581,17 @@ const cases: Rejection[] = [
     ),
   ],
   [
+    "a per-request timeout that is not a whole number of seconds",
+    serviceWith({ serviceConnect: { endpoints: [{ portName: "http", perRequestTimeoutSeconds: 1.5 }] } }),
+    expectedMessage(
+      "test/Web",
+      "serviceConnect.endpoints[0].perRequestTimeoutSeconds",
+      1.5,
+      "an integer from 0 to 2147483647 seconds",
+      "SERVICE_CONNECT_TIMEOUT",
+    ),
+  ],
+  [
     "a negative idle timeout",
     serviceWith({ serviceConnect: { endpoints: [{ portName: "http", idleTimeoutSeconds: -1 }] } }),
     expectedMessage(
