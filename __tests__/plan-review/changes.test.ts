@@ -140,6 +140,11 @@ describe("attributeChanges", () => {
       { path: "d", before: "null", after: '{"x":1}' },
       { path: "e", before: '[{"x":1}]', after: '{"x":1}' },
     ]);
+    // A string and a list of the same length are not compared element by element.
+    expect(attributeChanges(change({ before: { s: "ab", l: [1, 2] }, after: { s: ["a", "b"], l: "12" } }))).toEqual([
+      { path: "l", before: "[1,2]", after: '"12"' },
+      { path: "s", before: '"ab"', after: '["a","b"]' },
+    ]);
   });
 
   test("a created or deleted resource's values are compared against nothing", () => {
@@ -160,6 +165,75 @@ describe("attributeChanges", () => {
         }),
       ),
     ).toEqual([{ path: "container[0].env[0].value", before: '"1"', after: '"2"' }]);
+  });
+
+  test("an object sensitive only on the old side is masked whole, not walked key by key", () => {
+    expect(
+      attributeChanges(change({ before: { auth: { token: "old" } }, after: { auth: { token: "new" } }, before_sensitive: { auth: true } })),
+    ).toEqual([{ path: "auth", before: "(sensitive)", after: "(sensitive)" }]);
+  });
+
+  test("a sensitive value that does not change is not listed", () => {
+    expect(
+      attributeChanges(
+        change({
+          before: { auth: { token: "same" }, keys: ["a"] },
+          after: { auth: { token: "same" }, keys: ["a"] },
+          before_sensitive: { auth: true, keys: true },
+          after_sensitive: { auth: true, keys: true },
+        }),
+      ),
+    ).toEqual([]);
+  });
+
+  test("a list of the same length is compared element by element, each with its own sensitivity", () => {
+    expect(
+      attributeChanges(
+        change({
+          before: { rules: [{ cidr: "10.0.0.0/8", secret: "a" }, { cidr: "x" }] },
+          after: { rules: [{ cidr: "10.0.0.0/16", secret: "b" }, { cidr: "x" }] },
+          after_sensitive: { rules: [{ secret: true }, {}] },
+          before_sensitive: { rules: [{ secret: true }, {}] },
+        }),
+      ),
+    ).toEqual([
+      { path: "rules[0].cidr", before: '"10.0.0.0/8"', after: '"10.0.0.0/16"' },
+      { path: "rules[0].secret", before: "(sensitive)", after: "(sensitive)" },
+    ]);
+  });
+
+  test("an object with one sensitive leaf among plain ones is masked whole when it appears", () => {
+    const [c] = attributeChanges(
+      change({ before: { a: null }, after: { a: { s: "secret", p: "plain" } }, after_sensitive: { a: { s: true, p: false } } }),
+    );
+    expect(c).toEqual({ path: "a", before: "(sensitive)", after: "(sensitive)" });
+  });
+
+  test("a value only apply knows is skipped when the old one was empty or unset, and shown otherwise", () => {
+    const changes = attributeChanges(
+      change({
+        before: { tags_all: {}, ids: [], gone: null, settings: { a: 1 }, names: ["x"], count: 0, flag: false, label: "" },
+        after: {},
+        after_unknown: {
+          tags_all: true,
+          ids: true,
+          gone: true,
+          arn: true,
+          settings: true,
+          names: true,
+          count: true,
+          flag: true,
+          label: true,
+        },
+      }),
+    );
+    expect(changes).toEqual([
+      { path: "count", before: "0", after: "(known after apply)" },
+      { path: "flag", before: "false", after: "(known after apply)" },
+      { path: "label", before: '""', after: "(known after apply)" },
+      { path: "names", before: '["x"]', after: "(known after apply)" },
+      { path: "settings", before: '{"a":1}', after: "(known after apply)" },
+    ]);
   });
 
   test("cuts long values", () => {
@@ -184,9 +258,11 @@ describe("moduleOfResource", () => {
   });
 
   test("an instance of a counted resource is grouped by its resource's construct path", () => {
-    const paths = new Map([["aws_subnet.Network_Private_1", "dev/Network/Private/Resource"]]);
-    expect(moduleOfResource({ address: "aws_subnet.Network_Private_1[1]", name: "Network_Private_1" }, paths)).toBe("Network");
-    expect(moduleOfResource({ address: 'aws_subnet.Network_Private_1["a"]', name: "Network_Private_1" }, paths)).toBe("Network");
+    // The name's first part (Subnets) is not the construct (Network): only the path lookup gives Network.
+    const paths = new Map([["aws_subnet.Subnets_Private_1", "dev/Network/Private/Resource"]]);
+    expect(moduleOfResource({ address: "aws_subnet.Subnets_Private_1[1]", name: "Subnets_Private_1" }, paths)).toBe("Network");
+    expect(moduleOfResource({ address: 'aws_subnet.Subnets_Private_1["a"]', name: "Subnets_Private_1" }, paths)).toBe("Network");
+    expect(moduleOfResource({ address: "aws_subnet.Subnets_Private_1[10]", name: "Subnets_Private_1" }, paths)).toBe("Network");
   });
 
   test("a resource directly under the stack is its own group", () => {
@@ -202,7 +278,11 @@ describe("moduleOfResource", () => {
     const paths = constructPathsFromSynth({
       resource: {
         aws_vpc: { Network_1: { "//": { metadata: { path: "dev/Network/Resource" } } }, Bare: {} },
-        aws_subnet: { Network_S_1: { "//": { metadata: { path: "dev/Network/S/Resource" } } }, NoPath: { "//": { metadata: {} } } },
+        aws_subnet: {
+          Network_S_1: { "//": { metadata: { path: "dev/Network/S/Resource" } } },
+          NoPath: { "//": { metadata: {} } },
+          NoMetadata: { "//": {} },
+        },
       },
     });
     expect([...paths]).toEqual([
@@ -337,8 +417,8 @@ describe("what a reviewer sees of each change", () => {
     const [replaced] = summarizeChanges(
       plan([
         rc("aws_ecs_task_definition.T_1", ["delete", "create"], {
-          before: { cpu: "256", arn: "arn:1", family: "f", image: "a" },
-          after: { cpu: "512", family: "f" },
+          before: { cpu: "256", arn: "arn:1", family: "f", image: "a", memory: "512" },
+          after: { cpu: "512", family: "f", memory: "1024" },
           after_unknown: { arn: true, image: true },
           replace_paths: [["cpu"], ["image"]],
         }),
@@ -349,6 +429,7 @@ describe("what a reviewer sees of each change", () => {
     expect(replaced.attributes).toEqual([
       { path: "cpu", before: '"256"', after: '"512"' },
       { path: "image", before: '"a"', after: "(known after apply)" },
+      { path: "memory", before: '"512"', after: '"1024"' },
     ]);
   });
 
