@@ -138,6 +138,38 @@ describe("the committed provider lock file", () => {
 });
 
 describe("planOfModule", () => {
+  test("gives a module planned with a shared root provider configuration that configuration as its own", () => {
+    const change = { actions: ["create"], before: null, after: {} };
+    const plan = {
+      format_version: "1.2",
+      resource_changes: [{ address: "module.dev.aws_vpc.a", module_address: "module.dev", type: "aws_vpc", name: "a", change }],
+      configuration: {
+        provider_config: {
+          "aws.shared0": {
+            name: "aws",
+            alias: "shared0",
+            version_constraint: "~> 5.100",
+            expressions: { region: { constant_value: "eu-west-1" } },
+          },
+          "aws.shared1": { name: "aws", alias: "shared1", expressions: { region: { constant_value: "us-east-1" } } },
+        },
+        root_module: {
+          module_calls: {
+            dev: {
+              source: "./dev",
+              module: { resources: [{ address: "aws_vpc.a", type: "aws_vpc", name: "a", provider_config_key: "aws.shared0" }] },
+            },
+          },
+        },
+      },
+    };
+    const dev = planOfModule(plan, "dev", "shared0");
+    expect(dev.configuration).toEqual({
+      provider_config: { aws: { name: "aws", version_constraint: "~> 5.100", expressions: { region: { constant_value: "eu-west-1" } } } },
+      root_module: { resources: [{ address: "aws_vpc.a", type: "aws_vpc", name: "a", provider_config_key: "module.dev:aws" }] },
+    });
+  });
+
   test("keeps one module's changes with addresses as if it were the root", () => {
     const change = { actions: ["create"], before: null, after: {} };
     const plan = {

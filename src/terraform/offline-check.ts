@@ -128,10 +128,26 @@ function prepareStackCopy(stackDir: string, dest: string): void {
     filter: (src) => !src.startsWith(join(stackDir, ".terraform")) && !src.endsWith(".tfstate"),
   });
   const stackJson = JSON.parse(readFileSync(stackFile, "utf8"));
-  writeFileSync(
-    join(dest, "zz_offline_check_override.tf.json"),
-    JSON.stringify(offlineOverride(stackJson, join(dest, "offline.tfstate")), null, 2),
-  );
+  writeFileSync(join(dest, OVERRIDE_FILE), JSON.stringify(offlineOverride(stackJson, join(dest, "offline.tfstate")), null, 2));
+}
+
+/** The override file {@link prepareStackCopy} writes beside a stack's copy. */
+const OVERRIDE_FILE = "zz_offline_check_override.tf.json";
+
+/**
+ * The aws provider configuration a stack's copy plans with (its own block as the offline override
+ * leaves it: each argument and block the override names replaces the stack's), when the stack has
+ * exactly one aws configuration, without alias, and no other provider, and it refers to nothing in
+ * the stack. A combined run declares such a configuration once in the root for every stack that has
+ * the same one: each provider configuration is a provider process in every Terraform command (about
+ * a second of CPU each), and most module stacks share one. Undefined when the stack keeps its own.
+ */
+function shareableProvider(stackJson: { provider?: Record<string, unknown> }): Record<string, unknown> | undefined {
+  const aws = stackJson.provider?.aws;
+  const configs = (Array.isArray(aws) ? aws : aws ? [aws] : []) as Array<Record<string, unknown>>;
+  if (configs.length !== 1 || configs[0].alias !== undefined || Object.keys(stackJson.provider ?? {}).length !== 1) return undefined;
+  const merged = { ...configs[0], ...OFFLINE_AWS_PROVIDER_SETTINGS };
+  return JSON.stringify(merged).includes("${") ? undefined : merged;
 }
 
 interface RunOptions {
@@ -243,16 +259,55 @@ async function checkStacks(stackDirs: readonly string[], options: CheckStacksOpt
   const workDir = mkdtempSync(join(tmpdir(), "tf-check-combined-"));
   try {
     const modules: Record<string, Record<string, unknown>> = {};
-    dirs.forEach((dir, i) => {
+    // Identical provider configurations, declared once in the root: by their JSON, with their alias.
+    const shared = new Map<string, Record<string, unknown>>();
+    const sharedAliases = new Map<string, string>();
+    let sharedConstraint: string | undefined;
+    // Read every stack before any is fed: a consumer reads its producers' outputs from their copies.
+    dirs.forEach((dir, i) => prepareStackCopy(dir, join(workDir, names[i])));
+    dirs.forEach((_dir, i) => {
       const dest = join(workDir, names[i]);
-      prepareStackCopy(dir, dest);
       const fed = feedCrossStackInputs(readStackJson(dest), (producer) => readStackJson(join(workDir, producer)), moduleName);
-      if (Object.keys(fed.moduleArguments).length > 0) writeFileSync(join(dest, "cdk.tf.json"), JSON.stringify(fed.stackJson, null, 2));
-      modules[moduleName(names[i])] = { source: `./${names[i]}`, ...fed.moduleArguments };
+      // The root states one version constraint for its configurations: the first sharing stack's.
+      const constraint = (fed.stackJson.terraform as { required_providers?: { aws?: { version?: string } } } | undefined)
+        ?.required_providers?.aws?.version;
+      if (shared.size === 0) sharedConstraint = constraint;
+      const provider = constraint === sharedConstraint ? shareableProvider(fed.stackJson) : undefined;
+      const call: Record<string, unknown> = { source: `./${names[i]}`, ...fed.moduleArguments };
+      if (provider) {
+        const key = JSON.stringify(provider);
+        if (!shared.has(key)) shared.set(key, { ...provider, alias: `shared${shared.size}` });
+        const alias = shared.get(key)!.alias as string;
+        sharedAliases.set(names[i], alias);
+        call.providers = { aws: `aws.${alias}` };
+      }
+      modules[moduleName(names[i])] = call;
+      if (provider || Object.keys(fed.moduleArguments).length > 0) {
+        const stackJson = { ...fed.stackJson };
+        if (provider) {
+          // The root's configuration replaces the stack's own and its override's (which also held
+          // the local backend: a child module's backend means nothing, so it goes too).
+          delete stackJson.provider;
+          if (stackJson.terraform) {
+            const { backend: _backend, ...terraform } = stackJson.terraform as Record<string, unknown>;
+            stackJson.terraform = terraform;
+          }
+          rmSync(join(dest, OVERRIDE_FILE));
+        }
+        writeFileSync(join(dest, "cdk.tf.json"), JSON.stringify(stackJson, null, 2));
+      }
     });
-    // Child modules may not hold backends; the override files already make each one local, and
-    // Terraform only warns that it ignores them.
-    writeFileSync(join(workDir, "main.tf.json"), JSON.stringify({ module: modules }, null, 2));
+    // Child modules may not hold backends; the override files already make each one local (or the
+    // stack's copy plans with the root's provider, without its override), and Terraform only warns
+    // that it ignores them.
+    const root: Record<string, unknown> = { module: modules };
+    if (shared.size > 0) {
+      root.terraform = {
+        required_providers: { aws: { source: "hashicorp/aws", ...(sharedConstraint ? { version: sharedConstraint } : {}) } },
+      };
+      root.provider = { aws: [...shared.values()] };
+    }
+    writeFileSync(join(workDir, "main.tf.json"), JSON.stringify(root, null, 2));
     let combined: { plan?: TerraformPlanJson; timings: Partial<Record<CheckStage, number>> };
     try {
       combined = await runChecks({
@@ -269,7 +324,8 @@ async function checkStacks(stackDirs: readonly string[], options: CheckStacksOpt
     }
     return stackDirs.map((dir) => {
       const stack = basename(resolve(dir));
-      return { stack, plan: combined.plan ? planOfModule(combined.plan, moduleName(stack)) : undefined, timings: combined.timings };
+      const plan = combined.plan ? planOfModule(combined.plan, moduleName(stack), sharedAliases.get(stack)) : undefined;
+      return { stack, plan, timings: combined.timings };
     });
   } finally {
     rmSync(workDir, { recursive: true, force: true });
@@ -303,8 +359,12 @@ function moduleName(stack: string): string {
   return stack.replace(/[^a-zA-Z0-9_-]/g, "_");
 }
 
-/** The part of a combined plan that belongs to one child module, with addresses as if it were the root. */
-export function planOfModule(plan: TerraformPlanJson, module: string): TerraformPlanJson {
+/**
+ * The part of a combined plan that belongs to one child module, with addresses as if it were the root.
+ * `sharedProvider` names the root's aws provider alias the module was given instead of its own
+ * configuration; it becomes the module's `aws` configuration.
+ */
+export function planOfModule(plan: TerraformPlanJson, module: string, sharedProvider?: string): TerraformPlanJson {
   const moduleAddress = `module.${module}`;
   const strip = <T extends { address: string; module_address?: string }>(items: readonly T[] | undefined): T[] =>
     (items ?? [])
@@ -325,21 +385,34 @@ export function planOfModule(plan: TerraformPlanJson, module: string): Terraform
   const root = (plan.planned_values as { root_module?: { child_modules?: Array<{ address: string }> } } | undefined)?.root_module;
   const child = root?.child_modules?.find((m) => m.address === moduleAddress);
   const config = plan.configuration;
-  // Provider configurations of the module are keyed `module.<name>:<provider>` in a combined plan.
+  // Provider configurations of the module are keyed `module.<name>:<provider>` in a combined plan;
+  // a shared one is the root's `aws.<alias>`.
   const providerConfig = Object.fromEntries(
     Object.entries(config?.provider_config ?? {})
-      .filter(([key]) => key.startsWith(`${moduleAddress}:`))
+      .filter(([key]) => key.startsWith(`${moduleAddress}:`) || (sharedProvider !== undefined && key === `aws.${sharedProvider}`))
       .map(([key, value]) => {
-        const { module_address, ...rest } = value;
-        return [key.slice(moduleAddress.length + 1), rest];
+        if (key.startsWith(`${moduleAddress}:`)) {
+          const { module_address, ...rest } = value;
+          return [key.slice(moduleAddress.length + 1), rest];
+        }
+        const { alias, ...rest } = value as typeof value & { alias?: string };
+        return ["aws", rest];
       }),
   );
+  // Resources of a module given a shared configuration name the root's; as planned alone, the module's own.
+  const moduleConfig = config?.root_module?.module_calls?.[module]?.module ?? {};
+  const ownConfig =
+    sharedProvider === undefined
+      ? moduleConfig
+      : JSON.parse(JSON.stringify(moduleConfig), (key, value) =>
+          key === "provider_config_key" && value === `aws.${sharedProvider}` ? `${moduleAddress}:aws` : value,
+        );
   return {
     ...plan,
     resource_changes: strip(plan.resource_changes),
     resource_drift: strip(plan.resource_drift),
     planned_values: { root_module: child ?? {} },
     // The module's own configuration (resource expressions and references) becomes the root's.
-    configuration: { provider_config: providerConfig, root_module: config?.root_module?.module_calls?.[module]?.module ?? {} },
+    configuration: { provider_config: providerConfig, root_module: ownConfig },
   };
 }
