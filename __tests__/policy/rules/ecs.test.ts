@@ -125,7 +125,7 @@ describe("ECS-004 read-only root filesystem", () => {
   });
 });
 
-describe("ECS-005 secrets in plain environment variables", () => {
+describe("ECS-005 secrets in plain environment variables and log options", () => {
   test("reports secret-looking names, AWS keys, private keys and interpolated secret values", () => {
     const findings = findingsOf(ecsPlaintextSecrets, (s) => {
       const version = new SecretsmanagerSecretVersion(s, "DbPassword", { secretId: "db", secretString: "hunter2" });
@@ -148,6 +148,48 @@ describe("ECS-005 secrets in plain environment variables", () => {
       'container "web" has environment variable "TLS" in plain text: its value is a private key',
       'container "web" has environment variable "UPSTREAM" in plain text: its value is an AWS access key id',
     ]);
+  });
+
+  test("reports log driver options holding a token or password, or interpolating a secret", () => {
+    const findings = findingsOf(ecsPlaintextSecrets, (s) => {
+      const version = new SecretsmanagerSecretVersion(s, "HecToken", { secretId: "hec", secretString: "t0ken" });
+      taskDefinition(s, [
+        container({
+          logConfiguration: {
+            logDriver: "splunk",
+            options: { "splunk-url": "https://splunk:8088", "splunk-token": "t0ken", "splunk-format": "json" },
+          },
+        }),
+        container({
+          name: "app",
+          logConfiguration: {
+            logDriver: "awsfirelens",
+            options: { Name: "http", http_passwd: "hunter2", Header: `X-Key ${version.secretString}` },
+          },
+        }),
+      ]);
+    });
+    expect(findings.map((f) => f.message)).toEqual([
+      'container "app" has log option "Header" in plain text: its value interpolates aws_secretsmanager_secret_version.HecToken, writing the secret into the task definition',
+      'container "app" has log option "http_passwd" in plain text: its name looks like a secret',
+      'container "web" has log option "splunk-token" in plain text: its name looks like a secret',
+    ]);
+    expect(findings[0].fix).toContain("secretOptions");
+  });
+
+  test("passes ordinary log options and log secrets passed through secretOptions", () => {
+    const findings = findingsOf(ecsPlaintextSecrets, (s) =>
+      taskDefinition(s, [
+        container({
+          logConfiguration: {
+            logDriver: "splunk",
+            options: { "splunk-url": "https://splunk:8088", "splunk-format": "json" },
+            secretOptions: [{ name: "splunk-token", valueFrom: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:hec-AbCdEf" }],
+          },
+        }),
+      ]),
+    );
+    expect(findings).toEqual([]);
   });
 
   test("passes ordinary variables and secrets passed through `secrets`", () => {

@@ -71,12 +71,12 @@ function secretValueReason(value: unknown, context: PolicyContext): string | und
   return source ? `its value interpolates ${source.address}, writing the secret into the task definition` : undefined;
 }
 
-/** ECS-005: secrets come from `secrets` (Secrets Manager / SSM), never plain `environment`. */
+/** ECS-005: secrets come from `secrets` / log `secretOptions` (Secrets Manager / SSM), never plain `environment` or log `options`. */
 export const ecsPlaintextSecrets: Rule = {
   id: "ECS-005",
-  title: "No secrets in plain environment variables",
+  title: "No secrets in plain environment variables or log options",
   rationale:
-    "Plain environment variables are stored in the task definition, visible to anyone with ecs:DescribeTaskDefinition and in Terraform state; secrets belong in Secrets Manager or SSM and reach the container through `secrets`.",
+    "Plain environment variables and log driver options are stored in the task definition, visible to anyone with ecs:DescribeTaskDefinition and in Terraform state; secrets belong in Secrets Manager or SSM and reach the container through `secrets`, and a log driver's token or password through the log configuration's `secretOptions`.",
   severity: everywhere("error"),
   appliesTo: CONTAINER_RESOURCE_TYPES,
   references: ["AVD-AWS-0036", "Security Hub ECS.8", "AWS Config ecs-no-environment-secrets", "CT.ECS.PR.12"],
@@ -89,6 +89,16 @@ export const ecsPlaintextSecrets: Rule = {
         const name = typeof variable?.name === "string" ? variable.name : "";
         const reason = looksLikeSecretName(name) ? "its name looks like a secret" : secretValueReason(variable?.value, context);
         if (reason) violations.push({ message: `${container.label} has environment variable "${name}" in plain text: ${reason}`, fix });
+      }
+      const logging = container.definition.logConfiguration as { options?: unknown } | undefined;
+      const options = logging?.options !== null && typeof logging?.options === "object" ? (logging.options as Record<string, unknown>) : {};
+      for (const [name, value] of Object.entries(options)) {
+        const reason = looksLikeSecretName(name) ? "its name looks like a secret" : secretValueReason(value, context);
+        if (reason)
+          violations.push({
+            message: `${container.label} has log option "${name}" in plain text: ${reason}`,
+            fix: "Move the value to Secrets Manager or SSM Parameter Store and pass it in the log configuration's `secretOptions` (logging.secretOptions).",
+          });
       }
     }
     return violations;
