@@ -104,8 +104,26 @@ describe("ECS-003 privileged containers", () => {
     ]);
   });
 
-  test("passes containers that are not privileged", () => {
+  test("reports a container adding ALL or SYS_ADMIN, which amounts to privileged", () => {
+    const findings = findingsOf(ecsPrivilegedContainer, (s) =>
+      taskDefinition(s, [
+        container({ linuxParameters: { capabilities: { add: ["SYS_ADMIN", "NET_ADMIN"] } } }),
+        container({ name: "agent", linuxParameters: { capabilities: { add: ["ALL"] } } }),
+      ]),
+    );
+    expect(brief(findings)).toEqual([
+      'error ECS-003 @ TaskDefinition: container "agent" adds the Linux capability ALL, which amounts to privileged',
+      'error ECS-003 @ TaskDefinition: container "web" adds the Linux capability SYS_ADMIN, which amounts to privileged',
+    ]);
+  });
+
+  test("passes containers that are not privileged and add only narrow capabilities (or drop ALL)", () => {
     expect(findingsOf(ecsPrivilegedContainer, (s) => taskDefinition(s, [container({ privileged: false })]))).toEqual([]);
+    expect(
+      findingsOf(ecsPrivilegedContainer, (s) =>
+        taskDefinition(s, [container({ linuxParameters: { capabilities: { add: ["SYS_PTRACE", "NET_BIND_SERVICE"], drop: ["ALL"] } } })]),
+      ),
+    ).toEqual([]);
   });
 });
 
