@@ -41,6 +41,7 @@ describe("parseScheduleExpression: cron", () => {
     "cron(0 0 ? * SUNL *)",
     "cron(0 0 ? * SAT#2 *)",
     "cron(0 9-9 * * ? *)",
+    "cron(*/1 * * * ? *)",
     // A name stands for its number: 3-MAR runs from March to March.
     "cron(0 0 1 3-MAR ? *)",
     "cron(0 0 ? * 3-TUE *)",
@@ -134,6 +135,9 @@ describe("parseScheduleExpression: cron", () => {
     ["cron(0 2 ? * 2#3x *)", /L and # are used alone/],
     ["cron(0 2 ? * 1-2#3 *)", /L and # are used alone/],
     ["cron(0 2 ? * 2#0 *)", /the occurrence after # must be 1-5, got 0/],
+    ["cron(0 2 ? * 2#10 *)", /^SCHEDULE_CRON_FIELD: the occurrence after # must be 1-5, got 10 in the day-of-week field \("2#10"\)/],
+    ["cron(0/x5 * * * ? *)", /^SCHEDULE_CRON_FIELD: the step must be a whole number from 1 to 59 in the minutes field \("0\/x5"\)/],
+    ["cron(0/5x * * * ? *)", /^SCHEDULE_CRON_FIELD: the step must be a whole number from 1 to 59 in the minutes field \("0\/5x"\)/],
     ["cron(0 2 ? * LL *)", /L and # are used alone/],
   ])("rejects %s", (expression, message) => {
     expect(problem(expression)).toMatch(message);

@@ -195,7 +195,8 @@ function checkItem(field: CronField, spec: FieldSpec, item: string): void {
   const bounds = base.split("-");
   if (bounds.length > 2) throw new FieldError(field, item, "a range has one -");
   const values = bounds.map((b) => valueOf(field, spec, b, item));
-  if (values.length === 2 && values[0] > values[1]) {
+  // A single value has no second bound: comparing with undefined is false.
+  if (values[0] > values[1]) {
     throw new FieldError(field, item, "a range must not run backwards");
   }
 }
