@@ -1,5 +1,5 @@
 import { fail } from "../core/errors";
-import { actionOf, ChangeAction, PlanJson, PlanResourceChange } from "./plan";
+import { actionOf, ChangeAction, configAddress, PlanJson, PlanResourceChange } from "./plan";
 
 /** Shown instead of a sensitive value. */
 export const SENSITIVE = "(sensitive)";
@@ -142,11 +142,9 @@ export function moduleOfResource(
   rc: Pick<PlanResourceChange, "address" | "name" | "module_address">,
   constructPaths?: ReadonlyMap<string, string>,
 ): string {
-  const path = constructPaths?.get(rc.address.replace(/\[[^\]]*\]$/, ""));
-  if (path) {
-    const parts = path.split("/");
-    return parts.length > 2 ? parts[1] : parts[parts.length - 1];
-  }
+  const path = constructPaths?.get(configAddress(rc.address));
+  // A construct path starts with the stack: the next part is the top-level construct (or the resource itself).
+  if (path) return path.split("/")[1] ?? path;
   if (rc.module_address) return rc.module_address;
   const first = rc.name.split("_")[0];
   return first || "(root)";
@@ -196,7 +194,7 @@ export function attributeChanges(rc: Pick<PlanResourceChange, "change">): Attrib
       }
       return;
     }
-    if (Array.isArray(b) && Array.isArray(a) && a.length === b.length && !sensitive && path.length > 0) {
+    if (Array.isArray(b) && Array.isArray(a) && a.length === b.length && !sensitive) {
       a.forEach((item, i) => walk([...path, i], b[i], item, child(unknown, i), child(bs, i), child(as, i)));
       return;
     }
@@ -215,7 +213,8 @@ export function attributeChanges(rc: Pick<PlanResourceChange, "change">): Attrib
 
 /** A short, one-line rendering: strings quoted, structures as compact JSON, cut at {@link MAX_VALUE_CHARS}. */
 export function renderValue(value: unknown): string {
-  if (value === undefined || value === null) return "null";
+  // JSON.stringify renders null as "null" itself; undefined (a key on one side only) it does not render.
+  if (value === undefined) return "null";
   const text = JSON.stringify(value);
   return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
 }
@@ -231,10 +230,9 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function child(marks: unknown, key: string | number): unknown {
+  // The walk stops at a wholly sensitive or unknown value, so this only guards against a future change to it.
   if (marks === true) return true;
-  if (Array.isArray(marks) && typeof key === "number") return marks[key];
-  if (isObject(marks) && typeof key === "string") return marks[key];
-  return undefined;
+  return Array.isArray(marks) || isObject(marks) ? (marks as Record<string | number, unknown>)[key] : undefined;
 }
 
 /** True when a mark tree (`after_unknown`, `*_sensitive`) has `true` anywhere in it. */
@@ -245,8 +243,7 @@ function containsTrue(marks: unknown): boolean {
   return false;
 }
 
+/** Values from a plan are JSON: equal when their JSON is (a string and a number stay apart: "1" vs 1). */
 function equal(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

@@ -31,7 +31,8 @@ export function splitTasks(desiredCount: number, strategy: readonly CapacityStra
     left -= base;
   }
   const totalWeight = strategy.reduce((sum, item) => sum + (item.weight ?? 0), 0);
-  if (left > 0 && totalWeight > 0) {
+  // Nothing left shares nothing: only a zero total weight (no provider takes a share) must be skipped.
+  if (totalWeight > 0) {
     for (const item of strategy) {
       split[item.capacityProvider] += (left * (item.weight ?? 0)) / totalWeight;
     }

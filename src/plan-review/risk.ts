@@ -50,11 +50,11 @@ export function riskFlags(
   changes: readonly ResourceChangeSummary[],
   drift: readonly DriftSummary[],
   protectedTypes: Readonly<Record<string, string>> = PROTECTED_RESOURCE_TYPES,
-  renames: readonly Rename[] = [],
+  renames?: readonly Rename[],
 ): RiskFlag[] {
   const flags: RiskFlag[] = [];
   // A renamed resource's deletion is its rename's flag, shown once.
-  const renamedFrom = new Set(renames.map((r) => r.from));
+  const renamedFrom = new Set(renames?.map((r) => r.from));
   for (const change of changes) {
     const reason = protectedTypes[change.type];
     if (reason === undefined || !destroys(change.action) || renamedFrom.has(change.address)) continue;
