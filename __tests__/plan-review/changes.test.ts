@@ -213,7 +213,8 @@ describe("attributeChanges", () => {
     const changes = attributeChanges(
       change({
         before: { tags_all: {}, ids: [], gone: null, settings: { a: 1 }, names: ["x"], count: 0, flag: false, label: "" },
-        after: {},
+        // A new computed attribute: absent before, null (unknown) after.
+        after: { arn: null },
         after_unknown: {
           tags_all: true,
           ids: true,
