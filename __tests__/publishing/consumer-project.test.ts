@@ -24,6 +24,12 @@ describe("consumerProject", () => {
     expect(specifiers.filter((s) => s.startsWith("@cdktf/provider-aws"))).toEqual(["@cdktf/provider-aws/lib/provider"]);
   });
 
+  test("writes its synthesized output inside the consumer project, which the round trip deletes, not the shared temp directory", () => {
+    expect(main).not.toMatch(/tmpdir\(/);
+    const temps = [...main.matchAll(/mkdtempSync\((.*?)\)\)/g)].map((m) => m[1] + ")");
+    expect(temps).toEqual(['join(process.cwd(), "cdktf.out-bad-")', 'join(process.cwd(), "cdktf.out-")']);
+  });
+
   test("depends on the exact published version and the given peers and tools", () => {
     const pkg = JSON.parse(files["package.json"]);
     expect(pkg.dependencies).toEqual({

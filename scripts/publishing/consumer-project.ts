@@ -33,7 +33,6 @@ export const EXPECTED_CREATES: Readonly<Record<string, number>> = {
 function mainTs(o: ConsumerOptions): string {
   const expected = JSON.stringify(EXPECTED_CREATES);
   return `import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { App, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
@@ -59,7 +58,7 @@ function buildStack(app: App): TerraformStack {
 }
 
 function rejectsBadInput(): void {
-  const stack = new TerraformStack(new App({ outdir: mkdtempSync(join(tmpdir(), "consumer-bad-")) }), "bad");
+  const stack = new TerraformStack(new App({ outdir: mkdtempSync(join(process.cwd(), "cdktf.out-bad-")) }), "bad");
   try {
     new Network(stack, "Network", { name: "bad", cidr: "10.0.0.0/8", availabilityZones: ["eu-west-1a", "eu-west-1b"] });
   } catch (error) {
@@ -72,7 +71,7 @@ function rejectsBadInput(): void {
 async function main(): Promise<void> {
   if (platform.Network !== Network) throw new Error("the root and /network entry points load different copies of Network");
   rejectsBadInput();
-  const outdir = mkdtempSync(join(tmpdir(), "consumer-synth-"));
+  const outdir = mkdtempSync(join(process.cwd(), "cdktf.out-"));
   const app = new App({ outdir });
   buildStack(app);
   app.synth();
