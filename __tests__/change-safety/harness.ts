@@ -18,7 +18,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { OFFLINE_AWS_PROVIDER_SETTINGS, offlineOverride, planOfModule } from "../../src/terraform/offline-check";
+import { offlineOverride, planOfModule, shareableProvider } from "../../src/terraform/offline-check";
 import type { PlanJson } from "../../src/terraform/plan-json";
 import { fakeValue, offlineTerraformEnv, runTerraform, settle } from "../offline/prior-state";
 
@@ -147,21 +147,6 @@ function stateDocument(resources: readonly StateResource[], ws: Workspace, terra
     resources: [...grouped.values()],
     check_results: null,
   };
-}
-
-/**
- * The aws provider configuration of a stack as the offline override leaves it (mock credentials,
- * no account checks, no assume_role), when the stack has exactly one, without alias, that refers
- * to nothing in the stack: such a configuration can be declared once in the root for every module
- * that has the same one. Undefined otherwise (the module keeps its own).
- */
-function shareableProvider(json: Json): Json | undefined {
-  const aws = json.provider?.aws;
-  const configs = Array.isArray(aws) ? aws : aws ? [aws] : [];
-  if (configs.length !== 1 || configs[0].alias !== undefined || Object.keys(json.provider).length !== 1) return undefined;
-  // An override replaces each argument and block it names; a null argument is unset.
-  const merged = Object.fromEntries(Object.entries({ ...configs[0], ...OFFLINE_AWS_PROVIDER_SETTINGS }).filter(([, v]) => v !== null));
-  return JSON.stringify(merged).includes("${") ? undefined : merged;
 }
 
 /** A root whose child modules are synthesized stacks, planned with mock credentials and no network. */

@@ -141,12 +141,15 @@ const OVERRIDE_FILE = "zz_offline_check_override.tf.json";
  * the stack. A combined run declares such a configuration once in the root for every stack that has
  * the same one: each provider configuration is a provider process in every Terraform command (about
  * a second of CPU each), and most module stacks share one. Undefined when the stack keeps its own.
+ * The change-safety harness shares configurations the same way.
+ * @internal
  */
-function shareableProvider(stackJson: { provider?: Record<string, unknown> }): Record<string, unknown> | undefined {
+export function shareableProvider(stackJson: { provider?: Record<string, unknown> }): Record<string, unknown> | undefined {
   const aws = stackJson.provider?.aws;
   const configs = (Array.isArray(aws) ? aws : aws ? [aws] : []) as Array<Record<string, unknown>>;
   if (configs.length !== 1 || configs[0].alias !== undefined || Object.keys(stackJson.provider ?? {}).length !== 1) return undefined;
-  const merged = { ...configs[0], ...OFFLINE_AWS_PROVIDER_SETTINGS };
+  // An override replaces each argument and block it names; a null argument is unset.
+  const merged = Object.fromEntries(Object.entries({ ...configs[0], ...OFFLINE_AWS_PROVIDER_SETTINGS }).filter(([, v]) => v !== null));
   return JSON.stringify(merged).includes("${") ? undefined : merged;
 }
 
