@@ -58,7 +58,7 @@ export function synthesizeApp(build: () => App, options: SynthesizeAppOptions = 
  * `Number.MAX_SAFE_INTEGER` and capture into a fresh `{ stack: "" }` holder; when the holder stays
  * empty they record no trace. Only that call shape is skipped: errors keep their stack traces.
  */
-function skipTokenStackTraces(): () => void {
+export function skipTokenStackTraces(): () => void {
   const original = Error.captureStackTrace;
   Error.captureStackTrace = function captureStackTrace(target: object, constructorOpt?: (...args: any[]) => unknown): void {
     if (Error.stackTraceLimit === Number.MAX_SAFE_INTEGER && isEmptyTraceHolder(target)) return;

@@ -156,13 +156,13 @@ class Workspace {
   /** The root's aws provider alias each module uses, for the modules that share one. */
   private readonly sharedAlias = new Map<string, string>();
 
-  constructor(modules: Record<string, Json>, shareProviders = true) {
+  constructor(modules: Record<string, Json>) {
     this.env = offlineTerraformEnv(this.dir);
     const shared = new Map<string, Json>();
     const calls: Record<string, Json> = {};
     for (const [name, json] of Object.entries(modules)) {
       mkdirSync(join(this.dir, name));
-      const provider = shareProviders ? shareableProvider(json) : undefined;
+      const provider = shareableProvider(json);
       if (provider) {
         const key = JSON.stringify(provider);
         if (!shared.has(key)) shared.set(key, { ...provider, alias: `shared${shared.size}` });
@@ -186,6 +186,11 @@ class Workspace {
     }
     writeFileSync(join(this.dir, "main.tf.json"), JSON.stringify(root));
     this.terraform(["init", "-input=false", "-no-color"]);
+  }
+
+  /** The root's aws provider alias a child module (`module.<name>`) was given, if it shares one. */
+  public sharedProviderOf(module: string): string | undefined {
+    return this.sharedAlias.get(module);
   }
 
   /** The provider a state records for a resource: the root's shared configuration, or the module's own. */
@@ -219,11 +224,12 @@ const pendingIn = (plan: Json, isModule: (module: string) => boolean): Json[] =>
  * Steps 1 and 2: the state of each base module from a plan against an empty state, rebuilt from a
  * second plan against it (which the combined plan then checks for no-ops).
  */
-function prepareState(
-  bases: Record<string, Json>,
-  shareProviders: boolean,
-): { resources: StateResource[]; attributes: Map<string, Json>; terraformVersion: string } {
-  const ws = new Workspace(bases, shareProviders);
+function prepareState(bases: Record<string, Json>): {
+  resources: StateResource[];
+  attributes: Map<string, Json>;
+  terraformVersion: string;
+} {
+  const ws = new Workspace(bases);
   try {
     const fresh = ws.plan(undefined);
     const first = stateResources(fresh, new Map());
@@ -251,17 +257,19 @@ const editModule = (id: string) => `edit_${id.replace(/[^A-Za-z0-9_]/g, "_")}`;
 
 /**
  * Plans every edit against the converged state of its base in one run (step 3): the combined plan,
- * the bases and each edit a child module. Fails unless the bases plan as all no-ops.
+ * the bases and each edit a child module. Fails unless the bases plan as all no-ops. Returns the
+ * plan and the root provider alias each edit module shared.
  */
-function planAll(bases: Record<string, Json>, edits: Record<string, PlannedEdit>, shareProviders = true): Json {
+function planAll(
+  bases: Record<string, Json>,
+  edits: Record<string, PlannedEdit>,
+): { plan: Json; sharedProvider: (id: string) => string | undefined } {
   const baseModules = Object.fromEntries(Object.entries(bases).map(([n, json]) => [baseModule(n), json]));
-  const prepared = prepareState(baseModules, shareProviders);
+  const prepared = prepareState(baseModules);
   let { resources, attributes } = prepared;
   const isBase = (module: string) => Object.keys(bases).some((n) => module === `module.${baseModule(n)}`);
-  const ws = new Workspace(
-    { ...baseModules, ...Object.fromEntries(Object.entries(edits).map(([id, e]) => [editModule(id), e.json])) },
-    shareProviders,
-  );
+  const ws = new Workspace({ ...baseModules, ...Object.fromEntries(Object.entries(edits).map(([id, e]) => [editModule(id), e.json])) });
+  const sharedProvider = (id: string) => ws.sharedProviderOf(`module.${editModule(id)}`);
   try {
     for (let round = 2; ; round++) {
       const copies = Object.entries(edits).flatMap(([id, edit]) => {
@@ -278,7 +286,7 @@ function planAll(bases: Record<string, Json>, edits: Record<string, PlannedEdit>
       });
       const plan = ws.plan(stateDocument([...resources, ...copies], ws, prepared.terraformVersion, round));
       const pending = pendingIn(plan, isBase);
-      if (pending.length === 0) return plan;
+      if (pending.length === 0) return { plan, sharedProvider };
       if (round === MAX_ROUNDS)
         throw new Error(`state did not converge: ${pending.map((rc: Json) => `${rc.address} ${rc.change.actions}`).join(", ")}`);
       ({ resources, attributes } = stateResources(plan, attributes, isBase));
@@ -290,14 +298,14 @@ function planAll(bases: Record<string, Json>, edits: Record<string, PlannedEdit>
 
 /** Each edit's plan against the state of its base, as `terraform show -json` would print it for the stack alone. */
 export function planEditPlans(bases: Record<string, Json>, edits: Record<string, PlannedEdit>): Record<string, PlanJson> {
-  // Each module keeps its own provider configuration, so each plan's `configuration` is the stack's own.
-  const plan = planAll(bases, edits, false);
-  return Object.fromEntries(Object.keys(edits).map((id) => [id, planOfModule(plan, editModule(id))]));
+  // A module given a shared root configuration gets it back as its own `aws` configuration.
+  const { plan, sharedProvider } = planAll(bases, edits);
+  return Object.fromEntries(Object.keys(edits).map((id) => [id, planOfModule(plan, editModule(id), sharedProvider(id))]));
 }
 
 /** Plans every edit against the converged state of its base; outcomes by edit id. */
 export function planEdits(bases: Record<string, Json>, edits: Record<string, PlannedEdit>): Record<string, EditOutcome> {
-  const plan = planAll(bases, edits);
+  const { plan } = planAll(bases, edits);
   const outcomes: Record<string, EditOutcome> = {};
   for (const id of Object.keys(edits)) {
     const prefix = `module.${editModule(id)}.`;

@@ -9,6 +9,10 @@ import { EnvironmentStack } from "../../stacks/environment-stack";
 import { dev } from "../../stacks/environments";
 import { validateEnvironmentConfig } from "../../stacks/environments/validate";
 import { synthesizeApp } from "../../stacks/fast-synthesis";
+import { keepTokenCreationTraces } from "../token-traces";
+
+// This file compares the fast mode with cdktf's own behaviour, token creation traces included.
+keepTokenCreationTraces();
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
