@@ -2,50 +2,73 @@ import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { App, TerraformStack, Tokenization } from "cdktf";
+import { fail } from "../src/core";
 
-/** `PLATFORM_FAST_SYNTH=1 npm run synth` (or `cdktf synth`) turns the fast mode on. */
+/** `PLATFORM_SYNTH=<mode> npm run synth` (or `cdktf synth`) picks the synthesis mode. */
+export const SYNTH_MODE_ENV = "PLATFORM_SYNTH";
+/** `PLATFORM_FAST_SYNTH=1`: the fast mode, as `PLATFORM_SYNTH=fast`. */
 export const FAST_SYNTH_ENV = "PLATFORM_FAST_SYNTH";
+
+/**
+ * How {@link synthesizeApp} synthesizes; every mode writes the same `cdk.tf.json` files.
+ *
+ * - `single-pass`: cdktf's synthesis with one resolve of each stack instead of two (the guarded
+ *   work-around below);
+ * - `fast`: single pass, and no token creation stack traces (what that loses: below);
+ * - `upstream`: `app.synth()` exactly as cdktf 0.21 does it, the way back if the work-around ever
+ *   misbehaves.
+ */
+export type SynthesisMode = "single-pass" | "fast" | "upstream";
+const MODES: readonly SynthesisMode[] = ["single-pass", "fast", "upstream"];
 
 /** How {@link synthesizeApp} synthesizes. */
 export interface SynthesizeAppOptions {
-  /**
-   * Synthesize in the fast mode: no creation stack traces for tokens, and one resolve of each stack
-   * instead of two. Same `cdk.tf.json` files; see docs/performance.md for what else differs.
-   * @default - on when `$PLATFORM_FAST_SYNTH` is `1`
-   */
-  readonly fast?: boolean;
+  /** @default - {@link synthesisModeFrom} the environment: `single-pass` unless `$PLATFORM_SYNTH` or `$PLATFORM_FAST_SYNTH` says otherwise */
+  readonly mode?: SynthesisMode;
+}
+
+/** The mode `$PLATFORM_SYNTH` names (`$PLATFORM_FAST_SYNTH=1` means `fast`); `single-pass` when neither is set. */
+export function synthesisModeFrom(env: NodeJS.ProcessEnv = process.env): SynthesisMode {
+  const value = env[SYNTH_MODE_ENV];
+  if (value === undefined || value === "") return env[FAST_SYNTH_ENV] === "1" ? "fast" : "single-pass";
+  if (!(MODES as readonly string[]).includes(value)) {
+    fail("stacks/fast-synthesis", {
+      code: "APP_SYNTH_MODE",
+      property: SYNTH_MODE_ENV,
+      value,
+      allowed: MODES.map((m) => `"${m}"`).join(", "),
+    });
+  }
+  return value as SynthesisMode;
 }
 
 /**
- * Builds the app with `build` and synthesizes it. In the fast mode (opt-in) it works around two
- * costs of cdktf 0.21 that have no switch upstream (its `stackTraces: false` only affects
- * annotations):
+ * Builds the app with `build` and synthesizes it. By default with one resolve of each stack instead
+ * of cdktf 0.21's two, and in the opt-in fast mode also without token creation stack traces: two
+ * costs of cdktf that have no switch upstream (its `stackTraces: false` only affects annotations).
  *
- * 1. Every token (`Lazy`, `Intrinsic`, attribute references) captures a full stack trace when it is
- *    created (`Error.stackTraceLimit` raised to the maximum), about 80 per service; cdktf only prints
- *    them when a token fails to resolve. The fast mode skips those captures while the app is built
- *    and synthesized; a resolve error then comes without "Object creation stack".
- * 2. `App.synth()` resolves every stack twice: a "preparing" resolve, whose only job is to find
- *    cross-stack references (and to add the default local backend), then the resolve that writes
- *    `cdk.tf.json`. The fast mode keeps the backend step, skips the first resolve, and lets the
- *    second one find cross-stack references instead. Guard: a stack that gains a remote-state input
- *    while it renders is rendered again, and a stack that gains a cross-stack output after its file
- *    was written is written again, so cross-stack references produce the same files as upstream.
+ * 1. The double resolve (every mode but `upstream`): `App.synth()` resolves every stack twice, a
+ *    "preparing" resolve whose only job is to find cross-stack references (and to add the default
+ *    local backend), then the resolve that writes `cdk.tf.json`. This keeps the backend step,
+ *    skips the first resolve, and lets the second one find cross-stack references instead. Guard:
+ *    a stack that gains a remote-state input while it renders is rendered again, a stack that gains
+ *    a cross-stack output after its file was written is written again, and the manifest's stack
+ *    dependencies are redone, so cross-stack references produce the same files as upstream.
+ * 2. Token creation stack traces (`fast`): every token (`Lazy`, `Intrinsic`, attribute references)
+ *    captures a full stack trace when it is created (`Error.stackTraceLimit` raised to the
+ *    maximum), about 80 per service; cdktf only prints them when a token fails to resolve. The fast
+ *    mode skips those captures while the app is built and synthesized; a resolve error then comes
+ *    without "Object creation stack".
  *
- * Both changes are undone when synthesis ends, also on error.
+ * Every change is undone when synthesis ends, also on error. HCL output (`hclOutput`) has its own
+ * render path and is always left to upstream.
  */
 export function synthesizeApp(build: () => App, options: SynthesizeAppOptions = {}): App {
-  const fast = options.fast ?? process.env[FAST_SYNTH_ENV] === "1";
-  if (!fast) {
-    const app = build();
-    app.synth();
-    return app;
-  }
-  const restore: Array<() => void> = [skipTokenStackTraces()];
+  const mode = options.mode ?? synthesisModeFrom();
+  const restore: Array<() => void> = mode === "fast" ? [skipTokenStackTraces()] : [];
   try {
     const app = build();
-    // HCL output has its own render path; leave it to upstream.
-    if (app.hclOutput) app.synth();
+    if (mode === "upstream" || app.hclOutput) app.synth();
     else synthesizeOnce(app, restore);
     return app;
   } finally {

@@ -5,37 +5,36 @@ import { App, Lazy, LocalBackend, TerraformOutput, TerraformStack } from "cdktf"
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
-import { EnvironmentStack } from "../../stacks/environment-stack";
-import { dev } from "../../stacks/environments";
-import { validateEnvironmentConfig } from "../../stacks/environments/validate";
-import { synthesizeApp } from "../../stacks/fast-synthesis";
-import { keepTokenCreationTraces } from "../token-traces";
-
-// This file compares the fast mode with cdktf's own behaviour, token creation traces included.
-keepTokenCreationTraces();
+import { buildPlatformApp } from "../../stacks/app";
+import { synthesisModeFrom, synthesizeApp, type SynthesisMode } from "../../stacks/fast-synthesis";
+import { buildGeneratedSplit } from "../../scripts/bench/generated-stack";
+import { ValidationError } from "../../src/core";
+import { keepTokenCreationTraces, skipTokenCreationTraces } from "../token-traces";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 /** Every file cdktf wrote for the stacks (cdk.tf.json, and the manifest), by relative path. */
-function synthesizedFiles(build: (app: App) => void, fast: boolean): Record<string, string> {
-  const outdir = mkdtempSync(join(tmpdir(), `fast-synth-${fast}-`));
+function synthesizedFiles(build: (app: App) => void, mode: SynthesisMode): Record<string, string> {
+  return appFiles((outdir) => {
+    const app = new App({ outdir });
+    build(app);
+    return app;
+  }, mode);
+}
+
+/** The same for an app `build` creates with the given outdir. */
+function appFiles(build: (outdir: string) => App, mode: SynthesisMode): Record<string, string> {
+  const outdir = mkdtempSync(join(tmpdir(), `fast-synth-${mode}-`));
   dirs.push(outdir);
-  synthesizeApp(
-    () => {
-      const app = new App({ outdir });
-      build(app);
-      return app;
-    },
-    { fast },
-  );
+  synthesizeApp(() => build(outdir), { mode });
   const files: Record<string, string> = {};
   for (const stack of readdirSync(join(outdir, "stacks"))) {
     files[`stacks/${stack}/cdk.tf.json`] = readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8");
   }
   const manifest = JSON.parse(readFileSync(join(outdir, "manifest.json"), "utf8"));
-  // Annotation stack traces are the one intended difference; the rest of the manifest must match.
-  for (const stack of Object.values<any>(manifest.stacks)) for (const a of stack.annotations) delete a.stacktrace;
+  // Annotation stack traces are the fast mode's one intended difference; the rest must match.
+  if (mode === "fast") for (const stack of Object.values<any>(manifest.stacks)) for (const a of stack.annotations) delete a.stacktrace;
   files["manifest.json"] = JSON.stringify(manifest, null, 2);
   return files;
 }
@@ -59,18 +58,38 @@ function crossStackApp(app: App, consumersFirst: boolean): void {
   new SqsQueue(b, "Mirror", { name: `${queue.name}-mirror` });
 }
 
-describe("synthesizeApp in the fast mode", () => {
-  test("writes the same Terraform and manifest as cdktf for an environment stack", () => {
-    const build = (app: App) => void new EnvironmentStack(app, validateEnvironmentConfig(dev));
-    expect(synthesizedFiles(build, true)).toEqual(synthesizedFiles(build, false));
+describe("synthesizeApp: one resolve per stack (the default), the fast mode and upstream", () => {
+  const unstable = (files: Record<string, string>) => {
+    // Annotation stack traces differ in the fast mode only; upstream's are compared as they are.
+    const manifest = JSON.parse(files["manifest.json"]);
+    for (const stack of Object.values<any>(manifest.stacks)) for (const a of stack.annotations) delete a.stacktrace;
+    return { ...files, "manifest.json": JSON.stringify(manifest, null, 2) };
+  };
+
+  test("writes cdktf's own files for every stack of the app cdktf.json runs", () => {
+    const build = (outdir: string) => buildPlatformApp({ outdir, bootstrapBackend: "s3" }).app;
+    const upstream = appFiles(build, "upstream");
+    expect(Object.keys(upstream).length).toBeGreaterThanOrEqual(9);
+    expect(appFiles(build, "single-pass")).toEqual(upstream);
+    expect(appFiles(build, "fast")).toEqual(unstable(upstream));
+  });
+
+  test("writes cdktf's own files for the split layout (service groups reading the platform stack)", () => {
+    const build = (app: App) => void buildGeneratedSplit(app, 4, 2, "split");
+    const upstream = synthesizedFiles(build, "upstream");
+    expect(JSON.stringify(upstream)).toContain("terraform_remote_state");
+    expect(synthesizedFiles(build, "single-pass")).toEqual(upstream);
+    expect(synthesizedFiles(build, "fast")).toEqual(unstable(upstream));
   });
 
   test.each([
     ["the producer is synthesized first (its file is written again)", false],
     ["the consumers are synthesized first", true],
   ])("keeps cross-stack references working when %s", (_name, consumersFirst) => {
-    const fast = synthesizedFiles((app) => crossStackApp(app, consumersFirst), true);
-    expect(fast).toEqual(synthesizedFiles((app) => crossStackApp(app, consumersFirst), false));
+    const upstream = synthesizedFiles((app) => crossStackApp(app, consumersFirst), "upstream");
+    expect(synthesizedFiles((app) => crossStackApp(app, consumersFirst), "single-pass")).toEqual(upstream);
+    const fast = synthesizedFiles((app) => crossStackApp(app, consumersFirst), "fast");
+    expect(fast).toEqual(unstable(upstream));
     // What cdktf generates for a cross-stack reference reached the files: outputs and remote state.
     const producer = JSON.parse(fast["stacks/producer/cdk.tf.json"]);
     // Three attributes read across stacks: the queue's arn and name, the topic's arn.
@@ -83,7 +102,20 @@ describe("synthesizeApp in the fast mode", () => {
     );
   });
 
-  test("skips token creation traces only while the app is built and synthesized", () => {
+  test("takes the mode from PLATFORM_SYNTH, PLATFORM_FAST_SYNTH=1 as the fast mode, single-pass by default", () => {
+    expect(synthesisModeFrom({})).toBe("single-pass");
+    expect(synthesisModeFrom({ PLATFORM_FAST_SYNTH: "1" })).toBe("fast");
+    expect(synthesisModeFrom({ PLATFORM_SYNTH: "upstream", PLATFORM_FAST_SYNTH: "1" })).toBe("upstream");
+    expect(synthesisModeFrom({ PLATFORM_SYNTH: "fast" })).toBe("fast");
+    expect(() => synthesisModeFrom({ PLATFORM_SYNTH: "quick" })).toThrow(ValidationError);
+    expect(() => synthesisModeFrom({ PLATFORM_SYNTH: "quick" })).toThrow(
+      'stacks/fast-synthesis: invalid PLATFORM_SYNTH "quick": expected "single-pass", "fast", "upstream" [APP_SYNTH_MODE]',
+    );
+  });
+
+  test("skips token creation traces only while the app is built and synthesized, in the fast mode only", () => {
+    // The suite skips them everywhere (token-traces.ts); this test needs cdktf's own behaviour.
+    keepTokenCreationTraces();
     let inside: string[] | undefined;
     let errorStack: string | undefined;
     synthesizeApp(
@@ -94,11 +126,23 @@ describe("synthesizeApp in the fast mode", () => {
         dirs.push(outdir);
         return new App({ outdir });
       },
-      { fast: true },
+      { mode: "fast" },
     );
     expect(inside).toEqual([]);
     // Errors keep their traces, and everything is restored afterwards.
     expect(errorStack?.split("\n").length).toBeGreaterThan(2);
     expect((Lazy.anyValue({ produce: () => 1 }) as any).creationStack.length).toBeGreaterThan(0);
+    let singlePass: string[] | undefined;
+    synthesizeApp(
+      () => {
+        singlePass = (Lazy.anyValue({ produce: () => 1 }) as any).creationStack;
+        const outdir = mkdtempSync(join(tmpdir(), "fast-synth-trace-"));
+        dirs.push(outdir);
+        return new App({ outdir });
+      },
+      { mode: "single-pass" },
+    );
+    expect(singlePass!.length).toBeGreaterThan(0);
+    skipTokenCreationTraces();
   });
 });

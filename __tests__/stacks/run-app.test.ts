@@ -11,8 +11,8 @@ import { join } from "node:path";
 const ROOT = join(__dirname, "..", "..");
 let project: string;
 
-function runApp() {
-  const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: join(project, "cdktf.out"), CHECKPOINT_DISABLE: "1" };
+function runApp(extraEnv: NodeJS.ProcessEnv = {}) {
+  const env: NodeJS.ProcessEnv = { ...process.env, CDKTF_OUTDIR: join(project, "cdktf.out"), CHECKPOINT_DISABLE: "1", ...extraEnv };
   delete env.PLATFORM_APP_CACHE_DIR;
   delete env.PLATFORM_APP_REBUILD;
   return spawnSync(process.execPath, ["scripts/run-app.cjs"], { cwd: project, encoding: "utf8", env });
@@ -79,5 +79,15 @@ describe("scripts/run-app.cjs", () => {
     expect(JSON.parse(readFileSync(join(project, ".app-build", "manifest.json"), "utf8")).bundle).not.toBe(before.bundle);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/logRetentionDays/);
+  });
+
+  test("bad input fails the run with its message only, no stack trace", () => {
+    const result = runApp({ PLATFORM_SYNTH: "quick" });
+    expect(result.status).toBe(1);
+    // Only the runner's own line about a rebuild may come before it.
+    const lines = result.stderr.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("run-app: bundled"));
+    expect(lines.join("\n")).toBe(
+      'stacks/fast-synthesis: invalid PLATFORM_SYNTH "quick": expected "single-pass", "fast", "upstream" [APP_SYNTH_MODE]',
+    );
   });
 });

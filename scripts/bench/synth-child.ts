@@ -23,7 +23,7 @@ setImmediate(() => {
   // Policy summaries go to stdout; keep the JSON line the last thing printed.
   const log = console.log;
   console.log = () => undefined;
-  // `PLATFORM_FAST_SYNTH=1` in the environment selects the fast mode, as for the app.
+  // `PLATFORM_SYNTH` in the environment selects the mode, as for the app (single-pass by default).
   synthesizeApp(() => {
     const app = new App({ outdir });
     if (mode === "envs") {
