@@ -7,7 +7,7 @@
  *   private registry.
  * - `offline`: files that need Terraform with the real provider: `*.offline.test.ts` and any file
  *   that reads the combined offline plans (`offline-plans`), builds prior states (`prior-state`,
- *   the change-safety harness's `planEdits` and `planEditPlans`) or runs the offline checker (`checkStackOffline`,
+ *   the change-safety harness's `planEdits`) or runs the offline checker (`checkStackOffline`,
  *   `checkStacksOffline`).
  * - `unit`: everything else; it never starts Terraform (`__tests__/unit-guard.ts` fails a test
  *   that tries), so `npx jest --selectProjects unit` needs neither Terraform nor the provider.
@@ -20,7 +20,7 @@ const ROOT = join(TESTS, "..");
 
 /** A file that reads the combined offline plans; the sequencer runs these last. */
 const READS_PLANS = /offline[/-]offline-plans|\.offline\.test\.ts$/;
-const NEEDS_TERRAFORM = /offline[/-]offline-plans|offline\/prior-state|\bplanEdits\b|\bplanEditPlans\b|\bcheckStacks?Offline\b/;
+const NEEDS_TERRAFORM = /offline[/-]offline-plans|offline\/prior-state|\bplanEdits\b|\bcheckStacks?Offline\b/;
 
 /** @param {string} file */
 function source(file) {

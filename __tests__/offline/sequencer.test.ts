@@ -23,11 +23,11 @@ describe("the test sequencer", () => {
       testFile("__tests__/examples/examples.test.ts", 8000),
       testFile("__tests__/change-safety/change-safety.test.ts", 100),
       testFile("__tests__/core/limits.test.ts", 5000),
-      testFile("__tests__/service/ci-delivery.test.ts", 200),
+      testFile("__tests__/terraform/offline-check.test.ts", 200),
     ];
     const order = (await new Sequencer().sort(files)).map((t: { path: string }) => t.path.slice(ROOT.length + 1));
     expect(order).toEqual([
-      "__tests__/service/ci-delivery.test.ts",
+      "__tests__/terraform/offline-check.test.ts",
       "__tests__/change-safety/change-safety.test.ts",
       "__tests__/stacks/ordering.test.ts",
       "__tests__/core/limits.test.ts",
