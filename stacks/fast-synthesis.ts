@@ -3,6 +3,9 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { App, TerraformStack, Tokenization } from "cdktf";
 import { fail } from "../src/core";
+// The module object itself (not an import namespace copy), so its export can be replaced for cdktf's
+// own callers: they call `stack_trace_1.captureStackTrace()` through it.
+import cdktfStackTrace = require("cdktf/lib/tokens/private/stack-trace");
 
 /** `PLATFORM_SYNTH=<mode> npm run synth` (or `cdktf synth`) picks the synthesis mode. */
 export const SYNTH_MODE_ENV = "PLATFORM_SYNTH";
@@ -54,18 +57,21 @@ export function synthesisModeFrom(env: NodeJS.ProcessEnv = process.env): Synthes
  *    a stack that gains a remote-state input while it renders is rendered again, a stack that gains
  *    a cross-stack output after its file was written is written again, and the manifest's stack
  *    dependencies are redone, so cross-stack references produce the same files as upstream.
- * 2. Token creation stack traces (`fast`): every token (`Lazy`, `Intrinsic`, attribute references)
- *    captures a full stack trace when it is created (`Error.stackTraceLimit` raised to the
- *    maximum), about 80 per service; cdktf only prints them when a token fails to resolve. The fast
- *    mode skips those captures while the app is built and synthesized; a resolve error then comes
- *    without "Object creation stack".
+ * 2. Token creation stack traces: every token (`Lazy`, `Intrinsic`, attribute references) captures
+ *    a full stack trace when it is created (`Error.stackTraceLimit` raised to the maximum), about
+ *    80 per service, and formats it into strings at once; cdktf only prints them when a token fails
+ *    to resolve. `single-pass` captures the same trace but formats it on first use
+ *    ({@link formatTokenStackTracesLazily}): nothing is lost. The fast mode skips those captures
+ *    ({@link skipTokenStackTraces}); a resolve error then comes without "Object creation stack".
  *
  * Every change is undone when synthesis ends, also on error. HCL output (`hclOutput`) has its own
  * render path and is always left to upstream.
  */
 export function synthesizeApp(build: () => App, options: SynthesizeAppOptions = {}): App {
   const mode = options.mode ?? synthesisModeFrom();
-  const restore: Array<() => void> = mode === "fast" ? [skipTokenStackTraces()] : [];
+  const restore: Array<() => void> = [];
+  if (mode === "fast") restore.push(skipTokenStackTraces());
+  if (mode === "single-pass") restore.push(formatTokenStackTracesLazily());
   try {
     const app = build();
     if (mode === "upstream" || app.hclOutput) app.synth();
@@ -90,6 +96,59 @@ export function skipTokenStackTraces(): () => void {
   return () => {
     Error.captureStackTrace = original;
   };
+}
+
+/**
+ * cdktf 0.21's `captureStackTrace` (lib/tokens/private/stack-trace) formats every trace into an
+ * array of strings when the token is created, which costs most of the trace (V8 formats each frame;
+ * capturing them is about a third of the cost). This replaces it, for cdktf's own callers, with a
+ * capture of the same frames whose strings are made on first use: the token's `creationStack` is an
+ * array with the same entries as cdktf's, filled when an error message first reads it. When cdktf
+ * has no such export (another version), nothing changes.
+ */
+export function formatTokenStackTracesLazily(): () => void {
+  const module = cdktfStackTrace as { captureStackTrace?: unknown };
+  const original = module.captureStackTrace;
+  if (typeof original !== "function") return () => undefined;
+  module.captureStackTrace = function captureStackTrace(below?: (...args: any[]) => unknown): string[] {
+    // cdktf's holder shape, so that the fast mode's skip (and the test suite's) still applies.
+    const holder = { stack: "" };
+    const previousLimit = Error.stackTraceLimit;
+    try {
+      Error.stackTraceLimit = Number.MAX_SAFE_INTEGER;
+      Error.captureStackTrace(holder, below ?? captureStackTrace);
+    } finally {
+      Error.stackTraceLimit = previousLimit;
+    }
+    return lazyArray(() =>
+      holder.stack
+        ? holder.stack
+            .split("\n")
+            .slice(1)
+            .map((line) => line.replace(/^\s*at\s+/, ""))
+        : [],
+    );
+  };
+  return () => {
+    module.captureStackTrace = original;
+  };
+}
+
+/** An array whose entries `fill` makes the first time anything reads it. */
+function lazyArray(fill: () => string[]): string[] {
+  let filled = false;
+  const ensure = (target: string[]) => {
+    if (!filled) {
+      filled = true;
+      target.push(...fill());
+    }
+  };
+  return new Proxy([] as string[], {
+    get: (target, key, receiver) => (ensure(target), Reflect.get(target, key, receiver)),
+    has: (target, key) => (ensure(target), Reflect.has(target, key)),
+    ownKeys: (target) => (ensure(target), Reflect.ownKeys(target)),
+    getOwnPropertyDescriptor: (target, key) => (ensure(target), Reflect.getOwnPropertyDescriptor(target, key)),
+  });
 }
 
 function isEmptyTraceHolder(target: object): boolean {

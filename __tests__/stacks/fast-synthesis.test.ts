@@ -6,7 +6,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { buildPlatformApp } from "../../stacks/app";
-import { synthesisModeFrom, synthesizeApp, type SynthesisMode } from "../../stacks/fast-synthesis";
+import { formatTokenStackTracesLazily, synthesisModeFrom, synthesizeApp, type SynthesisMode } from "../../stacks/fast-synthesis";
 import { buildGeneratedSplit } from "../../scripts/bench/generated-stack";
 import { ValidationError } from "../../src/core";
 import { keepTokenCreationTraces, skipTokenCreationTraces } from "../token-traces";
@@ -144,5 +144,56 @@ describe("synthesizeApp: one resolve per stack (the default), the fast mode and 
     );
     expect(singlePass!.length).toBeGreaterThan(0);
     skipTokenCreationTraces();
+  });
+
+  describe("single-pass: token creation traces formatted on first use", () => {
+    // Both helpers create the token from the same line of the same function.
+    const tokenTrace = (): string[] => (Lazy.anyValue({ produce: () => 1 }) as any).creationStack;
+    function failingToken(): string {
+      return Lazy.stringValue({
+        produce: () => {
+          throw new Error("cannot produce");
+        },
+      });
+    }
+
+    beforeAll(() => keepTokenCreationTraces());
+    afterAll(() => skipTokenCreationTraces());
+
+    test("a token's creation stack has the entries cdktf's own capture gives it", () => {
+      const upstream = tokenTrace();
+      const restore = formatTokenStackTracesLazily();
+      let lazy: string[];
+      try {
+        lazy = tokenTrace();
+      } finally {
+        restore();
+      }
+      expect(Array.isArray(lazy)).toBe(true);
+      expect(lazy.length).toBe(upstream.length);
+      // The same frames down to the test's own function (the callers below it differ by a line).
+      const own = upstream.findIndex((frame) => frame.startsWith("tokenTrace "));
+      expect(own).toBeGreaterThan(0);
+      expect(lazy.slice(0, own + 1).map((f) => f.replace(/:\d+:\d+\)$/, ")"))).toEqual(
+        upstream.slice(0, own + 1).map((f) => f.replace(/:\d+:\d+\)$/, ")")),
+      );
+      expect([...lazy].join("\n")).toBe(lazy.join("\n"));
+    });
+
+    test("a resolution error still names where the token was created", () => {
+      const outdir = mkdtempSync(join(tmpdir(), "fast-synth-error-"));
+      dirs.push(outdir);
+      const synth = () =>
+        synthesizeApp(
+          () => {
+            const app = new App({ outdir });
+            const stack = new TerraformStack(app, "failing");
+            new TerraformOutput(stack, "value", { value: failingToken() });
+            return app;
+          },
+          { mode: "single-pass" },
+        );
+      expect(synth).toThrow(/cannot produce[^]*Object creation stack:\n {2}at [^]*failingToken/);
+    });
   });
 });
