@@ -82,12 +82,21 @@ describe("checkStacksOffline", () => {
     const root = mkdtempSync(join(tmpdir(), "stacks-"));
     const good = writeStack(root, "good", { cidr_block: "10.0.0.0/16" });
     const broken = writeStack(root, "broken", { cidr_block: "10.0.0.0/16", not_an_argument: true });
-    const error = await checkStacksOffline([good, broken], { plan: false }).catch((e) => e);
+    // The real terraform behind a wrapper that records the folder of every run.
+    const log = join(root, "runs.log");
+    const wrapper = join(root, "terraform-wrapper");
+    writeFileSync(wrapper, `#!/bin/sh\nbasename "$PWD" >> "${log}"\nexec terraform "$@"\n`, { mode: 0o755 });
+    const error = await checkStacksOffline([good, broken], { plan: false, terraformBinary: wrapper }).catch((e) => e);
     expect(error).toBeInstanceOf(TerraformCheckError);
     expect(error.stage).toBe("validate");
     expect(error.stackName).toBe("broken");
     expect(error.output).toMatch(/Extraneous JSON object property/);
     expect(error.output).toMatch(/No argument or block type is named "not_an_argument"/);
+    // The diagnostics cite broken/cdk.tf.json, so only that stack was checked again on its own.
+    const runs = readFileSync(log, "utf8").trim().split("\n");
+    expect(runs.some((dir) => dir.startsWith("tf-check-combined-"))).toBe(true);
+    expect(runs.some((dir) => dir.startsWith("tf-check-broken-"))).toBe(true);
+    expect(runs.filter((dir) => dir.startsWith("tf-check-good-"))).toEqual([]);
   });
 
   test("fails an invalid configuration in the plan stage when planning (no separate validate runs)", async () => {

@@ -229,8 +229,10 @@ export interface CheckStacksOptions extends Omit<OfflineCheckOptions, "stackDir"
   /**
    * `combined` checks every stack in one Terraform run, each stack a child module of one root:
    * the provider schema loads once per command instead of once per stack (three stacks: 14 s
-   * instead of 36 s here). When the combined run fails, each stack is checked alone so the
-   * error names its stack. `separate` checks one stack per run, `concurrency` at a time.
+   * instead of 36 s here). When the combined run fails, stacks are checked alone so the error
+   * names its stack: first those whose files Terraform's diagnostics cite, every stack only if
+   * none is cited or the cited ones pass alone. `separate` checks one stack per run,
+   * `concurrency` at a time.
    * @default "combined"
    */
   readonly mode?: "combined" | "separate";
@@ -323,6 +325,12 @@ async function checkStacks(stackDirs: readonly string[], options: CheckStacksOpt
       });
     } catch (error) {
       if (!(error instanceof TerraformCheckError) || !fallback) throw error;
+      // Each stack on its own, so the error names its stack and is Terraform's text for it alone:
+      // first the stacks the diagnostics point at (each stack is a folder of the combined root),
+      // which usually fail again; every stack only if they pass or none is named.
+      const named = stacksNamedIn(error.output, names);
+      const suspects = stackDirs.filter((dir) => named.includes(basename(resolve(dir))));
+      if (suspects.length > 0 && suspects.length < stackDirs.length) await checkSeparately(suspects, options);
       return checkSeparately(stackDirs, options);
     }
     return stackDirs.map((dir) => {
@@ -333,6 +341,12 @@ async function checkStacks(stackDirs: readonly string[], options: CheckStacksOpt
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
+}
+
+/** The stacks whose files a combined run's diagnostics cite (`on <stack>/cdk.tf.json line 3`). */
+function stacksNamedIn(output: string, names: readonly string[]): string[] {
+  const cited = new Set([...output.matchAll(/\bon ([^\s/]+)\/[^\s/]+ line \d+/g)].map((m) => m[1]));
+  return names.filter((name) => cited.has(name));
 }
 
 function readStackJson(stackDir: string): any {
