@@ -4,9 +4,9 @@
  * jest's source-map support formats every frame of every captured trace. Skipping them (the fast
  * mode's `skipTokenStackTraces`, see docs/performance.md) halves the CPU of the unit project
  * (measured: 79 s -> 42 s user time) and changes no synthesized file. `__tests__/setup.ts` turns
- * them off for every test file; a file about the traces themselves calls
- * {@link keepTokenCreationTraces} first. The setup file and the test file share one module
- * registry, so the state below is the file's own.
+ * them off for every test file; a test about the traces themselves calls
+ * {@link keepTokenCreationTraces} first and {@link skipTokenCreationTraces} after. The setup file
+ * and the test file share one module registry, so the state below is the file's own.
  */
 import { skipTokenStackTraces } from "../stacks/fast-synthesis";
 
