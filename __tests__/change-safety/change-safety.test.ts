@@ -22,12 +22,19 @@ const baseJson = Object.fromEntries(
   Object.entries(BASES).map(([name, config]) => [name, (BASE_LAYOUTS[name as keyof typeof BASES] ?? ((json) => json))(synth(config))]),
 );
 const editJson = Object.fromEntries(EDITS.map((e) => [e.id, synth(e.edit(BASES[e.base]))]));
+/** Edits are planned cut down to what they can change (prune.ts); this one is also planned whole, to compare. */
+const TWIN = "add-az";
+const WHOLE_TWIN = `${TWIN} (whole)`;
 let planned: PlannedEdits;
 
 beforeAll(() => {
   planned = planEdits(
     { ...baseJson, [PIPELINE_BASE]: pipelineBase() },
-    { ...Object.fromEntries(EDITS.map((e) => [e.id, { base: e.base, json: editJson[e.id] }])), ...pipelineCases() },
+    {
+      ...Object.fromEntries(EDITS.map((e) => [e.id, { base: e.base, json: editJson[e.id] }])),
+      [WHOLE_TWIN]: { base: "dev", json: editJson[TWIN], whole: true },
+      ...pipelineCases(),
+    },
   );
   console.log(
     `change-safety: ${EDITS.length} edits on ${Object.keys(BASES).length} bases and the CI-delivery cases planned in ${((performance.now() - started) / 1000).toFixed(1)} s`,
@@ -58,6 +65,19 @@ describe("change safety: day-2 edits of the environment stacks", () => {
     const declared = (editJson[id].moved ?? []).length;
     expect(outcome.moved.length).toBe(edit.moves === "declared" ? declared : 0);
     if (edit.moves === "declared") expect(declared).toBeGreaterThan(10);
+  });
+});
+
+describe("change safety: planning only what an edit can change", () => {
+  test("plans what the whole edit plans, with a third of its resources", () => {
+    expect(planned.outcomes[TWIN]).toEqual(planned.outcomes[WHOLE_TWIN]);
+    expect(planned.outcomes[TWIN].updated.length).toBeGreaterThan(10);
+    expect(planned.resourcesPlanned(WHOLE_TWIN)).toBe(resourceAddresses(editJson[TWIN]).length);
+    expect(planned.resourcesPlanned(TWIN)).toBeLessThan(resourceAddresses(editJson[TWIN]).length / 2);
+  });
+
+  test("an edit planned cut down has no whole plan to give", () => {
+    expect(() => planned.planOf(TWIN)).toThrow(`edit "${TWIN}" was planned cut down to what it can change: plan it with whole: true`);
   });
 });
 

@@ -10,7 +10,10 @@
  * 3. one plan of the bases and of every edit, each edit a child module holding the edited stack over
  *    a copy of its base's state: the bases must plan as all no-ops (the state is then what an apply
  *    would have left, up to ids; otherwise the state is rebuilt once more and step 3 repeats), and
- *    the same plan shows each edit's creates, updates, replaces, deletes and moves.
+ *    the same plan shows each edit's creates, updates, replaces, deletes and moves. An edit's module
+ *    holds only the resources the edit can change (prune.ts: those whose configuration differs from
+ *    the base's, or that read one that does), the others' values written in from the state, so
+ *    the plan holds about a fifth of the edits' resources (`CHANGE_SAFETY_PRUNE=0` plans them whole).
  *
  * Modules whose aws provider configurations are identical share one, declared in the root (a
  * provider configuration is a provider process in every command, a second or so each).
@@ -20,6 +23,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { offlineOverride, planOfModule, shareableProvider } from "../../src/terraform/offline-check";
 import type { PlanJson } from "../../src/terraform/plan-json";
+import { pruneEdit } from "./prune";
 import { fakeValue, offlineTerraformEnv, runTerraform, settle } from "../offline/prior-state";
 
 type Json = any;
@@ -168,16 +172,11 @@ class Workspace {
         if (!shared.has(key)) shared.set(key, { ...provider, alias: `shared${shared.size}` });
         const alias = shared.get(key).alias;
         this.sharedAlias.set(`module.${name}`, alias);
-        // A backend only means something in the root; the provider comes from the root.
-        const { provider: _own, ...rest } = json;
-        const { backend: _backend, ...terraform } = json.terraform ?? {};
-        writeFileSync(join(this.dir, name, "cdk.tf.json"), JSON.stringify({ ...rest, terraform }));
         calls[name] = { source: `./${name}`, providers: { aws: `aws.${alias}` } };
       } else {
-        writeFileSync(join(this.dir, name, "cdk.tf.json"), JSON.stringify(json));
-        writeFileSync(join(this.dir, name, "zz_offline_override.tf.json"), JSON.stringify(offlineOverride(json, "unused.tfstate")));
         calls[name] = { source: `./${name}` };
       }
+      this.writeModule(name, json);
     }
     const root: Json = { module: calls };
     if (shared.size > 0) {
@@ -186,6 +185,21 @@ class Workspace {
     }
     writeFileSync(join(this.dir, "main.tf.json"), JSON.stringify(root));
     this.terraform(["init", "-input=false", "-no-color"]);
+  }
+
+  /**
+   * Writes (or rewrites, with the same provider configuration) child module `name`: a module given
+   * a shared root configuration loses its own provider and backend, which mean something only in a root.
+   */
+  public writeModule(name: string, json: Json): void {
+    if (this.sharedAlias.has(`module.${name}`)) {
+      const { provider: _own, ...rest } = json;
+      const { backend: _backend, ...terraform } = json.terraform ?? {};
+      writeFileSync(join(this.dir, name, "cdk.tf.json"), JSON.stringify({ ...rest, terraform }));
+    } else {
+      writeFileSync(join(this.dir, name, "cdk.tf.json"), JSON.stringify(json));
+      writeFileSync(join(this.dir, name, "zz_offline_override.tf.json"), JSON.stringify(offlineOverride(json, "unused.tfstate")));
+    }
   }
 
   /** The root's aws provider alias a child module (`module.<name>`) was given, if it shares one. */
@@ -247,49 +261,84 @@ export interface PlannedEdit {
   readonly json: Json;
   /**
    * Changes made out of band after the apply: edits the edit's copy of its base's converged state
-   * (resource instances by type and name) before the plan. @default - the converged state as is
+   * (resource instances by type and name) before the plan. An edit with changes out of band is
+   * planned whole. @default - the converged state as is
    */
   readonly outOfBand?: (resources: ReadonlyArray<{ readonly type: string; readonly name: string; readonly attributes: Json }>) => void;
+  /**
+   * Plan every resource of the stack, the no-ops too (`planOf` needs it), instead of only those the
+   * edit can change (prune.ts). @default false
+   */
+  readonly whole?: boolean;
 }
 
 const baseModule = (name: string) => `base_${name.replace(/[^A-Za-z0-9_]/g, "_")}`;
 const editModule = (id: string) => `edit_${id.replace(/[^A-Za-z0-9_]/g, "_")}`;
+/** `CHANGE_SAFETY_PRUNE=0` plans every edit whole (to compare, or to rule the cut out). */
+const pruning = () => process.env.CHANGE_SAFETY_PRUNE !== "0";
+
+/**
+ * Each edit's module and its copy of its base's state, from the bases' state `resources`: cut down
+ * to what the edit can change (prune.ts) unless it is whole or changed out of band.
+ */
+function editModules(
+  bases: Record<string, Json>,
+  edits: Record<string, PlannedEdit>,
+  resources: readonly StateResource[],
+  attributes: ReadonlyMap<string, Json>,
+): { modules: Record<string, Json>; copies: StateResource[]; whole: Set<string> } {
+  const modules: Record<string, Json> = {};
+  const copies: StateResource[] = [];
+  const whole = new Set<string>();
+  for (const [id, edit] of Object.entries(edits)) {
+    const from = `module.${baseModule(edit.base)}`;
+    const cut =
+      edit.whole || edit.outOfBand || !pruning()
+        ? undefined
+        : pruneEdit(bases[edit.base], edit.json, (node, attribute) => attributes.get(`${from}.${node}`)?.[attribute]);
+    if (!cut) whole.add(id);
+    modules[editModule(id)] = cut?.json ?? edit.json;
+    const configured = (r: StateResource) => Boolean(edit.json.resource?.[r.type]?.[r.name]);
+    const copy = resources
+      .filter((r) => r.module === from && (!cut || cut.kept.has(`${r.type}.${r.name}`) || !configured(r)))
+      .map((r) => ({
+        ...r,
+        module: `module.${editModule(id)}`,
+        attributes: edit.outOfBand ? structuredClone(r.attributes) : r.attributes,
+      }));
+    edit.outOfBand?.(copy);
+    copies.push(...copy);
+  }
+  return { modules, copies, whole };
+}
 
 /**
  * Plans every edit against the converged state of its base in one run (step 3): the combined plan,
  * the bases and each edit a child module. Fails unless the bases plan as all no-ops. Returns the
- * plan and the root provider alias each edit module shared.
+ * plan, the root provider alias each edit module shared and the edits planned whole.
  */
 function planAll(
   bases: Record<string, Json>,
   edits: Record<string, PlannedEdit>,
-): { plan: Json; sharedProvider: (id: string) => string | undefined } {
+): { plan: Json; sharedProvider: (id: string) => string | undefined; whole: ReadonlySet<string> } {
   const baseModules = Object.fromEntries(Object.entries(bases).map(([n, json]) => [baseModule(n), json]));
   const prepared = prepareState(baseModules);
   let { resources, attributes } = prepared;
   const isBase = (module: string) => Object.keys(bases).some((n) => module === `module.${baseModule(n)}`);
-  const ws = new Workspace({ ...baseModules, ...Object.fromEntries(Object.entries(edits).map(([id, e]) => [editModule(id), e.json])) });
+  let edited = editModules(bases, edits, resources, attributes);
+  const ws = new Workspace({ ...baseModules, ...edited.modules });
   const sharedProvider = (id: string) => ws.sharedProviderOf(`module.${editModule(id)}`);
   try {
     for (let round = 2; ; round++) {
-      const copies = Object.entries(edits).flatMap(([id, edit]) => {
-        const from = `module.${baseModule(edit.base)}`;
-        const copy = resources
-          .filter((r) => r.module === from)
-          .map((r) => ({
-            ...r,
-            module: `module.${editModule(id)}`,
-            attributes: edit.outOfBand ? structuredClone(r.attributes) : r.attributes,
-          }));
-        edit.outOfBand?.(copy);
-        return copy;
-      });
-      const plan = ws.plan(stateDocument([...resources, ...copies], ws, prepared.terraformVersion, round));
+      const plan = ws.plan(stateDocument([...resources, ...edited.copies], ws, prepared.terraformVersion, round));
       const pending = pendingIn(plan, isBase);
-      if (pending.length === 0) return { plan, sharedProvider };
+      if (pending.length === 0) return { plan, sharedProvider, whole: edited.whole };
       if (round === MAX_ROUNDS)
         throw new Error(`state did not converge: ${pending.map((rc: Json) => `${rc.address} ${rc.change.actions}`).join(", ")}`);
       ({ resources, attributes } = stateResources(plan, attributes, isBase));
+      // The cut reads the state: what it keeps and the values it writes in may differ now.
+      edited = editModules(bases, edits, resources, attributes);
+      for (const [name, json] of Object.entries(edited.modules)) ws.writeModule(name, json);
     }
   } finally {
     ws.dispose();
@@ -300,8 +349,10 @@ function planAll(
 export interface PlannedEdits {
   /** By edit id: what the plan creates, updates, replaces, deletes and moves. */
   readonly outcomes: Record<string, EditOutcome>;
-  /** One edit's plan, as `terraform show -json` would print it for the stack alone. */
+  /** One edit's plan, as `terraform show -json` would print it for the stack alone (edits planned `whole` only). */
   planOf(id: string): PlanJson;
+  /** How many resources one edit's plan holds (fewer than the stack's unless it is planned whole). */
+  resourcesPlanned(id: string): number;
 }
 
 /**
@@ -309,7 +360,7 @@ export interface PlannedEdits {
  * (one set of bases and edits per suite: each plan pays a provider start and schema load, ~2 s CPU).
  */
 export function planEdits(bases: Record<string, Json>, edits: Record<string, PlannedEdit>): PlannedEdits {
-  const { plan, sharedProvider } = planAll(bases, edits);
+  const { plan, sharedProvider, whole } = planAll(bases, edits);
   const outcomes: Record<string, EditOutcome> = {};
   for (const id of Object.keys(edits)) {
     const prefix = `module.${editModule(id)}.`;
@@ -338,8 +389,10 @@ export function planEdits(bases: Record<string, Json>, edits: Record<string, Pla
   }
   return {
     outcomes,
+    resourcesPlanned: (id) => plan.resource_changes.filter((c: Json) => c.module_address === `module.${editModule(id)}`).length,
     planOf: (id) => {
       if (!(id in edits)) throw new Error(`no edit "${id}" was planned`);
+      if (!whole.has(id)) throw new Error(`edit "${id}" was planned cut down to what it can change: plan it with whole: true`);
       // A module given a shared root configuration gets it back as its own `aws` configuration.
       return planOfModule(plan, editModule(id), sharedProvider(id));
     },
