@@ -20,11 +20,13 @@ function plansDir(): string {
 interface Outcome {
   readonly plans: Record<string, string>;
   readonly errors: Record<string, string>;
+  /** The Terraform commands each stack's plan ran, in order (the combined run's stages). */
+  readonly stages: Record<string, string[]>;
 }
 
 async function computeAll(dir: string): Promise<void> {
   const outdir = join(dir, "cdktf.out");
-  const outcome: Outcome = { plans: {}, errors: {} };
+  const outcome: Outcome = { plans: {}, errors: {}, stages: {} };
   try {
     const app = new App({ outdir });
     const stacks = OFFLINE_STACKS.flatMap((build) => build(app));
@@ -38,6 +40,7 @@ async function computeAll(dir: string): Promise<void> {
       const file = join(dir, `${r.stack}.plan.json`);
       writeFileSync(file, JSON.stringify(r.plan));
       outcome.plans[r.stack] = file;
+      outcome.stages[r.stack] = Object.keys(r.timings);
     }
   } catch (error) {
     // A failed synthesis or Terraform run is the result too: every waiting test reports it.
@@ -105,6 +108,12 @@ export async function offlinePlan(stack: string): Promise<TerraformPlanJson> {
     throw new Error(error ?? `stack "${stack}" is not registered in __tests__/offline/registry.ts`);
   }
   return JSON.parse(readFileSync(plans[stack], "utf8")) as TerraformPlanJson;
+}
+
+/** The Terraform commands the offline plan of one registered stack ran, in order. */
+export async function offlinePlanStages(stack: string): Promise<string[]> {
+  await offlinePlan(stack);
+  return (await outcome()).stages[stack];
 }
 
 /** The synthesized `cdk.tf.json` of one registered stack, from the same run as its plan. */

@@ -1,4 +1,4 @@
-import { changesOf, offlinePlan } from "../offline/offline-plans";
+import { changesOf, offlinePlan, offlinePlanStages } from "../offline/offline-plans";
 
 /** Every environment stack goes through the real hashicorp/aws provider: terraform validate and an offline plan. */
 describe("environment stacks against the real provider", () => {
@@ -8,6 +8,10 @@ describe("environment stacks against the real provider", () => {
     expect(changesOf(plan, "aws_nat_gateway")).toHaveLength(1);
     expect(changesOf(plan, "aws_vpc_endpoint")).toHaveLength(14);
     expect(changesOf(plan, "aws_flow_log")).toHaveLength(1);
+  });
+
+  test("the combined run plans without a separate validate (plan validates anyway)", async () => {
+    expect(await offlinePlanStages("dev")).toEqual(["init", "plan", "show"]);
   });
 
   test("staging and prod validate and plan; prod has a NAT gateway per AZ", async () => {

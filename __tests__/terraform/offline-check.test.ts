@@ -106,8 +106,8 @@ describe("checkStacksOffline", () => {
     expect(error).toBeInstanceOf(TerraformCheckError);
     expect(error.stage).toBe("plan");
     expect(error.output).toMatch(/No argument or block type is named "not_an_argument"/);
-    const good = await checkStacksOffline([writeStack(root, "good", { cidr_block: "10.0.0.0/16" })]);
-    expect(Object.keys(good[0].timings)).toEqual(["init", "plan", "show"]);
+    // That a passing plan runs no validate either is asserted on the suite's own combined run
+    // (__tests__/stacks/offline-plan.test.ts), which costs no extra Terraform run.
   });
 });
 
