@@ -95,6 +95,17 @@ function countResources(outdir: string): number {
   return resources;
 }
 
+/**
+ * The machine's speed, by a fixed probe: seconds to capture 50,000 stack traces in a fresh Node.
+ * This machine's models and phases differ by more than 2× on it (and every row moves with it), so
+ * the report prints it before and after: compare runs only when their probes agree.
+ */
+function speedProbe(): number {
+  const probe =
+    "const t=process.hrtime.bigint();for(let i=0;i<50000;i++){new Error().stack}console.log(Number(process.hrtime.bigint()-t)/1e9)";
+  return Number(execFileSync(process.execPath, ["-e", probe], { encoding: "utf8" }).trim());
+}
+
 const rows: string[][] = [];
 const s = (seconds: number) => `${seconds.toFixed(2)} s`;
 const mib = (m: number) => `${m.toFixed(0)} MiB`;
@@ -112,6 +123,7 @@ function row(name: string, run: Partial<Run> | undefined, size: string, target: 
 
 async function main(): Promise<void> {
   const loadBefore = loadavg()[0];
+  const probeBefore = speedProbe();
   console.error("compiling the bench child (tsc) ...");
   execFileSync(
     process.execPath,
@@ -239,9 +251,11 @@ async function main(): Promise<void> {
   const header = ["Measurement", "Wall", "CPU", "Peak memory", "Size / ratio", "Target", "Note"];
   const table = [header, header.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
   const loadAfter = loadavg()[0];
+  const probeAfter = speedProbe();
   const machine =
     `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${cpus().length} cores (${cpus()[0]?.model.trim()}), ` +
-    `${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}`;
+    `${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}; ` +
+    `speed probe (50,000 stack traces, lower is faster) ${probeBefore.toFixed(2)} s → ${probeAfter.toFixed(2)} s`;
   const report = `Measured ${machine}. Wall: median of ${RUNS} run(s) (1,000 services and the CLI: one run); CPU: user + sys of that run.\n\n${table}\n`;
   mkdirSync(join(ROOT, "bench-results"), { recursive: true });
   writeFileSync(join(ROOT, "bench-results", "latest.md"), report);
