@@ -100,20 +100,24 @@ async function outcome(): Promise<Outcome> {
   return JSON.parse(readFileSync(done, "utf8")) as Outcome;
 }
 
-/** The offline plan of one registered stack; fails with Terraform's own error text if checking failed. */
-export async function offlinePlan(stack: string): Promise<TerraformPlanJson> {
-  const { plans, errors } = await outcome();
+/** The outcome for one registered stack; fails with Terraform's own error text if checking failed. */
+async function stackOutcome(stack: string): Promise<{ planFile: string; stages: string[] }> {
+  const { plans, errors, stages } = await outcome();
   const error = errors[stack] ?? errors["*"];
   if (!plans[stack]) {
     throw new Error(error ?? `stack "${stack}" is not registered in __tests__/offline/registry.ts`);
   }
-  return JSON.parse(readFileSync(plans[stack], "utf8")) as TerraformPlanJson;
+  return { planFile: plans[stack], stages: stages[stack] };
+}
+
+/** The offline plan of one registered stack; fails with Terraform's own error text if checking failed. */
+export async function offlinePlan(stack: string): Promise<TerraformPlanJson> {
+  return JSON.parse(readFileSync((await stackOutcome(stack)).planFile, "utf8")) as TerraformPlanJson;
 }
 
 /** The Terraform commands the offline plan of one registered stack ran, in order. */
 export async function offlinePlanStages(stack: string): Promise<string[]> {
-  await offlinePlan(stack);
-  return (await outcome()).stages[stack];
+  return (await stackOutcome(stack)).stages;
 }
 
 /** The synthesized `cdk.tf.json` of one registered stack, from the same run as its plan. */
